@@ -1,0 +1,14 @@
+# One INTERFACE target carries the language standard, warnings and sanitizer flags.
+# It is linked PRIVATE into first-party targets only, so users of the library are not
+# forced into our warning policy.
+add_library(aijri_settings INTERFACE)
+target_compile_features(aijri_settings INTERFACE cxx_std_20)
+target_compile_options(aijri_settings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough
+  $<$<BOOL:${AIJRI_WERROR}>:-Werror>)
+if(AIJRI_SANITIZE)
+  target_compile_options(aijri_settings INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(aijri_settings INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,30 @@
+// One assessment from text to verdict: read, validate, score, audit stated figures.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "aijri/assessment.hpp"
+#include "aijri/diagnostic.hpp"
+#include "aijri/engine.hpp"
+#include "aijri/methodology.hpp"
+#include "aijri/reader.hpp"
+
+namespace aijri {
+
+struct Evaluation {
+    std::string file; // as the user named it, for messages
+    std::optional<Assessment> assessment;
+    std::optional<Score> score; // set when the assessment has no error
+    Diagnostics diagnostics;    // errors, then warnings
+    bool io_error = false;      // the file could not be read at all (exit status 2)
+
+    bool valid() const { return score.has_value(); }
+};
+
+// `text` must be followed by k_read_padding readable bytes when `padded` is true.
+Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string file,
+                    const Methodology& methodology, bool padded = false);
+
+} // namespace aijri

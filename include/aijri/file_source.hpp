@@ -1,0 +1,30 @@
+// Reading files is done here and only here: size limits, non-regular files and the padding
+// the JSON reader needs are handled once.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace aijri {
+
+inline constexpr std::size_t k_default_max_bytes = 16U * 1024U * 1024U;
+
+struct FileBuffer {
+    std::string storage; // the bytes, followed by k_read_padding zero bytes
+    std::size_t size = 0;
+    std::string_view text() const { return {storage.data(), size}; }
+};
+
+// Reads `path` ("-" is standard input) into `buffer`. Returns an error message ("no such
+// file", "is a directory, expected a file", "is larger than the 16 MiB limit") or nullopt.
+// A file over `max_bytes` is refused from its size, before any of it is read; a FIFO or
+// device is refused without being opened for reading.
+std::optional<std::string> load_file(const std::string& path, std::size_t max_bytes,
+                                     FileBuffer& buffer);
+
+// "16 MiB", "1.5 KiB", "12 bytes".
+std::string describe_size(std::size_t bytes);
+
+} // namespace aijri

@@ -1,0 +1,47 @@
+// Reading assessments: text in, an Assessment or every error of the text out.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "aijri/assessment.hpp"
+#include "aijri/diagnostic.hpp"
+
+namespace aijri {
+
+// Nesting beyond this many arrays/objects is refused: the format itself needs four.
+inline constexpr std::size_t k_max_json_depth = 64;
+
+struct ReadResult {
+    std::optional<Assessment> assessment; // set only when there is no error
+    Diagnostics diagnostics;
+};
+
+// Reads assessments one after another, reusing its buffers: one per thread in a batch.
+class AssessmentReader {
+public:
+    AssessmentReader();
+    ~AssessmentReader();
+    AssessmentReader(const AssessmentReader&) = delete;
+    AssessmentReader& operator=(const AssessmentReader&) = delete;
+
+    // `source_name` is used for the default id (file name without .json).
+    ReadResult read(std::string_view text, std::string_view source_name);
+    // As read(), for text followed by at least k_read_padding readable bytes (see
+    // load_file), which saves a copy.
+    ReadResult read_padded(std::string_view text, std::string_view source_name);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+// Bytes that must be readable after the text for read_padded (simdjson's padding).
+extern const std::size_t k_read_padding;
+
+// Removes a UTF-8 byte order mark, which editors on Windows like to write.
+std::string_view strip_bom(std::string_view text);
+
+} // namespace aijri

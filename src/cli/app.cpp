@@ -1,0 +1,75 @@
+#include "app.hpp"
+#include <array>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace aijri::cli {
+namespace {
+
+struct CommandEntry {
+    const char* name;
+    const char* help;
+    Runner (*setup)(CLI::App&);
+};
+
+constexpr std::array<CommandEntry, 4> k_commands = {{
+    {"score", "Score assessments and report the AIJRI, zone and sub-label", setup_score},
+    {"validate", "Check assessments: every error of every file, then the exit status",
+     setup_validate},
+    {"schema", "Print the JSON Schema (2020-12) of the assessment format", setup_schema},
+    {"methodology", "Print the embedded methodology definition (aijri-1)", setup_methodology},
+}};
+
+constexpr const char* k_footer = R"(Exit status:
+  0  every assessment scored / valid
+  1  an assessment is invalid, or a gate (--fail-under, --fail-on-zone) tripped
+  2  usage or I/O error (unknown option, missing or unreadable file)
+
+Examples:
+  aijri score assessments/deep-learning-engineer.json
+  aijri score --format json role.json
+  aijri validate assessments/*.json
+  aijri schema > assessment.schema.json
+Run `aijri COMMAND --help` for the options and examples of each command.)";
+
+} // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"aijri: scores job-role AI-resilience assessments (AIJRI methodology)", "aijri"};
+    app.set_version_flag("--version", std::string("aijri ") + AIJRI_VERSION);
+    app.require_subcommand(1);
+    app.footer(k_footer);
+    Runner runner;
+    for (const CommandEntry& entry : k_commands) {
+        CLI::App* command = app.add_subcommand(entry.name, entry.help);
+        Runner command_runner = entry.setup(*command);
+        command->callback([&runner, command_runner] { runner = command_runner; });
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        fmt::print(stderr, "aijri: {}\nRun `aijri --help` for usage.\n", e.what());
+        return k_exit_usage;
+    }
+    try {
+        return runner();
+    } catch (const Failure& failure) {
+        fmt::print(stderr, "{}\n", failure.what());
+        return failure.code;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "aijri: internal error: {}\n", e.what());
+        return k_exit_usage;
+    }
+}
+
+} // namespace aijri::cli

@@ -1,0 +1,17 @@
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace aijri::cli {
+
+Runner setup_methodology(CLI::App& command) {
+    command.footer("Example:\n  aijri methodology > my-method.json   # edit, rename, then\n"
+                   "  aijri score --methodology my-method.json role.json");
+    return [] {
+        fmt::print("{}", builtin_methodology_json());
+        return k_exit_ok;
+    };
+}
+
+} // namespace aijri::cli

@@ -1,0 +1,47 @@
+#include "common.hpp"
+
+#include <fmt/format.h>
+
+#include "aijri/file_source.hpp"
+
+namespace aijri::cli {
+
+void MethodologyOption::add_to(CLI::App& app) {
+    app.add_option("--methodology", file,
+                   "Methodology definition to score with (default: the embedded aijri-1; "
+                   "`aijri methodology` prints it as a starting point)")
+        ->type_name("FILE");
+}
+
+Methodology MethodologyOption::load() const {
+    if (file.empty()) {
+        return builtin_methodology();
+    }
+    FileBuffer buffer;
+    if (const auto problem = load_file(file, k_default_max_bytes, buffer)) {
+        throw Failure(fmt::format("aijri: {}: {}", file, *problem), k_exit_usage);
+    }
+    MethodologyLoad load = read_methodology(buffer.text());
+    if (!load.methodology) {
+        std::string message;
+        for (const Diagnostic& d : load.diagnostics) {
+            message += (message.empty() ? "" : "\n") + format_diagnostic_with_source(file, d);
+        }
+        throw Failure(message, k_exit_usage);
+    }
+    return *load.methodology;
+}
+
+std::string display_name(const std::string& path) {
+    return path == "-" ? "<stdin>" : path;
+}
+
+void print_diagnostics(std::FILE* stream, const Evaluation& evaluation, bool with_source) {
+    for (const Diagnostic& d : evaluation.diagnostics) {
+        const std::string text = with_source ? format_diagnostic_with_source(evaluation.file, d)
+                                             : format_diagnostic(evaluation.file, d);
+        fmt::print(stream, "{}\n", text);
+    }
+}
+
+} // namespace aijri::cli

@@ -1,0 +1,42 @@
+// What every subcommand shares: exit codes, the methodology option, printing diagnostics.
+#pragma once
+
+#include <cstdio>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "aijri/evaluate.hpp"
+#include "aijri/methodology.hpp"
+
+namespace aijri::cli {
+
+enum ExitCode : int {
+    k_exit_ok = 0,      // scored / valid
+    k_exit_invalid = 1, // an assessment is invalid, or a gate tripped
+    k_exit_usage = 2,   // usage or I/O error
+};
+
+// Thrown by a subcommand to stop with a message and an exit code; caught in run() only.
+struct Failure : std::runtime_error {
+    Failure(std::string message, int exit_code)
+        : std::runtime_error(std::move(message)), code(exit_code) {}
+    int code;
+};
+
+// Options every subcommand that scores accepts.
+struct MethodologyOption {
+    std::string file;
+    void add_to(CLI::App& app);
+    // The embedded aijri-1, or the file; a bad file is a usage error (exit 2).
+    Methodology load() const;
+};
+
+// How a path is named in messages: standard input ("-") is "<stdin>".
+std::string display_name(const std::string& path);
+
+void print_diagnostics(std::FILE* stream, const Evaluation& evaluation, bool with_source);
+
+} // namespace aijri::cli

@@ -1,0 +1,47 @@
+#include "terminal.hpp"
+#include <cstdlib>
+#include <string_view>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace aijri::cli {
+
+bool is_terminal(std::FILE* stream) {
+    return ::isatty(::fileno(stream)) == 1;
+}
+
+std::size_t terminal_width() {
+    constexpr std::size_t k_default = 100;
+    constexpr std::size_t k_minimum = 60;
+    struct winsize size {};
+    if (is_terminal(stdout) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return std::max<std::size_t>(size.ws_col, k_minimum);
+    }
+    if (const char* columns = std::getenv("COLUMNS")) {
+        const long value = std::strtol(columns, nullptr, 10);
+        if (value > 0) {
+            return std::max<std::size_t>(static_cast<std::size_t>(value), k_minimum);
+        }
+    }
+    return k_default;
+}
+
+bool use_color(const std::string& mode, std::FILE* stream) {
+    if (mode == "always") {
+        return true;
+    }
+    if (mode == "never") {
+        return false;
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color != nullptr && *no_color != '\0') {
+        return false;
+    }
+    const char* term = std::getenv("TERM");
+    if (term != nullptr && std::string_view(term) == "dumb") {
+        return false;
+    }
+    return is_terminal(stream);
+}
+
+} // namespace aijri::cli

@@ -1,0 +1,44 @@
+#include "aijri/assessment.hpp"
+
+namespace aijri {
+
+std::string_view to_string(Impact impact) {
+    switch (impact) {
+    case Impact::displacement:
+        return "displacement";
+    case Impact::augmentation:
+        return "augmentation";
+    case Impact::not_involved:
+        return "not_involved";
+    }
+    return "augmentation";
+}
+
+std::optional<Impact> impact_from_string(std::string_view text) {
+    if (text == "displacement") {
+        return Impact::displacement;
+    }
+    if (text == "augmentation") {
+        return Impact::augmentation;
+    }
+    if (text == "not_involved") {
+        return Impact::not_involved;
+    }
+    return std::nullopt;
+}
+
+std::string id_from_path(std::string_view path) {
+    if (path == "-" || path == "<stdin>" || path.empty()) {
+        return "stdin";
+    }
+    const auto slash = path.find_last_of('/');
+    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    constexpr std::string_view extension = ".json";
+    if (name.size() > extension.size() &&
+        name.substr(name.size() - extension.size()) == extension) {
+        name.remove_suffix(extension.size());
+    }
+    return std::string(name);
+}
+
+} // namespace aijri

@@ -1,0 +1,123 @@
+#include "aijri/file_source.hpp"
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "aijri/reader.hpp"
+
+namespace aijri {
+namespace {
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    ~FileDescriptor() {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+std::string describe_errno(int error) {
+    switch (error) {
+    case ENOENT:
+        return "no such file";
+    case EACCES:
+        return "permission denied";
+    case EISDIR:
+        return "is a directory, expected a file";
+    case ELOOP:
+        return "too many levels of symbolic links";
+    default:
+        return std::strerror(error);
+    }
+}
+
+std::string too_large(std::size_t max_bytes) {
+    return fmt::format("is larger than the {} limit (--max-bytes)", describe_size(max_bytes));
+}
+
+// Reads until end of file or until more than max_bytes have arrived.
+std::optional<std::string> read_all(int fd, std::size_t max_bytes, FileBuffer& buffer,
+                                    std::size_t expected) {
+    buffer.size = 0;
+    std::size_t capacity = std::max<std::size_t>(expected + 1, 4096);
+    while (true) {
+        capacity = std::min(capacity, max_bytes + 1);
+        buffer.storage.resize(capacity + k_read_padding);
+        const ssize_t got = ::read(fd, buffer.storage.data() + buffer.size, capacity - buffer.size);
+        if (got < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return describe_errno(errno);
+        }
+        if (got == 0) {
+            break;
+        }
+        buffer.size += static_cast<std::size_t>(got);
+        if (buffer.size > max_bytes) {
+            return too_large(max_bytes);
+        }
+        if (buffer.size == capacity) {
+            capacity *= 2;
+        }
+    }
+    std::memset(buffer.storage.data() + buffer.size, 0, k_read_padding);
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string describe_size(std::size_t bytes) {
+    if (bytes >= 1024U * 1024U && bytes % (1024U * 1024U) == 0) {
+        return fmt::format("{} MiB", bytes / (1024U * 1024U));
+    }
+    if (bytes >= 1024U && bytes % 1024U == 0) {
+        return fmt::format("{} KiB", bytes / 1024U);
+    }
+    return fmt::format("{} bytes", bytes);
+}
+
+std::optional<std::string> load_file(const std::string& path, std::size_t max_bytes,
+                                     FileBuffer& buffer) {
+    if (path == "-") {
+        return read_all(STDIN_FILENO, max_bytes, buffer, 0);
+    }
+    // Look before opening: opening a FIFO for reading would block until a writer comes.
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        return describe_errno(errno);
+    }
+    if (S_ISDIR(info.st_mode)) {
+        return describe_errno(EISDIR);
+    }
+    if (!S_ISREG(info.st_mode)) {
+        return "is not a regular file (a FIFO, socket or device), not read";
+    }
+    if (static_cast<std::size_t>(info.st_size) > max_bytes) {
+        return too_large(max_bytes);
+    }
+    // O_NONBLOCK: should the file have been swapped for a FIFO since stat, open must not hang.
+    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+    if (fd.get() < 0) {
+        return describe_errno(errno);
+    }
+    struct stat opened {};
+    if (::fstat(fd.get(), &opened) != 0 || !S_ISREG(opened.st_mode)) {
+        return "is not a regular file (a FIFO, socket or device), not read";
+    }
+    return read_all(fd.get(), max_bytes, buffer, static_cast<std::size_t>(opened.st_size));
+}
+
+} // namespace aijri

@@ -1,0 +1,431 @@
+#include "json_cursor.hpp"
+#include <algorithm>
+#include <unordered_set>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "aijri/reader.hpp"
+
+#include "json_syntax.hpp"
+
+namespace aijri::detail {
+namespace {
+
+// Few objects in the format have more than a dozen keys; a linear scan beats hashing
+// until an object is large, which only happens in x- payloads or hostile files.
+constexpr std::size_t k_linear_duplicate_scan = 16;
+
+class DuplicateKeyTracker {
+public:
+    // Returns the offset of the first occurrence when `key` was seen before.
+    std::optional<std::size_t> insert(std::string_view key, std::size_t offset) {
+        if (m_keys.size() < k_linear_duplicate_scan) {
+            for (const auto& [seen, seen_offset] : m_keys) {
+                if (seen == key) {
+                    return seen_offset;
+                }
+            }
+            m_keys.emplace_back(std::string(key), offset);
+            return std::nullopt;
+        }
+        if (m_index.empty()) {
+            for (std::size_t i = 0; i < m_keys.size(); ++i) {
+                m_index.emplace(m_keys[i].first);
+            }
+        }
+        if (!m_index.emplace(key).second) {
+            const auto it = std::find_if(m_keys.begin(), m_keys.end(),
+                                         [&](const auto& entry) { return entry.first == key; });
+            return it != m_keys.end() ? it->second : offset;
+        }
+        m_keys.emplace_back(std::string(key), offset);
+        return std::nullopt;
+    }
+
+private:
+    std::vector<std::pair<std::string, std::size_t>> m_keys;
+    std::unordered_set<std::string> m_index;
+};
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    // Optimal string alignment distance: a transposition counts as one edit.
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+    for (std::size_t i = 0; i <= n; ++i) {
+        d[i][0] = i;
+    }
+    for (std::size_t j = 0; j <= m; ++j) {
+        d[0][j] = j;
+    }
+    for (std::size_t i = 1; i <= n; ++i) {
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[n][m];
+}
+
+std::string_view trim_right(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' ||
+                             text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+} // namespace
+
+std::string quoted(std::string_view text, std::size_t max_bytes) {
+    // Messages end up on terminals and in CI logs: never let file content carry control
+    // characters or escape sequences into them.
+    std::string out = "\"";
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (shown >= max_bytes) {
+            // Do not cut a UTF-8 sequence in half.
+            while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0U) == 0x80U) {
+                out.pop_back();
+            }
+            if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0U) {
+                out.pop_back();
+            }
+            out += "…";
+            break;
+        }
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c < 0x20 || c == 0x7F) {
+            out += fmt::format("\\u{:04x}", c);
+        } else {
+            out += static_cast<char>(c);
+        }
+        ++shown;
+    }
+    out += '"';
+    return out;
+}
+
+std::string unknown_key_message(std::string_view key, std::span<const std::string_view> known) {
+    std::string message = fmt::format("unknown key {}", quoted(key));
+    for (const auto candidate : known) {
+        if (edit_distance(key, candidate) <= 2 && key.size() > 2) {
+            return message + fmt::format("; did you mean \"{}\"?", candidate);
+        }
+    }
+    message += " (expected ";
+    message += known.size() == 1 ? "" : "one of: ";
+    for (std::size_t i = 0; i < known.size(); ++i) {
+        message += (i == 0 ? "" : ", ");
+        message += known[i];
+    }
+    message += "; keys beginning with \"x-\" are ignored)";
+    return message;
+}
+
+JsonCursor::JsonCursor(std::string_view text, Diagnostics& diagnostics)
+    : m_text(text), m_diagnostics(diagnostics), m_lines(text) {}
+
+void JsonCursor::error(std::size_t offset, std::string pointer, std::string message) {
+    const SourcePosition at = position_of(offset);
+    m_diagnostics.push_back(Diagnostic{Severity::error, std::move(pointer), at, std::move(message),
+                                       std::string(m_lines.line_text(at.line))});
+}
+
+void JsonCursor::warning(std::size_t offset, std::string pointer, std::string message) {
+    const SourcePosition at = position_of(offset);
+    m_diagnostics.push_back(Diagnostic{Severity::warning, std::move(pointer), at,
+                                       std::move(message),
+                                       std::string(m_lines.line_text(at.line))});
+}
+
+void JsonCursor::enter() {
+    // The root object is level 1, as in the strict scanner's count.
+    if (++m_depth >= k_max_json_depth) {
+        throw JsonSyntaxAbort{simdjson::DEPTH_ERROR};
+    }
+}
+
+std::size_t JsonCursor::offset_of_pointer(const char* at) const {
+    const auto offset = static_cast<std::size_t>(at - m_text.data());
+    return std::min(offset, m_text.size());
+}
+
+std::size_t JsonCursor::offset_of(od::value& value) {
+    return offset_of_pointer(take(value.current_location()));
+}
+
+JsonKind JsonCursor::kind_of(JsonNode& node) {
+    switch (take(node.value.type())) {
+    case od::json_type::object:
+        return JsonKind::object;
+    case od::json_type::array:
+        return JsonKind::array;
+    case od::json_type::string:
+        return JsonKind::string;
+    case od::json_type::number:
+        return JsonKind::number;
+    case od::json_type::boolean:
+        return JsonKind::boolean;
+    case od::json_type::null:
+        return JsonKind::null;
+    }
+    throw JsonSyntaxAbort{simdjson::INCORRECT_TYPE};
+}
+
+std::string_view JsonCursor::raw_number_token(JsonNode& node) {
+    const std::string_view token = trim_right(node.value.raw_json_token());
+    const ParsedNumber parsed = parse_json_number(token);
+    if (parsed.problem == NumberProblem::not_a_json_number) {
+        throw JsonSyntaxAbort{simdjson::NUMBER_ERROR};
+    }
+    return token;
+}
+
+std::string JsonCursor::describe(JsonNode& node) {
+    switch (kind_of(node)) {
+    case JsonKind::object:
+        skip(node);
+        return "an object";
+    case JsonKind::array:
+        skip(node);
+        return "an array";
+    case JsonKind::string:
+        return "a string " + quoted(take(node.value.get_string()), 40);
+    case JsonKind::number:
+        return std::string(raw_number_token(node).substr(0, 40));
+    case JsonKind::boolean:
+        return take(node.value.get_bool()) ? "true" : "false";
+    case JsonKind::null:
+        skip(node);
+        return "null";
+    }
+    return "a value";
+}
+
+bool JsonCursor::is_null(JsonNode& node) {
+    if (kind_of(node) != JsonKind::null) {
+        return false;
+    }
+    if (!take(node.value.is_null())) {
+        throw JsonSyntaxAbort{simdjson::N_ATOM_ERROR};
+    }
+    return true;
+}
+
+void JsonCursor::for_each_member(
+    JsonNode& object,
+    const std::function<void(std::string_view, JsonNode&, std::size_t)>& on_member) {
+    od::object members = take(object.value.get_object());
+    enter();
+    DuplicateKeyTracker seen;
+    for (auto field_result : members) {
+        od::field field = take(std::move(field_result));
+        const std::size_t key_offset = offset_of_pointer(field.key().raw()) - 1;
+        const std::string_view key = take(field.unescaped_key());
+        JsonNode member{field.value(), pointer_append(object.pointer, key), 0};
+        member.offset = offset_of(member.value);
+        if (const auto first = seen.insert(key, key_offset)) {
+            const SourcePosition at = position_of(*first);
+            error(key_offset, member.pointer,
+                  fmt::format("duplicate key {} (first at line {}, column {})", quoted(key),
+                              at.line, at.column));
+            skip(member);
+            continue;
+        }
+        on_member(key, member, key_offset);
+    }
+    leave();
+}
+
+std::size_t JsonCursor::for_each_element(JsonNode& array,
+                                         const std::function<void(JsonNode&)>& on_element) {
+    od::array elements = take(array.value.get_array());
+    enter();
+    std::size_t index = 0;
+    for (auto element_result : elements) {
+        JsonNode element{take(std::move(element_result)), pointer_append(array.pointer, index), 0};
+        element.offset = offset_of(element.value);
+        on_element(element);
+        ++index;
+    }
+    leave();
+    return index;
+}
+
+bool JsonCursor::expect_object(JsonNode& node, std::string_view what) {
+    if (kind_of(node) == JsonKind::object) {
+        return true;
+    }
+    const std::size_t at = node.offset;
+    error(at, node.pointer, fmt::format("expected {}, found {}", what, describe(node)));
+    return false;
+}
+
+bool JsonCursor::expect_array(JsonNode& node) {
+    if (kind_of(node) == JsonKind::array) {
+        return true;
+    }
+    error(node.offset, node.pointer, fmt::format("expected an array, found {}", describe(node)));
+    return false;
+}
+
+std::optional<std::string> JsonCursor::read_string(JsonNode& node) {
+    if (kind_of(node) != JsonKind::string) {
+        error(node.offset, node.pointer,
+              fmt::format("expected a string, found {}", describe(node)));
+        return std::nullopt;
+    }
+    return std::string(take(node.value.get_string()));
+}
+
+std::optional<std::string> JsonCursor::read_nonempty_string(JsonNode& node) {
+    auto text = read_string(node);
+    if (text && text->find_first_not_of(" \t\r\n") == std::string::npos) {
+        error(node.offset, node.pointer, "expected a non-empty string, found an empty one");
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<bool> JsonCursor::read_bool(JsonNode& node) {
+    if (kind_of(node) != JsonKind::boolean) {
+        error(node.offset, node.pointer,
+              fmt::format("expected true or false, found {}", describe(node)));
+        return std::nullopt;
+    }
+    return take(node.value.get_bool());
+}
+
+std::optional<int> JsonCursor::read_integer(JsonNode& node, int min, int max) {
+    const std::string expected = fmt::format("expected an integer from {} to {}", min, max);
+    if (kind_of(node) != JsonKind::number) {
+        error(node.offset, node.pointer, fmt::format("{}, found {}", expected, describe(node)));
+        return std::nullopt;
+    }
+    const std::string_view token = raw_number_token(node);
+    const ParsedNumber parsed = parse_json_number(token);
+    const Rational& value = parsed.literal.value;
+    if (parsed.problem != NumberProblem::none || !value.is_integer() || value < Rational(min) ||
+        value > Rational(max)) {
+        error(node.offset, node.pointer,
+              fmt::format("{}, found {}", expected, token.substr(0, 40)));
+        return std::nullopt;
+    }
+    return static_cast<int>(value.numerator());
+}
+
+std::optional<DecimalLiteral> JsonCursor::read_number(JsonNode& node, std::string_view what) {
+    if (kind_of(node) != JsonKind::number) {
+        error(node.offset, node.pointer,
+              fmt::format("expected {}, found {}", what, describe(node)));
+        return std::nullopt;
+    }
+    const std::string_view token = raw_number_token(node);
+    const ParsedNumber parsed = parse_json_number(token);
+    if (parsed.problem != NumberProblem::none) {
+        error(node.offset, node.pointer,
+              fmt::format("expected {}, found {}", what, token.substr(0, 40)));
+        return std::nullopt;
+    }
+    return parsed.literal;
+}
+
+void JsonCursor::skip(JsonNode& node) {
+    // Unlike simdjson's own skipping, this reads every value, so a malformed x- payload
+    // is still reported as malformed. Depth is bounded by the parser's max_depth.
+    switch (kind_of(node)) {
+    case JsonKind::object:
+        for_each_member(node,
+                        [this](std::string_view, JsonNode& member, std::size_t) { skip(member); });
+        return;
+    case JsonKind::array:
+        for_each_element(node, [this](JsonNode& element) { skip(element); });
+        return;
+    case JsonKind::string:
+        take(node.value.get_string());
+        return;
+    case JsonKind::number:
+        raw_number_token(node);
+        return;
+    case JsonKind::boolean:
+        take(node.value.get_bool());
+        return;
+    case JsonKind::null:
+        if (!take(node.value.is_null())) {
+            throw JsonSyntaxAbort{simdjson::N_ATOM_ERROR};
+        }
+        return;
+    }
+}
+
+bool JsonCursor::read_fields(JsonNode& node, std::span<const std::string_view> known,
+                             std::span<const std::string_view> required,
+                             const FieldHandler& on_field) {
+    if (!expect_object(node)) {
+        return false;
+    }
+    std::vector<bool> present(required.size(), false);
+    for_each_member(node, [&](std::string_view key, JsonNode& member, std::size_t key_offset) {
+        if (key.substr(0, 2) == "x-") {
+            skip(member);
+            return;
+        }
+        if (std::find(known.begin(), known.end(), key) == known.end()) {
+            error(key_offset, member.pointer, unknown_key_message(key, known));
+            skip(member);
+            return;
+        }
+        const auto req = std::find(required.begin(), required.end(), key);
+        if (req != required.end()) {
+            present[static_cast<std::size_t>(req - required.begin())] = true;
+        }
+        on_field(key, member);
+    });
+    for (std::size_t i = 0; i < required.size(); ++i) {
+        if (!present[i]) {
+            error(node.offset, node.pointer,
+                  fmt::format("missing required key \"{}\"", required[i]));
+        }
+    }
+    return true;
+}
+
+void walk_document(od::parser& parser, std::string_view text, JsonCursor& cursor,
+                   Diagnostics& diagnostics, const std::function<void(JsonNode& root)>& read_root) {
+    try {
+        auto document = take(
+            parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING));
+        JsonNode root{take(document.get_value()), "", 0};
+        root.offset = cursor.offset_of(root.value);
+        read_root(root);
+        if (!document.current_location().error()) {
+            throw JsonSyntaxAbort{simdjson::TRAILING_CONTENT};
+        }
+    } catch (const JsonSyntaxAbort& abort) {
+        // A document that is not JSON has one error worth reporting: the first.
+        diagnostics.clear();
+        if (const auto found = find_syntax_error(text, k_max_json_depth)) {
+            cursor.error(found->offset, found->pointer, found->message);
+        } else {
+            // The strict scanner found the text well formed, so simdjson refused it for a
+            // limit of its own; say so rather than invent a position.
+            cursor.error(0, "",
+                         fmt::format("could not read the JSON document: {}",
+                                     simdjson::error_message(abort.code)));
+        }
+    }
+}
+
+} // namespace aijri::detail

@@ -1,0 +1,117 @@
+// A thin layer over simdjson's On-Demand API for reading a document against a schema:
+// it tracks JSON pointers and byte offsets, reads numbers exactly from their text, checks
+// duplicate keys, validates every value it is asked to skip, and collects diagnostics.
+// Any malformed JSON aborts the walk with JsonSyntaxAbort; the caller then asks the strict
+// scanner (json_syntax.hpp) for a precise message.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <simdjson.h>
+
+#include "aijri/diagnostic.hpp"
+#include "aijri/rational.hpp"
+
+namespace aijri::detail {
+
+namespace od = simdjson::ondemand;
+
+struct JsonSyntaxAbort {
+    simdjson::error_code code;
+};
+
+enum class JsonKind { object, array, string, number, boolean, null };
+
+// A value about to be read, with where it stands.
+struct JsonNode {
+    od::value value;
+    std::string pointer;
+    std::size_t offset = 0;
+};
+
+class JsonCursor {
+public:
+    JsonCursor(std::string_view text, Diagnostics& diagnostics);
+
+    void error(std::size_t offset, std::string pointer, std::string message);
+    void warning(std::size_t offset, std::string pointer, std::string message);
+    SourcePosition position_of(std::size_t offset) const { return m_lines.position_of(offset); }
+    const LineIndex& lines() const { return m_lines; }
+
+    JsonKind kind_of(JsonNode& node);
+    // "a string (\"20%\")", "7", "null", "an object": for "expected …, found …" messages.
+    // Consumes the value.
+    std::string describe(JsonNode& node);
+
+    // Calls on_member(key, node, key_offset) for every member, after checking that the
+    // key is not a duplicate. The node must be an object.
+    void for_each_member(JsonNode& object,
+                         const std::function<void(std::string_view key, JsonNode& member,
+                                                  std::size_t key_offset)>& on_member);
+    // Returns the number of elements.
+    std::size_t for_each_element(JsonNode& array,
+                                 const std::function<void(JsonNode& element)>& on_element);
+
+    // Typed reads: each reports "expected …, found …" and returns nullopt on a mismatch.
+    bool expect_object(JsonNode& node, std::string_view what = "an object");
+    bool expect_array(JsonNode& node);
+    std::optional<std::string> read_string(JsonNode& node);
+    std::optional<std::string> read_nonempty_string(JsonNode& node);
+    std::optional<bool> read_bool(JsonNode& node);
+    std::optional<int> read_integer(JsonNode& node, int min, int max);
+    // Any JSON number, exactly. Reports out-of-range numbers as "expected <what>".
+    std::optional<DecimalLiteral> read_number(JsonNode& node, std::string_view what);
+    bool is_null(JsonNode& node);
+
+    // Reads and validates a value whose content is ignored (x- keys, unknown keys).
+    void skip(JsonNode& node);
+
+    // Reads an object whose keys are known: unknown keys and missing required keys are
+    // errors, keys that begin with "x-" are validated and ignored. Returns false when the
+    // value is not an object.
+    using FieldHandler = std::function<void(std::string_view key, JsonNode& value)>;
+    bool read_fields(JsonNode& node, std::span<const std::string_view> known,
+                     std::span<const std::string_view> required, const FieldHandler& on_field);
+
+    std::size_t offset_of(od::value& value);
+    std::size_t offset_of_pointer(const char* at) const;
+
+private:
+    std::string_view raw_number_token(JsonNode& node);
+
+    // simdjson's On-Demand API does not limit nesting, and skip() recurses: the depth is
+    // counted here so that a hostile file cannot exhaust the stack.
+    void enter();
+    void leave() { --m_depth; }
+
+    std::string_view m_text;
+    Diagnostics& m_diagnostics;
+    std::size_t m_depth = 0;
+    LineIndex m_lines;
+};
+
+// Walks the document in `text` (followed by simdjson's padding) with `read_root`. When the
+// text is not well-formed JSON, the diagnostics become its one syntax error.
+void walk_document(od::parser& parser, std::string_view text, JsonCursor& cursor,
+                   Diagnostics& diagnostics, const std::function<void(JsonNode& root)>& read_root);
+
+// Throws JsonSyntaxAbort when `result` carries an error.
+template <typename T>
+T take(simdjson::simdjson_result<T>&& result) {
+    T value;
+    if (const auto code = std::move(result).get(value); code != simdjson::SUCCESS) {
+        throw JsonSyntaxAbort{code};
+    }
+    return value;
+}
+
+// "expected one of: a, b, c" with "did you mean …?" when a known key is one edit or
+// transposition away, so that typos like phyiscal_presence point at the right name.
+std::string unknown_key_message(std::string_view key, std::span<const std::string_view> known);
+std::string quoted(std::string_view text, std::size_t max_bytes = 60);
+
+} // namespace aijri::detail

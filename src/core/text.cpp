@@ -1,0 +1,179 @@
+#include "aijri/text.hpp"
+
+#include <fmt/format.h>
+
+namespace aijri {
+namespace {
+
+bool is_continuation(unsigned char c) {
+    return (c & 0xC0U) == 0x80U;
+}
+
+std::size_t sequence_length(unsigned char lead) {
+    if (lead >= 0xF0U) {
+        return 4;
+    }
+    if (lead >= 0xE0U) {
+        return 3;
+    }
+    return lead >= 0xC0U ? 2 : 1;
+}
+
+// Code points that reorder text (Trojan Source) are shown, not obeyed.
+bool is_bidi_control(std::uint32_t cp) {
+    return (cp >= 0x202AU && cp <= 0x202EU) || (cp >= 0x2066U && cp <= 0x2069U) || cp == 0x200EU ||
+           cp == 0x200FU || cp == 0x061CU;
+}
+
+std::uint32_t decode(std::string_view text, std::size_t i, std::size_t length) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    switch (length) {
+    case 2:
+        return ((byte(0) & 0x1FU) << 6U) | (byte(1) & 0x3FU);
+    case 3:
+        return ((byte(0) & 0x0FU) << 12U) | ((byte(1) & 0x3FU) << 6U) | (byte(2) & 0x3FU);
+    case 4:
+        return ((byte(0) & 0x07U) << 18U) | ((byte(1) & 0x3FU) << 12U) | ((byte(2) & 0x3FU) << 6U) |
+               (byte(3) & 0x3FU);
+    default:
+        return byte(0);
+    }
+}
+
+} // namespace
+
+std::string sanitize(std::string_view text, bool keep_newlines) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n' || c == '\t' || c == '\r') {
+            if (c == '\n' && keep_newlines) {
+                out += '\n';
+            } else if (c != '\r' || !keep_newlines) {
+                out += ' ';
+            }
+            ++i;
+            continue;
+        }
+        if (c < 0x20U || c == 0x7FU) {
+            out += fmt::format("\\x{:02x}", c);
+            ++i;
+            continue;
+        }
+        const std::size_t length = sequence_length(c);
+        if (length > 1 && i + length <= text.size()) {
+            const std::uint32_t cp = decode(text, i, length);
+            if ((cp >= 0x80U && cp <= 0x9FU) || is_bidi_control(cp)) {
+                out += fmt::format("\\u{:04x}", cp);
+                i += length;
+                continue;
+            }
+        }
+        const std::size_t take = std::min(length, text.size() - i);
+        out.append(text.substr(i, take));
+        i += take;
+    }
+    return out;
+}
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (const char c : text) {
+        if (!is_continuation(static_cast<unsigned char>(c))) {
+            ++width;
+        }
+    }
+    return width;
+}
+
+std::string shorten(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) {
+        return std::string(text);
+    }
+    if (width == 0) {
+        return {};
+    }
+    std::size_t cells = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t length = sequence_length(static_cast<unsigned char>(text[i]));
+        if (cells + 1 > width - 1) {
+            break;
+        }
+        ++cells;
+        i += length;
+    }
+    std::string out(text.substr(0, std::min(i, text.size())));
+    while (!out.empty() && out.back() == ' ') {
+        out.pop_back();
+    }
+    return out + "…";
+}
+
+std::string pad(std::string_view text, std::size_t width, bool right) {
+    const std::size_t used = display_width(text);
+    const std::string fill(width > used ? width - used : 0, ' ');
+    return right ? fill + std::string(text) : std::string(text) + fill;
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width) {
+    std::vector<std::string> lines;
+    width = std::max<std::size_t>(width, 8);
+    std::string line;
+    std::size_t line_width = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == ' ' || text[i] == '\n') {
+            if (text[i] == '\n') {
+                lines.push_back(line);
+                line.clear();
+                line_width = 0;
+            }
+            ++i;
+            continue;
+        }
+        std::size_t end = text.find_first_of(" \n", i);
+        end = end == std::string_view::npos ? text.size() : end;
+        std::string_view word = text.substr(i, end - i);
+        i = end;
+        while (display_width(word) > width) {
+            // A word longer than a whole line (a URL) is cut rather than overflowing.
+            if (!line.empty()) {
+                lines.push_back(line);
+                line.clear();
+                line_width = 0;
+            }
+            std::size_t cut = 0;
+            std::size_t cells = 0;
+            while (cut < word.size() && cells < width) {
+                cut += sequence_length(static_cast<unsigned char>(word[cut]));
+                ++cells;
+            }
+            cut = std::min(cut, word.size());
+            lines.emplace_back(word.substr(0, cut));
+            word.remove_prefix(cut);
+        }
+        const std::size_t word_width = display_width(word);
+        if (word_width == 0) {
+            continue;
+        }
+        if (line_width > 0 && line_width + 1 + word_width > width) {
+            lines.push_back(line);
+            line.clear();
+            line_width = 0;
+        }
+        if (line_width > 0) {
+            line += ' ';
+            ++line_width;
+        }
+        line += word;
+        line_width += word_width;
+    }
+    if (!line.empty() || lines.empty()) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+} // namespace aijri

@@ -1,0 +1,209 @@
+#include <algorithm>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "aijri/evaluate.hpp"
+#include "aijri/reader.hpp"
+
+#include "support/builder.hpp"
+
+using namespace aijri;
+
+namespace {
+
+// All the errors of one text, formatted as the CLI prints them (without the source line).
+std::vector<std::string> errors_of(const std::string& text) {
+    AssessmentReader reader;
+    const Evaluation e = evaluate(reader, text, "a.json", builtin_methodology());
+    std::vector<std::string> out;
+    for (const Diagnostic& d : e.diagnostics) {
+        if (d.severity == Severity::error) {
+            out.push_back(format_diagnostic("a.json", d));
+        }
+    }
+    return out;
+}
+
+std::string valid() {
+    return test::to_json(test::AssessmentSpec{});
+}
+
+// Replaces the first occurrence of `from` in the valid assessment.
+std::string with(const std::string& from, const std::string& to) {
+    std::string text = valid();
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    return text;
+}
+
+using Errors = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("a valid assessment has no error") {
+    CHECK(errors_of(valid()).empty());
+}
+
+TEST_CASE("scores out of range name the range and what was found") {
+    CHECK(errors_of(with("\"time_pct\": 25, \"score\": 3", "\"time_pct\": 25, \"score\": 7")) ==
+          Errors{"a.json:12:50: error: /tasks/1/score: expected an integer from 1 to 5, found 7"});
+    CHECK(errors_of(with("\"score\": 2, \"rationale\": \"r\" }\n  },\n  \"growth",
+                         "\"score\": 4, \"rationale\": \"r\" }\n  },\n  \"growth")) ==
+          Errors{"a.json:7:47: error: /protective_principles/goal_setting_moral_judgment/score: "
+                 "expected an integer from 0 to 3, found 4"});
+    CHECK(errors_of(with("\"growth_correlation\": { \"score\": 2 }",
+                         "\"growth_correlation\": { \"score\": -3 }")) ==
+          Errors{"a.json:9:36: error: /growth_correlation/score: expected an integer from -2 "
+                 "to 2, found -3"});
+    CHECK(errors_of(with("\"job_posting_trends\": { \"score\": 2",
+                         "\"job_posting_trends\": { \"score\": 3")) ==
+          Errors{"a.json:19:38: error: /evidence/job_posting_trends/score: expected an integer "
+                 "from -2 to 2, found 3"});
+    CHECK(errors_of(with("\"regulatory_licensing\": { \"score\": 1",
+                         "\"regulatory_licensing\": { \"score\": -1")) ==
+          Errors{"a.json:26:40: error: /barriers/regulatory_licensing/score: expected an integer "
+                 "from 0 to 2, found -1"});
+}
+
+TEST_CASE("integral values written with decimals are integers, others are not") {
+    CHECK(errors_of(with("\"growth_correlation\": { \"score\": 2 }",
+                         "\"growth_correlation\": { \"score\": 2.0 }"))
+              .empty());
+    CHECK(errors_of(with("\"growth_correlation\": { \"score\": 2 }",
+                         "\"growth_correlation\": { \"score\": 1.5 }")) ==
+          Errors{"a.json:9:36: error: /growth_correlation/score: expected an integer from -2 "
+                 "to 2, found 1.5"});
+    CHECK(errors_of(with("\"growth_correlation\": { \"score\": 2 }",
+                         "\"growth_correlation\": { \"score\": 1e999 }")) ==
+          Errors{"a.json:9:36: error: /growth_correlation/score: expected an integer from -2 "
+                 "to 2, found 1e999"});
+}
+
+TEST_CASE("types are checked with what was found") {
+    CHECK(errors_of(with("\"time_pct\": 20,", "\"time_pct\": \"20%\",")) ==
+          Errors{"a.json:11:37: error: /tasks/0/time_pct: expected a time share in percent, "
+                 "greater than 0 and at most 100, found a string \"20%\""});
+    CHECK(errors_of(with("\"role\": { \"title\": \"Test Role\" }", "\"role\": [1]")) ==
+          Errors{"a.json:3:11: error: /role: expected an object, found an array"});
+    CHECK(errors_of(with("\"title\": \"Test Role\"", "\"title\": null")) ==
+          Errors{"a.json:3:22: error: /role/title: expected a string, found null"});
+    CHECK(errors_of(with("\"title\": \"Test Role\"", "\"title\": \"  \"")) ==
+          Errors{"a.json:3:22: error: /role/title: expected a non-empty string, found an empty "
+                 "one"});
+    CHECK(errors_of(with("\"aijri\": 1", "\"aijri\": 2")) ==
+          Errors{"a.json:2:12: error: /aijri: expected the format version 1, found 2"});
+    CHECK(errors_of(with("\"aijri\": 1", "\"aijri\": \"1\"")) ==
+          Errors{"a.json:2:12: error: /aijri: expected the format version 1, found a string "
+                 "\"1\""});
+}
+
+TEST_CASE("impact is one of three words") {
+    CHECK(errors_of(with("\"impact\": \"augmentation\"", "\"impact\": \"Augmentation\"")) ==
+          Errors{"a.json:11:63: error: /tasks/0/impact: expected one of \"displacement\", "
+                 "\"augmentation\", \"not_involved\", found \"Augmentation\""});
+}
+
+TEST_CASE("unknown keys are errors, x- keys are ignored at any level") {
+    CHECK(errors_of(with("\"physical_presence\"", "\"phyiscal_presence\"")) ==
+          Errors{"a.json:25:15: error: /barriers: missing required key \"physical_presence\"",
+                 "a.json:27:5: error: /barriers/phyiscal_presence: unknown key "
+                 "\"phyiscal_presence\"; did you mean \"physical_presence\"?"});
+    CHECK(errors_of(with("\"aijri\": 1", "\"aijri\": 1, \"colour\": 1")) ==
+          Errors{"a.json:2:15: error: /colour: unknown key \"colour\" (expected one of: "
+                 "$schema, aijri, id, role, protective_principles, growth_correlation, tasks, "
+                 "reinstatement, evidence, barriers, override, stated, commentary; keys "
+                 "beginning with \"x-\" are ignored)"});
+    CHECK(errors_of(with("\"title\": \"Test Role\"",
+                         "\"title\": \"Test Role\", \"x-notes\": {\"deep\": [1, {\"x\": null}]}"))
+              .empty());
+}
+
+TEST_CASE("missing required keys are reported at their object") {
+    CHECK(errors_of(with("\"score\": 2, \"impact\"", "\"impact\"")) ==
+          Errors{"a.json:11:5: error: /tasks/0: missing required key \"score\""});
+}
+
+TEST_CASE("duplicate keys are errors") {
+    CHECK(errors_of(with("\"title\": \"Test Role\"", "\"title\": \"A\", \"title\": \"B\"")) ==
+          Errors{"a.json:3:27: error: /role/title: duplicate key \"title\" (first at line 3, "
+                 "column 13)"});
+}
+
+TEST_CASE("time shares: positive, at most 100, two decimals, summing to exactly 100") {
+    CHECK(errors_of(with("\"time_pct\": 20,", "\"time_pct\": 20.125,")) ==
+          Errors{"a.json:11:37: error: /tasks/0/time_pct: expected a time share with at most 2 "
+                 "decimals, found 20.125"});
+    CHECK(errors_of(with("\"time_pct\": 20,", "\"time_pct\": 0,")) ==
+          Errors{"a.json:11:37: error: /tasks/0/time_pct: expected a time share in percent, "
+                 "greater than 0 and at most 100, found 0"});
+    CHECK(errors_of(with("\"time_pct\": 20,", "\"time_pct\": 19.99,")) ==
+          Errors{"a.json:10:12: error: /tasks: expected time shares that sum to exactly 100, "
+                 "found a sum of 99.99"});
+    CHECK(errors_of(with("\"time_pct\": 20,", "\"time_pct\": 20.00,")).empty());
+}
+
+TEST_CASE("1 to 50 tasks, with distinct names") {
+    test::AssessmentSpec spec;
+    spec.tasks.clear();
+    for (int i = 0; i < 51; ++i) {
+        spec.tasks.push_back({i == 0 ? "50" : "1", 2});
+    }
+    CHECK(errors_of(test::to_json(spec)) ==
+          Errors{"a.json:10:12: error: /tasks: expected 1 to 50 tasks, found 51"});
+    spec.tasks.clear();
+    CHECK(errors_of(test::to_json(spec)) ==
+          Errors{"a.json:10:12: error: /tasks: expected 1 to 50 tasks, found none"});
+    CHECK(errors_of(with("\"name\": \"Task 2\"", "\"name\": \"Task 1\"")) ==
+          Errors{"a.json:12:15: error: /tasks/1/name: duplicate task name \"Task 1\" (also "
+                 "/tasks/0/name)"});
+}
+
+TEST_CASE("an override needs a reason and something to override") {
+    CHECK(errors_of(with("\"override\": null", "\"override\": {\"zone\": \"Yellow\"}")) ==
+          Errors{"a.json:32:15: error: /override: missing required key \"reason\""});
+    CHECK(errors_of(with("\"override\": null", "\"override\": {\"reason\": \"because\"}")) ==
+          Errors{"a.json:32:15: error: /override: expected an override of at least one of "
+                 "\"aijri\", \"zone\", \"sub_label\" (or \"override\": null)"});
+    CHECK(errors_of(with("\"override\": null", "\"override\": {\"zone\": \"Blue\", \"reason\": "
+                                               "\"r\"}")) ==
+          Errors{"a.json:32:24: error: /override/zone: expected one of \"Green\", \"Yellow\", "
+                 "\"Red\", found \"Blue\""});
+    CHECK(errors_of(with("\"override\": null", "\"override\": {\"aijri\": 64.55, \"reason\": "
+                                               "\"r\"}")) ==
+          Errors{"a.json:32:25: error: /override/aijri: expected an AIJRI from 0.0 to 100.0 with "
+                 "at most 1 decimal, found 64.55"});
+}
+
+TEST_CASE("malformed JSON gives one precise error") {
+    CHECK(errors_of(with("\"aijri\": 1,", "\"aijri\": 1,,")) ==
+          Errors{"a.json:2:14: error: expected a string key, found ','"});
+    CHECK(errors_of("") == Errors{"a.json:1:1: error: the file is empty: expected a JSON object"});
+    CHECK(errors_of("[1, 2]") ==
+          Errors{"a.json:1:1: error: expected a JSON object (one role assessment), found an "
+                 "array"});
+    CHECK(errors_of(valid() + "x") ==
+          Errors{"a.json:34:1: error: unexpected 'x' after the end of the JSON document"});
+    CHECK(errors_of(valid().substr(0, 200)).size() == 1);
+    CHECK(errors_of("{\"a\": \"\xff\"}") ==
+          Errors{"a.json:1:8: error: /a: invalid UTF-8: byte 0xff"});
+}
+
+TEST_CASE("a byte order mark is accepted and not counted in columns") {
+    CHECK(errors_of("\xEF\xBB\xBF" + valid()).empty());
+    const auto errors = errors_of("\xEF\xBB\xBF{\"aijri\": 1, \"aijri\": 1}");
+    CHECK(std::find(errors.begin(), errors.end(),
+                    "a.json:1:14: error: /aijri: duplicate key \"aijri\" (first at line 1, "
+                    "column 2)") != errors.end());
+}
+
+TEST_CASE("the id defaults to the file name") {
+    AssessmentReader reader;
+    const ReadResult r = reader.read(valid(), "some/dir/nurse-practitioner.json");
+    REQUIRE(r.assessment);
+    CHECK(r.assessment->id == "nurse-practitioner");
+    const ReadResult named =
+        reader.read(with("\"aijri\": 1", "\"aijri\": 1, \"id\": \"np\""), "x.json");
+    CHECK(named.assessment->id == "np");
+}

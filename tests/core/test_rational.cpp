@@ -1,0 +1,69 @@
+#include <catch2/catch.hpp>
+
+#include "aijri/rational.hpp"
+
+using aijri::NumberProblem;
+using aijri::parse_json_number;
+using aijri::Rational;
+
+TEST_CASE("rational arithmetic is exact and reduced") {
+    const Rational a = Rational::decimal(375, 2); // 3.75
+    const Rational b = Rational::decimal(132, 2); // 1.32
+    CHECK(a * b == Rational::decimal(495, 2));
+    CHECK((Rational(1) / Rational(3)).denominator() == 3);
+    CHECK(Rational::fraction(4, -8) == Rational::fraction(-1, 2));
+    CHECK(Rational::fraction(2, 4).numerator() == 1);
+    CHECK(Rational(2) - Rational::decimal(225, 2) == -Rational::decimal(25, 2));
+    CHECK(Rational::decimal(1, 1) + Rational::decimal(2, 1) == Rational::decimal(3, 1));
+    CHECK(Rational::fraction(1, 3) < Rational::fraction(1, 2));
+}
+
+TEST_CASE("rounding is half up on the exact value") {
+    CHECK(aijri::to_fixed(Rational::fraction(51228, 793), 1) == "64.6");
+    CHECK(aijri::to_fixed(Rational::decimal(4795, 2), 1) == "48.0");
+    CHECK(aijri::to_fixed(Rational::decimal(479499999, 7), 1) == "47.9");
+    CHECK(aijri::to_fixed(Rational::decimal(-5, 2), 1) == "0.0"); // -0.05 rounds up to 0.0
+    CHECK(aijri::to_fixed(Rational::decimal(-15, 2), 1) == "-0.1");
+    CHECK(aijri::to_fixed(Rational::decimal(5, 1), 0) == "1");
+    CHECK(aijri::to_fixed(Rational(7), 2) == "7.00");
+    CHECK(aijri::to_fixed(Rational::decimal(5, 3), 2) == "0.01");
+}
+
+TEST_CASE("decimal display keeps a minimum and shows exact extra places") {
+    CHECK(aijri::to_decimal(Rational::decimal(11, 1), 2) == "1.10");
+    CHECK(aijri::to_decimal(Rational::decimal(22525, 4), 2) == "2.2525");
+    CHECK(aijri::to_decimal(Rational::fraction(1, 3), 2, 4) == "0.3333");
+    CHECK(aijri::to_exact_string(Rational::decimal(56628, 4)) == "5.6628");
+    CHECK(aijri::to_exact_string(Rational::fraction(51228, 793)) == "51228/793");
+}
+
+TEST_CASE("JSON numbers are read exactly from their text") {
+    const auto check = [](const char* text, Rational value, int decimals) {
+        const auto parsed = parse_json_number(text);
+        INFO(text);
+        REQUIRE(parsed.problem == NumberProblem::none);
+        CHECK(parsed.literal.value == value);
+        CHECK(parsed.literal.decimals == decimals);
+    };
+    check("0", Rational(0), 0);
+    check("-0", Rational(0), 0);
+    check("2.0", Rational(2), 1);
+    check("1.10", Rational::decimal(11, 1), 2);
+    check("64.6", Rational::decimal(646, 1), 1);
+    check("2e1", Rational(20), 0);
+    check("2.5E-1", Rational::decimal(25, 2), 2);
+    check("0.000001", Rational::decimal(1, 6), 6);
+    check("-17", Rational(-17), 0);
+}
+
+TEST_CASE("malformed and unrepresentable numbers are told apart") {
+    for (const char* text : {"01", "1.", ".5", "+1", "1e", "1e+", "-", "", "NaN", "0x10", "1 "}) {
+        INFO(text);
+        CHECK(parse_json_number(text).problem == NumberProblem::not_a_json_number);
+    }
+    for (const char* text : {"1e999", "1e-999", "123456789012345678901234567890", "1e19"}) {
+        INFO(text);
+        CHECK(parse_json_number(text).problem == NumberProblem::out_of_range);
+    }
+    CHECK(parse_json_number("0e-999").problem == NumberProblem::none);
+}

@@ -1,0 +1,52 @@
+// Builds assessment JSON for tests: a valid assessment by default, with the parts a test
+// cares about set explicitly.
+#pragma once
+
+#include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace aijri::test {
+
+struct TaskSpec {
+    std::string time_pct; // as written in JSON, e.g. "22.35"
+    int score = 2;
+    std::string impact = "augmentation";
+};
+
+struct AssessmentSpec {
+    std::array<int, 3> principles{0, 0, 2};
+    int growth = 2;
+    std::vector<TaskSpec> tasks{{"20", 2},
+                                {"25", 3},
+                                {"15", 3},
+                                {"15", 2},
+                                {"15", 1, "not_involved"},
+                                {"10", 2, "not_involved"}};
+    std::array<int, 5> evidence{2, 2, 1, 1, 2};
+    std::array<int, 5> barriers{1, 0, 0, 1, 0};
+    std::string override_json = "null";
+    std::string extra; // more top-level members, e.g. ",\n  \"stated\": {...}"
+};
+
+// Spreads a total over five dimensions, each within [min, max], largest first.
+std::array<int, 5> spread(int total, int min, int max);
+
+std::string to_json(const AssessmentSpec& spec);
+
+// Runs a command line and captures what it printed; the exit status is its exit code.
+struct CommandResult {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+CommandResult run_command(const std::string& shell_command);
+CommandResult run_aijri(const std::string& arguments);
+
+std::string read_text_file(const std::string& path);
+void write_text_file(const std::string& path, const std::string& text);
+std::string source_path(const std::string& relative); // a path inside the repository
+std::string temp_dir(); // a fresh folder, removed when the test program exits
+
+} // namespace aijri::test
