@@ -69,15 +69,21 @@ struct Override {
 
 // A figure the author wrote down, kept with where it stands so that a mismatch can be
 // reported at the right line.
+// Readers of JSON keep the byte offset (turned into a line and column only when there is a
+// mismatch to report); readers of other documents set the position directly.
+inline constexpr std::size_t k_no_offset = static_cast<std::size_t>(-1);
+
 struct StatedNumber {
     DecimalLiteral value;
     std::string pointer;
     SourcePosition position;
+    std::size_t offset = k_no_offset;
 };
 struct StatedText {
     std::optional<std::string> value; // null is a stated "no sub-label"
     std::string pointer;
     SourcePosition position;
+    std::size_t offset = k_no_offset;
 };
 
 struct StatedFigures {

@@ -55,8 +55,9 @@ struct Score {
 Score compute_score(const Assessment& assessment, const Methodology& methodology);
 
 // Compares every stated figure with the computed one at the precision it was written with.
+// `lines` (of the assessment's text) places figures that carry a byte offset.
 Diagnostics check_stated_figures(const Assessment& assessment, const Score& score,
-                                 const Methodology& methodology);
+                                 const Methodology& methodology, const LineIndex* lines = nullptr);
 
 // The zone a published AIJRI falls in.
 std::string zone_for(const Rational& published_aijri, const Methodology& methodology);

@@ -16,9 +16,10 @@ namespace aijri {
 struct Evaluation {
     std::string file; // as the user named it, for messages
     std::optional<Assessment> assessment;
-    std::optional<Score> score; // set when the assessment has no error
-    Diagnostics diagnostics;    // errors, then warnings
-    bool io_error = false;      // the file could not be read at all (exit status 2)
+    std::optional<Score> score;  // set when the assessment has no error
+    Diagnostics diagnostics;     // errors, then warnings
+    bool io_error = false;       // the file could not be read at all (exit status 2)
+    std::size_t record_line = 0; // for a record of a JSON Lines stream: its line
 
     bool valid() const { return score.has_value(); }
 };

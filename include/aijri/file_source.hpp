@@ -17,12 +17,16 @@ struct FileBuffer {
     std::string_view text() const { return {storage.data(), size}; }
 };
 
-// Reads `path` ("-" is standard input) into `buffer`. Returns an error message ("no such
-// file", "is a directory, expected a file", "is larger than the 16 MiB limit") or nullopt.
-// A file over `max_bytes` is refused from its size, before any of it is read; a FIFO or
-// device is refused without being opened for reading.
-std::optional<std::string> load_file(const std::string& path, std::size_t max_bytes,
-                                     FileBuffer& buffer);
+struct LoadError {
+    std::string message;    // "no such file", "is larger than the 16 MiB limit (--max-bytes)"
+    bool too_large = false; // bad input (exit 1) rather than an I/O error (exit 2)
+};
+
+// Reads `path` ("-" is standard input) into `buffer`. A file over `max_bytes` is refused
+// from its size, before any of it is read; a FIFO or device is refused without being
+// opened for reading.
+std::optional<LoadError> load_file(const std::string& path, std::size_t max_bytes,
+                                   FileBuffer& buffer);
 
 // "16 MiB", "1.5 KiB", "12 bytes".
 std::string describe_size(std::size_t bytes);

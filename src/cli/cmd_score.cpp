@@ -1,13 +1,19 @@
+#include <algorithm>
 #include <memory>
+#include <thread>
 
 #include <fmt/format.h>
 
-#include "aijri/file_source.hpp"
+#include "aijri/batch.hpp"
+#include "aijri/output_file.hpp"
+#include "aijri/report_batch.hpp"
 #include "aijri/report_json.hpp"
 #include "aijri/report_text.hpp"
+#include "aijri/walk.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "progress.hpp"
 #include "terminal.hpp"
 
 namespace aijri::cli {
@@ -21,72 +27,321 @@ struct ScoreOptions {
     bool wide = false;
     std::size_t width = 0;
     std::size_t max_bytes = k_default_max_bytes;
+    unsigned jobs = 0;
+    std::string sort = "path";
+    std::string fail_under;
+    std::string fail_on_zone;
+    std::string output;
+    std::string jsonl_input;
 };
 
-int run_score(const ScoreOptions& options) {
-    const Methodology methodology = options.methodology.load();
-    AssessmentReader reader;
-    FileBuffer buffer;
-    TextStyle style;
-    style.width = options.width != 0 ? options.width : terminal_width();
-    style.color = use_color(options.color, stdout);
-    style.wide = options.wide;
-    const bool diagnostics_with_source = true;
-    int status = k_exit_ok;
-    for (const std::string& path : options.paths) {
-        Evaluation evaluation;
-        if (const auto problem = load_file(path, options.max_bytes, buffer)) {
-            evaluation.file = display_name(path);
-            evaluation.io_error = true;
-            evaluation.diagnostics.push_back(make_error("", {}, *problem));
-        } else {
-            evaluation =
-                evaluate(reader, buffer.text(), display_name(path), methodology, /*padded=*/true);
+Gates parse_gates(const ScoreOptions& o) {
+    Gates gates;
+    if (!o.fail_under.empty()) {
+        const ParsedNumber n = parse_json_number(o.fail_under);
+        if (n.problem != NumberProblem::none) {
+            throw Failure(
+                fmt::format("aijri: --fail-under: expected a number, found \"{}\"", o.fail_under),
+                k_exit_usage);
         }
-        if (options.format == "json") {
-            fmt::print("{}\n", result_json(evaluation, methodology).dump(2));
-        } else if (evaluation.valid()) {
-            fmt::print("{}", render_text_report(evaluation, methodology, style));
+        gates.fail_under = n.literal.value;
+    }
+    if (!o.fail_on_zone.empty()) {
+        gates.fail_on_zone = o.fail_on_zone;
+    }
+    return gates;
+}
+
+class ScoreCommand {
+public:
+    explicit ScoreCommand(const ScoreOptions& options)
+        : m_options(options), m_methodology(options.methodology.load()),
+          m_gates(parse_gates(options)) {
+        m_style.width = options.width != 0 ? options.width : terminal_width();
+        m_style.color = use_color(
+            options.color, options.output.empty() || options.output == "-" ? stdout : nullptr);
+        m_style.wide = options.wide;
+    }
+
+    int run() {
+        if (!m_options.jsonl_input.empty()) {
+            return run_stream();
         }
-        if (!evaluation.valid() && options.format == "text") {
-            print_diagnostics(stderr, evaluation, diagnostics_with_source);
+        if (m_options.paths.empty()) {
+            throw Failure("aijri: score: name at least one PATH (or use --jsonl-input)",
+                          k_exit_usage);
         }
-        if (evaluation.io_error) {
-            status = k_exit_usage;
-        } else if (!evaluation.valid() && status == k_exit_ok) {
-            status = k_exit_invalid;
+        WalkResult walk = collect_inputs(m_options.paths);
+        m_totals.walk_warnings = std::move(walk.warnings);
+        refuse_output_over_input(walk.files);
+        const BatchFormat format = *batch_format_from_string(m_options.format);
+        const bool one_named_file = walk.files.size() == 1 && walk.files[0].explicit_;
+        if (one_named_file && (format == BatchFormat::text || format == BatchFormat::json)) {
+            return run_single(walk.files[0], format);
+        }
+        return run_many(walk.files, format);
+    }
+
+private:
+    // One file named on the command line: the full report, or the bare result object.
+    int run_single(const InputFile& input, BatchFormat format) {
+        AssessmentReader reader;
+        FileBuffer buffer;
+        const Evaluation e =
+            evaluate_file(reader, buffer, input.path, m_methodology, m_options.max_bytes);
+        const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
+        OutputFile out(m_options.output);
+        if (format == BatchFormat::json) {
+            nlohmann::ordered_json j = result_json(e, m_methodology);
+            if (gate) {
+                j["gate"] = *gate;
+            }
+            out.write(j.dump(2) + "\n");
+        } else if (e.valid()) {
+            out.write(render_text_report(e, m_methodology, m_style));
+        }
+        out.commit();
+        if (format == BatchFormat::text) {
+            print_diagnostics(stderr, e, true);
+        }
+        if (gate) {
+            fmt::print(stderr, "{}: gate: {}\n", e.file, *gate);
+        }
+        return status_of(e.io_error, !e.valid() || gate);
+    }
+
+    int run_many(const std::vector<InputFile>& files, BatchFormat format) {
+        print_walk_warnings(format);
+        const auto report =
+            make_batch_report(format, m_methodology, ReportStyle{m_style.color, m_style.width});
+        Progress progress(files.size(), is_terminal(stderr) && !is_terminal(stdout));
+        BatchOptions batch{jobs(), m_options.max_bytes, &m_methodology};
+        Emitter emitter(*this, *report, format);
+        run_batch(files, batch, render_function(*report, format), [&](RenderedResult&& r) {
+            emitter.emit(std::move(r));
+            progress.advance();
+        });
+        progress.finish();
+        emitter.finish();
+        return status_of(m_io_error, m_totals.invalid > 0 || !m_totals.gate_trips.empty());
+    }
+
+    int run_stream() {
+        if (!m_options.paths.empty()) {
+            throw Failure("aijri: score: --jsonl-input reads one stream; do not name PATHs too",
+                          k_exit_usage);
+        }
+        const BatchFormat format = *batch_format_from_string(m_options.format);
+        const auto report =
+            make_batch_report(format, m_methodology, ReportStyle{m_style.color, m_style.width});
+        BatchOptions batch{1, m_options.max_bytes, &m_methodology};
+        Emitter emitter(*this, *report, format);
+        run_jsonl_stream(m_options.jsonl_input, display_name(m_options.jsonl_input), batch,
+                         render_function(*report, format),
+                         [&](RenderedResult&& r) { emitter.emit(std::move(r)); });
+        emitter.finish();
+        return status_of(m_io_error, m_totals.invalid > 0 || !m_totals.gate_trips.empty());
+    }
+
+    // Writes results as they come (in order), or holds them when the format or --sort needs
+    // to see them all first.
+    class Emitter {
+    public:
+        Emitter(ScoreCommand& command, const BatchReport& report, BatchFormat format)
+            : m_command(command), m_report(report), m_out(command.m_options.output),
+              m_hold(report.header_needs_totals() ||
+                     (format == BatchFormat::text || format == BatchFormat::markdown
+                          ? command.m_options.sort == "score"
+                          : false)) {
+            if (!report.header_needs_totals()) {
+                m_out.write(report.begin(nullptr));
+            }
+        }
+
+        void emit(RenderedResult&& r) {
+            m_command.count(r.summary);
+            if (!r.diagnostics.empty()) {
+                fmt::print(stderr, "{}", r.diagnostics);
+            }
+            if (m_hold) {
+                m_held.push_back(std::move(r));
+                return;
+            }
+            write(r.text);
+        }
+
+        void finish() {
+            if (m_report.header_needs_totals()) {
+                m_out.write(m_report.begin(&m_command.m_totals));
+            }
+            if (m_command.m_options.sort == "score") {
+                std::stable_sort(m_held.begin(), m_held.end(), by_score);
+            }
+            for (const RenderedResult& r : m_held) {
+                write(r.text);
+            }
+            m_out.write(m_report.end(m_command.m_totals));
+            m_out.commit();
+        }
+
+    private:
+        static bool by_score(const RenderedResult& a, const RenderedResult& b) {
+            if (a.summary.valid != b.summary.valid) {
+                return a.summary.valid;
+            }
+            return a.summary.aijri > b.summary.aijri;
+        }
+
+        void write(const std::string& text) {
+            if (!m_first) {
+                m_out.write(m_report.separator());
+            }
+            m_first = false;
+            m_out.write(text);
+        }
+
+        ScoreCommand& m_command;
+        const BatchReport& m_report;
+        OutputFile m_out;
+        bool m_hold;
+        bool m_first = true;
+        std::vector<RenderedResult> m_held;
+    };
+
+    RenderFunction render_function(const BatchReport& report, BatchFormat format) const {
+        return [this, &report, format](const Evaluation& e) {
+            RenderedResult r;
+            r.summary = summarize(e);
+            const auto gate = gate_failure(r.summary, m_gates, m_methodology);
+            r.text = report.render(e, gate);
+            if (format == BatchFormat::text && !e.valid()) {
+                for (const Diagnostic& d : e.diagnostics) {
+                    r.diagnostics += format_diagnostic_with_source(summary_file(e), d) + "\n";
+                }
+            }
+            return r;
+        };
+    }
+
+    static std::string summary_file(const Evaluation& e) { return e.file; }
+
+    void count(const ResultSummary& s) {
+        ++m_totals.files;
+        m_io_error = m_io_error || s.io_error;
+        if (!s.valid) {
+            ++m_totals.invalid;
+            return;
+        }
+        ++m_totals.scored;
+        ++m_totals.zones[s.zone];
+        if (const auto gate = gate_failure(s, m_gates, m_methodology)) {
+            m_totals.gate_trips.push_back(GateTrip{s.file, s.title, *gate});
         }
     }
-    return status;
-}
+
+    void print_walk_warnings(BatchFormat format) const {
+        for (const std::string& warning : m_totals.walk_warnings) {
+            if (format == BatchFormat::github) {
+                fmt::print("::warning title=aijri::{}\n", github_escape_data(warning));
+            } else {
+                fmt::print(stderr, "aijri: warning: {}\n", warning);
+            }
+        }
+    }
+
+    void refuse_output_over_input(const std::vector<InputFile>& files) const {
+        if (m_options.output.empty() || m_options.output == "-") {
+            return;
+        }
+        for (const InputFile& input : files) {
+            if (same_file(input.path, m_options.output)) {
+                throw Failure(fmt::format("aijri: --output {} is one of the inputs; inputs are "
+                                          "never written",
+                                          m_options.output),
+                              k_exit_usage);
+            }
+        }
+    }
+
+    unsigned jobs() const {
+        if (m_options.jobs != 0) {
+            return m_options.jobs;
+        }
+        return std::max(1U, std::thread::hardware_concurrency());
+    }
+
+    static int status_of(bool io_error, bool failed) {
+        if (io_error) {
+            return k_exit_usage;
+        }
+        return failed ? k_exit_invalid : k_exit_ok;
+    }
+
+    const ScoreOptions& m_options;
+    Methodology m_methodology;
+    Gates m_gates;
+    TextStyle m_style;
+    BatchTotals m_totals;
+    bool m_io_error = false;
+};
 
 } // namespace
 
 Runner setup_score(CLI::App& command) {
     auto options = std::make_shared<ScoreOptions>();
-    command.add_option("paths", options->paths, "Assessment files (- reads standard input)")
-        ->required()
+    command
+        .add_option("paths", options->paths,
+                    "Assessment files and folders (folders are searched for *.json; - reads "
+                    "standard input)")
         ->type_name("PATH...");
-    command.add_option("-f,--format", options->format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
+    command
+        .add_option("-f,--format", options->format,
+                    "text (a report for one file, a table for many), json, jsonl, csv, "
+                    "markdown, junit or github")
+        ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "markdown", "junit", "github"}))
         ->capture_default_str();
     options->methodology.add_to(command);
+    command
+        .add_option("-j,--jobs", options->jobs, "Files scored at once (default: the core count)")
+        ->check(CLI::Range(1U, 1024U));
+    command.add_option("--sort", options->sort, "Order of the text and markdown tables")
+        ->check(CLI::IsMember({"path", "score"}))
+        ->capture_default_str();
+    command
+        .add_option("--fail-under", options->fail_under,
+                    "Exit 1 when a role's AIJRI is below SCORE (the report stays complete)")
+        ->type_name("SCORE");
+    command
+        .add_option("--fail-on-zone", options->fail_on_zone,
+                    "Exit 1 when a role is in this zone or below: Red, or Yellow (Yellow and Red)")
+        ->check(CLI::IsMember({"Red", "Yellow"}));
+    command
+        .add_option("-o,--output", options->output,
+                    "Write the report to FILE (whole or not at all) instead of standard output")
+        ->type_name("FILE");
+    command
+        .add_option("--jsonl-input", options->jsonl_input,
+                    "Score a stream of assessments, one JSON object per line (- for stdin)")
+        ->type_name("FILE");
     command.add_option("--color", options->color, "Colour the zones: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     command.add_flag("--wide", options->wide, "Show rationales whole instead of shortened");
     command.add_option("--width", options->width,
-                       "Columns to lay the report out in "
-                       "(default: the terminal's, else 100)");
+                       "Columns to lay the report out in (default: the terminal's, else 100)");
     command.add_option("--max-bytes", options->max_bytes, "Refuse files larger than this")
         ->capture_default_str();
     command.footer("Examples:\n"
                    "  aijri score assessments/deep-learning-engineer.json\n"
-                   "  aijri score --wide role.json | less -R\n"
                    "  aijri score --format json role.json\n"
+                   "  aijri score assessments/                      # a table, zone counts\n"
+                   "  aijri score --format junit -o report.xml assessments/\n"
+                   "  aijri score --format github --fail-on-zone Red assessments/\n"
+                   "  aijri score --format csv --sort score assessments/ > scores.csv\n"
+                   "  aijri score --jsonl-input roles.jsonl --format jsonl\n"
                    "  cat role.json | aijri score -\n"
                    "NO_COLOR=1 turns colour off; --color always forces it.");
-    return [options] { return run_score(*options); };
+    return [options] { return ScoreCommand(*options).run(); };
 }
 
 } // namespace aijri::cli

@@ -1,12 +1,14 @@
 #include <memory>
+#include <thread>
 
 #include <fmt/format.h>
 
+#include "aijri/batch.hpp"
 #include "aijri/file_source.hpp"
+#include "aijri/walk.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "terminal.hpp"
 
 namespace aijri::cli {
 namespace {
@@ -15,36 +17,40 @@ struct ValidateOptions {
     std::vector<std::string> paths;
     MethodologyOption methodology;
     std::size_t max_bytes = k_default_max_bytes;
+    unsigned jobs = 0;
     bool quiet = false;
 };
 
 int run_validate(const ValidateOptions& options) {
     const Methodology methodology = options.methodology.load();
-    AssessmentReader reader;
-    FileBuffer buffer;
+    const WalkResult walk = collect_inputs(options.paths);
+    for (const std::string& warning : walk.warnings) {
+        fmt::print(stderr, "aijri: warning: {}\n", warning);
+    }
+    const unsigned jobs =
+        options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+    const BatchOptions batch{jobs, options.max_bytes, &methodology};
     std::size_t valid = 0;
     std::size_t invalid = 0;
     bool io_error = false;
-    for (const std::string& path : options.paths) {
-        if (const auto problem = load_file(path, options.max_bytes, buffer)) {
-            fmt::print("{}: error: {}\n", display_name(path), *problem);
-            io_error = true;
-            continue;
+    const auto render = [&options](const Evaluation& e) {
+        RenderedResult r;
+        r.summary = summarize(e);
+        if (e.valid() && !options.quiet) {
+            r.text = fmt::format("{}: ok\n", e.file);
         }
-        const Evaluation evaluation =
-            evaluate(reader, buffer.text(), display_name(path), methodology, /*padded=*/true);
-        if (evaluation.valid()) {
-            ++valid;
-            if (!options.quiet) {
-                fmt::print("{}: ok\n", path);
+        if (!e.valid() || !options.quiet) {
+            for (const Diagnostic& d : e.diagnostics) {
+                r.text += format_diagnostic_with_source(e.file, d) + "\n";
             }
-        } else {
-            ++invalid;
         }
-        if (!evaluation.valid() || !options.quiet) {
-            print_diagnostics(stdout, evaluation, true);
-        }
-    }
+        return r;
+    };
+    run_batch(walk.files, batch, render, [&](RenderedResult&& r) {
+        fmt::print("{}", r.text);
+        (r.summary.valid ? valid : invalid) += 1;
+        io_error = io_error || r.summary.io_error;
+    });
     if (!options.quiet || invalid > 0) {
         fmt::print("{} valid, {} invalid\n", valid, invalid);
     }
@@ -58,17 +64,23 @@ int run_validate(const ValidateOptions& options) {
 
 Runner setup_validate(CLI::App& command) {
     auto options = std::make_shared<ValidateOptions>();
-    command.add_option("paths", options->paths, "Assessment files (- reads standard input)")
+    command
+        .add_option("paths", options->paths,
+                    "Assessment files and folders (folders are searched for *.json; - reads "
+                    "standard input)")
         ->required()
         ->type_name("PATH...");
     options->methodology.add_to(command);
+    command
+        .add_option("-j,--jobs", options->jobs, "Files checked at once (default: the core count)")
+        ->check(CLI::Range(1U, 1024U));
     command.add_option("--max-bytes", options->max_bytes, "Refuse files larger than this")
         ->capture_default_str();
     command.add_flag("-q,--quiet", options->quiet, "Print only errors");
     command.footer("Every error of every file is printed as file:line:col: error: /pointer: "
                    "message, with the\nline and a caret; stated figures are checked against "
                    "the computation.\n\nExamples:\n  aijri validate role.json\n"
-                   "  aijri validate -q assessments/*.json");
+                   "  aijri validate -q assessments/");
     return [options] { return run_validate(*options); };
 }
 

@@ -19,7 +19,7 @@ Methodology MethodologyOption::load() const {
     }
     FileBuffer buffer;
     if (const auto problem = load_file(file, k_default_max_bytes, buffer)) {
-        throw Failure(fmt::format("aijri: {}: {}", file, *problem), k_exit_usage);
+        throw Failure(fmt::format("aijri: {}: {}", file, problem->message), k_exit_usage);
     }
     MethodologyLoad load = read_methodology(buffer.text());
     if (!load.methodology) {

@@ -30,7 +30,7 @@ bool use_color(const std::string& mode, std::FILE* stream) {
     if (mode == "always") {
         return true;
     }
-    if (mode == "never") {
+    if (mode == "never" || stream == nullptr) { // nullptr: a file, never coloured by default
         return false;
     }
     const char* no_color = std::getenv("NO_COLOR");

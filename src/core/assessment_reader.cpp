@@ -146,7 +146,7 @@ private:
             const std::size_t at = v.offset;
             if (const auto version = m_cursor.read_number(v, "the format version 1")) {
                 if (version->value != Rational(1)) {
-                    m_cursor.error(at, v.pointer,
+                    m_cursor.error(at, v.pointer(),
                                    fmt::format("expected the format version 1, found {}",
                                                to_exact_string(version->value)));
                 }
@@ -154,7 +154,7 @@ private:
             return;
         }
         m_cursor.error(
-            v.offset, v.pointer,
+            v.offset, v.pointer(),
             fmt::format("expected the format version 1, found {}", m_cursor.describe(v)));
     }
 
@@ -229,7 +229,7 @@ private:
         });
         m_tasks_offset = node.offset;
         if (count == 0 || count > k_max_tasks) {
-            m_cursor.error(node.offset, node.pointer,
+            m_cursor.error(node.offset, node.pointer(),
                            fmt::format("expected 1 to {} tasks, found {}", k_max_tasks,
                                        count == 0 ? std::string("none") : std::to_string(count)));
             m_shares_complete = false;
@@ -244,7 +244,7 @@ private:
         }
         for (const auto& [seen, index] : names) {
             if (seen == name) {
-                m_cursor.error(offset, pointer_append(element.pointer, "name"),
+                m_cursor.error(offset, pointer_append(element.pointer(), "name"),
                                fmt::format("duplicate task name {} (also /tasks/{}/name)",
                                            detail::quoted(name), index));
                 return;
@@ -263,12 +263,12 @@ private:
         }
         const Rational value = number->value;
         if (value <= Rational(0) || value > Rational(100)) {
-            m_cursor.error(at, v.pointer,
+            m_cursor.error(at, v.pointer(),
                            fmt::format("expected {}, found {}", expected, to_exact_string(value)));
             return false;
         }
         if (!(value * Rational(100)).is_integer()) {
-            m_cursor.error(at, v.pointer,
+            m_cursor.error(at, v.pointer(),
                            fmt::format("expected a time share with at most 2 decimals, found {}",
                                        to_exact_string(value)));
             return false;
@@ -287,7 +287,7 @@ private:
             impact = *parsed;
             return;
         }
-        m_cursor.error(at, v.pointer,
+        m_cursor.error(at, v.pointer(),
                        fmt::format("expected one of \"displacement\", \"augmentation\", "
                                    "\"not_involved\", found {}",
                                    detail::quoted(*text, 40)));
@@ -326,7 +326,7 @@ private:
         const std::size_t at = v.offset;
         auto text = m_cursor.read_string(v);
         if (text && !index_of(k_zone_names, *text)) {
-            m_cursor.error(at, v.pointer,
+            m_cursor.error(at, v.pointer(),
                            fmt::format("expected one of \"Green\", \"Yellow\", \"Red\", found {}",
                                        detail::quoted(*text, 40)));
             return std::nullopt;
@@ -360,7 +360,7 @@ private:
             return;
         }
         if (!overrides_something) {
-            m_cursor.error(node.offset, node.pointer,
+            m_cursor.error(node.offset, node.pointer(),
                            "expected an override of at least one of \"aijri\", \"zone\", "
                            "\"sub_label\" (or \"override\": null)");
         }
@@ -376,7 +376,7 @@ private:
         }
         const Rational value = number->value;
         if (value < Rational(0) || value > Rational(100) || !(value * Rational(10)).is_integer()) {
-            m_cursor.error(at, v.pointer,
+            m_cursor.error(at, v.pointer(),
                            fmt::format("expected {}, found {}", expected, to_exact_string(value)));
             return std::nullopt;
         }
@@ -385,9 +385,9 @@ private:
 
     std::optional<StatedNumber> read_stated_number(JsonNode& v) {
         const std::size_t at = v.offset;
-        std::string pointer = v.pointer;
+        std::string pointer = v.pointer();
         if (auto number = m_cursor.read_number(v, "a number")) {
-            return StatedNumber{*number, std::move(pointer), m_cursor.position_of(at)};
+            return StatedNumber{*number, std::move(pointer), {}, at};
         }
         return std::nullopt;
     }
@@ -397,18 +397,17 @@ private:
         read_fields(node, k_stated_keys, {}, [&](std::string_view key, JsonNode& v) {
             if (key == "zone") {
                 const std::size_t at = v.offset;
-                std::string pointer = v.pointer;
+                std::string pointer = v.pointer();
                 if (auto zone = read_zone_name(v)) {
-                    s.zone =
-                        StatedText{std::move(zone), std::move(pointer), m_cursor.position_of(at)};
+                    s.zone = StatedText{std::move(zone), std::move(pointer), {}, at};
                 }
             } else if (key == "sub_label") {
-                const SourcePosition at = m_cursor.position_of(v.offset);
-                std::string pointer = v.pointer;
+                const std::size_t at = v.offset;
+                std::string pointer = v.pointer();
                 if (m_cursor.is_null(v)) {
-                    s.sub_label = StatedText{std::nullopt, std::move(pointer), at};
+                    s.sub_label = StatedText{std::nullopt, std::move(pointer), {}, at};
                 } else if (auto label = m_cursor.read_nonempty_string(v)) {
-                    s.sub_label = StatedText{std::move(label), std::move(pointer), at};
+                    s.sub_label = StatedText{std::move(label), std::move(pointer), {}, at};
                 }
             } else if (key == "split") {
                 read_stated_split(v);

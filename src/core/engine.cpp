@@ -177,8 +177,16 @@ Score compute_score(const Assessment& a, const Methodology& m) {
 
 namespace {
 
+template <typename Stated>
+SourcePosition where(const Stated& stated, const LineIndex* lines) {
+    if (stated.offset != k_no_offset && lines != nullptr) {
+        return lines->position_of(stated.offset);
+    }
+    return stated.position;
+}
+
 void check_number(Diagnostics& out, const std::optional<StatedNumber>& stated,
-                  std::string_view name, const Rational& computed) {
+                  std::string_view name, const Rational& computed, const LineIndex* lines) {
     if (!stated) {
         return;
     }
@@ -192,46 +200,47 @@ void check_number(Diagnostics& out, const std::optional<StatedNumber>& stated,
     if (computed.rounded(decimals) != computed) {
         message += fmt::format(" (exact {})", to_exact_string(computed));
     }
-    out.push_back(make_error(stated->pointer, stated->position, std::move(message)));
+    out.push_back(make_error(stated->pointer, where(*stated, lines), std::move(message)));
 }
 
 void check_text(Diagnostics& out, const std::optional<StatedText>& stated, std::string_view name,
-                const std::optional<std::string>& computed) {
+                const std::optional<std::string>& computed, const LineIndex* lines) {
     if (!stated || stated->value == computed) {
         return;
     }
     const auto show = [](const std::optional<std::string>& v) {
         return v ? fmt::format("\"{}\"", *v) : std::string("none");
     };
-    out.push_back(make_error(stated->pointer, stated->position,
+    out.push_back(make_error(stated->pointer, where(*stated, lines),
                              fmt::format("stated {} {} does not match the computed {}", name,
                                          show(stated->value), show(computed))));
 }
 
 } // namespace
 
-Diagnostics check_stated_figures(const Assessment& a, const Score& s, const Methodology& m) {
+Diagnostics check_stated_figures(const Assessment& a, const Score& s, const Methodology& m,
+                                 const LineIndex* lines) {
     // Stated figures are the author's arithmetic of the formula, so they are compared with
     // the formula's figures, not with an assessor's override.
     const StatedFigures& st = a.stated;
     Diagnostics out;
-    check_number(out, st.task_weighted_total, "task weighted total", s.task_weighted_total);
-    check_number(out, st.task_resistance, "task resistance", s.task_resistance);
-    check_number(out, st.protective_total, "protective total", Rational(s.protective_total));
-    check_number(out, st.evidence_total, "evidence total", Rational(s.evidence_total));
-    check_number(out, st.barrier_total, "barrier total", Rational(s.barrier_total));
-    check_number(out, st.evidence_modifier, "evidence modifier", s.evidence_modifier);
-    check_number(out, st.barrier_modifier, "barrier modifier", s.barrier_modifier);
-    check_number(out, st.growth_modifier, "growth modifier", s.growth_modifier);
-    check_number(out, st.raw, "raw score", s.raw);
+    check_number(out, st.task_weighted_total, "task weighted total", s.task_weighted_total, lines);
+    check_number(out, st.task_resistance, "task resistance", s.task_resistance, lines);
+    check_number(out, st.protective_total, "protective total", Rational(s.protective_total), lines);
+    check_number(out, st.evidence_total, "evidence total", Rational(s.evidence_total), lines);
+    check_number(out, st.barrier_total, "barrier total", Rational(s.barrier_total), lines);
+    check_number(out, st.evidence_modifier, "evidence modifier", s.evidence_modifier, lines);
+    check_number(out, st.barrier_modifier, "barrier modifier", s.barrier_modifier, lines);
+    check_number(out, st.growth_modifier, "growth modifier", s.growth_modifier, lines);
+    check_number(out, st.raw, "raw score", s.raw, lines);
     const Rational clamped_exact = max(m.clamp_min, min(m.clamp_max, s.aijri_exact));
-    check_number(out, st.aijri, "AIJRI", clamped_exact);
-    check_text(out, st.zone, "zone", s.formula.zone);
-    check_text(out, st.sub_label, "sub-label", s.formula.sub_label);
-    check_number(out, st.pct_time_3plus, "% of task time scoring 3+", s.pct_time_3plus);
-    check_number(out, st.split_displacement, "displacement share", s.split.displacement);
-    check_number(out, st.split_augmentation, "augmentation share", s.split.augmentation);
-    check_number(out, st.split_not_involved, "not-involved share", s.split.not_involved);
+    check_number(out, st.aijri, "AIJRI", clamped_exact, lines);
+    check_text(out, st.zone, "zone", s.formula.zone, lines);
+    check_text(out, st.sub_label, "sub-label", s.formula.sub_label, lines);
+    check_number(out, st.pct_time_3plus, "% of task time scoring 3+", s.pct_time_3plus, lines);
+    check_number(out, st.split_displacement, "displacement share", s.split.displacement, lines);
+    check_number(out, st.split_augmentation, "augmentation share", s.split.augmentation, lines);
+    check_number(out, st.split_not_involved, "not-involved share", s.split.not_involved, lines);
     return out;
 }
 

@@ -31,7 +31,8 @@ Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string
         return result;
     }
     Score score = compute_score(*read.assessment, methodology);
-    Diagnostics mismatches = check_stated_figures(*read.assessment, score, methodology);
+    const LineIndex lines(strip_bom(text)); // built only if a mismatch needs a position
+    Diagnostics mismatches = check_stated_figures(*read.assessment, score, methodology, &lines);
     result.assessment = std::move(read.assessment);
     if (!mismatches.empty()) {
         result.diagnostics.insert(result.diagnostics.end(), mismatches.begin(), mismatches.end());

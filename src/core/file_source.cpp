@@ -43,13 +43,18 @@ std::string describe_errno(int error) {
     }
 }
 
-std::string too_large(std::size_t max_bytes) {
-    return fmt::format("is larger than the {} limit (--max-bytes)", describe_size(max_bytes));
+LoadError too_large(std::size_t max_bytes) {
+    return LoadError{
+        fmt::format("is larger than the {} limit (--max-bytes)", describe_size(max_bytes)), true};
+}
+
+LoadError io_error(std::string message) {
+    return LoadError{std::move(message), false};
 }
 
 // Reads until end of file or until more than max_bytes have arrived.
-std::optional<std::string> read_all(int fd, std::size_t max_bytes, FileBuffer& buffer,
-                                    std::size_t expected) {
+std::optional<LoadError> read_all(int fd, std::size_t max_bytes, FileBuffer& buffer,
+                                  std::size_t expected) {
     buffer.size = 0;
     std::size_t capacity = std::max<std::size_t>(expected + 1, 4096);
     while (true) {
@@ -60,7 +65,7 @@ std::optional<std::string> read_all(int fd, std::size_t max_bytes, FileBuffer& b
             if (errno == EINTR) {
                 continue;
             }
-            return describe_errno(errno);
+            return io_error(describe_errno(errno));
         }
         if (got == 0) {
             break;
@@ -89,21 +94,21 @@ std::string describe_size(std::size_t bytes) {
     return fmt::format("{} bytes", bytes);
 }
 
-std::optional<std::string> load_file(const std::string& path, std::size_t max_bytes,
-                                     FileBuffer& buffer) {
+std::optional<LoadError> load_file(const std::string& path, std::size_t max_bytes,
+                                   FileBuffer& buffer) {
     if (path == "-") {
         return read_all(STDIN_FILENO, max_bytes, buffer, 0);
     }
     // Look before opening: opening a FIFO for reading would block until a writer comes.
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
-        return describe_errno(errno);
+        return io_error(describe_errno(errno));
     }
     if (S_ISDIR(info.st_mode)) {
-        return describe_errno(EISDIR);
+        return io_error(describe_errno(EISDIR));
     }
     if (!S_ISREG(info.st_mode)) {
-        return "is not a regular file (a FIFO, socket or device), not read";
+        return io_error("is not a regular file (a FIFO, socket or device), not read");
     }
     if (static_cast<std::size_t>(info.st_size) > max_bytes) {
         return too_large(max_bytes);
@@ -111,11 +116,11 @@ std::optional<std::string> load_file(const std::string& path, std::size_t max_by
     // O_NONBLOCK: should the file have been swapped for a FIFO since stat, open must not hang.
     const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
     if (fd.get() < 0) {
-        return describe_errno(errno);
+        return io_error(describe_errno(errno));
     }
     struct stat opened {};
     if (::fstat(fd.get(), &opened) != 0 || !S_ISREG(opened.st_mode)) {
-        return "is not a regular file (a FIFO, socket or device), not read";
+        return io_error("is not a regular file (a FIFO, socket or device), not read");
     }
     return read_all(fd.get(), max_bytes, buffer, static_cast<std::size_t>(opened.st_size));
 }

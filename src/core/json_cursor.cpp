@@ -26,7 +26,7 @@ public:
                     return seen_offset;
                 }
             }
-            m_keys.emplace_back(std::string(key), offset);
+            m_keys.emplace_back(key, offset);
             return std::nullopt;
         }
         if (m_index.empty()) {
@@ -39,13 +39,14 @@ public:
                                          [&](const auto& entry) { return entry.first == key; });
             return it != m_keys.end() ? it->second : offset;
         }
-        m_keys.emplace_back(std::string(key), offset);
+        m_keys.emplace_back(key, offset);
         return std::nullopt;
     }
 
 private:
-    std::vector<std::pair<std::string, std::size_t>> m_keys;
-    std::unordered_set<std::string> m_index;
+    // Unescaped keys live in the parser's string buffer for the whole document.
+    std::vector<std::pair<std::string_view, std::size_t>> m_keys;
+    std::unordered_set<std::string_view> m_index;
 };
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -132,6 +133,14 @@ std::string unknown_key_message(std::string_view key, std::span<const std::strin
     }
     message += "; keys beginning with \"x-\" are ignored)";
     return message;
+}
+
+std::string JsonNode::pointer() const {
+    if (parent == nullptr) {
+        return {};
+    }
+    return in_array ? pointer_append(parent->pointer(), index)
+                    : pointer_append(parent->pointer(), key);
 }
 
 JsonCursor::JsonCursor(std::string_view text, Diagnostics& diagnostics)
@@ -234,11 +243,11 @@ void JsonCursor::for_each_member(
         od::field field = take(std::move(field_result));
         const std::size_t key_offset = offset_of_pointer(field.key().raw()) - 1;
         const std::string_view key = take(field.unescaped_key());
-        JsonNode member{field.value(), pointer_append(object.pointer, key), 0};
+        JsonNode member{field.value(), 0, &object, key, 0, false};
         member.offset = offset_of(member.value);
         if (const auto first = seen.insert(key, key_offset)) {
             const SourcePosition at = position_of(*first);
-            error(key_offset, member.pointer,
+            error(key_offset, member.pointer(),
                   fmt::format("duplicate key {} (first at line {}, column {})", quoted(key),
                               at.line, at.column));
             skip(member);
@@ -255,7 +264,7 @@ std::size_t JsonCursor::for_each_element(JsonNode& array,
     enter();
     std::size_t index = 0;
     for (auto element_result : elements) {
-        JsonNode element{take(std::move(element_result)), pointer_append(array.pointer, index), 0};
+        JsonNode element{take(std::move(element_result)), 0, &array, {}, index, true};
         element.offset = offset_of(element.value);
         on_element(element);
         ++index;
@@ -269,7 +278,7 @@ bool JsonCursor::expect_object(JsonNode& node, std::string_view what) {
         return true;
     }
     const std::size_t at = node.offset;
-    error(at, node.pointer, fmt::format("expected {}, found {}", what, describe(node)));
+    error(at, node.pointer(), fmt::format("expected {}, found {}", what, describe(node)));
     return false;
 }
 
@@ -277,13 +286,13 @@ bool JsonCursor::expect_array(JsonNode& node) {
     if (kind_of(node) == JsonKind::array) {
         return true;
     }
-    error(node.offset, node.pointer, fmt::format("expected an array, found {}", describe(node)));
+    error(node.offset, node.pointer(), fmt::format("expected an array, found {}", describe(node)));
     return false;
 }
 
 std::optional<std::string> JsonCursor::read_string(JsonNode& node) {
     if (kind_of(node) != JsonKind::string) {
-        error(node.offset, node.pointer,
+        error(node.offset, node.pointer(),
               fmt::format("expected a string, found {}", describe(node)));
         return std::nullopt;
     }
@@ -293,7 +302,7 @@ std::optional<std::string> JsonCursor::read_string(JsonNode& node) {
 std::optional<std::string> JsonCursor::read_nonempty_string(JsonNode& node) {
     auto text = read_string(node);
     if (text && text->find_first_not_of(" \t\r\n") == std::string::npos) {
-        error(node.offset, node.pointer, "expected a non-empty string, found an empty one");
+        error(node.offset, node.pointer(), "expected a non-empty string, found an empty one");
         return std::nullopt;
     }
     return text;
@@ -301,7 +310,7 @@ std::optional<std::string> JsonCursor::read_nonempty_string(JsonNode& node) {
 
 std::optional<bool> JsonCursor::read_bool(JsonNode& node) {
     if (kind_of(node) != JsonKind::boolean) {
-        error(node.offset, node.pointer,
+        error(node.offset, node.pointer(),
               fmt::format("expected true or false, found {}", describe(node)));
         return std::nullopt;
     }
@@ -311,7 +320,7 @@ std::optional<bool> JsonCursor::read_bool(JsonNode& node) {
 std::optional<int> JsonCursor::read_integer(JsonNode& node, int min, int max) {
     const std::string expected = fmt::format("expected an integer from {} to {}", min, max);
     if (kind_of(node) != JsonKind::number) {
-        error(node.offset, node.pointer, fmt::format("{}, found {}", expected, describe(node)));
+        error(node.offset, node.pointer(), fmt::format("{}, found {}", expected, describe(node)));
         return std::nullopt;
     }
     const std::string_view token = raw_number_token(node);
@@ -319,7 +328,7 @@ std::optional<int> JsonCursor::read_integer(JsonNode& node, int min, int max) {
     const Rational& value = parsed.literal.value;
     if (parsed.problem != NumberProblem::none || !value.is_integer() || value < Rational(min) ||
         value > Rational(max)) {
-        error(node.offset, node.pointer,
+        error(node.offset, node.pointer(),
               fmt::format("{}, found {}", expected, token.substr(0, 40)));
         return std::nullopt;
     }
@@ -328,14 +337,14 @@ std::optional<int> JsonCursor::read_integer(JsonNode& node, int min, int max) {
 
 std::optional<DecimalLiteral> JsonCursor::read_number(JsonNode& node, std::string_view what) {
     if (kind_of(node) != JsonKind::number) {
-        error(node.offset, node.pointer,
+        error(node.offset, node.pointer(),
               fmt::format("expected {}, found {}", what, describe(node)));
         return std::nullopt;
     }
     const std::string_view token = raw_number_token(node);
     const ParsedNumber parsed = parse_json_number(token);
     if (parsed.problem != NumberProblem::none) {
-        error(node.offset, node.pointer,
+        error(node.offset, node.pointer(),
               fmt::format("expected {}, found {}", what, token.substr(0, 40)));
         return std::nullopt;
     }
@@ -383,7 +392,7 @@ bool JsonCursor::read_fields(JsonNode& node, std::span<const std::string_view> k
             return;
         }
         if (std::find(known.begin(), known.end(), key) == known.end()) {
-            error(key_offset, member.pointer, unknown_key_message(key, known));
+            error(key_offset, member.pointer(), unknown_key_message(key, known));
             skip(member);
             return;
         }
@@ -395,7 +404,7 @@ bool JsonCursor::read_fields(JsonNode& node, std::span<const std::string_view> k
     });
     for (std::size_t i = 0; i < required.size(); ++i) {
         if (!present[i]) {
-            error(node.offset, node.pointer,
+            error(node.offset, node.pointer(),
                   fmt::format("missing required key \"{}\"", required[i]));
         }
     }
@@ -407,7 +416,7 @@ void walk_document(od::parser& parser, std::string_view text, JsonCursor& cursor
     try {
         auto document = take(
             parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING));
-        JsonNode root{take(document.get_value()), "", 0};
+        JsonNode root{take(document.get_value()), 0, nullptr, {}, 0, false};
         root.offset = cursor.offset_of(root.value);
         read_root(root);
         if (!document.current_location().error()) {

@@ -26,11 +26,17 @@ struct JsonSyntaxAbort {
 
 enum class JsonKind { object, array, string, number, boolean, null };
 
-// A value about to be read, with where it stands.
+// A value about to be read, with where it stands. Its JSON pointer is built only when
+// asked for (an error, a stated figure): most values never need it.
 struct JsonNode {
     od::value value;
-    std::string pointer;
     std::size_t offset = 0;
+    const JsonNode* parent = nullptr;
+    std::string_view key;  // member name (valid while the document is), or
+    std::size_t index = 0; // element index when `in_array`
+    bool in_array = false;
+
+    std::string pointer() const;
 };
 
 class JsonCursor {

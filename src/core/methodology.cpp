@@ -93,7 +93,7 @@ private:
                                  value > Rational(k_max_constant) ||
                                  value < Rational(-k_max_constant);
         if (too_precise || (positive && value <= Rational(0))) {
-            m_cursor.error(at, v.pointer,
+            m_cursor.error(at, v.pointer(),
                            fmt::format("expected {}, found {}", expected, to_exact_string(value)));
             return Rational(1);
         }
@@ -138,7 +138,7 @@ private:
 
     void read_clamp(JsonNode& v) {
         const std::size_t at = v.offset;
-        const std::string pointer = v.pointer;
+        const std::string pointer = v.pointer();
         read_object(v, k_clamp_keys, k_clamp_keys, [&](std::string_view k, JsonNode& c) {
             (k == "min" ? m_out.clamp_min : m_out.clamp_max) = constant(c);
         });
@@ -159,7 +159,7 @@ private:
                         const std::size_t at = f.offset;
                         rule.zone = m_cursor.read_string(f).value_or("Green");
                         if (rule.zone != "Green" && rule.zone != "Yellow" && rule.zone != "Red") {
-                            m_cursor.error(at, f.pointer,
+                            m_cursor.error(at, f.pointer(),
                                            fmt::format("expected one of \"Green\", \"Yellow\", "
                                                        "\"Red\", found {}",
                                                        detail::quoted(rule.zone, 40)));

@@ -35,6 +35,18 @@ Int128 abs128(Int128 v) {
 Int128 gcd128(Int128 a, Int128 b) {
     a = abs128(a);
     b = abs128(b);
+    // Almost every figure fits in 64 bits, where division is several times cheaper.
+    constexpr Int128 k_u64_max = static_cast<Int128>(~0ULL);
+    if (a <= k_u64_max && b <= k_u64_max) {
+        auto x = static_cast<unsigned long long>(a);
+        auto y = static_cast<unsigned long long>(b);
+        while (y != 0) {
+            const unsigned long long t = x % y;
+            x = y;
+            y = t;
+        }
+        return static_cast<Int128>(x);
+    }
     while (b != 0) {
         const Int128 t = a % b;
         a = b;

@@ -121,9 +121,10 @@ TEST_CASE("exit codes: 1 for an invalid assessment, 2 for usage and I/O") {
     CHECK(missing.status == 2);
     CHECK(missing.err == dir + "/missing.json: error: no such file\n");
 
-    const auto directory = run_aijri("validate '" + dir + "'");
+    // Folders are walked for assessments; where only a file will do, a folder is an error.
+    const auto directory = run_aijri("score --methodology '" + dir + "' " + k_seed);
     CHECK(directory.status == 2);
-    CHECK(contains(directory.out, dir + ": error: is a directory, expected a file\n"));
+    CHECK(directory.err == "aijri: " + dir + ": is a directory, expected a file\n");
 
     const auto flag = run_aijri("score --bogus " + k_seed);
     CHECK(flag.status == 2);

@@ -1,0 +1,65 @@
+// Scores many files on all cores and hands the results back in input order, with memory
+// bounded by a window of results in flight rather than by the number of files.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "aijri/evaluate.hpp"
+#include "aijri/file_source.hpp"
+#include "aijri/methodology.hpp"
+#include "aijri/walk.hpp"
+
+namespace aijri {
+
+// What a batch keeps of every file once its output is written: enough for zone counts,
+// gates and sorting, and small.
+struct ResultSummary {
+    std::string file;
+    std::string id;
+    std::string title;
+    bool valid = false;
+    bool io_error = false;
+    Rational aijri; // final
+    std::string zone;
+    std::string label;
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+};
+
+ResultSummary summarize(const Evaluation& evaluation);
+
+// One file's result, formatted on the worker thread that scored it.
+struct RenderedResult {
+    std::string text;        // for the report
+    std::string diagnostics; // for people, on standard error (the text format)
+    ResultSummary summary;
+};
+
+struct BatchOptions {
+    unsigned jobs = 1;
+    std::size_t max_bytes = 0;
+    const Methodology* methodology = nullptr;
+};
+
+// Called on worker threads, concurrently: must only read shared state.
+using RenderFunction = std::function<RenderedResult(const Evaluation&)>;
+// Called on the calling thread, once per file, in input order.
+using EmitFunction = std::function<void(RenderedResult&&)>;
+
+void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
+               const RenderFunction& render, const EmitFunction& emit);
+
+// Reads one assessment per line from `path` ("-" for stdin), in constant memory, and
+// scores each on the calling thread. A record's diagnostics name `display` and the line.
+void run_jsonl_stream(const std::string& path, const std::string& display,
+                      const BatchOptions& options, const RenderFunction& render,
+                      const EmitFunction& emit);
+
+// Evaluates one file: reads it (with the size limit) and scores it.
+Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const std::string& path,
+                         const Methodology& methodology, std::size_t max_bytes);
+
+} // namespace aijri

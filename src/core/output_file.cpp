@@ -1,0 +1,104 @@
+#include "aijri/output_file.hpp"
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace aijri {
+namespace {
+
+constexpr std::size_t k_flush_at = 1U << 20U;
+
+[[noreturn]] void fail(const std::string& path, std::string_view what) {
+    throw std::runtime_error(fmt::format("{}: {}: {}", path, what, std::strerror(errno)));
+}
+
+} // namespace
+
+OutputFile::OutputFile(const std::string& path) : m_path(path) {
+    if (path.empty() || path == "-") {
+        m_stream = stdout;
+        return;
+    }
+    const auto slash = path.find_last_of('/');
+    const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash);
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    m_temp_path = fmt::format("{}/.{}.aijri-XXXXXX", folder, name);
+    const int fd = ::mkstemp(m_temp_path.data());
+    if (fd < 0) {
+        fail(path, "cannot create a temporary file beside it");
+    }
+    ::fchmod(fd, 0644);
+    m_stream = ::fdopen(fd, "wb");
+    if (m_stream == nullptr) {
+        ::close(fd);
+        ::unlink(m_temp_path.c_str());
+        fail(path, "cannot open");
+    }
+}
+
+OutputFile::~OutputFile() {
+    if (m_stream == stdout) {
+        try {
+            flush();
+        } catch (...) { // NOLINT(bugprone-empty-catch): a destructor must not throw
+        }
+        std::fflush(stdout);
+        return;
+    }
+    if (!m_committed && m_stream != nullptr) {
+        std::fclose(m_stream);
+        ::unlink(m_temp_path.c_str());
+    }
+}
+
+void OutputFile::write(std::string_view text) {
+    m_buffer.append(text);
+    if (m_buffer.size() >= k_flush_at) {
+        flush();
+    }
+}
+
+void OutputFile::flush() {
+    if (m_buffer.empty()) {
+        return;
+    }
+    if (std::fwrite(m_buffer.data(), 1, m_buffer.size(), m_stream) != m_buffer.size()) {
+        m_buffer.clear();
+        fail(m_path.empty() ? "<stdout>" : m_path, "write failed");
+    }
+    m_buffer.clear();
+}
+
+void OutputFile::commit() {
+    flush();
+    if (m_stream == stdout) {
+        if (std::fflush(stdout) != 0) {
+            fail("<stdout>", "write failed");
+        }
+        return;
+    }
+    if (std::fflush(m_stream) != 0 || ::fsync(::fileno(m_stream)) != 0) {
+        fail(m_path, "write failed");
+    }
+    std::fclose(m_stream);
+    m_stream = nullptr;
+    if (::rename(m_temp_path.c_str(), m_path.c_str()) != 0) {
+        ::unlink(m_temp_path.c_str());
+        fail(m_path, "cannot rename the finished report into place");
+    }
+    m_committed = true;
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+    struct stat first {};
+    struct stat second {};
+    return ::stat(a.c_str(), &first) == 0 && ::stat(b.c_str(), &second) == 0 &&
+           first.st_dev == second.st_dev && first.st_ino == second.st_ino;
+}
+
+} // namespace aijri

@@ -1,0 +1,458 @@
+#include "aijri/report_batch.hpp"
+
+#include <fmt/format.h>
+
+#include "aijri/report_json.hpp"
+#include "aijri/report_text.hpp"
+#include "aijri/text.hpp"
+
+namespace aijri {
+
+std::optional<BatchFormat> batch_format_from_string(std::string_view name) {
+    static const std::pair<std::string_view, BatchFormat> k_names[] = {
+        {"text", BatchFormat::text},         {"json", BatchFormat::json},
+        {"jsonl", BatchFormat::jsonl},       {"csv", BatchFormat::csv},
+        {"markdown", BatchFormat::markdown}, {"junit", BatchFormat::junit},
+        {"github", BatchFormat::github}};
+    for (const auto& [text, format] : k_names) {
+        if (text == name) {
+            return format;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> gate_failure(const ResultSummary& s, const Gates& gates,
+                                        const Methodology& m) {
+    if (!s.valid) {
+        return std::nullopt; // an invalid file already fails, for its own reasons
+    }
+    const int d = m.published_decimals;
+    if (gates.fail_under && s.aijri < *gates.fail_under) {
+        return fmt::format("AIJRI {} is under --fail-under {}", to_fixed(s.aijri, d),
+                           to_decimal(*gates.fail_under, 0, 6));
+    }
+    if (gates.fail_on_zone &&
+        (s.zone == *gates.fail_on_zone || (*gates.fail_on_zone == "Yellow" && s.zone == "Red"))) {
+        return fmt::format("zone {} trips --fail-on-zone {}", s.zone, *gates.fail_on_zone);
+    }
+    return std::nullopt;
+}
+
+std::string BatchReport::begin(const BatchTotals*) const {
+    return {};
+}
+std::string BatchReport::separator() const {
+    return {};
+}
+std::string BatchReport::end(const BatchTotals&) const {
+    return {};
+}
+
+std::string csv_field(std::string_view text) {
+    std::string value(text);
+    // A cell that begins like a formula is executed by spreadsheets; a leading apostrophe
+    // keeps it text (OWASP's advice for CSV injection).
+    if (!value.empty() &&
+        std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
+        value.insert(0, 1, '\'');
+    }
+    if (value.find_first_of(",\"\r\n") == std::string::npos) {
+        return value;
+    }
+    std::string out = "\"";
+    for (const char c : value) {
+        out += c;
+        if (c == '"') {
+            out += '"';
+        }
+    }
+    return out + "\"";
+}
+
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&apos;";
+            break;
+        default:
+            // XML 1.0 forbids C0 controls other than tab, LF and CR, even escaped.
+            if (u < 0x20U && c != '\t' && c != '\n' && c != '\r') {
+                out += fmt::format("\\x{:02x}", u);
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out;
+}
+
+std::string github_escape_data(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '%') {
+            out += "%25";
+        } else if (c == '\r') {
+            out += "%0D";
+        } else if (c == '\n') {
+            out += "%0A";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string github_escape_property(std::string_view text) {
+    std::string out;
+    for (const char c : github_escape_data(text)) {
+        if (c == ':') {
+            out += "%3A";
+        } else if (c == ',') {
+            out += "%2C";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string markdown_cell(std::string_view text) {
+    std::string out;
+    for (const char c : sanitize(text)) {
+        if (c == '|') {
+            out += "\\|";
+        } else if (c == '<') {
+            out += "&lt;";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::size_t count_errors(const Evaluation& e) {
+    std::size_t n = 0;
+    for (const Diagnostic& d : e.diagnostics) {
+        n += d.severity == Severity::error ? 1 : 0;
+    }
+    return n;
+}
+
+std::string first_error(const Evaluation& e) {
+    for (const Diagnostic& d : e.diagnostics) {
+        if (d.severity == Severity::error) {
+            return format_diagnostic(e.file, d);
+        }
+    }
+    return "invalid";
+}
+
+std::string display_file(const Evaluation& e) {
+    return e.record_line > 0 ? fmt::format("{}:{}", e.file, e.record_line) : e.file;
+}
+
+std::string zone_counts(const BatchTotals& t) {
+    std::string out = fmt::format("{} file{}: ", t.files, t.files == 1 ? "" : "s");
+    bool first = true;
+    for (const char* zone : {"Green", "Yellow", "Red"}) {
+        const auto it = t.zones.find(zone);
+        out +=
+            fmt::format("{}{} {}", first ? "" : ", ", it == t.zones.end() ? 0 : it->second, zone);
+        first = false;
+    }
+    out += fmt::format(", {} invalid", t.invalid);
+    return out;
+}
+
+std::string gate_lines(const BatchTotals& t, std::string_view prefix) {
+    std::string out;
+    for (const GateTrip& trip : t.gate_trips) {
+        out += fmt::format("{}{}: {}\n", prefix, trip.file, trip.reason);
+    }
+    return out;
+}
+
+class TextSummary final : public BatchReport {
+public:
+    TextSummary(const Methodology& m, const ReportStyle& style)
+        : m_methodology(m), m_style(style) {}
+
+    std::string begin(const BatchTotals*) const override {
+        return fmt::format("{:>5}  {:<22}  {:<{}}  {}\n", "AIJRI", "Label", "Role", title_width(),
+                           "File");
+    }
+
+    std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
+        const std::string file = sanitize(display_file(e));
+        if (!e.valid()) {
+            const std::size_t errors = count_errors(e);
+            const std::string what =
+                e.io_error ? "unreadable"
+                           : fmt::format("invalid: {} error{}", errors, errors == 1 ? "" : "s");
+            return fmt::format("{:>5}  {}  {:<{}}  {}\n", "—", pad(what, 22), "", title_width(),
+                               file);
+        }
+        const Score& s = *e.score;
+        const std::string label = pad(s.final_.label, 22);
+        return fmt::format(
+            "{:>5}  {}  {}  {}{}\n", to_fixed(s.final_.aijri, m_methodology.published_decimals),
+            colored_label(s.final_.zone, label, m_style.color),
+            pad(shorten(sanitize(e.assessment->role.title), title_width()), title_width()), file,
+            gate ? "  ← gate" : "");
+    }
+
+    std::string end(const BatchTotals& t) const override {
+        std::string out = "\n" + zone_counts(t) + "\n";
+        if (!t.gate_trips.empty()) {
+            out += fmt::format("{} role{} tripped a gate:\n", t.gate_trips.size(),
+                               t.gate_trips.size() == 1 ? "" : "s");
+            out += gate_lines(t, "  ");
+        }
+        return out;
+    }
+
+private:
+    std::size_t title_width() const { return m_style.width > 100 ? 40 : 30; }
+    const Methodology& m_methodology;
+    ReportStyle m_style;
+};
+
+class JsonArray final : public BatchReport {
+public:
+    explicit JsonArray(const Methodology& m) : m_methodology(m) {}
+    std::string begin(const BatchTotals*) const override { return "[\n"; }
+    std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
+        return with_gate(e, gate).dump();
+    }
+    std::string separator() const override { return ",\n"; }
+    std::string end(const BatchTotals& t) const override { return t.files == 0 ? "]\n" : "\n]\n"; }
+
+protected:
+    nlohmann::ordered_json with_gate(const Evaluation& e,
+                                     const std::optional<std::string>& gate) const {
+        nlohmann::ordered_json j = result_json(e, m_methodology);
+        if (e.record_line > 0) {
+            j["line"] = e.record_line;
+        }
+        if (gate) {
+            j["gate"] = *gate;
+        }
+        return j;
+    }
+    const Methodology& m_methodology;
+};
+
+class JsonLines final : public BatchReport {
+public:
+    explicit JsonLines(const Methodology& m) : m_array(m) {}
+    std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
+        return m_array.render(e, gate) + "\n";
+    }
+
+private:
+    JsonArray m_array;
+};
+
+class Csv final : public BatchReport {
+public:
+    explicit Csv(const Methodology& m) : m_methodology(m) {}
+    std::string begin(const BatchTotals*) const override {
+        return "file,id,title,status,aijri,zone,sub_label,label,task_resistance,"
+               "evidence_modifier,barrier_modifier,growth_modifier,raw,pct_time_3plus,"
+               "methodology,messages\r\n";
+    }
+    std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
+        std::vector<std::string> cells{csv_field(display_file(e))};
+        if (!e.valid()) {
+            std::string messages;
+            for (const Diagnostic& d : e.diagnostics) {
+                messages += (messages.empty() ? "" : "\n") + format_diagnostic(display_file(e), d);
+            }
+            cells.insert(cells.end(), {e.assessment ? csv_field(e.assessment->id) : "",
+                                       e.assessment ? csv_field(e.assessment->role.title) : "",
+                                       e.io_error ? "unreadable" : "invalid", "", "", "", "", "",
+                                       "", "", "", "", "", "", csv_field(messages)});
+            return join(cells);
+        }
+        const Score& s = *e.score;
+        std::string messages = gate.value_or("");
+        for (const Diagnostic& d : e.diagnostics) {
+            messages += (messages.empty() ? "" : "\n") + d.message;
+        }
+        cells.insert(cells.end(),
+                     {csv_field(e.assessment->id), csv_field(e.assessment->role.title),
+                      gate ? "gate" : "scored",
+                      to_fixed(s.final_.aijri, m_methodology.published_decimals), s.final_.zone,
+                      csv_field(s.final_.sub_label.value_or("")), csv_field(s.final_.label),
+                      to_decimal(s.task_resistance, 2, 6), to_decimal(s.evidence_modifier, 2, 6),
+                      to_decimal(s.barrier_modifier, 2, 6), to_decimal(s.growth_modifier, 2, 6),
+                      to_fixed(s.raw, 4), to_decimal(s.pct_time_3plus, 0, 2),
+                      csv_field(s.methodology), csv_field(messages)});
+        return join(cells);
+    }
+
+private:
+    static std::string join(const std::vector<std::string>& cells) {
+        std::string out;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            out += (i == 0 ? "" : ",") + cells[i];
+        }
+        return out + "\r\n";
+    }
+    const Methodology& m_methodology;
+};
+
+class Markdown final : public BatchReport {
+public:
+    explicit Markdown(const Methodology& m) : m_methodology(m) {}
+    std::string begin(const BatchTotals*) const override {
+        return "| Role | AIJRI | Label | File |\n|---|---:|---|---|\n";
+    }
+    std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
+        const std::string file = fmt::format("`{}`", markdown_cell(display_file(e)));
+        if (!e.valid()) {
+            const std::size_t errors = count_errors(e);
+            return fmt::format("| {} | — | ❌ {}{} | {} |\n",
+                               e.assessment ? markdown_cell(e.assessment->role.title) : "",
+                               markdown_cell(first_error(e)),
+                               errors > 1 ? fmt::format(" (+{} more)", errors - 1) : "", file);
+        }
+        const Score& s = *e.score;
+        return fmt::format("| {} | {} | {}{} | {} |\n", markdown_cell(e.assessment->role.title),
+                           to_fixed(s.final_.aijri, m_methodology.published_decimals),
+                           markdown_cell(s.final_.label),
+                           gate ? " ⚠️ " + markdown_cell(*gate) : "", file);
+    }
+    std::string end(const BatchTotals& t) const override {
+        std::string out = "\n**" + zone_counts(t) + "**\n";
+        if (!t.gate_trips.empty()) {
+            out += "\nGates tripped:\n\n";
+            for (const GateTrip& trip : t.gate_trips) {
+                out += fmt::format("- `{}`: {}\n", markdown_cell(trip.file),
+                                   markdown_cell(trip.reason));
+            }
+        }
+        return out;
+    }
+
+private:
+    const Methodology& m_methodology;
+};
+
+class JUnit final : public BatchReport {
+public:
+    explicit JUnit(const Methodology& m) : m_methodology(m) {}
+    bool header_needs_totals() const override { return true; }
+    std::string begin(const BatchTotals* t) const override {
+        const std::size_t failures = t->invalid + t->gate_trips.size();
+        return fmt::format(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<testsuites name=\"aijri\" tests=\"{0}\" failures=\"{1}\" errors=\"0\">\n"
+            "  <testsuite name=\"aijri\" tests=\"{0}\" failures=\"{1}\" errors=\"0\" "
+            "skipped=\"0\">\n",
+            t->files, failures);
+    }
+    std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
+        const std::string name = xml_escape(display_file(e));
+        std::string out =
+            fmt::format("    <testcase classname=\"aijri\" name=\"{}\" time=\"0\">\n", name);
+        if (!e.valid()) {
+            std::string details;
+            for (const Diagnostic& d : e.diagnostics) {
+                details += format_diagnostic(display_file(e), d) + "\n";
+            }
+            out += fmt::format("      <failure type=\"invalid\" message=\"{}\">{}</failure>\n",
+                               xml_escape(first_error(e)), xml_escape(details));
+        } else {
+            if (gate) {
+                out += fmt::format("      <failure type=\"gate\" message=\"{}\"/>\n",
+                                   xml_escape(*gate));
+            }
+            out += fmt::format("      <system-out>{} {}</system-out>\n",
+                               to_fixed(e.score->final_.aijri, m_methodology.published_decimals),
+                               xml_escape(e.score->final_.label));
+        }
+        return out + "    </testcase>\n";
+    }
+    std::string end(const BatchTotals&) const override { return "  </testsuite>\n</testsuites>\n"; }
+
+private:
+    const Methodology& m_methodology;
+};
+
+class GitHub final : public BatchReport {
+public:
+    explicit GitHub(const Methodology& m) : m_methodology(m) {}
+    std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
+        std::string out;
+        for (const Diagnostic& d : e.diagnostics) {
+            out += fmt::format("::{} file={}", d.severity == Severity::error ? "error" : "warning",
+                               github_escape_property(e.file));
+            if (d.position.line > 0) {
+                out += fmt::format(",line={},col={}", d.position.line, d.position.column);
+            }
+            const std::string message =
+                d.pointer.empty() ? d.message : d.pointer + ": " + d.message;
+            out += fmt::format(",title=aijri::{}\n", github_escape_data(message));
+        }
+        if (gate) {
+            out += fmt::format("::error file={},title=aijri gate::{}\n",
+                               github_escape_property(e.file), github_escape_data(*gate));
+        }
+        if (e.valid()) {
+            out += fmt::format("{}: {} {}\n", display_file(e),
+                               to_fixed(e.score->final_.aijri, m_methodology.published_decimals),
+                               e.score->final_.label);
+        }
+        return out;
+    }
+    std::string begin(const BatchTotals*) const override { return {}; }
+    std::string end(const BatchTotals& t) const override { return zone_counts(t) + "\n"; }
+
+private:
+    const Methodology& m_methodology;
+};
+
+} // namespace
+
+std::unique_ptr<BatchReport> make_batch_report(BatchFormat format, const Methodology& m,
+                                               const ReportStyle& style) {
+    switch (format) {
+    case BatchFormat::text:
+        return std::make_unique<TextSummary>(m, style);
+    case BatchFormat::json:
+        return std::make_unique<JsonArray>(m);
+    case BatchFormat::jsonl:
+        return std::make_unique<JsonLines>(m);
+    case BatchFormat::csv:
+        return std::make_unique<Csv>(m);
+    case BatchFormat::markdown:
+        return std::make_unique<Markdown>(m);
+    case BatchFormat::junit:
+        return std::make_unique<JUnit>(m);
+    case BatchFormat::github:
+        return std::make_unique<GitHub>(m);
+    }
+    return nullptr;
+}
+
+} // namespace aijri

@@ -1,0 +1,72 @@
+#include <filesystem>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <catch2/catch.hpp>
+
+#include "aijri/walk.hpp"
+
+#include "support/builder.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> paths_of(const aijri::WalkResult& r, const std::string& root) {
+    std::vector<std::string> out;
+    for (const auto& f : r.files) {
+        out.push_back(f.path.substr(root.size()));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("folders are walked for *.json in path order, hidden ones skipped") {
+    const std::string root = aijri::test::temp_dir();
+    for (const char* dir : {"/b", "/a/deep", "/.git", "/a/.cache"}) {
+        fs::create_directories(root + dir);
+    }
+    for (const char* file : {"/b/z.json", "/b/a.json", "/a/deep/m.json", "/a/readme.md",
+                             "/.git/x.json", "/a/.cache/y.json", "/a/.hidden.json", "/top.json"}) {
+        aijri::test::write_text_file(root + file, "{}");
+    }
+    const auto r = aijri::collect_inputs({root});
+    CHECK(paths_of(r, root) ==
+          std::vector<std::string>{"/a/deep/m.json", "/b/a.json", "/b/z.json", "/top.json"});
+    CHECK(r.warnings.empty());
+    CHECK_FALSE(r.files[0].explicit_);
+}
+
+TEST_CASE("files named on the command line keep their order, missing ones included") {
+    const auto r = aijri::collect_inputs({"b.json", "-", "missing.json", "a.json"});
+    REQUIRE(r.files.size() == 4);
+    CHECK(r.files[0].path == "b.json");
+    CHECK(r.files[1].path == "-");
+    CHECK(r.files[2].path == "missing.json");
+    CHECK(r.files[3].explicit_);
+}
+
+TEST_CASE("symbolic links are followed but never into a loop") {
+    const std::string root = aijri::test::temp_dir();
+    fs::create_directories(root + "/a");
+    aijri::test::write_text_file(root + "/a/r.json", "{}");
+    fs::create_directory_symlink(root, root + "/a/up");          // a loop back to the root
+    fs::create_symlink(root + "/a/r.json", root + "/link.json"); // a link to a file counts
+    fs::create_symlink(root + "/nowhere.json", root + "/dangling.json");
+    const auto r = aijri::collect_inputs({root});
+    CHECK(paths_of(r, root) == std::vector<std::string>{"/a/r.json", "/link.json"});
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(r.warnings[0] == root + "/a/up: skipped: already visited (a symbolic link loop)");
+    CHECK(r.warnings[1] == root + "/dangling.json: skipped: broken symbolic link");
+}
+
+TEST_CASE("FIFOs are skipped with a warning and never opened") {
+    const std::string root = aijri::test::temp_dir();
+    REQUIRE(::mkfifo((root + "/pipe.json").c_str(), 0600) == 0);
+    aijri::test::write_text_file(root + "/ok.json", "{}");
+    const auto r = aijri::collect_inputs({root});
+    CHECK(paths_of(r, root) == std::vector<std::string>{"/ok.json"});
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0] == root + "/pipe.json: skipped: a FIFO, not a regular file");
+}
