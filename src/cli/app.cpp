@@ -16,12 +16,16 @@ struct CommandEntry {
     Runner (*setup)(CLI::App&);
 };
 
-constexpr std::array<CommandEntry, 4> k_commands = {{
+constexpr std::array<CommandEntry, 6> k_commands = {{
     {"score", "Score assessments and report the AIJRI, zone and sub-label", setup_score},
     {"validate", "Check assessments: every error of every file, then the exit status",
      setup_validate},
     {"schema", "Print the JSON Schema (2020-12) of the assessment format", setup_schema},
     {"methodology", "Print the embedded methodology definition (aijri-1)", setup_methodology},
+    {"import", "Read an assessment document (Markdown, as published) into assessment JSON",
+     setup_import},
+    {"render", "Write an assessment as a document (Markdown) with the computed figures",
+     setup_render},
 }};
 
 constexpr const char* k_footer = R"(Exit status:

@@ -14,5 +14,7 @@ Runner setup_score(CLI::App& command);
 Runner setup_validate(CLI::App& command);
 Runner setup_schema(CLI::App& command);
 Runner setup_methodology(CLI::App& command);
+Runner setup_import(CLI::App& command);
+Runner setup_render(CLI::App& command);
 
 } // namespace aijri::cli

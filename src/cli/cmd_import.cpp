@@ -1,0 +1,91 @@
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "aijri/assessment_json.hpp"
+#include "aijri/document.hpp"
+#include "aijri/file_source.hpp"
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "write_output.hpp"
+
+namespace aijri::cli {
+namespace {
+
+struct ImportCliOptions {
+    std::string path;
+    std::string output;
+    std::string schema;
+    MethodologyOption methodology;
+    std::size_t max_bytes = k_default_max_bytes;
+    bool quiet = false;
+};
+
+void print(const std::string& file, const Diagnostics& diagnostics, bool warnings) {
+    for (const Diagnostic& d : diagnostics) {
+        if (warnings || d.severity == Severity::error) {
+            fmt::print(stderr, "{}\n", format_diagnostic_with_source(file, d));
+        }
+    }
+}
+
+int run_import(const ImportCliOptions& options) {
+    const Methodology methodology = options.methodology.load();
+    const std::string file = display_name(options.path);
+    FileBuffer buffer;
+    if (const auto problem = load_file(options.path, options.max_bytes, buffer)) {
+        fmt::print(stderr, "{}: error: {}\n", file, problem->message);
+        return problem->too_large ? k_exit_invalid : k_exit_usage;
+    }
+    ImportOptions import_options;
+    import_options.schema = options.schema;
+    import_options.methodology = &methodology;
+    const ImportResult result = import_document(buffer.text(), options.path, import_options);
+    if (!result.assessment) {
+        print(file, result.diagnostics, true);
+        return k_exit_invalid;
+    }
+    write_output(options.output, assessment_to_json(*result.assessment), options.path);
+    // The audit: figures the document states that do not follow from its own inputs.
+    print(file, result.diagnostics, !options.quiet);
+    return k_exit_ok;
+}
+
+} // namespace
+
+Runner setup_import(CLI::App& command) {
+    auto options = std::make_shared<ImportCliOptions>();
+    command.add_option("document", options->path, "Assessment document (- reads standard input)")
+        ->required()
+        ->type_name("DOC");
+    command
+        .add_option("-o,--output", options->output,
+                    "Write the JSON here (replaced whole, never half-written) instead of to "
+                    "standard output")
+        ->type_name("FILE");
+    command
+        .add_option("--schema", options->schema,
+                    "Add \"$schema\": REF to the assessment, for editors "
+                    "(e.g. ../schema/assessment.schema.json)")
+        ->type_name("REF");
+    options->methodology.add_to(command);
+    command.add_option("--max-bytes", options->max_bytes, "Refuse larger documents")
+        ->capture_default_str();
+    command.add_flag("-q,--quiet", options->quiet,
+                     "Do not print the warnings of the audit (stated figures that do not match)");
+    command.footer(
+        "Reads a document in the form of the seed assessment (sections, pipe tables, the "
+        "composite\nworked out by hand) and writes the format-1 assessment JSON. Every figure "
+        "the document\nstates is kept in \"stated\", where `aijri validate` audits it; the "
+        "import itself warns,\nat the document's lines, about figures that do not follow from "
+        "its inputs (exit status 0).\nA document it cannot read is an error at its line (exit "
+        "status 1).\n\nExamples:\n"
+        "  aijri import role.md > role.json\n"
+        "  aijri import role.md -o assessments/role.json --schema "
+        "../schema/assessment.schema.json\n"
+        "  cat role.md | aijri import -");
+    return [options] { return run_import(*options); };
+}
+
+} // namespace aijri::cli

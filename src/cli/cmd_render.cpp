@@ -1,0 +1,69 @@
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "aijri/document.hpp"
+#include "aijri/file_source.hpp"
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "write_output.hpp"
+
+namespace aijri::cli {
+namespace {
+
+struct RenderOptions {
+    std::string path;
+    std::string format = "markdown";
+    std::string output;
+    MethodologyOption methodology;
+    std::size_t max_bytes = k_default_max_bytes;
+};
+
+int run_render(const RenderOptions& options) {
+    const Methodology methodology = options.methodology.load();
+    FileBuffer buffer;
+    if (const auto problem = load_file(options.path, options.max_bytes, buffer)) {
+        fmt::print(stderr, "{}: error: {}\n", display_name(options.path), problem->message);
+        return problem->too_large ? k_exit_invalid : k_exit_usage;
+    }
+    AssessmentReader reader;
+    const Evaluation evaluation =
+        evaluate(reader, buffer.text(), display_name(options.path), methodology, /*padded=*/true);
+    print_diagnostics(stderr, evaluation, true); // errors, or the warnings of a valid one
+    if (!evaluation.valid()) {
+        return k_exit_invalid;
+    }
+    write_output(options.output,
+                 render_markdown(*evaluation.assessment, *evaluation.score, methodology),
+                 options.path);
+    return k_exit_ok;
+}
+
+} // namespace
+
+Runner setup_render(CLI::App& command) {
+    auto options = std::make_shared<RenderOptions>();
+    command.add_option("path", options->path, "Assessment file (- reads standard input)")
+        ->required()
+        ->type_name("FILE");
+    command.add_option("-f,--format", options->format, "Document format")
+        ->check(CLI::IsMember({"markdown"}))
+        ->capture_default_str();
+    command
+        .add_option("-o,--output", options->output,
+                    "Write the document here (replaced whole, never half-written) instead of "
+                    "to standard output")
+        ->type_name("FILE");
+    options->methodology.add_to(command);
+    command.add_option("--max-bytes", options->max_bytes, "Refuse larger files")
+        ->capture_default_str();
+    command.footer("Writes the assessment as a document in the form of the seed, with the "
+                   "computed figures,\nas GitHub-flavoured Markdown. `aijri import` reads it "
+                   "back to the same assessment.\n\nExamples:\n"
+                   "  aijri render --format markdown assessments/deep-learning-engineer.json\n"
+                   "  aijri render role.json -o role.md");
+    return [options] { return run_render(*options); };
+}
+
+} // namespace aijri::cli

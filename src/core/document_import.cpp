@@ -1,0 +1,215 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "aijri/document.hpp"
+#include "aijri/reader.hpp"
+#include "aijri/text.hpp"
+
+#include "document_blocks.hpp"
+#include "document_import_context.hpp"
+#include "document_statements.hpp"
+#include "document_syntax.hpp"
+#include "json_syntax.hpp"
+
+namespace aijri {
+
+namespace detail {
+
+std::string quote(std::string_view text) {
+    return text.empty() ? std::string("an empty cell") : fmt::format("\"{}\"", shorten(text, 60));
+}
+
+std::string text_of(std::string_view raw) {
+    return decode_text(strip_bold(raw));
+}
+
+} // namespace detail
+
+namespace {
+
+using namespace detail;
+
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        out += (i == 0 ? "" : "\n") + lines[i];
+    }
+    return out;
+}
+
+class Importer {
+public:
+    explicit Importer(DocumentSource& source) : m_context{source, {}, {}, {}} {}
+
+    Assessment run(const std::vector<Section>& sections) {
+        check_required_sections(sections);
+        for (const Section& section : sections) {
+            if (!section.duplicate) {
+                read_section(section);
+            }
+        }
+        for (const Section& section : sections) {
+            if (section.duplicate) {
+                continue;
+            }
+            for (const TextEntry& entry : section.entries) {
+                m_context.out.commentary.push_back(
+                    CommentarySection{entry.heading, join_lines(entry.lines)});
+            }
+        }
+        fill_stated(m_context.out.stated, m_context.statements, m_context.source);
+        return std::move(m_context.out);
+    }
+
+    const Statements& statements() const { return m_context.statements; }
+
+private:
+    void error(std::string_view at, std::string message) {
+        m_context.source.error(at, std::move(message));
+    }
+
+    void check_required_sections(const std::vector<Section>& sections) {
+        const auto find = [&](SectionKind kind) -> const Section* {
+            for (const Section& s : sections) {
+                if (s.kind == kind && !s.title_line.empty()) {
+                    return &s;
+                }
+            }
+            return nullptr;
+        };
+        const auto all = document_sections();
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (!all[i].required || find(all[i].kind) != nullptr) {
+                continue;
+            }
+            const Section* next = nullptr;
+            for (std::size_t k = i + 1; k < all.size() && next == nullptr; ++k) {
+                next = find(all[k].kind);
+            }
+            if (next != nullptr) {
+                error(next->title_line, fmt::format("expected the section \"{}\" before \"{}\"",
+                                                    all[i].title, section_info(next->kind).title));
+            } else {
+                m_context.source.error_at(
+                    m_context.source.end(),
+                    fmt::format("expected the section \"{}\", found the end of the "
+                                "document",
+                                all[i].title));
+            }
+        }
+    }
+
+    void read_section(const Section& section) {
+        const Table* table = section.tables.empty() ? nullptr : &section.tables.front();
+        std::vector<Item> items = section.items;
+        switch (section.kind) {
+        case SectionKind::role:
+            if (require_table(section, table, "the role table (| Field | Value |)")) {
+                read_role_table(m_context, *table);
+            }
+            break;
+        case SectionKind::principles:
+            if (require_table(section, table,
+                              "the table of protective principles (| Principle | Score (0-3) | "
+                              "Rationale |)")) {
+                read_principles(m_context, *table);
+            }
+            break;
+        case SectionKind::tasks:
+            if (require_table(section, table,
+                              "the task table (| Task | Time % | Score (1-5) | Weighted | "
+                              "Aug/Disp | Rationale |)")) {
+                read_tasks(m_context, *table);
+            }
+            break;
+        case SectionKind::evidence:
+            if (require_table(section, table,
+                              "the evidence table (| Dimension | Score (-2 to 2) | Evidence |)")) {
+                read_evidence(m_context, *table);
+            }
+            break;
+        case SectionKind::barriers:
+            if (require_table(section, table,
+                              "the barrier table (| Barrier | Score (0-2) | Rationale |)")) {
+                read_barriers(m_context, *table);
+            }
+            break;
+        case SectionKind::composite:
+        case SectionKind::sub_label:
+            if (table != nullptr) {
+                add_table_items(m_context, section.kind, *table, items);
+            }
+            break;
+        default:
+            break;
+        }
+        read_items(m_context, items);
+    }
+
+    bool require_table(const Section& section, const Table* table, std::string_view what) {
+        if (table == nullptr) {
+            error(section.title_line, fmt::format("expected {} in the section \"{}\"", what,
+                                                  section_info(section.kind).title));
+        }
+        return table != nullptr;
+    }
+
+    ImportContext m_context;
+};
+
+void sort_by_position(Diagnostics& diagnostics) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         return std::pair(a.position.line, a.position.column) <
+                                std::pair(b.position.line, b.position.column);
+                     });
+}
+
+} // namespace
+
+std::string document_id(std::string_view path) {
+    if (path.empty() || path == "-" || path == "<stdin>") {
+        return "stdin";
+    }
+    const auto slash = path.find_last_of('/');
+    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    const auto dot = name.find_last_of('.');
+    if (dot != std::string_view::npos && dot > 0) {
+        name = name.substr(0, dot);
+    }
+    return std::string(name);
+}
+
+ImportResult import_document(std::string_view text, std::string_view source_name,
+                             const ImportOptions& options) {
+    ImportResult result;
+    const std::string_view body = strip_bom(text);
+    if (const auto bad = find_invalid_utf8(body)) {
+        const SourcePosition at = LineIndex(body).position_of(*bad);
+        result.diagnostics.push_back(
+            make_error("", at,
+                       fmt::format("expected UTF-8 text, found the byte 0x{:02X}",
+                                   static_cast<unsigned>(static_cast<unsigned char>(body[*bad])))));
+        return result;
+    }
+    DocumentSource source(body, result.diagnostics);
+    const std::vector<Section> sections = split_sections(source);
+    Importer importer(source);
+    Assessment assessment = importer.run(sections);
+    if (has_errors(result.diagnostics)) {
+        sort_by_position(result.diagnostics);
+        return result;
+    }
+    assessment.id = document_id(source_name);
+    assessment.id_from_file_name = false;
+    assessment.schema = options.schema;
+    const Methodology& methodology =
+        options.methodology != nullptr ? *options.methodology : builtin_methodology();
+    audit_statements(assessment, importer.statements(), methodology, source);
+    sort_by_position(result.diagnostics);
+    result.assessment = std::move(assessment);
+    return result;
+}
+
+} // namespace aijri

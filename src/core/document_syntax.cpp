@@ -1,0 +1,614 @@
+#include "document_syntax.hpp"
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include <fmt/format.h>
+
+namespace aijri::detail {
+namespace {
+
+using enum SectionKind;
+
+constexpr std::array<SectionInfo, 10> k_sections = {{
+    {role, "Role Definition", "Role Definition", true, true},
+    {principles, "Protective Principles + AI Growth Correlation",
+     "Protective Principles + AI Growth Correlation", true, true},
+    {tasks, "Task Decomposition", "Task Decomposition (Agentic AI Scoring)", true, true},
+    {evidence, "Evidence Score", "Evidence Score", true, true},
+    {barriers, "Barrier Assessment", "Barrier Assessment", true, true},
+    {growth_check, "AI Growth Correlation Check", "AI Growth Correlation Check", false, false},
+    {composite, "JobZone Composite Score", "JobZone Composite Score (AIJRI)", false, true},
+    {sub_label, "Sub-Label Determination", "Sub-Label Determination", false, true},
+    {commentary, "Assessor Commentary", "Assessor Commentary", false, false},
+    {meaning, "What This Means", "What This Means", false, false},
+}};
+
+constexpr SectionInfo k_preamble = {preamble, "", "", false, false};
+
+struct KeyedSection {
+    std::string_view key;
+    SectionKind kind;
+};
+
+// Title keys (see word_key); "Protective Principles" alone is accepted for the second.
+constexpr std::array<KeyedSection, 11> k_title_keys = {{
+    {"roledefinition", role},
+    {"protectiveprinciplesaigrowthcorrelation", principles},
+    {"protectiveprinciples", principles},
+    {"taskdecomposition", tasks},
+    {"evidencescore", evidence},
+    {"barrierassessment", barriers},
+    {"aigrowthcorrelationcheck", growth_check},
+    {"jobzonecompositescore", composite},
+    {"sublabeldetermination", sub_label},
+    {"assessorcommentary", commentary},
+    {"whatthismeans", meaning},
+}};
+
+struct KeyedLabel {
+    SectionKind section;
+    std::string_view key;
+    Label label;
+};
+
+constexpr std::array<KeyedLabel, 22> k_label_keys = {{
+    {role, "senioritynote", Label::seniority_note},
+    {principles, "quickscreenresult", Label::quick_screen},
+    {principles, "quickscreen", Label::quick_screen},
+    {tasks, "taskresistancescore", Label::task_resistance},
+    {tasks, "taskresistance", Label::task_resistance},
+    {tasks, "displacementaugmentationsplit", Label::split},
+    {tasks, "reinstatementcheck", Label::reinstatement},
+    {tasks, "reinstatement", Label::reinstatement},
+    {composite, "taskresistancescore", Label::task_resistance},
+    {composite, "taskresistance", Label::task_resistance},
+    {composite, "evidencemodifier", Label::evidence_modifier},
+    {composite, "barriermodifier", Label::barrier_modifier},
+    {composite, "growthmodifier", Label::growth_modifier},
+    {composite, "raw", Label::raw},
+    {composite, "rawscore", Label::raw},
+    {composite, "jobzonescore", Label::aijri},
+    {composite, "aijri", Label::aijri},
+    {composite, "zone", Label::zone},
+    {sub_label, "aigrowthcorrelation", Label::growth},
+    {sub_label, "sublabel", Label::sub_label},
+    {sub_label, "assessoroverride", Label::assessor_override},
+    {commentary, "assessoroverride", Label::assessor_override},
+}};
+
+bool is_ascii_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_word_byte(char c) {
+    return is_ascii_alpha(c) || is_ascii_digit(c) || static_cast<unsigned char>(c) >= 0x80U;
+}
+bool is_ascii_punct(char c) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+           (c >= '{' && c <= '~');
+}
+char to_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+bool ends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+std::size_t utf8_length(unsigned char lead) {
+    if (lead >= 0xF0U) {
+        return 4;
+    }
+    if (lead >= 0xE0U) {
+        return 3;
+    }
+    return lead >= 0xC0U ? 2 : 1;
+}
+
+std::uint32_t utf8_decode(std::string_view text, std::size_t i, std::size_t length) {
+    const auto byte = [&](std::size_t k) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(text[i + k]));
+    };
+    switch (length) {
+    case 2:
+        return ((byte(0) & 0x1FU) << 6U) | (byte(1) & 0x3FU);
+    case 3:
+        return ((byte(0) & 0x0FU) << 12U) | ((byte(1) & 0x3FU) << 6U) | (byte(2) & 0x3FU);
+    case 4:
+        return ((byte(0) & 0x07U) << 18U) | ((byte(1) & 0x3FU) << 12U) | ((byte(2) & 0x3FU) << 6U) |
+               (byte(3) & 0x3FU);
+    default:
+        return byte(0);
+    }
+}
+
+void utf8_append(std::string& out, std::uint32_t cp) {
+    const auto put = [&out](std::uint32_t byte) { out += static_cast<char>(byte); };
+    if (cp < 0x80U) {
+        put(cp);
+    } else if (cp < 0x800U) {
+        put(0xC0U | (cp >> 6U));
+        put(0x80U | (cp & 0x3FU));
+    } else if (cp < 0x10000U) {
+        put(0xE0U | (cp >> 12U));
+        put(0x80U | ((cp >> 6U) & 0x3FU));
+        put(0x80U | (cp & 0x3FU));
+    } else {
+        put(0xF0U | (cp >> 18U));
+        put(0x80U | ((cp >> 12U) & 0x3FU));
+        put(0x80U | ((cp >> 6U) & 0x3FU));
+        put(0x80U | (cp & 0x3FU));
+    }
+}
+
+// Characters that must never reach a document raw: they could move a terminal's cursor,
+// or reorder what a reviewer sees (Trojan Source).
+bool is_unsafe_code_point(std::uint32_t cp) {
+    return cp < 0x20U || cp == 0x7FU || (cp >= 0x80U && cp <= 0x9FU) ||
+           (cp >= 0x202AU && cp <= 0x202EU) || (cp >= 0x2066U && cp <= 0x2069U) || cp == 0x200EU ||
+           cp == 0x200FU || cp == 0x061CU;
+}
+
+// "&name;" or "&#…;": what a Markdown reader would take for a character reference.
+bool is_entity_like(std::string_view text, std::size_t at) {
+    std::size_t i = at + 1;
+    if (i < text.size() && text[i] == '#') {
+        ++i;
+    }
+    const std::size_t start = i;
+    while (i < text.size() && (is_ascii_alpha(text[i]) || is_ascii_digit(text[i]))) {
+        ++i;
+    }
+    return i > start && i < text.size() && text[i] == ';';
+}
+
+// Decodes the character reference at `at`, if it is one import understands.
+std::optional<std::pair<std::string, std::size_t>> decode_entity(std::string_view text,
+                                                                 std::size_t at) {
+    constexpr std::array<std::pair<std::string_view, std::string_view>, 5> named = {
+        {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}}};
+    for (const auto& [name, value] : named) {
+        if (starts_with(text.substr(at), name)) {
+            return std::pair(std::string(value), name.size());
+        }
+    }
+    if (!starts_with(text.substr(at), "&#")) {
+        return std::nullopt;
+    }
+    std::size_t i = at + 2;
+    const bool hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
+    i += hex ? 1 : 0;
+    const std::size_t start = i;
+    std::uint32_t cp = 0;
+    while (i < text.size() && i - start < 7) {
+        const char c = to_lower(text[i]);
+        if (is_ascii_digit(c)) {
+            cp = cp * (hex ? 16U : 10U) + static_cast<std::uint32_t>(c - '0');
+        } else if (hex && c >= 'a' && c <= 'f') {
+            cp = cp * 16U + static_cast<std::uint32_t>(c - 'a' + 10);
+        } else {
+            break;
+        }
+        ++i;
+    }
+    if (i == start || i >= text.size() || text[i] != ';' || cp > 0x10FFFFU ||
+        (cp >= 0xD800U && cp <= 0xDFFFU)) {
+        return std::nullopt;
+    }
+    std::string out;
+    utf8_append(out, cp);
+    return std::pair(std::move(out), i + 1 - at);
+}
+
+// "<br>", "<br/>" or "<br />", in any case: its length, or 0.
+std::size_t line_break_tag(std::string_view text, std::size_t at) {
+    for (const std::string_view tag : {"<br>", "<br/>", "<br />"}) {
+        const std::string_view candidate = text.substr(at, tag.size());
+        if (candidate.size() == tag.size() &&
+            std::equal(tag.begin(), tag.end(), candidate.begin(),
+                       [](char a, char b) { return a == to_lower(b); })) {
+            return tag.size();
+        }
+    }
+    return 0;
+}
+
+std::string character_reference(std::uint32_t cp) {
+    return fmt::format("&#x{:X};", cp);
+}
+
+// The escaping of escape_inline; `guard_start` protects what only matters at the start of
+// a line or cell (a leading * or #); `all_hashes` escapes every # (in a heading, a
+// trailing " #" would be read as a closing sequence).
+std::string escape_impl(std::string_view text, bool guard_start, bool all_hashes = false) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        const bool first = guard_start && i == 0;
+        const bool last = i + 1 == text.size();
+        const bool backslash =
+            c == '\\' || c == '|' || (first && c == '*') || (c == '#' && (first || all_hashes));
+        if (c == ' ' && (first || last)) {
+            out += "&#32;"; // a space at either end would be trimmed away
+        } else if (backslash) {
+            out += '\\';
+            out += c;
+        } else if (c == '<') {
+            out += "&lt;";
+        } else if (c == '&' && is_entity_like(text, i)) {
+            out += "&amp;";
+        } else if (c == '\n') {
+            out += "<br>";
+        } else {
+            const std::size_t length =
+                std::min(utf8_length(static_cast<unsigned char>(c)), text.size() - i);
+            const std::uint32_t cp = utf8_decode(text, i, length);
+            if (is_unsafe_code_point(cp)) {
+                out += character_reference(cp);
+            } else {
+                out.append(text.substr(i, length));
+            }
+            i += length;
+            continue;
+        }
+        ++i;
+    }
+    return out;
+}
+
+// The first character as a character reference, then the rest escaped.
+std::string reference_first(std::string_view text, bool all_hashes) {
+    const std::size_t length =
+        std::min(utf8_length(static_cast<unsigned char>(text.front())), text.size());
+    return character_reference(utf8_decode(text, 0, length)) +
+           escape_impl(text.substr(length), false, all_hashes);
+}
+
+bool starts_plain(std::string_view line) {
+    return !line.empty() && is_word_byte(line.front());
+}
+
+} // namespace
+
+std::span<const SectionInfo> document_sections() {
+    return k_sections;
+}
+
+const SectionInfo& section_info(SectionKind kind) {
+    for (const SectionInfo& info : k_sections) {
+        if (info.kind == kind) {
+            return info;
+        }
+    }
+    return k_preamble;
+}
+
+std::string_view trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) {
+        return text.substr(0, 0); // keeps its place in the document, for positions
+    }
+    const auto last = text.find_last_not_of(" \t");
+    return text.substr(first, last - first + 1);
+}
+
+std::string_view strip_bold(std::string_view text) {
+    if (text.size() >= 4 && starts_with(text, "**") && ends_with(text, "**")) {
+        return trim(text.substr(2, text.size() - 4));
+    }
+    return text;
+}
+
+std::string_view strip_parenthetical(std::string_view text) {
+    text = trim(text);
+    if (text.empty() || text.back() != ')') {
+        return text;
+    }
+    int depth = 0;
+    for (std::size_t i = text.size(); i-- > 0;) {
+        if (text[i] == ')') {
+            ++depth;
+        } else if (text[i] == '(' && --depth == 0) {
+            return i == 0 ? text : trim(text.substr(0, i));
+        }
+    }
+    return text;
+}
+
+std::string word_key(std::string_view text) {
+    std::string key;
+    std::string word;
+    const auto flush = [&] {
+        if (word != "and") {
+            key += word;
+        }
+        word.clear();
+    };
+    for (const char c : text) {
+        if (is_word_byte(c)) {
+            word += to_lower(c);
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return key;
+}
+
+std::optional<Heading> parse_heading(std::string_view line) {
+    std::size_t level = 0;
+    while (level < line.size() && line[level] == '#') {
+        ++level;
+    }
+    if (level == 0 || level > 6 ||
+        (level < line.size() && line[level] != ' ' && line[level] != '\t')) {
+        return std::nullopt;
+    }
+    std::string_view text = trim(line.substr(level));
+    // An optional closing sequence of #s, after a space, is not part of the text.
+    const auto last = text.find_last_not_of('#');
+    if (last == std::string_view::npos) {
+        text = {};
+    } else if (last + 1 < text.size() && (text[last] == ' ' || text[last] == '\t')) {
+        text = trim(text.substr(0, last));
+    }
+    return Heading{level, text};
+}
+
+// "3. " or "3) " before a heading's text: numbered sections.
+std::string_view strip_numbering(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size() && is_ascii_digit(text[i])) {
+        ++i;
+    }
+    if (i > 0 && i + 1 < text.size() && (text[i] == '.' || text[i] == ')') && text[i + 1] == ' ') {
+        return trim(text.substr(i + 1));
+    }
+    return text;
+}
+
+bool is_thematic_break(std::string_view line) {
+    std::size_t count = 0;
+    for (const char c : line) {
+        if (c == line.front()) {
+            ++count;
+        } else if (c != ' ' && c != '\t') {
+            return false;
+        }
+    }
+    return count >= 3 && std::string_view("-*_=").find(line.front()) != std::string_view::npos;
+}
+
+std::optional<SectionKind> section_title(std::string_view line) {
+    std::string_view text = trim(line);
+    if (const auto heading = parse_heading(text)) {
+        text = heading->text;
+    }
+    const auto drop_colon = [](std::string_view t) {
+        t = trim(t);
+        return ends_with(t, ":") ? trim(t.substr(0, t.size() - 1)) : t;
+    };
+    text = strip_parenthetical(strip_numbering(drop_colon(strip_bold(drop_colon(text)))));
+    if (text.empty() || !is_ascii_alpha(text.front())) {
+        return std::nullopt;
+    }
+    const std::string key = word_key(text);
+    for (const KeyedSection& entry : k_title_keys) {
+        if (entry.key == key) {
+            return entry.kind;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<LabeledText> split_label(std::string_view line) {
+    std::string_view label;
+    std::string_view value;
+    if (starts_with(line, "**")) {
+        const auto close = line.find("**", 2);
+        if (close == std::string_view::npos) {
+            return std::nullopt;
+        }
+        const std::string_view inner = trim(line.substr(2, close - 2));
+        const std::string_view after = line.substr(close + 2);
+        if (ends_with(inner, ":")) {
+            label = inner.substr(0, inner.size() - 1);
+            value = after;
+        } else if (starts_with(trim(after), ":")) {
+            label = inner;
+            value = trim(after).substr(1);
+        } else {
+            return std::nullopt;
+        }
+    } else {
+        const auto colon = line.find(':');
+        if (colon == std::string_view::npos) {
+            return std::nullopt;
+        }
+        label = line.substr(0, colon);
+        value = line.substr(colon + 1);
+    }
+    label = trim(label);
+    constexpr std::size_t k_max_label = 80;
+    if (label.empty() || label.size() > k_max_label ||
+        !(is_ascii_alpha(label.front()) || label.front() == '%') ||
+        label.find('|') != std::string_view::npos) {
+        return std::nullopt;
+    }
+    return LabeledText{label, trim(value)};
+}
+
+std::optional<Label> line_label(SectionKind section, std::string_view label) {
+    const std::string key = word_key(strip_parenthetical(strip_bold(label)));
+    // The figures of the composite and of the sub-label are accepted in either section.
+    const auto figures = [](SectionKind kind) { return kind == composite || kind == sub_label; };
+    for (const KeyedLabel& entry : k_label_keys) {
+        if ((entry.section == section || (figures(section) && figures(entry.section))) &&
+            entry.key == key) {
+            return entry.label;
+        }
+    }
+    if (figures(section) && key.find("tasktimescoring") != std::string::npos) {
+        return Label::pct_time_3plus;
+    }
+    return std::nullopt;
+}
+
+bool looks_like_heading(std::string_view text) {
+    text = trim(text);
+    constexpr std::size_t k_max_chars = 80;
+    constexpr std::size_t k_max_words = 12;
+    if (text.empty() || text.size() > k_max_chars * 4) {
+        return false;
+    }
+    std::size_t chars = 0;
+    std::size_t words = 0;
+    bool in_word = false;
+    bool has_letter = false;
+    for (const char c : text) {
+        chars += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+        has_letter = has_letter || is_ascii_alpha(c) || static_cast<unsigned char>(c) >= 0x80U;
+        const bool space = c == ' ' || c == '\t';
+        words += !space && !in_word ? 1 : 0;
+        in_word = !space;
+    }
+    const std::string_view sentence_end = ".:;,!?";
+    const bool list_item =
+        starts_with(text, "- ") || starts_with(text, "* ") || starts_with(text, "+ ") ||
+        (is_ascii_digit(text.front()) && text.find_first_of(".)") < text.find(' '));
+    return has_letter && chars <= k_max_chars && words <= k_max_words &&
+           sentence_end.find(text.back()) == std::string_view::npos &&
+           text.find(": ") == std::string_view::npos && !list_item;
+}
+
+std::optional<std::string_view> bold_heading(std::string_view line) {
+    if (line.size() < 5 || !starts_with(line, "**") || !ends_with(line, "**")) {
+        return std::nullopt;
+    }
+    const std::string_view inner = strip_bold(line);
+    if (inner.find("**") != std::string_view::npos || !looks_like_heading(inner)) {
+        return std::nullopt;
+    }
+    return inner;
+}
+
+LineKind classify_line(SectionKind section, std::string_view line) {
+    if (section_title(line)) {
+        return LineKind::section_title;
+    }
+    if (is_thematic_break(line)) {
+        return LineKind::rule;
+    }
+    if (section == preamble) {
+        return LineKind::text;
+    }
+    if (parse_heading(line)) {
+        return LineKind::sub_heading;
+    }
+    if (line.front() == '|') {
+        return section_info(section).has_table ? LineKind::table_row : LineKind::text;
+    }
+    if (bold_heading(line)) {
+        return LineKind::sub_heading;
+    }
+    if (const auto labeled = split_label(line); labeled && line_label(section, labeled->label)) {
+        return LineKind::label;
+    }
+    // The seed writes the Assessor Commentary's sub-headings as plain lines.
+    if (section == commentary && starts_plain(line) && looks_like_heading(line)) {
+        return LineKind::sub_heading;
+    }
+    return LineKind::text;
+}
+
+bool has_unescaped_pipe(std::string_view line) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '\\') {
+            ++i;
+        } else if (line[i] == '|') {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_total_label(std::string_view cell) {
+    const std::string_view text = strip_bold(cell);
+    return !text.empty() && is_ascii_alpha(text.front()) && word_key(text) == "total";
+}
+
+std::string decode_text(std::string_view raw, bool free_line) {
+    const std::string_view trimmed = trim(raw);
+    if (free_line && !trimmed.empty() && line_break_tag(trimmed, 0) == trimmed.size()) {
+        return {}; // a line that is only <br> is an empty line of the text
+    }
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size();) {
+        const char c = raw[i];
+        if (c == '\\' && i + 1 < raw.size() && is_ascii_punct(raw[i + 1])) {
+            out += raw[i + 1];
+            i += 2;
+        } else if (const auto entity = c == '&' ? decode_entity(raw, i) : std::nullopt) {
+            out += entity->first;
+            i += entity->second;
+        } else if (const std::size_t tag = c == '<' ? line_break_tag(raw, i) : 0) {
+            out += '\n';
+            i += tag;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
+std::string normalize_bold_label(std::string_view line) {
+    if (!starts_with(line, "**")) {
+        return std::string(line);
+    }
+    const auto labeled = split_label(line);
+    if (!labeled) {
+        return std::string(line);
+    }
+    return fmt::format("{}:{}{}", labeled->label, labeled->value.empty() ? "" : " ",
+                       labeled->value);
+}
+
+std::string escape_inline(std::string_view text) {
+    return escape_impl(text, true);
+}
+
+std::string escape_text_line(SectionKind section, std::string_view line) {
+    if (line.empty()) {
+        return "<br>";
+    }
+    std::string out = escape_inline(line);
+    if (out.front() == '`' || out.front() == '~') {
+        out.insert(0, 1, '\\'); // would open a fenced code block
+    }
+    if (classify_line(section, out) != LineKind::text) {
+        out = escape_with_reference(line);
+    }
+    return out;
+}
+
+std::string escape_heading(std::string_view text) {
+    std::string out = escape_impl(text, true, true);
+    if (!text.empty() && section_title(out)) {
+        out = reference_first(text, true);
+    }
+    return out;
+}
+
+std::string escape_with_reference(std::string_view text) {
+    return text.empty() ? std::string() : reference_first(text, false);
+}
+
+} // namespace aijri::detail

@@ -1,0 +1,124 @@
+// The grammar that `import` and `render` share: section titles, line labels, headings and
+// how text is escaped inside a document. Both sides use these same functions, so whatever
+// render writes, import reads back as the same text.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace aijri::detail {
+
+enum class SectionKind {
+    preamble, // whatever stands before the first section
+    role,
+    principles,
+    tasks,
+    evidence,
+    barriers,
+    growth_check,
+    composite,
+    sub_label,
+    commentary,
+    meaning,
+};
+
+struct SectionInfo {
+    SectionKind kind;
+    std::string_view title;         // also the commentary heading of the section's own text
+    std::string_view display_title; // as render writes it (the seed's wording)
+    bool required;
+    bool has_table;
+};
+
+// The ten sections, in the order of the seed document.
+std::span<const SectionInfo> document_sections();
+const SectionInfo& section_info(SectionKind kind);
+
+// Labels recognised at the start of a line ("Raw: …") or in the first column of a
+// two-column table, by section.
+enum class Label {
+    seniority_note,
+    quick_screen,
+    task_resistance,
+    split,
+    reinstatement,
+    evidence_modifier,
+    barrier_modifier,
+    growth_modifier,
+    raw,
+    aijri,
+    zone,
+    pct_time_3plus,
+    growth,
+    sub_label,
+    assessor_override,
+};
+
+std::string_view trim(std::string_view text);
+// "**x**" → "x"; anything else unchanged.
+std::string_view strip_bold(std::string_view text);
+// Drops a trailing "(…)" group: "Task Decomposition (Agentic AI Scoring)".
+std::string_view strip_parenthetical(std::string_view text);
+// The words of a name in lower case, joined, without "and": "Goal-Setting & Moral
+// Judgment" and "goal setting and moral judgment" both give "goalsettingmoraljudgment".
+std::string word_key(std::string_view text);
+
+struct Heading {
+    std::size_t level = 0;
+    std::string_view text; // without the #s and any closing sequence
+};
+// A Markdown ATX heading ("## Title"), or nullopt.
+std::optional<Heading> parse_heading(std::string_view line);
+
+// The section a (trimmed) line opens: a title as a plain line, a heading or in bold, in
+// any case, with or without a trailing colon or a parenthetical.
+std::optional<SectionKind> section_title(std::string_view line);
+
+struct LabeledText {
+    std::string_view label; // without bold and colon
+    std::string_view value; // trimmed
+};
+// "Label: value", "**Label:** value" or "**Label**: value".
+std::optional<LabeledText> split_label(std::string_view line);
+std::optional<Label> line_label(SectionKind section, std::string_view label);
+
+// Short and without sentence punctuation at its end: how a sub-heading written as a plain
+// line ("Score vs Reality Check") differs from a paragraph.
+bool looks_like_heading(std::string_view text);
+// "**Score vs Reality Check**": a whole line in bold that looks like a heading.
+std::optional<std::string_view> bold_heading(std::string_view line);
+
+// `rule`: a thematic break (---, ***, ___), presentation only.
+enum class LineKind { section_title, sub_heading, table_row, label, rule, text };
+// What import makes of a non-blank, trimmed line in a section.
+LineKind classify_line(SectionKind section, std::string_view line);
+
+// Document text to plain text: backslash escapes, character references (&amp; &lt; &gt;
+// &quot; &apos; &#N; &#xH;) and <br> (a line break). A `free_line` (a line of free text)
+// that is only <br> is an empty line of its text.
+std::string decode_text(std::string_view raw, bool free_line = false);
+// A | that separates table cells (not "\|").
+bool has_unescaped_pipe(std::string_view line);
+// The first cell of a table's total row: "Total", "**Total**".
+bool is_total_label(std::string_view cell);
+// "**Label:** rest" → "Label: rest": bold around a leading label is presentation.
+std::string normalize_bold_label(std::string_view line);
+
+// Plain text to document text that import reads back unchanged and that cannot break the
+// document: | \ < and entity-like & are escaped, line breaks become <br>, control
+// characters and bidi controls become character references, a leading * or # is escaped,
+// and white space at either end is kept as a character reference.
+std::string escape_inline(std::string_view text);
+// One line of free text in a section, escaped so that import reads it as text (not as a
+// title, heading, table row or label) and gets the same line back.
+std::string escape_text_line(SectionKind section, std::string_view line);
+// The text of a sub-heading.
+std::string escape_heading(std::string_view text);
+// As escape_inline, with the first character spelled as a character reference: the text
+// then reads as nothing but text (not a title, label or "Total" row) wherever it stands.
+std::string escape_with_reference(std::string_view text);
+
+} // namespace aijri::detail

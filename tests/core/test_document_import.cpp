@@ -1,0 +1,565 @@
+// Importing assessment documents: the seed, the variations people write by hand, another
+// role, and every error with its line.
+#include <random>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "aijri/assessment_json.hpp"
+#include "aijri/document.hpp"
+#include "aijri/evaluate.hpp"
+#include "aijri/reader.hpp"
+
+#include "support/builder.hpp"
+
+using namespace aijri;
+
+namespace {
+
+std::string seed_document() {
+    return test::read_text_file(test::source_path("tests/data/deep-learning-engineer.md"));
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+ImportResult import_text(const std::string& text, std::string_view name = "doc.md") {
+    return import_document(text, name);
+}
+
+// The imported assessment as JSON; fails the test (showing the messages) on an error.
+std::string imported_json(const std::string& text, std::string_view name = "doc.md") {
+    const ImportResult result = import_text(text, name);
+    for (const Diagnostic& d : result.diagnostics) {
+        UNSCOPED_INFO(format_diagnostic(name, d));
+    }
+    REQUIRE(result.assessment);
+    return assessment_to_json(*result.assessment);
+}
+
+// Every message of a document that does not import, one per line, as the CLI prints them.
+std::string errors_of(const std::string& text) {
+    const ImportResult result = import_text(text);
+    CHECK_FALSE(result.assessment);
+    std::string out;
+    for (const Diagnostic& d : result.diagnostics) {
+        out += format_diagnostic("doc.md", d) + "\n";
+    }
+    return out;
+}
+
+Evaluation evaluate_json(const std::string& json) {
+    AssessmentReader reader;
+    return evaluate(reader, json, "doc.json", builtin_methodology());
+}
+
+Rational dec(const char* text) {
+    return parse_json_number(text).literal.value;
+}
+
+void check_stated(const std::optional<StatedNumber>& stated, const char* value, int decimals,
+                  std::size_t line) {
+    REQUIRE(stated);
+    CHECK(stated->value.value == dec(value));
+    CHECK(stated->value.decimals == decimals);
+    CHECK(stated->position.line == line);
+}
+
+} // namespace
+
+TEST_CASE("the seed document imports whole: every task, row, stated figure and commentary",
+          "[import]") {
+    const ImportResult result = import_text(seed_document(), "deep-learning-engineer.md");
+    REQUIRE(result.assessment);
+    CHECK(result.diagnostics.empty()); // not one stated figure disagrees
+    const Assessment& a = *result.assessment;
+    CHECK(a.id == "deep-learning-engineer");
+
+    CHECK(a.role.title == "Deep Learning Engineer");
+    CHECK(a.role.seniority == "Mid-level");
+    CHECK(a.role.primary_function.starts_with("Designs, builds, and optimizes"));
+    CHECK(a.role.not_this_role.starts_with("NOT an ML/AI Engineer"));
+    CHECK(a.role.typical_experience.starts_with("3-7 years."));
+    CHECK(a.role.seniority_note.starts_with("Junior DL Engineers (0-2 years) would score Yellow"));
+
+    CHECK(a.principles[0].score == 0);
+    CHECK(a.principles[1].score == 0);
+    CHECK(a.principles[2].score == 2);
+    CHECK(a.principles[2].rationale.starts_with("Makes consequential decisions"));
+    CHECK(a.growth.score == 2);
+    CHECK(a.growth.rationale.ends_with("drive AI adoption."));
+
+    REQUIRE(a.tasks.size() == 6);
+    const std::vector<std::tuple<std::string, int, int, Impact>> tasks = {
+        {"Design novel neural network architectures", 20, 2, Impact::augmentation},
+        {"Train & optimize deep learning models", 25, 3, Impact::augmentation},
+        {"Build & maintain training infrastructure", 15, 3, Impact::augmentation},
+        {"Debug convergence issues & gradient problems", 15, 2, Impact::augmentation},
+        {"Research & prototype new DL techniques", 15, 1, Impact::not_involved},
+        {"Cross-functional collaboration & requirements translation", 10, 2, Impact::not_involved},
+    };
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        const auto& [name, time, score, impact] = tasks[i];
+        CHECK(a.tasks[i].name == name);
+        CHECK(a.tasks[i].time_pct == Rational(time));
+        CHECK(a.tasks[i].score == score);
+        CHECK(a.tasks[i].impact == impact);
+        CHECK_FALSE(a.tasks[i].rationale.empty());
+    }
+    REQUIRE(a.reinstatement);
+    CHECK(a.reinstatement->new_tasks);
+    CHECK(a.reinstatement->note.starts_with("AI creates substantial new tasks:"));
+
+    const std::array<int, 5> evidence = {2, 2, 1, 1, 2};
+    const std::array<int, 5> barriers = {1, 0, 0, 1, 0};
+    for (std::size_t i = 0; i < 5; ++i) {
+        CHECK(a.evidence[i].score == evidence[i]);
+        CHECK(a.barriers[i].score == barriers[i]);
+        CHECK_FALSE(a.evidence[i].rationale.empty());
+        CHECK_FALSE(a.barriers[i].rationale.empty());
+    }
+    CHECK_FALSE(a.override_);
+
+    const StatedFigures& s = a.stated;
+    check_stated(s.task_weighted_total, "2.25", 2, 28);
+    check_stated(s.task_resistance, "3.75", 2, 29);
+    check_stated(s.protective_total, "2", 0, 16);
+    check_stated(s.evidence_total, "8", 0, 40);
+    check_stated(s.barrier_total, "2", 0, 50);
+    check_stated(s.evidence_modifier, "1.32", 2, 61);
+    check_stated(s.barrier_modifier, "1.04", 2, 62);
+    check_stated(s.growth_modifier, "1.10", 2, 63);
+    check_stated(s.raw, "5.6628", 4, 64);
+    check_stated(s.aijri, "64.6", 1, 65);
+    check_stated(s.pct_time_3plus, "40", 0, 70);
+    check_stated(s.split_displacement, "0", 0, 30);
+    check_stated(s.split_augmentation, "75", 0, 30);
+    check_stated(s.split_not_involved, "25", 0, 30);
+    REQUIRE(s.zone);
+    CHECK(s.zone->value == "Green");
+    CHECK(s.zone->position.line == 66);
+    REQUIRE(s.sub_label);
+    CHECK(s.sub_label->value == "Accelerated");
+
+    std::vector<std::string> headings;
+    for (const CommentarySection& c : a.commentary) {
+        headings.push_back(c.heading);
+    }
+    CHECK(headings ==
+          std::vector<std::string>{"Barrier Assessment", "AI Growth Correlation Check",
+                                   "Score vs Reality Check", "What the Numbers Don't Capture",
+                                   "Who Should Worry (and Who Shouldn't)", "What This Means"});
+    CHECK(a.commentary[0].text ==
+          "Reframed question: What prevents AI execution even when programmatically possible?");
+    CHECK(a.commentary[1].text.starts_with(
+        "Confirmed at 2. Deep learning is the foundational technology layer of current AI "
+        "progress:\n- Every major AI system"));
+    CHECK(a.commentary[1].text.ends_with("AI Growth Correlation = 2 AND AIJRI >= 48."));
+    CHECK(a.commentary[3].text.starts_with("- Supply shortage confound."));
+    CHECK(std::count(a.commentary[3].text.begin(), a.commentary[3].text.end(), '\n') == 3);
+    CHECK(a.commentary[5].text.find("\nSurvival strategy:\n- Go deep on training at scale.") !=
+          std::string::npos);
+    CHECK(a.commentary[5].text.ends_with("which no current evidence supports."));
+
+    const Evaluation e = evaluate_json(assessment_to_json(a));
+    REQUIRE(e.valid());
+    CHECK(e.diagnostics.empty());
+    CHECK(to_fixed(e.score->final_.aijri, 1) == "64.6");
+    CHECK(e.score->final_.label == "Green (Accelerated)");
+}
+
+TEST_CASE("the committed seed assessment is exactly the import of the seed document", "[import]") {
+    ImportOptions options;
+    options.schema = "../schema/assessment.schema.json";
+    const ImportResult result =
+        import_document(seed_document(), "tests/data/deep-learning-engineer.md", options);
+    REQUIRE(result.assessment);
+    CHECK(assessment_to_json(*result.assessment) ==
+          test::read_text_file(test::source_path("assessments/deep-learning-engineer.json")));
+}
+
+TEST_CASE("documents written by hand import as the seed does", "[import]") {
+    const std::string seed = seed_document();
+    const std::string expected = imported_json(seed);
+    std::string variant;
+
+    SECTION("× or * for times") {
+        variant = replace_all(seed, " x ", " × ");
+        CHECK(imported_json(variant) == expected);
+        variant = replace_all(seed, " x ", " * ");
+    }
+    SECTION("–, — or - as dashes and minus signs") {
+        variant = replace_all(seed, "6.00 - 2.25", "6.00 − 2.25");
+        variant = replace_all(variant, "(5.6628 - 0.54)", "(5.6628 – 0.54)");
+        variant = replace_all(variant, "Yes — AI creates", "Yes - AI creates");
+        variant = replace_all(variant, "None — formula", "None – formula");
+        variant =
+            replace_all(variant, "Green (Accelerated) — Growth", "Green (Accelerated) - Growth");
+        variant = replace_all(variant, "Yellow 25-47", "Yellow 25–47");
+    }
+    SECTION("% present or not") {
+        variant = seed;
+        for (const char* pct : {"20", "25", "15", "10", "100", "40"}) {
+            variant = replace_all(variant, std::string("| ") + pct + "% |",
+                                  std::string("| ") + pct + " |");
+        }
+        variant = replace_once(variant, "0% displacement, 75% augmentation, 25% not",
+                               "0 displacement, 75 augmentation, 25 not");
+        CHECK(variant.find("| 20 |") != std::string::npos);
+        CHECK(variant.find(": 0 displacement, 75 augmentation") != std::string::npos);
+    }
+    SECTION("impact labels in any case") {
+        variant = replace_once(seed, "| AUGMENTATION |", "| Augmentation |");
+        variant = replace_once(variant, "| AUGMENTATION |", "| augmentation |");
+        variant = replace_once(variant, "| NOT INVOLVED |", "| Not involved |");
+        variant = replace_once(variant, "| NOT INVOLVED |", "| not_involved |");
+    }
+    SECTION("bold around labels, titles, totals and sub-headings") {
+        variant = seed;
+        for (const char* label :
+             {"Seniority note:", "Quick screen result:", "Task Resistance Score:",
+              "Displacement/Augmentation split:", "Reinstatement check (Acemoglu):", "Raw:",
+              "JobZone Score:", "Zone:", "Assessor override:", "Survival strategy:"}) {
+            variant = replace_once(variant, std::string("\n") + label,
+                                   std::string("\n**") + label + "**");
+        }
+        variant = replace_all(variant, "| Total |", "| **Total** |");
+        variant = replace_all(variant, "| Job Title |", "| **Job Title** |");
+        variant = replace_once(variant, "\nEvidence Score\n", "\n**Evidence Score**\n");
+        variant =
+            replace_once(variant, "\nScore vs Reality Check\n", "\n**Score vs Reality Check**\n");
+        variant = replace_once(variant, "**Zone:** GREEN", "**Zone:** **GREEN**");
+    }
+    SECTION("the sub-label in the zone line") {
+        variant = replace_once(seed, "Zone: GREEN (Green >= 48, Yellow 25-47, Red <25)",
+                               "Zone: Green (Accelerated)");
+    }
+    SECTION("sections as Markdown headings, # to ####, sub-headings too") {
+        variant = seed;
+        int level = 1;
+        for (const char* title :
+             {"Role Definition", "Protective Principles + AI Growth Correlation",
+              "Task Decomposition (Agentic AI Scoring)", "Evidence Score", "Barrier Assessment",
+              "AI Growth Correlation Check", "JobZone Composite Score (AIJRI)",
+              "Sub-Label Determination", "Assessor Commentary", "What This Means"}) {
+            const std::string heading = std::string(static_cast<std::size_t>(level), '#') + " ";
+            variant = variant.starts_with(title) ? heading + variant
+                                                 : replace_once(variant, std::string("\n") + title,
+                                                                "\n" + heading + title);
+            level = level % 4 + 1;
+        }
+        variant = replace_once(variant, "\nWho Should Worry", "\n### Who Should Worry");
+    }
+    SECTION("extra blank lines and spaces") {
+        variant = replace_all(seed, "\n", "\n\n  ");
+        variant = replace_all(variant, " | ", "  |   ");
+        variant = replace_all(variant, "Raw: 3.75 x", "Raw:    3.75   x ");
+    }
+    SECTION("CRLF line ends") {
+        variant = replace_all(seed, "\n", "\r\n");
+    }
+    SECTION("a byte order mark") {
+        variant = "\xEF\xBB\xBF" + seed;
+    }
+    SECTION("numbered sections, tables without their outer pipes") {
+        variant = replace_once(seed, "\nTask Decomposition", "\n## 3. Task Decomposition");
+        variant = replace_once(variant, "\nEvidence Score", "\n**4) Evidence Score**");
+        const auto start = variant.find("| Field | Value |");
+        const auto end = variant.find("Seniority note:");
+        std::string table = variant.substr(start, end - start);
+        table = replace_all(table, "\n| ", "\n");
+        table = replace_all(table, " |\n", "\n");
+        table = replace_once(table, "| Field | Value", "Field | Value");
+        table = replace_once(table, "|---|---", "---|---");
+        CHECK(table.starts_with("Field | Value\n---|---|\nJob Title | Deep Learning Engineer\n"));
+        variant = variant.substr(0, start) + table + variant.substr(end);
+    }
+    SECTION("thematic breaks between sections") {
+        variant = replace_all(seed, "\nEvidence Score\n", "\n---\nEvidence Score\n");
+        variant = replace_all(variant, "\nAssessor Commentary\n", "\n***\nAssessor Commentary\n");
+    }
+    SECTION("all of them at once") {
+        variant = replace_all(seed, " x ", " × ");
+        variant = replace_all(variant, "| AUGMENTATION |", "| Augmentation |");
+        variant = replace_all(variant, "\nRaw:", "\n**Raw:**");
+        variant = replace_all(variant, "\nEvidence Score\n", "\n\n## Evidence Score\n\n");
+        variant = "\xEF\xBB\xBF" + replace_all(variant, "\n", "\r\n");
+    }
+    if (!variant.empty()) {
+        CHECK(imported_json(variant) == expected);
+    }
+}
+
+TEST_CASE("what a document cannot say is an error at its line", "[import]") {
+    const std::string seed = seed_document();
+    SECTION("a missing section") {
+        const auto start = seed.find("Evidence Score\n");
+        const auto end = seed.find("Barrier Assessment\n");
+        CHECK(errors_of(seed.substr(0, start) + seed.substr(end)) ==
+              "doc.md:32:1: error: expected the section \"Evidence Score\" before \"Barrier "
+              "Assessment\"\n");
+    }
+    SECTION("a table row with a wrong cell count") {
+        CHECK(errors_of(replace_once(seed, "| 25% | 3 | 0.75 |", "| 25% | 0.75 |")) ==
+              "doc.md:23:1: error: expected 6 cells, as in the table's header (Task | Time % | "
+              "Score (1-5) | Weighted | Aug/Disp | Rationale), found 5\n");
+    }
+    SECTION("a score that is not a number") {
+        CHECK(
+            errors_of(replace_once(seed, "| Company Actions | 2 |", "| Company Actions | two |")) ==
+            "doc.md:36:21: error: expected a score from -2 to 2, found \"two\"\n");
+    }
+    SECTION("a score out of range") {
+        CHECK(errors_of(replace_once(seed, "| Embodied Physicality | 0 |",
+                                     "| Embodied Physicality | 4 |")) ==
+              "doc.md:13:26: error: expected a score from 0 to 3, found \"4\"\n");
+    }
+    SECTION("an unknown impact label") {
+        CHECK(errors_of(replace_once(seed, "| 0.40 | AUGMENTATION |", "| 0.40 | AUTOMATION |")) ==
+              "doc.md:22:64: error: expected the impact AUGMENTATION, DISPLACEMENT or NOT "
+              "INVOLVED (in any case), found \"AUTOMATION\"\n");
+    }
+    SECTION("a truncated document") {
+        const std::string cut = seed.substr(0, seed.find("| Debug convergence") + 30);
+        CHECK(errors_of(cut) ==
+              "doc.md:25:1: error: expected 6 cells, as in the table's header (Task | Time % | "
+              "Score (1-5) | Weighted | Aug/Disp | Rationale), found 1\n"
+              "doc.md:26:1: error: expected the section \"Evidence Score\", found the end of "
+              "the document\n"
+              "doc.md:26:1: error: expected the section \"Barrier Assessment\", found the end "
+              "of the document\n");
+    }
+    SECTION("a garbled total") {
+        CHECK(errors_of(replace_once(seed, "| Total | 100% | 2.25 |", "| Total | 100% | 2,25 |")) ==
+              "doc.md:28:18: error: expected the weighted total as a number, found \"2,25\"\n");
+        CHECK(errors_of(replace_once(seed, "| Total | 8 |", "| Total | 8 | 9 |")) ==
+              "doc.md:40:11: error: expected the evidence total as a whole number (N or N/10), "
+              "found \"8\"\n");
+        CHECK(errors_of(replace_once(seed, "| Total | 2/10 |", "| Total | 2/9 |")) ==
+              "doc.md:50:11: error: expected the barrier total as a whole number (N or N/10), "
+              "found \"2/9\"\n");
+    }
+    SECTION("a garbled formula") {
+        CHECK(errors_of(replace_once(seed, "Raw: 3.75 x 1.32", "Raw: 3.75 x 1,32")) ==
+              "doc.md:64:6: error: expected the raw score as \"3.75 x 1.32 x 1.04 x 1.10 = "
+              "5.6628\" or a number, found \"3.75 x 1,32 x 1.04 x 1.10 = 5.6628\"\n");
+        CHECK(errors_of(replace_once(seed, "(8 x 0.04) = 1.32", "(8 x 0.04) = about 1.3")) ==
+              "doc.md:61:23: error: expected the evidence modifier as \"1.0 + (8 x 0.04) = …\" "
+              "or a number, found \"1.0 + (8 x 0.04) = about 1.3\"\n");
+    }
+    SECTION("time shares that do not add up") {
+        CHECK(errors_of(replace_once(seed, "| 10% | 2 | 0.20 |", "| 5% | 2 | 0.10 |")) ==
+              "doc.md:28:11: error: expected time shares that sum to exactly 100, found a sum "
+              "of 95\n");
+    }
+    SECTION("a row that is not one of the table's") {
+        CHECK(errors_of(replace_once(seed, "| Total | 8 |",
+                                     "| Hiring Freeze | 1 | x |\n| Total | 8 |")) ==
+              "doc.md:40:3: error: expected one of the rows \"Job Posting Trends\", \"Company "
+              "Actions\", \"Wage Trends\", \"AI Tool Maturity\", \"Expert Consensus\", "
+              "\"Total\", found \"Hiring Freeze\"\n");
+    }
+    SECTION("a missing row") {
+        const auto start = seed.find("| Wage Trends");
+        const auto end = seed.find("| AI Tool Maturity");
+        CHECK(errors_of(seed.substr(0, start) + seed.substr(end)) ==
+              "doc.md:33:1: error: expected a row for \"Wage Trends\" in the evidence table\n");
+    }
+    SECTION("a duplicate section and a duplicate task") {
+        CHECK(errors_of(seed + "\nEvidence Score\n") ==
+              "doc.md:93:1: error: duplicate section \"Evidence Score\" (first on line 32)\n");
+        CHECK(errors_of(replace_once(seed, "| Research & prototype new DL techniques |",
+                                     "| Debug convergence issues & gradient problems |")) ==
+              "doc.md:26:3: error: duplicate task name \"Debug convergence issues & gradient "
+              "problems\" (also on line 25)\n");
+    }
+    SECTION("a table without its delimiter row") {
+        CHECK(errors_of(
+                  replace_once(seed, "| Metric | Value |\n|---|---|\n", "| Metric | Value |\n")) ==
+              "doc.md:68:1: error: expected the delimiter row (|---|---|) on the line after this "
+              "table header\n");
+    }
+    SECTION("text after the quick screen, an override without a reason") {
+        CHECK(errors_of(replace_once(seed, "Proceed to confirm.", "Skip the rest.")) ==
+              "doc.md:18:86: error: expected nothing after the quick screen's verdict but "
+              "\"Proceed to confirm.\", found \"Skip the rest\"\n");
+        CHECK(errors_of(replace_once(seed, "None — formula score accepted.", "zone Yellow")) ==
+              "doc.md:73:20: error: expected the assessor override as \"None — formula score "
+              "accepted.\" or as what it overrides and why, such as \"zone Yellow; sub-label "
+              "none — reason\", found \"zone Yellow\"\n");
+    }
+    SECTION("text that is not UTF-8") {
+        CHECK(errors_of(replace_once(seed, "Mid-level", "Mid\xFFlevel")) ==
+              "doc.md:5:24: error: expected UTF-8 text, found the byte 0xFF\n");
+    }
+    SECTION("an empty document") {
+        CHECK(errors_of("") ==
+              "doc.md:1:1: error: expected the section \"Role Definition\", found the end of the "
+              "document\n"
+              "doc.md:1:1: error: expected the section \"Protective Principles + AI Growth "
+              "Correlation\", found the end of the document\n"
+              "doc.md:1:1: error: expected the section \"Task Decomposition\", found the end of "
+              "the document\n"
+              "doc.md:1:1: error: expected the section \"Evidence Score\", found the end of the "
+              "document\n"
+              "doc.md:1:1: error: expected the section \"Barrier Assessment\", found the end of "
+              "the document\n");
+    }
+}
+
+TEST_CASE("figures that do not follow from the inputs are imported and flagged", "[import]") {
+    std::string doc = replace_once(seed_document(), "= 5.6628", "= 5.6728");
+    doc = replace_once(doc, "| 15% | 3 | 0.45 |", "| 15% | 3 | 0.50 |");
+    doc = replace_once(doc, "(8 x 0.04) = 1.32", "(8 x 0.04) = 1.33");
+    doc = replace_once(doc, "Correlation 2 = Likely Green Zone (Accelerated)",
+                       "Correlation 2 = Likely Yellow Zone");
+    const ImportResult result = import_text(doc);
+    REQUIRE(result.assessment); // the arithmetic is the author's: kept, then audited
+    std::vector<std::string> messages;
+    for (const Diagnostic& d : result.diagnostics) {
+        CHECK(d.severity == Severity::warning);
+        messages.push_back(format_diagnostic("doc.md", d));
+    }
+    CHECK(messages == std::vector<std::string>{
+                          "doc.md:18:53: warning: stated quick screen \"Likely Yellow\" does not "
+                          "match the computed \"Likely Green (Accelerated)\"",
+                          "doc.md:24:56: warning: stated weighted score of \"Build & maintain "
+                          "training infrastructure\" 0.50 does not match the computed 0.45",
+                          "doc.md:61:42: warning: stated evidence modifier 1.33 does not match "
+                          "the computed 1.32",
+                          "doc.md:64:34: warning: stated raw score 5.6728 does not match the "
+                          "computed 5.6628",
+                      });
+    // The stated figures travel in the JSON, where validate reports them figure by figure.
+    const Evaluation e = evaluate_json(assessment_to_json(*result.assessment));
+    REQUIRE_FALSE(e.valid());
+    std::vector<std::string> pointers;
+    for (const Diagnostic& d : e.diagnostics) {
+        pointers.push_back(d.pointer);
+    }
+    CHECK(pointers == std::vector<std::string>{"/stated/evidence_modifier", "/stated/raw"});
+}
+
+TEST_CASE("a document for another role, written with the variations", "[import]") {
+    const std::string doc =
+        test::read_text_file(test::source_path("tests/data/registered-nurse.md"));
+    const ImportResult result = import_text(doc, "tests/data/registered-nurse.md");
+    for (const Diagnostic& d : result.diagnostics) {
+        UNSCOPED_INFO(format_diagnostic("registered-nurse.md", d));
+    }
+    REQUIRE(result.assessment);
+    CHECK(result.diagnostics.empty());
+    const Assessment& a = *result.assessment;
+    CHECK(a.id == "registered-nurse");
+    CHECK(a.role.title == "Registered Nurse");
+    CHECK(a.role.seniority_note.starts_with("New graduate nurses"));
+    REQUIRE(a.tasks.size() == 6);
+    CHECK(a.tasks[0].impact == Impact::not_involved);
+    CHECK(a.tasks[1].time_pct == Rational(20)); // written without %
+    CHECK(a.tasks[3].impact == Impact::displacement);
+    CHECK(a.tasks[4].time_pct == dec("12.5"));
+    CHECK(a.evidence[3].score == -1); // written −1
+    CHECK(a.evidence[0].score == 1);  // written +1
+    check_stated(a.stated.task_weighted_total, "2.075", 3, 36);
+    check_stated(a.stated.task_resistance, "3.925", 3, 38);
+    check_stated(a.stated.growth_modifier, "1.00", 2, 75);
+    REQUIRE(a.stated.sub_label);
+    CHECK(a.stated.sub_label->value == "Transforming");
+    CHECK(a.commentary.size() == 4);
+
+    const Evaluation e = evaluate_json(assessment_to_json(a));
+    REQUIRE(e.valid());
+    CHECK(e.diagnostics.empty());
+    CHECK(to_fixed(e.score->final_.aijri, 1) == "55.2");
+    CHECK(e.score->final_.label == "Green (Transforming)");
+    CHECK(e.score->task_weighted_total == dec("2.075"));
+    CHECK(e.score->pct_time_3plus == dec("22.5"));
+
+    CHECK(imported_json("\xEF\xBB\xBF" + replace_all(doc, "\n", "\r\n"), "registered-nurse.md") ==
+          assessment_to_json(a));
+}
+
+TEST_CASE("a document's id is its file name", "[import]") {
+    CHECK(document_id("assessments/docs/deep-learning-engineer.md") == "deep-learning-engineer");
+    CHECK(document_id("role.markdown") == "role");
+    CHECK(document_id("README") == "README");
+    CHECK(document_id(".hidden") == ".hidden");
+    CHECK(document_id("-") == "stdin");
+    CHECK(document_id("<stdin>") == "stdin");
+}
+
+TEST_CASE("a mangled document is refused at a line, or imported as a valid assessment",
+          "[import]") {
+    const std::string seed = seed_document();
+    std::vector<std::string> lines;
+    for (std::size_t start = 0; start <= seed.size();) {
+        const auto end = std::min(seed.find('\n', start), seed.size());
+        lines.push_back(seed.substr(start, end - start));
+        start = end + 1;
+    }
+    const std::array<std::string, 12> noise = {"|", "*", "**", "x", "-", " ",
+                                               "7", "—", ".",  "#", "%", "\\"};
+    std::mt19937 rng(7);
+    const auto pick = [&](std::size_t n) {
+        return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+    };
+    AssessmentReader reader;
+    std::size_t imported = 0;
+    for (int round = 0; round < 400; ++round) {
+        std::vector<std::string> doc = lines;
+        for (std::size_t edits = 1 + pick(3); edits > 0; --edits) {
+            std::string& line = doc[pick(doc.size())];
+            switch (pick(5)) {
+            case 0:
+                doc.erase(doc.begin() + static_cast<std::ptrdiff_t>(pick(doc.size())));
+                break;
+            case 1:
+                doc.insert(doc.begin() + static_cast<std::ptrdiff_t>(pick(doc.size())), line);
+                break;
+            case 2:
+                line.insert(pick(line.size() + 1), noise[pick(noise.size())]);
+                break;
+            case 3:
+                if (!line.empty()) {
+                    line.erase(pick(line.size()), 1 + pick(4));
+                }
+                break;
+            default:
+                std::swap(line, doc[pick(doc.size())]);
+                break;
+            }
+        }
+        std::string text;
+        for (const std::string& line : doc) {
+            text += line + "\n";
+        }
+        INFO(text);
+        const ImportResult result = import_text(text);
+        if (!result.assessment) {
+            REQUIRE(has_errors(result.diagnostics));
+            for (const Diagnostic& d : result.diagnostics) {
+                CHECK(d.position.line >= 1);
+                CHECK(d.position.column >= 1);
+            }
+            continue;
+        }
+        ++imported;
+        const ReadResult read = reader.read(assessment_to_json(*result.assessment), "doc.json");
+        for (const Diagnostic& d : read.diagnostics) {
+            UNSCOPED_INFO(format_diagnostic("doc.json", d));
+        }
+        CHECK(read.assessment.has_value());
+    }
+    CHECK(imported > 0);
+}
