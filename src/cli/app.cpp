@@ -16,7 +16,7 @@ struct CommandEntry {
     Runner (*setup)(CLI::App&);
 };
 
-constexpr std::array<CommandEntry, 6> k_commands = {{
+constexpr std::array<CommandEntry, 7> k_commands = {{
     {"score", "Score assessments and report the AIJRI, zone and sub-label", setup_score},
     {"validate", "Check assessments: every error of every file, then the exit status",
      setup_validate},
@@ -26,7 +26,27 @@ constexpr std::array<CommandEntry, 6> k_commands = {{
      setup_import},
     {"render", "Write an assessment as a document (Markdown) with the computed figures",
      setup_render},
+    {"diff", "Compare scores between two folders or git revisions, and say which edits moved them",
+     setup_diff},
 }};
+
+// For `aijri diff`, everything after `--` is a path (see set_diff_trailing_paths).
+int split_diff_paths(int argc, char** argv) {
+    int first = 1;
+    while (first < argc && argv[first][0] == '-') {
+        ++first;
+    }
+    if (first >= argc || std::string_view(argv[first]) != "diff") {
+        return argc;
+    }
+    for (int i = first + 1; i < argc; ++i) {
+        if (std::string_view(argv[i]) == "--") {
+            set_diff_trailing_paths(std::vector<std::string>(argv + i + 1, argv + argc));
+            return i;
+        }
+    }
+    return argc;
+}
 
 constexpr const char* k_footer = R"(Exit status:
   0  every assessment scored / valid
@@ -38,6 +58,7 @@ Examples:
   aijri score --format json role.json
   aijri validate assessments/*.json
   aijri schema > assessment.schema.json
+  aijri diff --git HEAD~1 HEAD
 Run `aijri COMMAND --help` for the options and examples of each command.)";
 
 } // namespace
@@ -54,7 +75,7 @@ int run(int argc, char** argv) {
         command->callback([&runner, command_runner] { runner = command_runner; });
     }
     try {
-        app.parse(argc, argv);
+        app.parse(split_diff_paths(argc, argv), argv);
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {

@@ -1,0 +1,41 @@
+// Which edits moved a score, and by how many points: the exact change of the formula's
+// AIJRI between two versions of an assessment, split among the inputs that changed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "aijri/assessment.hpp"
+#include "aijri/methodology.hpp"
+#include "aijri/rational.hpp"
+
+namespace aijri {
+
+struct Contribution {
+    std::string input; // JSON pointer ("/evidence/wage_trends/score"), or "methodology:/key"
+    nlohmann::ordered_json old_value;
+    nlohmann::ordered_json new_value;
+    Rational points; // exact; inputs that move no point (impact, principles) have 0
+};
+
+// The method (documented in the README):
+//   AIJRI = (TRS × EM × BM × GM − raw_min) × scale / raw_span
+// is split exactly among its six factors with Shapley values (the average of each
+// factor's marginal effect over every order of changing them), then each factor's share
+// is divided among the inputs it is made of in proportion to their part of the factor's
+// change: factors are linear in their inputs, except the products time share × score and
+// weight × total, whose change is itself split with the two-player Shapley formula.
+// The points of all contributions add up to the exact change of the formula's AIJRI.
+std::vector<Contribution> attribute_change(const Assessment& old_assessment,
+                                           const Assessment& new_assessment,
+                                           const Methodology& old_methodology,
+                                           const Methodology& new_methodology);
+
+// Exact Shapley values of a game of `players` players (at most 16), where value(mask) is
+// the worth of the coalition whose members are the set bits of mask.
+std::vector<Rational> shapley_values(std::size_t players,
+                                     const std::function<Rational(unsigned mask)>& value);
+
+} // namespace aijri

@@ -1,0 +1,65 @@
+// Compares the scores of two sets of assessments (two folders, two revisions): which roles
+// moved, how far, across which zone line, and which edits caused it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "aijri/attribution.hpp"
+#include "aijri/evaluate.hpp"
+#include "aijri/methodology.hpp"
+
+namespace aijri {
+
+enum class RoleStatus { changed, added, removed, invalid, unchanged };
+std::string_view to_string(RoleStatus status);
+
+struct RoleDiff {
+    std::string id;
+    RoleStatus status = RoleStatus::unchanged;
+    std::string old_file;
+    std::string new_file;
+    std::optional<Verdict> old_verdict; // final (after any override)
+    std::optional<Verdict> new_verdict;
+    std::optional<Rational> delta;       // of the published AIJRI
+    std::optional<Rational> delta_exact; // what the contributions add up to
+    bool zone_changed = false;
+    std::vector<Contribution> contributions;
+    std::vector<std::string> errors; // "file:line:col: error: …", for an invalid side
+};
+
+struct DiffSummary {
+    std::size_t added = 0;
+    std::size_t removed = 0;
+    std::size_t changed = 0;
+    std::size_t unchanged = 0;
+    std::size_t invalid = 0;
+    std::size_t zone_changes = 0;
+};
+
+struct DiffResult {
+    std::vector<RoleDiff> roles; // changed (largest move first), added, removed, invalid, unchanged
+    DiffSummary summary;
+};
+
+// Pairs the assessments of both sides by id (the "id" field, else the file name without
+// .json) and compares them. Two files of one side with the same id are an error of that id.
+DiffResult diff_evaluations(std::vector<Evaluation> old_side, std::vector<Evaluation> new_side,
+                            const Methodology& old_methodology, const Methodology& new_methodology);
+
+struct DiffGates {
+    bool fail_on_zone_change = false;
+    std::optional<Rational> fail_on_drop; // a published drop of at least this many points
+};
+// Why a role trips a gate, if it does.
+std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGates& gates,
+                                             int decimals);
+
+nlohmann::ordered_json diff_json(const DiffResult& result, int decimals);
+std::string diff_text(const DiffResult& result, int decimals, bool color, bool show_unchanged);
+std::string diff_markdown(const DiffResult& result, int decimals);
+
+} // namespace aijri

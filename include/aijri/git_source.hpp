@@ -1,0 +1,57 @@
+// Reading assessments at a git revision: one long-lived `git cat-file --batch` process for
+// every file, never a shell, never one process per file.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace aijri {
+
+struct GitError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The commit a revision names. Throws GitError for a revision git does not know, and for
+// one that begins with '-' (it could be taken for an option).
+std::string git_resolve_commit(const std::string& revision);
+
+struct GitFile {
+    std::string path; // from the top of the repository
+    std::string blob; // object id of its content
+};
+
+// The *.json files of `commit` under `paths` (relative to the current folder), skipping
+// hidden files and folders like the folder walk, in path order.
+std::vector<GitFile> git_list_json(const std::string& commit,
+                                   const std::vector<std::string>& paths);
+
+// Reads every blob once with `readers` cat-file processes side by side, and hands each
+// content to on_blob(index into blobs, content) on the reading thread, so that it can be
+// used and dropped at once: holding thousands of files costs more than reading them.
+void git_read_blobs(const std::vector<std::string>& blobs, unsigned readers,
+                    const std::function<void(std::size_t, std::string&&)>& on_blob);
+
+class GitBlobReader {
+public:
+    GitBlobReader();
+    ~GitBlobReader();
+    GitBlobReader(const GitBlobReader&) = delete;
+    GitBlobReader& operator=(const GitBlobReader&) = delete;
+
+    // The content of an object ("<commit>:<path>", or a blob id).
+    std::optional<std::string> read(const std::string& object);
+    // The contents of many objects, handed to on_answer(index, content) in order, without a
+    // round trip per object.
+    void read_each(const std::vector<std::string>& objects,
+                   const std::function<void(std::size_t, std::optional<std::string>&&)>& on_answer);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace aijri

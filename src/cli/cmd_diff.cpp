@@ -1,0 +1,313 @@
+#include <atomic>
+#include <map>
+#include <memory>
+#include <sys/stat.h>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "aijri/batch.hpp"
+#include "aijri/diff.hpp"
+#include "aijri/git_source.hpp"
+#include "aijri/output_file.hpp"
+#include "aijri/walk.hpp"
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "terminal.hpp"
+
+namespace aijri::cli {
+namespace {
+
+struct DiffOptions {
+    std::vector<std::string> arguments; // OLD NEW, or REV_A [REV_B] with --git
+    bool git = false;
+    std::string format = "text";
+    std::string methodology;
+    std::string methodology_old;
+    std::string methodology_new;
+    bool fail_on_zone_change = false;
+    std::string fail_on_drop;
+    bool all = false;
+    std::string color = "auto";
+    std::string output;
+    std::size_t max_bytes = k_default_max_bytes;
+    unsigned jobs = 0;
+};
+
+std::vector<std::string> g_trailing_paths;
+
+Methodology load_methodology_file(const std::string& file) {
+    MethodologyOption option;
+    option.file = file;
+    return option.load();
+}
+
+// Only the scored inputs are needed to compare and attribute: a copy without the texts
+// (rationales, commentary, role descriptions) keeps a diff of thousands of roles small.
+void drop_text(Evaluation& e) {
+    if (!e.assessment) {
+        return;
+    }
+    const Assessment& full = *e.assessment;
+    Assessment slim;
+    slim.id = full.id;
+    slim.role.title = full.role.title;
+    for (std::size_t i = 0; i < full.principles.size(); ++i) {
+        slim.principles[i].score = full.principles[i].score;
+    }
+    slim.growth.score = full.growth.score;
+    slim.tasks.reserve(full.tasks.size());
+    for (const Task& t : full.tasks) {
+        slim.tasks.push_back(Task{t.name, t.time_pct, t.score, t.impact, {}});
+    }
+    for (std::size_t i = 0; i < full.evidence.size(); ++i) {
+        slim.evidence[i].score = full.evidence[i].score;
+        slim.barriers[i].score = full.barriers[i].score;
+    }
+    slim.override_ = full.override_;
+    e.assessment = std::move(slim);
+    for (Diagnostic& d : e.diagnostics) {
+        std::string().swap(d.source_line);
+    }
+}
+
+unsigned job_count(unsigned requested) {
+    return requested != 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
+}
+
+std::vector<Evaluation> read_folder_side(const std::string& path, const Methodology& m,
+                                         const DiffOptions& o) {
+    const WalkResult walk = collect_inputs({path});
+    for (const std::string& warning : walk.warnings) {
+        fmt::print(stderr, "aijri: warning: {}\n", warning);
+    }
+    // Each file is read into its worker's reused buffer, scored, and its text dropped at
+    // once: memory stays flat however many files a side has.
+    std::vector<Evaluation> out(walk.files.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        AssessmentReader reader;
+        FileBuffer buffer;
+        for (std::size_t i = next++; i < walk.files.size(); i = next++) {
+            out[i] = evaluate_file(reader, buffer, walk.files[i].path, m, o.max_bytes);
+            drop_text(out[i]);
+        }
+    };
+    std::vector<std::thread> workers;
+    for (unsigned j = 1; j < std::min<std::size_t>(job_count(o.jobs), walk.files.size()); ++j) {
+        workers.emplace_back(work);
+    }
+    work();
+    for (std::thread& w : workers) {
+        w.join();
+    }
+    return out;
+}
+
+// The files of one or two revisions, scored as they are read (see git_read_blobs); content
+// that did not change between the revisions is read once.
+struct GitSide {
+    std::string revision;
+    std::vector<GitFile> files;
+    const Methodology* methodology = nullptr;
+    std::vector<Evaluation> evaluations;
+};
+
+void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
+    std::vector<std::string> unique_blobs;
+    std::map<std::string, std::size_t> index_of;
+    // For each unique blob, the (side, file) pairs that hold it.
+    std::vector<std::vector<std::pair<GitSide*, std::size_t>>> users;
+    for (GitSide* side : sides) {
+        side->evaluations.resize(side->files.size());
+        for (std::size_t i = 0; i < side->files.size(); ++i) {
+            const auto [it, inserted] = index_of.emplace(side->files[i].blob, unique_blobs.size());
+            if (inserted) {
+                unique_blobs.push_back(side->files[i].blob);
+                users.emplace_back();
+            }
+            users[it->second].emplace_back(side, i);
+        }
+    }
+    git_read_blobs(unique_blobs, job_count(o.jobs), [&](std::size_t blob, std::string&& text) {
+        AssessmentReader reader;
+        for (const auto& [side, i] : users[blob]) {
+            Evaluation e =
+                evaluate(reader, text, fmt::format("{}:{}", side->revision, side->files[i].path),
+                         *side->methodology);
+            drop_text(e);
+            side->evaluations[i] = std::move(e); // each slot is written by one thread only
+        }
+    });
+}
+
+std::vector<std::string> default_paths() {
+    if (!g_trailing_paths.empty()) {
+        return g_trailing_paths;
+    }
+    // A repository holds other JSON (schemas, methodologies, tool configuration): by
+    // default only its assessments folder is compared, when it has one.
+    struct stat info {};
+    if (::stat("assessments", &info) == 0 && S_ISDIR(info.st_mode)) {
+        return {"assessments"};
+    }
+    return {"."};
+}
+
+int run_diff(const DiffOptions& o) {
+    const std::string both = o.methodology;
+    const Methodology old_m =
+        load_methodology_file(o.methodology_old.empty() ? both : o.methodology_old);
+    const Methodology new_m =
+        load_methodology_file(o.methodology_new.empty() ? both : o.methodology_new);
+    DiffGates gates;
+    gates.fail_on_zone_change = o.fail_on_zone_change;
+    if (!o.fail_on_drop.empty()) {
+        const ParsedNumber n = parse_json_number(o.fail_on_drop);
+        if (n.problem != NumberProblem::none || n.literal.value < Rational(0)) {
+            throw Failure(
+                fmt::format("aijri: --fail-on-drop: expected a number of points, found \"{}\"",
+                            o.fail_on_drop),
+                k_exit_usage);
+        }
+        gates.fail_on_drop = n.literal.value;
+    }
+
+    std::vector<Evaluation> old_side;
+    std::vector<Evaluation> new_side;
+    if (o.git) {
+        if (o.arguments.empty() || o.arguments.size() > 2) {
+            throw Failure("aijri: diff --git takes REV_A [REV_B] [-- PATH...]", k_exit_usage);
+        }
+        const std::vector<std::string> paths = default_paths();
+        try {
+            GitSide a{o.arguments[0],
+                      git_list_json(git_resolve_commit(o.arguments[0]), paths),
+                      &old_m,
+                      {}};
+            if (o.arguments.size() == 2) {
+                GitSide b{o.arguments[1],
+                          git_list_json(git_resolve_commit(o.arguments[1]), paths),
+                          &new_m,
+                          {}};
+                read_git_sides({&a, &b}, o);
+                old_side = std::move(a.evaluations);
+                new_side = std::move(b.evaluations);
+            } else {
+                read_git_sides({&a}, o);
+                old_side = std::move(a.evaluations);
+                for (const std::string& path : paths) {
+                    auto side = read_folder_side(path, new_m, o);
+                    std::move(side.begin(), side.end(), std::back_inserter(new_side));
+                }
+            }
+        } catch (const GitError& e) {
+            throw Failure(fmt::format("aijri: diff: {}", e.what()), k_exit_usage);
+        }
+    } else {
+        if (o.arguments.size() != 2 || !g_trailing_paths.empty()) {
+            throw Failure("aijri: diff takes OLD NEW (two files or two folders), or --git REV_A "
+                          "[REV_B] [-- PATH...]",
+                          k_exit_usage);
+        }
+        for (const std::string& side : o.arguments) {
+            struct stat info {};
+            if (::stat(side.c_str(), &info) != 0) {
+                throw Failure(fmt::format("aijri: {}: no such file or folder", side), k_exit_usage);
+            }
+        }
+        old_side = read_folder_side(o.arguments[0], old_m, o);
+        new_side = read_folder_side(o.arguments[1], new_m, o);
+    }
+
+    const DiffResult result =
+        diff_evaluations(std::move(old_side), std::move(new_side), old_m, new_m);
+    const int decimals = new_m.published_decimals;
+    std::vector<std::string> trips;
+    for (const RoleDiff& r : result.roles) {
+        if (const auto why = diff_gate_failure(r, gates, decimals)) {
+            trips.push_back(fmt::format("{}: {}", r.id, *why));
+        }
+    }
+    OutputFile out(o.output);
+    if (o.format == "json") {
+        nlohmann::ordered_json j = diff_json(result, decimals);
+        j["gates"] = trips;
+        out.write(j.dump(2) + "\n");
+    } else if (o.format == "markdown") {
+        out.write(diff_markdown(result, decimals));
+    } else {
+        const bool color =
+            use_color(o.color, o.output.empty() || o.output == "-" ? stdout : nullptr);
+        out.write(diff_text(result, decimals, color, o.all));
+    }
+    out.commit();
+    for (const std::string& trip : trips) {
+        fmt::print(stderr, "gate: {}\n", trip);
+    }
+    if (result.summary.invalid > 0 || !trips.empty()) {
+        return k_exit_invalid;
+    }
+    return k_exit_ok;
+}
+
+} // namespace
+
+void set_diff_trailing_paths(std::vector<std::string> paths) {
+    g_trailing_paths = std::move(paths);
+}
+
+Runner setup_diff(CLI::App& command) {
+    auto options = std::make_shared<DiffOptions>();
+    command
+        .add_option("args", options->arguments,
+                    "OLD NEW (files or folders), or REV_A [REV_B] with --git")
+        ->type_name("OLD NEW | REV_A [REV_B]");
+    command.add_flag("--git", options->git,
+                     "Compare the assessments at two revisions of the repository in the current "
+                     "folder (REV_B defaults to the working tree); paths after --");
+    command.add_option("-f,--format", options->format, "text, json or markdown")
+        ->check(CLI::IsMember({"text", "json", "markdown"}))
+        ->capture_default_str();
+    command.add_option("--methodology", options->methodology, "Methodology for both sides")
+        ->type_name("FILE");
+    command
+        .add_option("--methodology-old", options->methodology_old, "Methodology for the old side")
+        ->type_name("FILE");
+    command
+        .add_option("--methodology-new", options->methodology_new, "Methodology for the new side")
+        ->type_name("FILE");
+    command.add_flag("--fail-on-zone-change", options->fail_on_zone_change,
+                     "Exit 1 when a role crosses a zone line");
+    command
+        .add_option("--fail-on-drop", options->fail_on_drop,
+                    "Exit 1 when a role's AIJRI drops by at least POINTS")
+        ->type_name("POINTS");
+    command.add_flag("--all", options->all, "List unchanged roles too (text format)");
+    command.add_option("--color", options->color, "auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    command
+        .add_option("-o,--output", options->output,
+                    "Write the report to FILE (whole or not at all)")
+        ->type_name("FILE");
+    command
+        .add_option("-j,--jobs", options->jobs, "Files scored at once (default: the core count)")
+        ->check(CLI::Range(1U, 1024U));
+    command.add_option("--max-bytes", options->max_bytes, "Refuse files larger than this")
+        ->capture_default_str();
+    command.footer(
+        "Roles are paired by \"id\" (else the file name without .json). For each: added, removed,\n"
+        "changed or unchanged; old and new AIJRI; the change; and the inputs that caused it, with\n"
+        "the points each one moved (they add up to the exact change of the formula).\n\n"
+        "Examples:\n"
+        "  aijri diff old/ new/\n"
+        "  aijri diff --git HEAD~1 HEAD\n"
+        "  aijri diff --git origin/main -- assessments/nursing\n"
+        "  aijri diff --git main --format markdown --fail-on-zone-change > comment.md\n"
+        "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");
+    return [options] { return run_diff(*options); };
+}
+
+} // namespace aijri::cli

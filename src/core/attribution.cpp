@@ -1,0 +1,297 @@
+#include "aijri/attribution.hpp"
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <map>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "aijri/report_json.hpp"
+
+namespace aijri {
+
+std::vector<Rational> shapley_values(std::size_t players,
+                                     const std::function<Rational(unsigned)>& value) {
+    if (players > 16) {
+        throw std::invalid_argument("too many players for an exact Shapley value");
+    }
+    std::vector<Rational> factorial(players + 1, Rational(1));
+    for (std::size_t i = 1; i <= players; ++i) {
+        factorial[i] = factorial[i - 1] * Rational(static_cast<std::int64_t>(i));
+    }
+    const unsigned all = (1U << players) - 1U;
+    std::vector<Rational> worth(all + 1U);
+    for (unsigned mask = 0; mask <= all; ++mask) {
+        worth[mask] = value(mask);
+    }
+    std::vector<Rational> phi(players);
+    for (std::size_t i = 0; i < players; ++i) {
+        const unsigned bit = 1U << i;
+        for (unsigned mask = 0; mask <= all; ++mask) {
+            if ((mask & bit) != 0U) {
+                continue;
+            }
+            const auto size = static_cast<std::size_t>(std::popcount(mask));
+            const Rational weight =
+                factorial[size] * factorial[players - size - 1] / factorial[players];
+            phi[i] += weight * (worth[mask | bit] - worth[mask]);
+        }
+    }
+    return phi;
+}
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json number_json(const Rational& value) {
+    return json_number(value, value.exact_decimals().value_or(6) > 6 ? 6 : *value.exact_decimals());
+}
+
+// One input's part of a factor's change (before scaling to points).
+struct Piece {
+    std::string input;
+    Json old_value;
+    Json new_value;
+    Rational amount;
+};
+
+// ½·(a'−a)·(b+b') and ½·(b'−b)·(a+a'): the two-player Shapley split of a'b' − ab.
+std::pair<Rational, Rational> split_product(const Rational& a, const Rational& a2,
+                                            const Rational& b, const Rational& b2) {
+    const Rational half = Rational::fraction(1, 2);
+    return {half * (a2 - a) * (b + b2), half * (b2 - b) * (a + a2)};
+}
+
+std::string methodology_input(std::string_view key) {
+    return fmt::format("methodology:/{}", key);
+}
+
+Json task_json(const Task& t) {
+    return Json{{"name", t.name},
+                {"time_pct", number_json(t.time_pct)},
+                {"score", t.score},
+                {"impact", std::string(to_string(t.impact))}};
+}
+
+// TRS = base − Σ pᵢ·sᵢ / 100, tasks matched by name.
+std::vector<Piece> task_resistance_pieces(const Assessment& a, const Assessment& b,
+                                          const Methodology& ma, const Methodology& mb) {
+    std::vector<Piece> pieces;
+    if (ma.task_resistance_base != mb.task_resistance_base) {
+        pieces.push_back({methodology_input("task_resistance_base"),
+                          number_json(ma.task_resistance_base),
+                          number_json(mb.task_resistance_base),
+                          mb.task_resistance_base - ma.task_resistance_base});
+    }
+    std::map<std::string, std::size_t> old_index;
+    for (std::size_t i = 0; i < a.tasks.size(); ++i) {
+        old_index[a.tasks[i].name] = i;
+    }
+    const Rational hundred(100);
+    for (std::size_t j = 0; j < b.tasks.size(); ++j) {
+        const Task& t = b.tasks[j];
+        const std::string at = fmt::format("/tasks/{}", j);
+        const auto found = old_index.find(t.name);
+        if (found == old_index.end()) {
+            pieces.push_back(
+                {at, nullptr, task_json(t), -(t.time_pct * Rational(t.score)) / hundred});
+            continue;
+        }
+        const Task& o = a.tasks[found->second];
+        old_index.erase(found);
+        const auto [by_share, by_score] =
+            split_product(o.time_pct, t.time_pct, Rational(o.score), Rational(t.score));
+        if (o.time_pct != t.time_pct) {
+            pieces.push_back({at + "/time_pct", number_json(o.time_pct), number_json(t.time_pct),
+                              -by_share / hundred});
+        }
+        if (o.score != t.score) {
+            pieces.push_back({at + "/score", o.score, t.score, -by_score / hundred});
+        }
+        if (o.impact != t.impact) {
+            pieces.push_back({at + "/impact", std::string(to_string(o.impact)),
+                              std::string(to_string(t.impact)), Rational(0)});
+        }
+    }
+    for (std::size_t i = 0; i < a.tasks.size(); ++i) {
+        if (old_index.count(a.tasks[i].name) != 0) {
+            const Task& o = a.tasks[i];
+            pieces.push_back({fmt::format("/tasks/{}", i), task_json(o), nullptr,
+                              o.time_pct * Rational(o.score) / hundred});
+        }
+    }
+    return pieces;
+}
+
+// modifier = 1 + weight × Σ rows
+template <std::size_t N>
+std::vector<Piece>
+modifier_pieces(std::string_view group, const std::array<std::string_view, N>& keys,
+                const std::array<ScoredItem, N>& a, const std::array<ScoredItem, N>& b,
+                std::string_view weight_key, const Rational& wa, const Rational& wb) {
+    int total_a = 0;
+    int total_b = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+        total_a += a[i].score;
+        total_b += b[i].score;
+    }
+    const auto [by_weight, by_total] = split_product(wa, wb, Rational(total_a), Rational(total_b));
+    std::vector<Piece> pieces;
+    if (wa != wb) {
+        pieces.push_back(
+            {methodology_input(weight_key), number_json(wa), number_json(wb), by_weight});
+    }
+    // by_total = ½(E'−E)(w+w'): each row's part is its own change times the same ½(w+w').
+    const Rational mean_weight = (wa + wb) * Rational::fraction(1, 2);
+    for (std::size_t i = 0; i < N; ++i) {
+        if (a[i].score != b[i].score) {
+            pieces.push_back({fmt::format("/{}/{}/score", group, keys[i]), a[i].score, b[i].score,
+                              Rational(b[i].score - a[i].score) * mean_weight});
+        }
+    }
+    (void)by_total;
+    return pieces;
+}
+
+std::vector<Piece> growth_pieces(const Assessment& a, const Assessment& b, const Methodology& ma,
+                                 const Methodology& mb) {
+    const std::array<ScoredItem, 1> old_growth{a.growth};
+    const std::array<ScoredItem, 1> new_growth{b.growth};
+    std::vector<Piece> pieces =
+        modifier_pieces("growth_correlation", std::array<std::string_view, 1>{"x"}, old_growth,
+                        new_growth, "growth_weight", ma.growth_weight, mb.growth_weight);
+    for (Piece& p : pieces) {
+        if (p.input == "/growth_correlation/x/score") {
+            p.input = "/growth_correlation/score";
+        }
+    }
+    return pieces;
+}
+
+// K = scale / span
+std::vector<Piece> scale_pieces(const Methodology& ma, const Methodology& mb) {
+    const Rational inverse_a = Rational(1) / ma.raw_span;
+    const Rational inverse_b = Rational(1) / mb.raw_span;
+    const auto [by_scale, by_span] = split_product(ma.scale, mb.scale, inverse_a, inverse_b);
+    std::vector<Piece> pieces;
+    if (ma.scale != mb.scale) {
+        pieces.push_back(
+            {methodology_input("scale"), number_json(ma.scale), number_json(mb.scale), by_scale});
+    }
+    if (ma.raw_span != mb.raw_span) {
+        pieces.push_back({methodology_input("raw_span"), number_json(ma.raw_span),
+                          number_json(mb.raw_span), by_span});
+    }
+    return pieces;
+}
+
+// Inputs that change no figure of the formula but are worth naming in a review.
+void add_zero_point_inputs(const Assessment& a, const Assessment& b, const Methodology& ma,
+                           const Methodology& mb, std::vector<Contribution>& out) {
+    for (std::size_t i = 0; i < a.principles.size(); ++i) {
+        if (a.principles[i].score != b.principles[i].score) {
+            out.push_back({fmt::format("/protective_principles/{}/score", k_principle_keys[i]),
+                           a.principles[i].score, b.principles[i].score, Rational(0)});
+        }
+    }
+    const std::array<std::pair<std::string_view, std::pair<Rational, Rational>>, 4> thresholds = {{
+        {"zones/green_min", {ma.green_min, mb.green_min}},
+        {"zones/yellow_min", {ma.yellow_min, mb.yellow_min}},
+        {"clamp/min", {ma.clamp_min, mb.clamp_min}},
+        {"clamp/max", {ma.clamp_max, mb.clamp_max}},
+    }};
+    for (const auto& [key, values] : thresholds) {
+        if (values.first != values.second) {
+            out.push_back({methodology_input(key), number_json(values.first),
+                           number_json(values.second), Rational(0)});
+        }
+    }
+}
+
+} // namespace
+
+std::vector<Contribution> attribute_change(const Assessment& a, const Assessment& b,
+                                           const Methodology& ma, const Methodology& mb) {
+    // The six factors, old and new.
+    const auto trs = [](const Assessment& x, const Methodology& m) {
+        Rational w;
+        for (const Task& t : x.tasks) {
+            w += t.time_pct / Rational(100) * Rational(t.score);
+        }
+        return m.task_resistance_base - w;
+    };
+    const auto modifier = [](const auto& items, const Rational& weight) {
+        int total = 0;
+        for (const ScoredItem& item : items) {
+            total += item.score;
+        }
+        return Rational(1) + weight * Rational(total);
+    };
+    const std::array<Rational, 6> before = {trs(a, ma),
+                                            modifier(a.evidence, ma.evidence_weight),
+                                            modifier(a.barriers, ma.barrier_weight),
+                                            Rational(1) +
+                                                ma.growth_weight * Rational(a.growth.score),
+                                            ma.raw_min,
+                                            ma.scale / ma.raw_span};
+    const std::array<Rational, 6> after = {trs(b, mb),
+                                           modifier(b.evidence, mb.evidence_weight),
+                                           modifier(b.barriers, mb.barrier_weight),
+                                           Rational(1) +
+                                               mb.growth_weight * Rational(b.growth.score),
+                                           mb.raw_min,
+                                           mb.scale / mb.raw_span};
+
+    // Factors that did not change are null players: leaving them out changes no other
+    // factor's Shapley value, and keeps the game small.
+    std::vector<std::size_t> moved;
+    for (std::size_t f = 0; f < 6; ++f) {
+        if (before[f] != after[f]) {
+            moved.push_back(f);
+        }
+    }
+    const auto value = [&](unsigned mask) {
+        std::array<Rational, 6> x = before;
+        for (std::size_t k = 0; k < moved.size(); ++k) {
+            if ((mask & (1U << k)) != 0U) {
+                x[moved[k]] = after[moved[k]];
+            }
+        }
+        return (x[0] * x[1] * x[2] * x[3] - x[4]) * x[5];
+    };
+    const std::vector<Rational> phi = shapley_values(moved.size(), value);
+
+    std::array<std::vector<Piece>, 6> pieces;
+    pieces[0] = task_resistance_pieces(a, b, ma, mb);
+    pieces[1] = modifier_pieces("evidence", k_evidence_keys, a.evidence, b.evidence,
+                                "evidence_weight", ma.evidence_weight, mb.evidence_weight);
+    pieces[2] = modifier_pieces("barriers", k_barrier_keys, a.barriers, b.barriers,
+                                "barrier_weight", ma.barrier_weight, mb.barrier_weight);
+    pieces[3] = growth_pieces(a, b, ma, mb);
+    if (ma.raw_min != mb.raw_min) {
+        pieces[4].push_back({methodology_input("raw_min"), number_json(ma.raw_min),
+                             number_json(mb.raw_min), mb.raw_min - ma.raw_min});
+    }
+    pieces[5] = scale_pieces(ma, mb);
+
+    std::vector<Contribution> out;
+    for (std::size_t f = 0; f < 6; ++f) {
+        const auto k = std::find(moved.begin(), moved.end(), f);
+        const Rational change = after[f] - before[f];
+        for (Piece& p : pieces[f]) {
+            // A factor's points go to its inputs in proportion to their part of its change.
+            const Rational points =
+                k == moved.end() || change == Rational(0)
+                    ? Rational(0)
+                    : phi[static_cast<std::size_t>(k - moved.begin())] * p.amount / change;
+            out.push_back(
+                {std::move(p.input), std::move(p.old_value), std::move(p.new_value), points});
+        }
+    }
+    add_zero_point_inputs(a, b, ma, mb, out);
+    return out;
+}
+
+} // namespace aijri

@@ -1,0 +1,366 @@
+#include "aijri/diff.hpp"
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "aijri/report_batch.hpp"
+#include "aijri/report_json.hpp"
+#include "aijri/report_text.hpp"
+#include "aijri/text.hpp"
+
+namespace aijri {
+
+std::string_view to_string(RoleStatus status) {
+    switch (status) {
+    case RoleStatus::changed:
+        return "changed";
+    case RoleStatus::added:
+        return "added";
+    case RoleStatus::removed:
+        return "removed";
+    case RoleStatus::invalid:
+        return "invalid";
+    case RoleStatus::unchanged:
+        return "unchanged";
+    }
+    return "unchanged";
+}
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct Side {
+    std::vector<Evaluation> evaluations; // of one id (more than one is an error)
+};
+
+std::string id_of(const Evaluation& e) {
+    return e.assessment ? e.assessment->id : id_from_path(e.file);
+}
+
+std::vector<std::string> error_lines(const Evaluation& e) {
+    std::vector<std::string> lines;
+    for (const Diagnostic& d : e.diagnostics) {
+        if (d.severity == Severity::error) {
+            lines.push_back(format_diagnostic(e.file, d));
+        }
+    }
+    return lines;
+}
+
+std::map<std::string, Side> by_id(std::vector<Evaluation>& evaluations) {
+    std::map<std::string, Side> out;
+    for (Evaluation& e : evaluations) {
+        out[id_of(e)].evaluations.push_back(std::move(e));
+    }
+    return out;
+}
+
+// A side is usable when it is one valid evaluation; otherwise its errors are collected.
+bool usable(const Side* side, RoleDiff& role) {
+    if (side == nullptr) {
+        return true;
+    }
+    if (side->evaluations.size() > 1) {
+        std::string files;
+        for (const Evaluation& e : side->evaluations) {
+            files += (files.empty() ? "" : ", ") + e.file;
+        }
+        role.errors.push_back(
+            fmt::format("the id \"{}\" is used by more than one file: {}", role.id, files));
+        return false;
+    }
+    const Evaluation& e = side->evaluations.front();
+    if (!e.valid()) {
+        const auto lines = error_lines(e);
+        role.errors.insert(role.errors.end(), lines.begin(), lines.end());
+        return false;
+    }
+    return true;
+}
+
+// The override's own effect on the final AIJRI, so that it can be named as a contribution.
+Rational override_effect(const Score& s) {
+    return s.final_.aijri - s.formula.aijri;
+}
+
+Json override_value(const Assessment& a) {
+    if (!a.override_) {
+        return nullptr;
+    }
+    const Override& o = *a.override_;
+    Json j = Json::object();
+    if (o.aijri) {
+        j["aijri"] = json_number(*o.aijri, 1);
+    }
+    if (o.zone) {
+        j["zone"] = *o.zone;
+    }
+    if (o.has_sub_label) {
+        j["sub_label"] = o.sub_label ? Json(*o.sub_label) : Json(nullptr);
+    }
+    j["reason"] = o.reason;
+    return j;
+}
+
+void compare(RoleDiff& role, const Evaluation& old_e, const Evaluation& new_e,
+             const Methodology& old_m, const Methodology& new_m) {
+    const Score& a = *old_e.score;
+    const Score& b = *new_e.score;
+    role.old_verdict = a.final_;
+    role.new_verdict = b.final_;
+    role.delta = b.final_.aijri - a.final_.aijri;
+    role.zone_changed = a.final_.zone != b.final_.zone;
+    role.contributions = attribute_change(*old_e.assessment, *new_e.assessment, old_m, new_m);
+    Rational exact = b.aijri_exact - a.aijri_exact;
+    const Json old_override = override_value(*old_e.assessment);
+    const Json new_override = override_value(*new_e.assessment);
+    if (old_override != new_override) {
+        const Rational effect = override_effect(b) - override_effect(a);
+        role.contributions.push_back({"/override", old_override, new_override, effect});
+        exact += effect;
+    }
+    role.delta_exact = exact;
+    const bool moved = *role.delta != Rational(0) || a.final_.label != b.final_.label ||
+                       !role.contributions.empty();
+    role.status = moved ? RoleStatus::changed : RoleStatus::unchanged;
+}
+
+int rank(RoleStatus s) {
+    return static_cast<int>(s);
+}
+
+Rational magnitude(const std::optional<Rational>& r) {
+    return r ? (*r < Rational(0) ? -*r : *r) : Rational(0);
+}
+
+} // namespace
+
+DiffResult diff_evaluations(std::vector<Evaluation> old_side, std::vector<Evaluation> new_side,
+                            const Methodology& old_m, const Methodology& new_m) {
+    std::map<std::string, Side> old_ids = by_id(old_side);
+    std::map<std::string, Side> new_ids = by_id(new_side);
+    std::vector<std::string> ids;
+    for (const auto& [id, side] : old_ids) {
+        ids.push_back(id);
+    }
+    for (const auto& [id, side] : new_ids) {
+        if (old_ids.count(id) == 0) {
+            ids.push_back(id);
+        }
+    }
+    DiffResult result;
+    for (const std::string& id : ids) {
+        RoleDiff role;
+        role.id = id;
+        const auto o = old_ids.find(id);
+        const auto n = new_ids.find(id);
+        const Side* old_s = o == old_ids.end() ? nullptr : &o->second;
+        const Side* new_s = n == new_ids.end() ? nullptr : &n->second;
+        role.old_file = old_s ? old_s->evaluations.front().file : "";
+        role.new_file = new_s ? new_s->evaluations.front().file : "";
+        const bool old_ok = usable(old_s, role);
+        const bool new_ok = usable(new_s, role);
+        if (!old_ok || !new_ok) {
+            role.status = RoleStatus::invalid;
+        } else if (old_s == nullptr) {
+            role.status = RoleStatus::added;
+            role.new_verdict = new_s->evaluations.front().score->final_;
+        } else if (new_s == nullptr) {
+            role.status = RoleStatus::removed;
+            role.old_verdict = old_s->evaluations.front().score->final_;
+        } else {
+            compare(role, old_s->evaluations.front(), new_s->evaluations.front(), old_m, new_m);
+        }
+        result.roles.push_back(std::move(role));
+    }
+    std::stable_sort(result.roles.begin(), result.roles.end(),
+                     [](const RoleDiff& x, const RoleDiff& y) {
+                         if (x.status != y.status) {
+                             return rank(x.status) < rank(y.status);
+                         }
+                         return magnitude(x.delta_exact) > magnitude(y.delta_exact);
+                     });
+    for (const RoleDiff& r : result.roles) {
+        DiffSummary& s = result.summary;
+        (r.status == RoleStatus::added     ? s.added
+         : r.status == RoleStatus::removed ? s.removed
+         : r.status == RoleStatus::changed ? s.changed
+         : r.status == RoleStatus::invalid ? s.invalid
+                                           : s.unchanged) += 1;
+        s.zone_changes += r.zone_changed ? 1 : 0;
+    }
+    return result;
+}
+
+std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGates& gates,
+                                             int decimals) {
+    if (gates.fail_on_zone_change && role.zone_changed) {
+        return fmt::format("zone changed from {} to {} (--fail-on-zone-change)",
+                           role.old_verdict->zone, role.new_verdict->zone);
+    }
+    if (gates.fail_on_drop && role.delta && -*role.delta >= *gates.fail_on_drop) {
+        return fmt::format("dropped {} points (--fail-on-drop {})",
+                           to_fixed(-*role.delta, decimals), to_decimal(*gates.fail_on_drop, 0, 6));
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+Json verdict_json(const std::optional<Verdict>& v, int decimals) {
+    if (!v) {
+        return nullptr;
+    }
+    return Json{{"aijri", json_number(v->aijri, decimals)}, {"zone", v->zone}, {"label", v->label}};
+}
+
+std::string signed_fixed(const Rational& value, int decimals) {
+    const std::string text = to_fixed(value, decimals);
+    return value > Rational(0) ? "+" + text : (text.front() == '-' ? "−" + text.substr(1) : text);
+}
+
+std::string value_text(const Json& value) {
+    if (value.is_null()) {
+        return "(none)";
+    }
+    if (value.is_object()) {
+        return value.contains("name") ? fmt::format("task \"{}\"", value["name"].get<std::string>())
+                                      : std::string("override");
+    }
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+} // namespace
+
+Json diff_json(const DiffResult& result, int decimals) {
+    Json roles = Json::array();
+    for (const RoleDiff& r : result.roles) {
+        Json contributions = Json::array();
+        for (const Contribution& c : r.contributions) {
+            contributions.push_back(Json{{"input", c.input},
+                                         {"old", c.old_value},
+                                         {"new", c.new_value},
+                                         {"points", json_number(c.points, 4)},
+                                         {"points_exact", to_exact_string(c.points)}});
+        }
+        Json role{
+            {"id", r.id},
+            {"status", std::string(to_string(r.status))},
+            {"old", verdict_json(r.old_verdict, decimals)},
+            {"new", verdict_json(r.new_verdict, decimals)},
+            {"delta", r.delta ? json_number(*r.delta, decimals) : Json(nullptr)},
+            {"delta_exact", r.delta_exact ? Json(to_exact_string(*r.delta_exact)) : Json(nullptr)},
+            {"zone_changed", r.zone_changed},
+            {"contributions", std::move(contributions)},
+            {"old_file", r.old_file.empty() ? Json(nullptr) : Json(r.old_file)},
+            {"new_file", r.new_file.empty() ? Json(nullptr) : Json(r.new_file)}};
+        if (!r.errors.empty()) {
+            role["errors"] = r.errors;
+        }
+        roles.push_back(std::move(role));
+    }
+    const DiffSummary& s = result.summary;
+    return Json{{"roles", std::move(roles)},
+                {"summary", Json{{"added", s.added},
+                                 {"removed", s.removed},
+                                 {"changed", s.changed},
+                                 {"unchanged", s.unchanged},
+                                 {"invalid", s.invalid},
+                                 {"zone_changes", s.zone_changes}}}};
+}
+
+namespace {
+
+std::string summary_line(const DiffSummary& s) {
+    return fmt::format("{} changed, {} added, {} removed, {} unchanged, {} invalid; {} zone "
+                       "change{}",
+                       s.changed, s.added, s.removed, s.unchanged, s.invalid, s.zone_changes,
+                       s.zone_changes == 1 ? "" : "s");
+}
+
+std::string verdict_text(const std::optional<Verdict>& v, int decimals) {
+    return v ? fmt::format("{} {}", to_fixed(v->aijri, decimals), v->label) : "—";
+}
+
+} // namespace
+
+std::string diff_text(const DiffResult& result, int decimals, bool color, bool show_unchanged) {
+    std::string out;
+    for (const RoleDiff& r : result.roles) {
+        if (r.status == RoleStatus::unchanged && !show_unchanged) {
+            continue;
+        }
+        const std::string marker =
+            r.zone_changed ? (color ? "\x1b[1;31m⚠ ZONE CHANGE\x1b[0m" : "⚠ ZONE CHANGE") : "";
+        switch (r.status) {
+        case RoleStatus::changed:
+        case RoleStatus::unchanged:
+            out += fmt::format(
+                "{:<9} {}  {} → {}  ({}){}\n", to_string(r.status), sanitize(r.id),
+                verdict_text(r.old_verdict, decimals), verdict_text(r.new_verdict, decimals),
+                signed_fixed(*r.delta, decimals), marker.empty() ? "" : "  " + marker);
+            for (const Contribution& c : r.contributions) {
+                out += fmt::format("          {:>7}  {}  {} → {}\n", signed_fixed(c.points, 2),
+                                   sanitize(c.input), sanitize(value_text(c.old_value)),
+                                   sanitize(value_text(c.new_value)));
+            }
+            break;
+        case RoleStatus::added:
+            out += fmt::format("added     {}  {}  ({})\n", sanitize(r.id),
+                               verdict_text(r.new_verdict, decimals), sanitize(r.new_file));
+            break;
+        case RoleStatus::removed:
+            out += fmt::format("removed   {}  {}  ({})\n", sanitize(r.id),
+                               verdict_text(r.old_verdict, decimals), sanitize(r.old_file));
+            break;
+        case RoleStatus::invalid:
+            out += fmt::format("invalid   {}\n", sanitize(r.id));
+            for (const std::string& e : r.errors) {
+                out += fmt::format("          {}\n", sanitize(e));
+            }
+            break;
+        }
+    }
+    return out + summary_line(result.summary) + "\n";
+}
+
+std::string diff_markdown(const DiffResult& result, int decimals) {
+    std::string out = "### AIJRI changes\n\n" + summary_line(result.summary) + "\n\n";
+    bool any = false;
+    for (const RoleDiff& r : result.roles) {
+        if (r.status == RoleStatus::unchanged) {
+            continue;
+        }
+        if (!any) {
+            out += "| Role | Status | Old | New | Δ | Zone |\n|---|---|---|---|---:|---|\n";
+            any = true;
+        }
+        out +=
+            fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_cell(r.id),
+                        to_string(r.status), markdown_cell(verdict_text(r.old_verdict, decimals)),
+                        markdown_cell(verdict_text(r.new_verdict, decimals)),
+                        r.delta ? signed_fixed(*r.delta, decimals) : "",
+                        r.zone_changed ? "⚠️ **zone change**" : "");
+    }
+    for (const RoleDiff& r : result.roles) {
+        if (r.contributions.empty() && r.errors.empty()) {
+            continue;
+        }
+        out += fmt::format("\n**{}** ({})\n\n", markdown_cell(r.id),
+                           r.delta ? signed_fixed(*r.delta, decimals) + " points"
+                                   : std::string(to_string(r.status)));
+        for (const Contribution& c : r.contributions) {
+            out += fmt::format("- `{}`: {} → {}: **{}**\n", markdown_cell(c.input),
+                               markdown_cell(value_text(c.old_value)),
+                               markdown_cell(value_text(c.new_value)), signed_fixed(c.points, 2));
+        }
+        for (const std::string& e : r.errors) {
+            out += fmt::format("- ❌ {}\n", markdown_cell(e));
+        }
+    }
+    return out;
+}
+
+} // namespace aijri

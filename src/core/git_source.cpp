@@ -1,0 +1,364 @@
+#include "aijri/git_source.hpp"
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <exception>
+#include <fcntl.h>
+#include <mutex>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+extern char** environ; // NOLINT: POSIX
+
+namespace aijri {
+namespace {
+
+struct Pipe {
+    int read_end = -1;
+    int write_end = -1;
+    Pipe() {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0) {
+            throw GitError(fmt::format("cannot create a pipe: {}", std::strerror(errno)));
+        }
+        read_end = fds[0];
+        write_end = fds[1];
+    }
+    static void close_fd(int& fd) {
+        if (fd >= 0) {
+            ::close(fd);
+            fd = -1;
+        }
+    }
+};
+
+// Starts git with `arguments` (no shell), its stdin/stdout/stderr on the given descriptors.
+pid_t spawn_git(const std::vector<std::string>& arguments, int in, int out, int err) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in, STDIN_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, out, STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, err, STDERR_FILENO);
+    std::vector<char*> argv;
+    std::vector<std::string> storage = arguments;
+    storage.insert(storage.begin(), "git");
+    for (std::string& a : storage) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const int rc = ::posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) {
+        throw GitError(fmt::format("cannot run git: {}", std::strerror(rc)));
+    }
+    return pid;
+}
+
+struct Completed {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs git to completion, reading its output and errors together so neither pipe fills.
+Completed run_git(const std::vector<std::string>& arguments) {
+    Pipe out;
+    Pipe err;
+    const int null_in = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    const pid_t pid = spawn_git(arguments, null_in, out.write_end, err.write_end);
+    ::close(null_in);
+    Pipe::close_fd(out.write_end);
+    Pipe::close_fd(err.write_end);
+    Completed done;
+    std::array<pollfd, 2> fds{{{out.read_end, POLLIN, 0}, {err.read_end, POLLIN, 0}}};
+    std::array<std::string*, 2> sinks{&done.out, &done.err};
+    int open_count = 2;
+    char chunk[65536];
+    while (open_count > 0) {
+        if (::poll(fds.data(), fds.size(), -1) < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            break;
+        }
+        for (std::size_t i = 0; i < fds.size(); ++i) {
+            if (fds[i].fd < 0 || (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) == 0) {
+                continue;
+            }
+            const ssize_t got = ::read(fds[i].fd, chunk, sizeof chunk);
+            if (got > 0) {
+                sinks[i]->append(chunk, static_cast<std::size_t>(got));
+            } else if (got == 0 || errno != EINTR) {
+                ::close(fds[i].fd);
+                fds[i].fd = -1;
+                --open_count;
+            }
+        }
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    done.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return done;
+}
+
+std::string first_line(const std::string& text) {
+    const auto end = text.find('\n');
+    return text.substr(0, end);
+}
+
+bool is_hidden_path(std::string_view path) {
+    std::size_t start = 0;
+    while (start < path.size()) {
+        if (path[start] == '.') {
+            return true;
+        }
+        const auto slash = path.find('/', start);
+        if (slash == std::string_view::npos) {
+            break;
+        }
+        start = slash + 1;
+    }
+    return false;
+}
+
+} // namespace
+
+std::string git_resolve_commit(const std::string& revision) {
+    if (revision.empty() || revision.front() == '-') {
+        throw GitError(fmt::format(
+            "refusing the revision \"{}\": a revision may not begin with '-'", revision));
+    }
+    const Completed r =
+        run_git({"rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"});
+    if (r.status != 0) {
+        const Completed inside = run_git({"rev-parse", "--is-inside-work-tree"});
+        if (inside.status != 0) {
+            throw GitError(fmt::format("not in a git repository: {}", first_line(inside.err)));
+        }
+        throw GitError(fmt::format("unknown revision \"{}\"", revision));
+    }
+    return first_line(r.out);
+}
+
+std::vector<GitFile> git_list_json(const std::string& commit,
+                                   const std::vector<std::string>& paths) {
+    std::vector<std::string> arguments{"ls-tree", "-r", "-z", "--full-name", commit, "--"};
+    arguments.insert(arguments.end(), paths.begin(), paths.end());
+    const Completed r = run_git(arguments);
+    if (r.status != 0) {
+        throw GitError(fmt::format("git ls-tree failed: {}", first_line(r.err)));
+    }
+    // Each entry: "<mode> <type> <object>\t<path>\0"
+    std::vector<GitFile> files;
+    std::size_t start = 0;
+    while (start < r.out.size()) {
+        auto end = r.out.find('\0', start);
+        end = end == std::string::npos ? r.out.size() : end;
+        const std::string_view entry(r.out.data() + start, end - start);
+        start = end + 1;
+        const auto tab = entry.find('\t');
+        if (tab == std::string_view::npos || entry.find(" blob ") == std::string_view::npos) {
+            continue;
+        }
+        const std::string_view path = entry.substr(tab + 1);
+        const std::string_view name = path.substr(path.find_last_of('/') + 1);
+        if (name.size() > 5 && name.substr(name.size() - 5) == ".json" && !is_hidden_path(path)) {
+            const std::string_view head = entry.substr(0, tab);
+            files.push_back(
+                GitFile{std::string(path), std::string(head.substr(head.rfind(' ') + 1))});
+        }
+    }
+    return files;
+}
+
+void git_read_blobs(const std::vector<std::string>& blobs, unsigned readers,
+                    const std::function<void(std::size_t, std::string&&)>& on_blob) {
+    // git spends its time inflating objects: several cat-file processes use several cores.
+    const std::size_t count =
+        std::max<std::size_t>(1, std::min<std::size_t>(readers, blobs.size()));
+    std::vector<std::thread> threads;
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    for (std::size_t t = 0; t < count; ++t) {
+        threads.emplace_back([&, t] {
+            try {
+                GitBlobReader reader;
+                std::vector<std::size_t> mine;
+                std::vector<std::string> objects;
+                for (std::size_t i = t; i < blobs.size(); i += count) {
+                    mine.push_back(i);
+                    objects.push_back(blobs[i]);
+                }
+                reader.read_each(objects, [&](std::size_t k, std::optional<std::string>&& content) {
+                    if (!content) {
+                        throw GitError(fmt::format("git cannot read the object {}", objects[k]));
+                    }
+                    on_blob(mine[k], std::move(*content));
+                });
+            } catch (...) {
+                std::lock_guard lock(failure_mutex);
+                failure = std::current_exception();
+            }
+        });
+    }
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+}
+
+struct GitBlobReader::Impl {
+    pid_t pid = -1;
+    int to_git = -1;
+    int from_git = -1;
+    std::string buffer; // answers read from git, consumed from `begin`
+    std::size_t begin = 0;
+
+    Impl() {
+        Pipe in;
+        Pipe out;
+        const int null_err = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        // -z: requests end with NUL, so file names with newlines are read correctly.
+        pid = spawn_git({"cat-file", "--batch", "-z"}, in.read_end, out.write_end, null_err);
+        ::close(null_err);
+        Pipe::close_fd(in.read_end);
+        Pipe::close_fd(out.write_end);
+        to_git = in.write_end;
+        from_git = out.read_end;
+        // A git that dies must be an error, not our death.
+        std::signal(SIGPIPE, SIG_IGN); // NOLINT(cert-err33-c)
+    }
+
+    ~Impl() {
+        Pipe::close_fd(to_git);
+        Pipe::close_fd(from_git);
+        if (pid > 0) {
+            int status = 0;
+            while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+            }
+        }
+    }
+
+    void write_all(std::string_view data) {
+        while (!data.empty()) {
+            const ssize_t n = ::write(to_git, data.data(), data.size());
+            if (n < 0) {
+                if (errno == EINTR) {
+                    continue;
+                }
+                throw GitError(fmt::format("git cat-file stopped: {}", std::strerror(errno)));
+            }
+            data.remove_prefix(static_cast<std::size_t>(n));
+        }
+    }
+
+    std::size_t available() const { return buffer.size() - begin; }
+
+    // Reads until at least `size` unconsumed bytes are buffered.
+    void fill(std::size_t size) {
+        if (begin > 0 && begin >= buffer.size() / 2) {
+            buffer.erase(0, begin); // compact rarely, not on every answer
+            begin = 0;
+        }
+        constexpr std::size_t k_chunk = 1U << 16U;
+        while (available() < size) {
+            const std::size_t old_size = buffer.size();
+            buffer.resize(old_size + std::max(k_chunk, size - available()));
+            const ssize_t n = ::read(from_git, buffer.data() + old_size, buffer.size() - old_size);
+            buffer.resize(old_size + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n <= 0) {
+                throw GitError("git cat-file stopped answering");
+            }
+        }
+    }
+
+    std::string read_line() {
+        std::size_t newline = 0;
+        while ((newline = buffer.find('\n', begin)) == std::string::npos) {
+            fill(available() + 1);
+        }
+        std::string line = buffer.substr(begin, newline - begin);
+        begin = newline + 1;
+        return line;
+    }
+
+    // "<object> blob <size>\n<content>\n", or "<object> missing\n"
+    std::optional<std::string> read_answer() {
+        const std::string header = read_line();
+        if (header.size() >= 8 && header.compare(header.size() - 8, 8, " missing") == 0) {
+            return std::nullopt;
+        }
+        const auto last_space = header.rfind(' ');
+        std::size_t size = 0;
+        try {
+            size = std::stoull(header.substr(last_space + 1));
+        } catch (const std::exception&) {
+            throw GitError(fmt::format("unexpected answer from git cat-file: {}", header));
+        }
+        fill(size + 1);
+        std::string content = buffer.substr(begin, size);
+        begin += size + 1;
+        return content;
+    }
+
+    std::optional<std::string> read(const std::string& object) {
+        write_all(object + std::string(1, '\0'));
+        return read_answer();
+    }
+};
+
+GitBlobReader::GitBlobReader() : m_impl(std::make_unique<Impl>()) {}
+GitBlobReader::~GitBlobReader() = default;
+
+std::optional<std::string> GitBlobReader::read(const std::string& object) {
+    return m_impl->read(object);
+}
+
+void GitBlobReader::read_each(
+    const std::vector<std::string>& objects,
+    const std::function<void(std::size_t, std::optional<std::string>&&)>& on_answer) {
+    // Requests go in from a second thread while the answers are read here, so git never
+    // waits for us to ask, and neither pipe can fill up and stall the other.
+    std::string requests;
+    for (const std::string& object : objects) {
+        requests += object;
+        requests += '\0';
+    }
+    std::exception_ptr write_failure;
+    std::thread writer([&] {
+        try {
+            m_impl->write_all(requests);
+        } catch (...) {
+            write_failure = std::current_exception();
+        }
+    });
+    try {
+        for (std::size_t i = 0; i < objects.size(); ++i) {
+            on_answer(i, m_impl->read_answer());
+        }
+    } catch (...) {
+        // Closing our end stops git, which unblocks the writer.
+        Pipe::close_fd(m_impl->from_git);
+        writer.join();
+        throw;
+    }
+    writer.join();
+    if (write_failure) {
+        std::rethrow_exception(write_failure);
+    }
+}
+
+} // namespace aijri

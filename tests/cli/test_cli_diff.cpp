@@ -1,0 +1,200 @@
+// `aijri diff` on real git repositories made here: several commits, renames, deletions.
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "aijri/rational.hpp"
+
+#include "support/builder.hpp"
+
+using aijri::test::run_command;
+using aijri::test::write_text_file;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+struct Repo {
+    std::string dir = aijri::test::temp_dir();
+
+    Repo() {
+        git("init -q -b main");
+        git("config user.email test@example.com");
+        git("config user.name test");
+        std::filesystem::create_directories(dir + "/assessments");
+    }
+    void git(const std::string& args) const {
+        const auto r = run_command(fmt::format("cd '{}' && git {}", dir, args));
+        REQUIRE(r.status == 0);
+    }
+    void write(const std::string& path, const aijri::test::AssessmentSpec& spec) const {
+        std::filesystem::create_directories(std::filesystem::path(dir + "/" + path).parent_path());
+        write_text_file(dir + "/" + path, aijri::test::to_json(spec));
+    }
+    void commit(const std::string& message) const {
+        git("add -A && git commit -q -m '" + message + "'");
+    }
+    aijri::test::CommandResult aijri(const std::string& args) const {
+        return run_command(fmt::format("cd '{}' && '{}' {}", dir, AIJRI_BINARY, args));
+    }
+};
+
+aijri::test::AssessmentSpec with_evidence(int total) {
+    aijri::test::AssessmentSpec spec;
+    spec.evidence = aijri::test::spread(total, -2, 2);
+    return spec;
+}
+
+const nlohmann::json* role(const nlohmann::json& diff, const std::string& id) {
+    for (const auto& r : diff["roles"]) {
+        if (r["id"] == id) {
+            return &r;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("diff --git lists added, removed and changed roles with their causes") {
+    Repo repo;
+    repo.write("assessments/stable.json", {});
+    repo.write("assessments/mover.json", with_evidence(8));
+    repo.write("assessments/leaving.json", {});
+    repo.write("assessments/renamed-old.json", {});
+    repo.commit("first");
+    repo.write("assessments/mover.json", with_evidence(-6)); // Green → Yellow
+    repo.git("rm -q assessments/leaving.json");
+    repo.git("mv assessments/renamed-old.json assessments/renamed-new.json");
+    repo.write("assessments/arriving.json", with_evidence(2));
+    repo.commit("second");
+
+    const auto r = repo.aijri("diff --git HEAD~1 HEAD --format json");
+    REQUIRE(r.status == 0);
+    const auto diff = nlohmann::json::parse(r.out);
+    CHECK(diff["summary"] == nlohmann::json{{"added", 2},
+                                            {"removed", 2},
+                                            {"changed", 1},
+                                            {"unchanged", 1},
+                                            {"invalid", 0},
+                                            {"zone_changes", 1}});
+    const auto* mover = role(diff, "mover");
+    REQUIRE(mover != nullptr);
+    CHECK((*mover)["status"] == "changed");
+    CHECK((*mover)["old"]["aijri"] == 64.6);
+    CHECK((*mover)["new"]["zone"] == "Yellow");
+    CHECK((*mover)["zone_changed"] == true);
+    // The contributions add up to the exact change.
+    aijri::Rational total;
+    for (const auto& c : (*mover)["contributions"]) {
+        const std::string exact = c["points_exact"];
+        const auto slash = exact.find('/');
+        total += slash == std::string::npos
+                     ? aijri::parse_json_number(exact).literal.value
+                     : aijri::Rational::fraction(std::stoll(exact.substr(0, slash)),
+                                                 std::stoll(exact.substr(slash + 1)));
+    }
+    CHECK(aijri::to_exact_string(total) == (*mover)["delta_exact"].get<std::string>());
+    CHECK((*mover)["contributions"].size() == 4); // four evidence rows moved
+    // Renaming changes the id (the file name): the old id is removed, the new one added.
+    CHECK((*role(diff, "renamed-old"))["status"] == "removed");
+    CHECK((*role(diff, "renamed-new"))["status"] == "added");
+    CHECK((*role(diff, "leaving"))["status"] == "removed");
+    CHECK((*role(diff, "stable"))["status"] == "unchanged");
+    CHECK(diff["roles"][0]["id"] == "mover"); // changed roles first
+}
+
+TEST_CASE("the working tree is the default new side, and paths narrow the diff") {
+    Repo repo;
+    repo.write("assessments/a/one.json", {});
+    repo.write("assessments/b/two.json", {});
+    repo.commit("first");
+    repo.write("assessments/a/one.json", with_evidence(0));
+    repo.write("assessments/b/two.json", with_evidence(0));
+    const auto all = repo.aijri("diff --git HEAD");
+    CHECK(all.status == 0);
+    CHECK(contains(all.out, "2 changed"));
+    const auto narrowed = repo.aijri("diff --git HEAD -- assessments/a");
+    CHECK(contains(narrowed.out, "changed   one"));
+    CHECK(contains(narrowed.out, "1 changed, 0 added, 0 removed"));
+}
+
+TEST_CASE("gates fail a pull request that crosses a zone line or drops too far") {
+    Repo repo;
+    repo.write("assessments/role.json", with_evidence(8));
+    repo.commit("first");
+    repo.write("assessments/role.json", with_evidence(-6));
+    repo.commit("second");
+    const auto zone = repo.aijri("diff --git HEAD~1 HEAD --fail-on-zone-change");
+    CHECK(zone.status == 1);
+    CHECK(contains(zone.err,
+                   "gate: role: zone changed from Green to Yellow (--fail-on-zone-change)"));
+    CHECK(contains(zone.out, "⚠ ZONE CHANGE"));
+    const auto drop = repo.aijri("diff --git HEAD~1 HEAD --fail-on-drop 5");
+    CHECK(drop.status == 1);
+    CHECK(contains(drop.err, "gate: role: dropped "));
+    CHECK(repo.aijri("diff --git HEAD~1 HEAD --fail-on-drop 50").status == 0);
+    const auto md = repo.aijri("diff --git HEAD~1 HEAD --format markdown");
+    CHECK(contains(md.out, "| role | changed | 64.6 Green (Accelerated) | "));
+    CHECK(contains(md.out, "⚠️ **zone change**"));
+    const auto html = run_command(
+        fmt::format("cd '{}' && '{}' diff --git HEAD~1 HEAD -f markdown | cmark-gfm -e table",
+                    repo.dir, AIJRI_BINARY));
+    CHECK(contains(html.out, "<table>"));
+}
+
+TEST_CASE("revisions: unknown ones, ones beginning with '-', shell metacharacters") {
+    Repo repo;
+    repo.write("assessments/role.json", {});
+    repo.commit("first");
+    const auto unknown = repo.aijri("diff --git no-such-rev");
+    CHECK(unknown.status == 2);
+    CHECK(unknown.err == "aijri: diff: unknown revision \"no-such-rev\"\n");
+    const auto dash = repo.aijri("diff --git -- --upload-pack=x");
+    CHECK(dash.status == 2);
+    const auto shell = repo.aijri("diff --git 'HEAD;touch pwned' HEAD");
+    CHECK(shell.status == 2);
+    CHECK(contains(shell.err, "unknown revision \"HEAD;touch pwned\""));
+    CHECK_FALSE(std::filesystem::exists(repo.dir + "/pwned"));
+    const auto outside = run_command(
+        fmt::format("cd '{}' && '{}' diff --git HEAD", aijri::test::temp_dir(), AIJRI_BINARY));
+    CHECK(outside.status == 2);
+    CHECK(contains(outside.err, "not in a git repository"));
+}
+
+TEST_CASE("diff of two folders, and of a methodology change") {
+    const std::string old_dir = aijri::test::temp_dir();
+    const std::string new_dir = aijri::test::temp_dir();
+    write_text_file(old_dir + "/r.json", aijri::test::to_json(with_evidence(4)));
+    write_text_file(new_dir + "/r.json", aijri::test::to_json(with_evidence(5)));
+    const auto r = aijri::test::run_aijri("diff '" + old_dir + "' '" + new_dir + "'");
+    CHECK(r.status == 0);
+    CHECK(contains(r.out, "changed   r  "));
+    CHECK(contains(r.out, "/evidence/"));
+
+    std::string m = aijri::test::run_aijri("methodology").out;
+    m.replace(m.find("\"green_min\": 48.0"), 17, "\"green_min\": 70.0");
+    write_text_file(new_dir + "/../m.json", m);
+    const auto method = aijri::test::run_aijri("diff --format json --methodology-new '" + new_dir +
+                                               "/../m.json' '" + old_dir + "' '" + old_dir + "'");
+    const auto diff = nlohmann::json::parse(method.out);
+    CHECK(diff["roles"][0]["zone_changed"] == true);
+    CHECK(diff["roles"][0]["contributions"][0]["input"] == "methodology:/zones/green_min");
+    CHECK(diff["roles"][0]["contributions"][0]["points"] == 0);
+    CHECK(aijri::test::run_aijri("diff only-one").status == 2);
+}
+
+TEST_CASE("an invalid assessment on either side is reported, exit 1") {
+    const std::string old_dir = aijri::test::temp_dir();
+    const std::string new_dir = aijri::test::temp_dir();
+    write_text_file(old_dir + "/r.json", aijri::test::to_json({}));
+    write_text_file(new_dir + "/r.json", "{\"aijri\": 1}");
+    const auto r = aijri::test::run_aijri("diff '" + old_dir + "' '" + new_dir + "'");
+    CHECK(r.status == 1);
+    CHECK(contains(r.out, "invalid   r\n"));
+    CHECK(contains(r.out, new_dir + "/r.json:1:1: error: missing required key \"role\""));
+}
