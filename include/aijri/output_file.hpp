@@ -2,10 +2,16 @@
 #pragma once
 
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace aijri {
+
+// The report could not be written (a missing folder, a full disk): an I/O error.
+struct OutputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 class OutputFile {
 public:

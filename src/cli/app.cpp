@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "aijri/output_file.hpp"
+
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -91,6 +93,9 @@ int run(int argc, char** argv) {
     } catch (const Failure& failure) {
         fmt::print(stderr, "{}\n", failure.what());
         return failure.code;
+    } catch (const OutputError& failure) {
+        fmt::print(stderr, "aijri: {}\n", failure.what());
+        return k_exit_usage;
     } catch (const std::exception& e) {
         fmt::print(stderr, "aijri: internal error: {}\n", e.what());
         return k_exit_usage;

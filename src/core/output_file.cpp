@@ -14,7 +14,17 @@ namespace {
 constexpr std::size_t k_flush_at = 1U << 20U;
 
 [[noreturn]] void fail(const std::string& path, std::string_view what) {
-    throw std::runtime_error(fmt::format("{}: {}: {}", path, what, std::strerror(errno)));
+    throw OutputError(fmt::format("{}: {}: {}", path, what, std::strerror(errno)));
+}
+
+mode_t mode_for(const std::string& path) {
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) == 0) {
+        return existing.st_mode & 07777U;
+    }
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return static_cast<mode_t>(0666U & ~mask);
 }
 
 } // namespace
@@ -32,7 +42,9 @@ OutputFile::OutputFile(const std::string& path) : m_path(path) {
     if (fd < 0) {
         fail(path, "cannot create a temporary file beside it");
     }
-    ::fchmod(fd, 0644);
+    // mkstemp makes the file 0600; give the report the mode a new file would get (or the
+    // mode of the file it replaces), not a fixed one that ignores the umask.
+    ::fchmod(fd, mode_for(path));
     m_stream = ::fdopen(fd, "wb");
     if (m_stream == nullptr) {
         ::close(fd);

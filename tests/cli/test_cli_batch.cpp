@@ -193,6 +193,9 @@ TEST_CASE("output files appear whole or not at all, and never over an input") {
     CHECK(aijri::test::read_text_file(input) == before);
     const auto nowhere = run_aijri("score -o '" + root + "/missing-dir/x.json' '" + root + "'");
     CHECK(nowhere.status == 2);
+    CHECK(nowhere.err == "aijri: " + root +
+                             "/missing-dir/x.json: cannot create a temporary file "
+                             "beside it: No such file or directory\n");
     CHECK_FALSE(std::filesystem::exists(root + "/missing-dir"));
 }
 
