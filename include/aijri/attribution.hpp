@@ -2,6 +2,8 @@
 // AIJRI between two versions of an assessment, split among the inputs that changed.
 #pragma once
 
+#include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,16 @@ struct Contribution {
     Rational points; // exact; inputs that move no point (impact, principles) have 0
 };
 
+// The scored inputs of an assessment, without its texts: what attribution and a diff need.
+struct ScoredInputs {
+    std::array<ScoredItem, 3> principles;
+    ScoredItem growth;
+    std::vector<Task> tasks;
+    std::array<ScoredItem, 5> evidence;
+    std::array<ScoredItem, 5> barriers;
+};
+ScoredInputs scored_inputs(const Assessment& assessment);
+
 // The method (documented in the README):
 //   AIJRI = (TRS × EM × BM × GM − raw_min) × scale / raw_span
 // is split exactly among its six factors with Shapley values (the average of each
@@ -28,6 +40,10 @@ struct Contribution {
 // change: factors are linear in their inputs, except the products time share × score and
 // weight × total, whose change is itself split with the two-player Shapley formula.
 // The points of all contributions add up to the exact change of the formula's AIJRI.
+std::vector<Contribution> attribute_change(const ScoredInputs& old_inputs,
+                                           const ScoredInputs& new_inputs,
+                                           const Methodology& old_methodology,
+                                           const Methodology& new_methodology);
 std::vector<Contribution> attribute_change(const Assessment& old_assessment,
                                            const Assessment& new_assessment,
                                            const Methodology& old_methodology,

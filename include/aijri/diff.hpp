@@ -45,10 +45,25 @@ struct DiffResult {
     DiffSummary summary;
 };
 
+// What a diff keeps of one scored file: its inputs and verdicts, not its texts, so that a
+// diff of thousands of roles stays small.
+struct DiffEntry {
+    std::string file;
+    std::string id;
+    bool valid = false;
+    std::vector<std::string> errors; // "file:line:col: error: …" when invalid
+    ScoredInputs inputs;
+    Verdict final_;
+    Verdict formula;
+    Rational aijri_exact;
+    nlohmann::ordered_json override_value; // null without an override
+};
+DiffEntry make_diff_entry(const Evaluation& evaluation);
+
 // Pairs the assessments of both sides by id (the "id" field, else the file name without
 // .json) and compares them. Two files of one side with the same id are an error of that id.
-DiffResult diff_evaluations(std::vector<Evaluation> old_side, std::vector<Evaluation> new_side,
-                            const Methodology& old_methodology, const Methodology& new_methodology);
+DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> new_side,
+                        const Methodology& old_methodology, const Methodology& new_methodology);
 
 struct DiffGates {
     bool fail_on_zone_change = false;

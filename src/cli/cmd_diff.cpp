@@ -43,55 +43,26 @@ Methodology load_methodology_file(const std::string& file) {
     return option.load();
 }
 
-// Only the scored inputs are needed to compare and attribute: a copy without the texts
-// (rationales, commentary, role descriptions) keeps a diff of thousands of roles small.
-void drop_text(Evaluation& e) {
-    if (!e.assessment) {
-        return;
-    }
-    const Assessment& full = *e.assessment;
-    Assessment slim;
-    slim.id = full.id;
-    slim.role.title = full.role.title;
-    for (std::size_t i = 0; i < full.principles.size(); ++i) {
-        slim.principles[i].score = full.principles[i].score;
-    }
-    slim.growth.score = full.growth.score;
-    slim.tasks.reserve(full.tasks.size());
-    for (const Task& t : full.tasks) {
-        slim.tasks.push_back(Task{t.name, t.time_pct, t.score, t.impact, {}});
-    }
-    for (std::size_t i = 0; i < full.evidence.size(); ++i) {
-        slim.evidence[i].score = full.evidence[i].score;
-        slim.barriers[i].score = full.barriers[i].score;
-    }
-    slim.override_ = full.override_;
-    e.assessment = std::move(slim);
-    for (Diagnostic& d : e.diagnostics) {
-        std::string().swap(d.source_line);
-    }
-}
-
 unsigned job_count(unsigned requested) {
     return requested != 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
 }
 
-std::vector<Evaluation> read_folder_side(const std::string& path, const Methodology& m,
-                                         const DiffOptions& o) {
+std::vector<DiffEntry> read_folder_side(const std::string& path, const Methodology& m,
+                                        const DiffOptions& o) {
     const WalkResult walk = collect_inputs({path});
     for (const std::string& warning : walk.warnings) {
         fmt::print(stderr, "aijri: warning: {}\n", warning);
     }
     // Each file is read into its worker's reused buffer, scored, and its text dropped at
     // once: memory stays flat however many files a side has.
-    std::vector<Evaluation> out(walk.files.size());
+    std::vector<DiffEntry> out(walk.files.size());
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
         AssessmentReader reader;
         FileBuffer buffer;
         for (std::size_t i = next++; i < walk.files.size(); i = next++) {
-            out[i] = evaluate_file(reader, buffer, walk.files[i].path, m, o.max_bytes);
-            drop_text(out[i]);
+            out[i] =
+                make_diff_entry(evaluate_file(reader, buffer, walk.files[i].path, m, o.max_bytes));
         }
     };
     std::vector<std::thread> workers;
@@ -111,7 +82,7 @@ struct GitSide {
     std::string revision;
     std::vector<GitFile> files;
     const Methodology* methodology = nullptr;
-    std::vector<Evaluation> evaluations;
+    std::vector<DiffEntry> entries;
 };
 
 void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
@@ -120,7 +91,7 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
     // For each unique blob, the (side, file) pairs that hold it.
     std::vector<std::vector<std::pair<GitSide*, std::size_t>>> users;
     for (GitSide* side : sides) {
-        side->evaluations.resize(side->files.size());
+        side->entries.resize(side->files.size());
         for (std::size_t i = 0; i < side->files.size(); ++i) {
             const auto [it, inserted] = index_of.emplace(side->files[i].blob, unique_blobs.size());
             if (inserted) {
@@ -133,11 +104,10 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
     git_read_blobs(unique_blobs, job_count(o.jobs), [&](std::size_t blob, std::string&& text) {
         AssessmentReader reader;
         for (const auto& [side, i] : users[blob]) {
-            Evaluation e =
+            // Each slot is written by one thread only.
+            side->entries[i] = make_diff_entry(
                 evaluate(reader, text, fmt::format("{}:{}", side->revision, side->files[i].path),
-                         *side->methodology);
-            drop_text(e);
-            side->evaluations[i] = std::move(e); // each slot is written by one thread only
+                         *side->methodology));
         }
     });
 }
@@ -174,8 +144,8 @@ int run_diff(const DiffOptions& o) {
         gates.fail_on_drop = n.literal.value;
     }
 
-    std::vector<Evaluation> old_side;
-    std::vector<Evaluation> new_side;
+    std::vector<DiffEntry> old_side;
+    std::vector<DiffEntry> new_side;
     if (o.git) {
         if (o.arguments.empty() || o.arguments.size() > 2) {
             throw Failure("aijri: diff --git takes REV_A [REV_B] [-- PATH...]", k_exit_usage);
@@ -192,11 +162,11 @@ int run_diff(const DiffOptions& o) {
                           &new_m,
                           {}};
                 read_git_sides({&a, &b}, o);
-                old_side = std::move(a.evaluations);
-                new_side = std::move(b.evaluations);
+                old_side = std::move(a.entries);
+                new_side = std::move(b.entries);
             } else {
                 read_git_sides({&a}, o);
-                old_side = std::move(a.evaluations);
+                old_side = std::move(a.entries);
                 for (const std::string& path : paths) {
                     auto side = read_folder_side(path, new_m, o);
                     std::move(side.begin(), side.end(), std::back_inserter(new_side));
@@ -221,8 +191,7 @@ int run_diff(const DiffOptions& o) {
         new_side = read_folder_side(o.arguments[1], new_m, o);
     }
 
-    const DiffResult result =
-        diff_evaluations(std::move(old_side), std::move(new_side), old_m, new_m);
+    const DiffResult result = diff_entries(std::move(old_side), std::move(new_side), old_m, new_m);
     const int decimals = new_m.published_decimals;
     std::vector<std::string> trips;
     for (const RoleDiff& r : result.roles) {

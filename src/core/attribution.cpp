@@ -76,7 +76,7 @@ Json task_json(const Task& t) {
 }
 
 // TRS = base − Σ pᵢ·sᵢ / 100, tasks matched by name.
-std::vector<Piece> task_resistance_pieces(const Assessment& a, const Assessment& b,
+std::vector<Piece> task_resistance_pieces(const ScoredInputs& a, const ScoredInputs& b,
                                           const Methodology& ma, const Methodology& mb) {
     std::vector<Piece> pieces;
     if (ma.task_resistance_base != mb.task_resistance_base) {
@@ -155,8 +155,8 @@ modifier_pieces(std::string_view group, const std::array<std::string_view, N>& k
     return pieces;
 }
 
-std::vector<Piece> growth_pieces(const Assessment& a, const Assessment& b, const Methodology& ma,
-                                 const Methodology& mb) {
+std::vector<Piece> growth_pieces(const ScoredInputs& a, const ScoredInputs& b,
+                                 const Methodology& ma, const Methodology& mb) {
     const std::array<ScoredItem, 1> old_growth{a.growth};
     const std::array<ScoredItem, 1> new_growth{b.growth};
     std::vector<Piece> pieces =
@@ -188,7 +188,7 @@ std::vector<Piece> scale_pieces(const Methodology& ma, const Methodology& mb) {
 }
 
 // Inputs that change no figure of the formula but are worth naming in a review.
-void add_zero_point_inputs(const Assessment& a, const Assessment& b, const Methodology& ma,
+void add_zero_point_inputs(const ScoredInputs& a, const ScoredInputs& b, const Methodology& ma,
                            const Methodology& mb, std::vector<Contribution>& out) {
     for (std::size_t i = 0; i < a.principles.size(); ++i) {
         if (a.principles[i].score != b.principles[i].score) {
@@ -212,10 +212,10 @@ void add_zero_point_inputs(const Assessment& a, const Assessment& b, const Metho
 
 } // namespace
 
-std::vector<Contribution> attribute_change(const Assessment& a, const Assessment& b,
+std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredInputs& b,
                                            const Methodology& ma, const Methodology& mb) {
     // The six factors, old and new.
-    const auto trs = [](const Assessment& x, const Methodology& m) {
+    const auto trs = [](const ScoredInputs& x, const Methodology& m) {
         Rational w;
         for (const Task& t : x.tasks) {
             w += t.time_pct / Rational(100) * Rational(t.score);
@@ -292,6 +292,28 @@ std::vector<Contribution> attribute_change(const Assessment& a, const Assessment
     }
     add_zero_point_inputs(a, b, ma, mb, out);
     return out;
+}
+
+ScoredInputs scored_inputs(const Assessment& assessment) {
+    ScoredInputs in;
+    for (std::size_t i = 0; i < in.principles.size(); ++i) {
+        in.principles[i].score = assessment.principles[i].score;
+    }
+    in.growth.score = assessment.growth.score;
+    in.tasks.reserve(assessment.tasks.size());
+    for (const Task& t : assessment.tasks) {
+        in.tasks.push_back(Task{t.name, t.time_pct, t.score, t.impact, {}});
+    }
+    for (std::size_t i = 0; i < in.evidence.size(); ++i) {
+        in.evidence[i].score = assessment.evidence[i].score;
+        in.barriers[i].score = assessment.barriers[i].score;
+    }
+    return in;
+}
+
+std::vector<Contribution> attribute_change(const Assessment& a, const Assessment& b,
+                                           const Methodology& ma, const Methodology& mb) {
+    return attribute_change(scored_inputs(a), scored_inputs(b), ma, mb);
 }
 
 } // namespace aijri

@@ -32,58 +32,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 struct Side {
-    std::vector<Evaluation> evaluations; // of one id (more than one is an error)
+    std::vector<DiffEntry> entries; // of one id (more than one is an error)
 };
-
-std::string id_of(const Evaluation& e) {
-    return e.assessment ? e.assessment->id : id_from_path(e.file);
-}
-
-std::vector<std::string> error_lines(const Evaluation& e) {
-    std::vector<std::string> lines;
-    for (const Diagnostic& d : e.diagnostics) {
-        if (d.severity == Severity::error) {
-            lines.push_back(format_diagnostic(e.file, d));
-        }
-    }
-    return lines;
-}
-
-std::map<std::string, Side> by_id(std::vector<Evaluation>& evaluations) {
-    std::map<std::string, Side> out;
-    for (Evaluation& e : evaluations) {
-        out[id_of(e)].evaluations.push_back(std::move(e));
-    }
-    return out;
-}
-
-// A side is usable when it is one valid evaluation; otherwise its errors are collected.
-bool usable(const Side* side, RoleDiff& role) {
-    if (side == nullptr) {
-        return true;
-    }
-    if (side->evaluations.size() > 1) {
-        std::string files;
-        for (const Evaluation& e : side->evaluations) {
-            files += (files.empty() ? "" : ", ") + e.file;
-        }
-        role.errors.push_back(
-            fmt::format("the id \"{}\" is used by more than one file: {}", role.id, files));
-        return false;
-    }
-    const Evaluation& e = side->evaluations.front();
-    if (!e.valid()) {
-        const auto lines = error_lines(e);
-        role.errors.insert(role.errors.end(), lines.begin(), lines.end());
-        return false;
-    }
-    return true;
-}
-
-// The override's own effect on the final AIJRI, so that it can be named as a contribution.
-Rational override_effect(const Score& s) {
-    return s.final_.aijri - s.formula.aijri;
-}
 
 Json override_value(const Assessment& a) {
     if (!a.override_) {
@@ -104,21 +54,49 @@ Json override_value(const Assessment& a) {
     return j;
 }
 
-void compare(RoleDiff& role, const Evaluation& old_e, const Evaluation& new_e,
-             const Methodology& old_m, const Methodology& new_m) {
-    const Score& a = *old_e.score;
-    const Score& b = *new_e.score;
+std::map<std::string, Side> by_id(std::vector<DiffEntry>& entries) {
+    std::map<std::string, Side> out;
+    for (DiffEntry& e : entries) {
+        out[e.id].entries.push_back(std::move(e));
+    }
+    return out;
+}
+
+// A side is usable when it is one valid entry; otherwise its errors are collected.
+bool usable(const Side* side, RoleDiff& role) {
+    if (side == nullptr) {
+        return true;
+    }
+    if (side->entries.size() > 1) {
+        std::string files;
+        for (const DiffEntry& e : side->entries) {
+            files += (files.empty() ? "" : ", ") + e.file;
+        }
+        role.errors.push_back(
+            fmt::format("the id \"{}\" is used by more than one file: {}", role.id, files));
+        return false;
+    }
+    const DiffEntry& e = side->entries.front();
+    if (!e.valid) {
+        role.errors.insert(role.errors.end(), e.errors.begin(), e.errors.end());
+        return false;
+    }
+    return true;
+}
+
+void compare(RoleDiff& role, const DiffEntry& a, const DiffEntry& b, const Methodology& old_m,
+             const Methodology& new_m) {
     role.old_verdict = a.final_;
     role.new_verdict = b.final_;
     role.delta = b.final_.aijri - a.final_.aijri;
     role.zone_changed = a.final_.zone != b.final_.zone;
-    role.contributions = attribute_change(*old_e.assessment, *new_e.assessment, old_m, new_m);
+    role.contributions = attribute_change(a.inputs, b.inputs, old_m, new_m);
     Rational exact = b.aijri_exact - a.aijri_exact;
-    const Json old_override = override_value(*old_e.assessment);
-    const Json new_override = override_value(*new_e.assessment);
-    if (old_override != new_override) {
-        const Rational effect = override_effect(b) - override_effect(a);
-        role.contributions.push_back({"/override", old_override, new_override, effect});
+    if (a.override_value != b.override_value) {
+        // The override's own effect on the final AIJRI, named as a contribution.
+        const Rational effect =
+            (b.final_.aijri - b.formula.aijri) - (a.final_.aijri - a.formula.aijri);
+        role.contributions.push_back({"/override", a.override_value, b.override_value, effect});
         exact += effect;
     }
     role.delta_exact = exact;
@@ -137,8 +115,29 @@ Rational magnitude(const std::optional<Rational>& r) {
 
 } // namespace
 
-DiffResult diff_evaluations(std::vector<Evaluation> old_side, std::vector<Evaluation> new_side,
-                            const Methodology& old_m, const Methodology& new_m) {
+DiffEntry make_diff_entry(const Evaluation& e) {
+    DiffEntry entry;
+    entry.file = e.file;
+    entry.id = e.assessment ? e.assessment->id : id_from_path(e.file);
+    entry.valid = e.valid();
+    if (!entry.valid) {
+        for (const Diagnostic& d : e.diagnostics) {
+            if (d.severity == Severity::error) {
+                entry.errors.push_back(format_diagnostic(e.file, d));
+            }
+        }
+        return entry;
+    }
+    entry.inputs = scored_inputs(*e.assessment);
+    entry.final_ = e.score->final_;
+    entry.formula = e.score->formula;
+    entry.aijri_exact = e.score->aijri_exact;
+    entry.override_value = override_value(*e.assessment);
+    return entry;
+}
+
+DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> new_side,
+                        const Methodology& old_m, const Methodology& new_m) {
     std::map<std::string, Side> old_ids = by_id(old_side);
     std::map<std::string, Side> new_ids = by_id(new_side);
     std::vector<std::string> ids;
@@ -158,20 +157,20 @@ DiffResult diff_evaluations(std::vector<Evaluation> old_side, std::vector<Evalua
         const auto n = new_ids.find(id);
         const Side* old_s = o == old_ids.end() ? nullptr : &o->second;
         const Side* new_s = n == new_ids.end() ? nullptr : &n->second;
-        role.old_file = old_s ? old_s->evaluations.front().file : "";
-        role.new_file = new_s ? new_s->evaluations.front().file : "";
+        role.old_file = old_s ? old_s->entries.front().file : "";
+        role.new_file = new_s ? new_s->entries.front().file : "";
         const bool old_ok = usable(old_s, role);
         const bool new_ok = usable(new_s, role);
         if (!old_ok || !new_ok) {
             role.status = RoleStatus::invalid;
         } else if (old_s == nullptr) {
             role.status = RoleStatus::added;
-            role.new_verdict = new_s->evaluations.front().score->final_;
+            role.new_verdict = new_s->entries.front().final_;
         } else if (new_s == nullptr) {
             role.status = RoleStatus::removed;
-            role.old_verdict = old_s->evaluations.front().score->final_;
+            role.old_verdict = old_s->entries.front().final_;
         } else {
-            compare(role, old_s->evaluations.front(), new_s->evaluations.front(), old_m, new_m);
+            compare(role, old_s->entries.front(), new_s->entries.front(), old_m, new_m);
         }
         result.roles.push_back(std::move(role));
     }
