@@ -4,12 +4,19 @@
 
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace aijri {
 
 inline constexpr std::size_t k_default_max_bytes = 16U * 1024U * 1024U;
+
+// A file or stream that cannot be opened, read or written (exit status 2). The message
+// begins with the path: "out/report.xml: cannot create a temporary file beside it: …".
+struct IoError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 struct FileBuffer {
     std::string storage; // the bytes, followed by k_read_padding zero bytes

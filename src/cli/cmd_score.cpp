@@ -9,6 +9,7 @@
 #include "aijri/report_batch.hpp"
 #include "aijri/report_json.hpp"
 #include "aijri/report_text.hpp"
+#include "aijri/text.hpp"
 #include "aijri/walk.hpp"
 
 #include "commands.hpp"
@@ -96,7 +97,7 @@ private:
             if (gate) {
                 j["gate"] = *gate;
             }
-            out.write(j.dump(2) + "\n");
+            out.write(dump_json(j, 2) + "\n");
         } else if (e.valid()) {
             out.write(render_text_report(e, m_methodology, m_style));
         }
@@ -105,7 +106,7 @@ private:
             print_diagnostics(stderr, e, true);
         }
         if (gate) {
-            fmt::print(stderr, "{}: gate: {}\n", e.file, *gate);
+            fmt::print(stderr, "{}: gate: {}\n", sanitize(e.file), *gate);
         }
         return status_of(e.io_error, !e.valid() || gate);
     }
@@ -244,7 +245,7 @@ private:
             if (format == BatchFormat::github) {
                 fmt::print("::warning title=aijri::{}\n", github_escape_data(warning));
             } else {
-                fmt::print(stderr, "aijri: warning: {}\n", warning);
+                fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning));
             }
         }
     }

@@ -5,6 +5,7 @@
 
 #include "aijri/batch.hpp"
 #include "aijri/file_source.hpp"
+#include "aijri/text.hpp"
 #include "aijri/walk.hpp"
 
 #include "commands.hpp"
@@ -25,7 +26,7 @@ int run_validate(const ValidateOptions& options) {
     const Methodology methodology = options.methodology.load();
     const WalkResult walk = collect_inputs(options.paths);
     for (const std::string& warning : walk.warnings) {
-        fmt::print(stderr, "aijri: warning: {}\n", warning);
+        fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning));
     }
     const unsigned jobs =
         options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
@@ -37,7 +38,7 @@ int run_validate(const ValidateOptions& options) {
         RenderedResult r;
         r.summary = summarize(e);
         if (e.valid() && !options.quiet) {
-            r.text = fmt::format("{}: ok\n", e.file);
+            r.text = fmt::format("{}: ok\n", sanitize(e.file));
         }
         if (!e.valid() || !options.quiet) {
             for (const Diagnostic& d : e.diagnostics) {

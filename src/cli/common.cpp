@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "aijri/file_source.hpp"
+#include "aijri/text.hpp"
 
 namespace aijri::cli {
 
@@ -39,7 +40,7 @@ std::string display_name(const std::string& path) {
 void print_diagnostics(std::FILE* stream, const Evaluation& evaluation, bool with_source) {
     for (const Diagnostic& d : evaluation.diagnostics) {
         const std::string text = with_source ? format_diagnostic_with_source(evaluation.file, d)
-                                             : format_diagnostic(evaluation.file, d);
+                                             : sanitize(format_diagnostic(evaluation.file, d));
         fmt::print(stream, "{}\n", text);
     }
 }
