@@ -108,7 +108,7 @@ private:
         if (gate) {
             fmt::print(stderr, "{}: gate: {}\n", sanitize(e.file), *gate);
         }
-        return status_of(e.io_error, !e.valid() || gate);
+        return status_of(e.io_error || e.methodology_error, !e.valid() || gate);
     }
 
     int run_many(const std::vector<InputFile>& files, BatchFormat format) {
@@ -228,7 +228,7 @@ private:
 
     void count(const ResultSummary& s) {
         ++m_totals.files;
-        m_io_error = m_io_error || s.io_error;
+        m_io_error = m_io_error || s.io_error || s.methodology_error;
         if (!s.valid) {
             ++m_totals.invalid;
             return;

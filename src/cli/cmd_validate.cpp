@@ -50,7 +50,7 @@ int run_validate(const ValidateOptions& options) {
     run_batch(walk.files, batch, render, [&](RenderedResult&& r) {
         fmt::print("{}", r.text);
         (r.summary.valid ? valid : invalid) += 1;
-        io_error = io_error || r.summary.io_error;
+        io_error = io_error || r.summary.io_error || r.summary.methodology_error;
     });
     if (!options.quiet || invalid > 0) {
         fmt::print("{} valid, {} invalid\n", valid, invalid);

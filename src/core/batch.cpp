@@ -19,6 +19,7 @@ ResultSummary summarize(const Evaluation& e) {
     s.file = e.record_line > 0 ? fmt::format("{}:{}", e.file, e.record_line) : e.file;
     s.valid = e.valid();
     s.io_error = e.io_error;
+    s.methodology_error = e.methodology_error;
     if (e.assessment) {
         s.id = e.assessment->id;
         s.title = e.assessment->role.title;

@@ -191,6 +191,14 @@ std::string first_error(const Evaluation& e) {
     return "invalid";
 }
 
+// The csv `status` of a file that has no score.
+std::string status_of_invalid(const Evaluation& e) {
+    if (e.io_error) {
+        return "unreadable";
+    }
+    return e.methodology_error ? "unscorable" : "invalid";
+}
+
 std::string display_file(const Evaluation& e) {
     return e.record_line > 0 ? fmt::format("{}:{}", e.file, e.record_line) : e.file;
 }
@@ -232,7 +240,9 @@ public:
             const std::size_t errors = count_errors(e);
             const std::string what =
                 e.io_error ? "unreadable"
-                           : fmt::format("invalid: {} error{}", errors, errors == 1 ? "" : "s");
+                : e.methodology_error
+                    ? "not scored: methodology"
+                    : fmt::format("invalid: {} error{}", errors, errors == 1 ? "" : "s");
             return fmt::format("{:>5}  {}  {:<{}}  {}\n", "—", pad(what, 22), "", title_width(),
                                file);
         }
@@ -312,11 +322,10 @@ public:
             for (const Diagnostic& d : e.diagnostics) {
                 messages += (messages.empty() ? "" : "\n") + sanitize(format_diagnostic(e.file, d));
             }
-            cells.insert(cells.end(),
-                         {e.assessment ? csv_field(e.assessment->id) : "",
-                          e.assessment ? csv_field(e.assessment->role.title) : "",
-                          e.io_error ? "unreadable" : "invalid", "", "", "", "", "", "", "", "", "",
-                          "", "", csv_field(messages, /*keep_newlines=*/true)});
+            cells.insert(cells.end(), {e.assessment ? csv_field(e.assessment->id) : "",
+                                       e.assessment ? csv_field(e.assessment->role.title) : "",
+                                       status_of_invalid(e), "", "", "", "", "", "", "", "", "", "",
+                                       "", csv_field(messages, /*keep_newlines=*/true)});
             return join(cells);
         }
         const Score& s = *e.score;
