@@ -330,8 +330,7 @@ Runner setup_score(CLI::App& command) {
     command.add_flag("--wide", options->wide, "Show rationales whole instead of shortened");
     command.add_option("--width", options->width,
                        "Columns to lay the report out in (default: the terminal's, else 100)");
-    command.add_option("--max-bytes", options->max_bytes, "Refuse files larger than this")
-        ->capture_default_str();
+    add_max_bytes_option(command, options->max_bytes);
     command.footer("Examples:\n"
                    "  aijri score assessments/deep-learning-engineer.json\n"
                    "  aijri score --format json role.json\n"

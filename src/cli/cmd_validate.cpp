@@ -75,8 +75,7 @@ Runner setup_validate(CLI::App& command) {
     command
         .add_option("-j,--jobs", options->jobs, "Files checked at once (default: the core count)")
         ->check(CLI::Range(1U, 1024U));
-    command.add_option("--max-bytes", options->max_bytes, "Refuse files larger than this")
-        ->capture_default_str();
+    add_max_bytes_option(command, options->max_bytes);
     command.add_flag("-q,--quiet", options->quiet, "Print only errors");
     command.footer("Every error of every file is printed as file:line:col: error: /pointer: "
                    "message, with the\nline and a caret; stated figures are checked against "

@@ -191,10 +191,10 @@ public:
                 const auto length = static_cast<std::size_t>(newline - (m_buffer.data() + m_begin));
                 std::string_view line(m_buffer.data() + m_begin, length);
                 m_begin += length + 1;
-                if (m_skipping) {
-                    m_skipping = false;
-                    too_long = true;
-                }
+                // A line found whole in the buffer is held to the limit too, not only one
+                // that outgrew a read.
+                too_long = m_skipping || length > m_max_line;
+                m_skipping = false;
                 return line;
             }
             if (m_eof) {
@@ -203,7 +203,7 @@ public:
                 }
                 std::string_view line(m_buffer.data() + m_begin, m_end - m_begin);
                 m_begin = m_end;
-                too_long = m_skipping;
+                too_long = m_skipping || line.size() > m_max_line;
                 return line;
             }
             fill();
@@ -278,7 +278,7 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
             e.file = display;
             e.diagnostics.push_back(
                 make_error("", {line_number, 1},
-                           fmt::format("the line is larger than the {} limit (--max-bytes)",
+                           fmt::format("the line is over the limit of {} (--max-bytes)",
                                        describe_size(options.max_bytes))));
         } else {
             // The bytes after a line belong to the same buffer, which is padded at its end,
