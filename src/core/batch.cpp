@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 #include <unistd.h>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -87,24 +88,27 @@ public:
     }
 
     void deliver(std::size_t index, RenderedResult&& result) {
-        {
-            std::lock_guard lock(m_mutex);
-            m_slots[index % m_slots.size()] = std::move(result);
-        }
-        m_ready.notify_one();
+        fill(index, Slot{std::move(result)});
     }
+
+    // An exception on a worker thread would end the program (std::terminate); it is handed to
+    // the caller instead, in its place, and thrown there.
+    void fail(std::size_t index, std::exception_ptr failure) { fill(index, Slot{failure}); }
 
     // Caller side: blocks until result `index` is there.
     RenderedResult take(std::size_t index) {
         std::unique_lock lock(m_mutex);
         auto& slot = m_slots[index % m_slots.size()];
         m_ready.wait(lock, [&] { return slot.has_value(); });
-        RenderedResult result = std::move(*slot);
+        Slot taken = std::move(*slot);
         slot.reset();
         m_emitted = index + 1;
         lock.unlock();
         m_space.notify_all();
-        return result;
+        if (auto* failure = std::get_if<std::exception_ptr>(&taken)) {
+            std::rethrow_exception(*failure);
+        }
+        return std::get<RenderedResult>(std::move(taken));
     }
 
     void stop() {
@@ -116,12 +120,22 @@ public:
     }
 
 private:
+    using Slot = std::variant<RenderedResult, std::exception_ptr>;
+
+    void fill(std::size_t index, Slot&& slot) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_slots[index % m_slots.size()] = std::move(slot);
+        }
+        m_ready.notify_one(); // only the caller waits for results
+    }
+
     const std::size_t m_count;
     std::atomic<std::size_t> m_next{0};
     std::mutex m_mutex;
     std::condition_variable m_ready;
     std::condition_variable m_space;
-    std::vector<std::optional<RenderedResult>> m_slots;
+    std::vector<std::optional<Slot>> m_slots;
     std::size_t m_emitted = 0;
     bool m_stopped = false;
 };
@@ -150,7 +164,12 @@ void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
             AssessmentReader reader;
             FileBuffer buffer;
             while (const auto index = pipeline.claim()) {
-                pipeline.deliver(*index, score_one(reader, buffer, files[*index], options, render));
+                try {
+                    pipeline.deliver(*index,
+                                     score_one(reader, buffer, files[*index], options, render));
+                } catch (...) {
+                    pipeline.fail(*index, std::current_exception());
+                }
             }
         });
     }
