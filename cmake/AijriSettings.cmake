@@ -12,3 +12,8 @@ if(AIJRI_SANITIZE)
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(aijri_settings INTERFACE -fsanitize=address,undefined)
 endif()
+if(AIJRI_FUZZ)
+  # Coverage instrumentation for every first-party file, so that libFuzzer is guided by the
+  # library's branches and not only by the fuzz target's; each target adds -fsanitize=fuzzer.
+  target_compile_options(aijri_settings INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -22,6 +22,7 @@ struct ResultSummary {
     std::string title;
     bool valid = false;
     bool io_error = false;
+    bool methodology_error = false;
     Rational aijri; // final
     std::string zone;
     std::string label;

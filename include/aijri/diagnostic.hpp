@@ -24,6 +24,10 @@ struct Diagnostic {
     SourcePosition position;
     std::string message;     // "expected …, found …", without location
     std::string source_line; // the line of the file it points at, to show under the message
+    // Characters of the line left out before source_line: a long line (a minified file is one
+    // line) is kept as an excerpt around the column, so that memory does not grow with
+    // errors × line length.
+    std::size_t source_cut = 0;
     friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
@@ -49,11 +53,18 @@ public:
     SourcePosition position_of(std::size_t offset) const;
     // The whole line that holds `offset`, without its line break.
     std::string_view line_text(std::size_t line) const;
+    // The line that holds `offset`, or for a long line an excerpt around `offset` that is
+    // long enough to be shown (format_diagnostic_with_source); `cut` is set to the number of
+    // characters of the line left out before the excerpt.
+    std::string_view excerpt_at(std::size_t offset, std::size_t& cut) const;
 
 private:
     void build() const;
     std::string_view m_text;
     mutable std::vector<std::size_t> m_line_starts;
+    // The column at every k_checkpoint_bytes-th byte, so that finding a column in a long line
+    // does not count from the start of the line for every position asked for.
+    mutable std::vector<std::size_t> m_checkpoints;
 };
 
 // Appends "/token" to a JSON pointer, escaping '~' and '/' as RFC 6901 requires.

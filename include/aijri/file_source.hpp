@@ -4,12 +4,22 @@
 
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace aijri {
 
 inline constexpr std::size_t k_default_max_bytes = 16U * 1024U * 1024U;
+// The largest limit a user may ask for (--max-bytes): 1 TiB, far beyond any assessment, and
+// small enough that the limit plus the reader's padding can never overflow.
+inline constexpr std::size_t k_largest_max_bytes = std::size_t{1} << 40U;
+
+// A file or stream that cannot be opened, read or written (exit status 2). The message
+// begins with the path: "out/report.xml: cannot create a temporary file beside it: …".
+struct IoError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 struct FileBuffer {
     std::string storage; // the bytes, followed by k_read_padding zero bytes
@@ -18,7 +28,7 @@ struct FileBuffer {
 };
 
 struct LoadError {
-    std::string message;    // "no such file", "is larger than the 16 MiB limit (--max-bytes)"
+    std::string message; // "no such file", "is 20 GiB, over the limit of 16 MiB (--max-bytes); …"
     bool too_large = false; // bad input (exit 1) rather than an I/O error (exit 2)
 };
 

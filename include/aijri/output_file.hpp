@@ -6,12 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include "aijri/file_source.hpp"
+
 namespace aijri {
 
 // The report could not be written (a missing folder, a full disk): an I/O error.
-struct OutputError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+using OutputError = IoError;
 
 class OutputFile {
 public:

@@ -66,11 +66,18 @@ public:
 std::unique_ptr<BatchReport> make_batch_report(BatchFormat format, const Methodology& methodology,
                                                const ReportStyle& style);
 
-// Escapes for the formats (exposed for tests).
-std::string csv_field(std::string_view text);              // RFC 4180 quoting
-std::string xml_escape(std::string_view text);             // also drops characters XML forbids
+// Escapes for the formats (exposed for tests). Every one of them also makes control
+// characters, escape sequences, bidi overrides and bytes that are not UTF-8 visible (see
+// sanitize()), so that no format carries them to a terminal, a log or a rendered page, and
+// turns line breaks into spaces: text from a file never starts a line of output (where a CI
+// log would take "::error::…" for a workflow command).
+// RFC 4180 quoting and the formula guard; `keep_newlines` for a cell of lines the caller
+// has made safe one by one.
+std::string csv_field(std::string_view text, bool keep_newlines = false);
+std::string xml_escape(std::string_view text);             // markup characters
 std::string github_escape_data(std::string_view text);     // %, CR, LF
 std::string github_escape_property(std::string_view text); // also ':' and ','
-std::string markdown_cell(std::string_view text);          // '|', newlines, control characters
+std::string markdown_cell(std::string_view text);          // Markdown syntax, '|', newlines
+std::string markdown_code(std::string_view text);          // a code span (file names)
 
 } // namespace aijri

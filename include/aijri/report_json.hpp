@@ -1,6 +1,8 @@
 // The result object of ASSESSMENT-FORMAT.md, key for key.
 #pragma once
 
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "aijri/evaluate.hpp"
@@ -9,6 +11,12 @@ namespace aijri {
 
 // For a valid assessment the result object; otherwise {"file", "errors": [...]}.
 nlohmann::ordered_json result_json(const Evaluation& evaluation, const Methodology& methodology);
+
+// JSON text of `value`, as every command writes it (indent < 0: one line). It never throws:
+// bytes that are not UTF-8 (only a file name can have them) become U+FFFD, and C1 controls,
+// bidi overrides and U+2028/U+2029 are written as \u escapes, so that JSON printed to a
+// terminal or pasted into a page cannot act on it. The value itself is unchanged.
+std::string dump_json(const nlohmann::ordered_json& value, int indent = -1);
 
 // A decimal figure as a JSON number. The value is exact up to here; the conversion to the
 // JSON number type happens at the edge and reproduces the decimal text exactly (a decimal

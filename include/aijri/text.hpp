@@ -2,17 +2,23 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace aijri {
 
-// Makes file content safe to print: control characters, DEL, C1 controls and bidi
-// overrides become visible escapes ("\x1b", "\u202e"), so an assessment can never move
-// the cursor, change colours, set a window title or reorder what a reviewer sees.
-// Line breaks and tabs become spaces unless `keep_newlines`.
+// Makes file content safe to print: control characters, DEL, C1 controls, bidi overrides,
+// Unicode line separators and bytes that are not UTF-8 become visible escapes ("\x1b",
+// "\u202e", "\xff"), so an assessment or a file name can never move the cursor, change
+// colours, set a window title or reorder what a reviewer sees. The result is valid UTF-8.
+// Line breaks and tabs become spaces; with `keep_newlines`, line breaks stay ("\r\n" becomes
+// "\n"). Sanitizing twice changes nothing more.
 std::string sanitize(std::string_view text, bool keep_newlines = false);
+
+// What sanitize() escapes: C0 and C1 controls, DEL, bidi controls, U+2028 and U+2029.
+bool is_unsafe_code_point(std::uint32_t code_point);
 
 // Width in terminal cells, counting one per character.
 std::size_t display_width(std::string_view text);

@@ -1,10 +1,14 @@
 #include "app.hpp"
 #include <array>
 #include <exception>
+#include <string_view>
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 
+#include "aijri/file_source.hpp"
 #include "aijri/output_file.hpp"
+#include "aijri/text.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -63,6 +67,24 @@ Examples:
   aijri diff --git HEAD~1 HEAD
 Run `aijri COMMAND --help` for the options and examples of each command.)";
 
+// `aijri score -x.json` reads -x.json as an option. When an argument that looks like an option
+// is an existing file, the message says how to name it.
+std::string dash_file_hint(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--") {
+            break;
+        }
+        struct stat info {};
+        if (arg.size() > 1 && arg.front() == '-' && ::stat(argv[i], &info) == 0) {
+            return fmt::format("\n{0} is a file: to name a file that begins with '-', write "
+                               "./{0} or put -- before the file names.",
+                               sanitize(arg));
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
@@ -85,19 +107,22 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "aijri: {}\nRun `aijri --help` for usage.\n", e.what());
+        // Arguments may be file names from a glob, which can hold anything.
+        fmt::print(stderr, "aijri: {}{}\nRun `aijri --help` for usage.\n", sanitize(e.what()),
+                   dash_file_hint(argc, argv));
         return k_exit_usage;
     }
     try {
         return runner();
     } catch (const Failure& failure) {
-        fmt::print(stderr, "{}\n", failure.what());
+        // The one place errors are printed: messages name files, which can hold anything.
+        fmt::print(stderr, "{}\n", sanitize(failure.what(), /*keep_newlines=*/true));
         return failure.code;
-    } catch (const OutputError& failure) {
-        fmt::print(stderr, "aijri: {}\n", failure.what());
+    } catch (const IoError& e) {
+        fmt::print(stderr, "aijri: {}\n", sanitize(e.what(), true));
         return k_exit_usage;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "aijri: internal error: {}\n", e.what());
+        fmt::print(stderr, "aijri: internal error: {}\n", sanitize(e.what(), true));
         return k_exit_usage;
     }
 }

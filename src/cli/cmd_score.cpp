@@ -9,6 +9,7 @@
 #include "aijri/report_batch.hpp"
 #include "aijri/report_json.hpp"
 #include "aijri/report_text.hpp"
+#include "aijri/text.hpp"
 #include "aijri/walk.hpp"
 
 #include "commands.hpp"
@@ -96,7 +97,7 @@ private:
             if (gate) {
                 j["gate"] = *gate;
             }
-            out.write(j.dump(2) + "\n");
+            out.write(dump_json(j, 2) + "\n");
         } else if (e.valid()) {
             out.write(render_text_report(e, m_methodology, m_style));
         }
@@ -105,9 +106,9 @@ private:
             print_diagnostics(stderr, e, true);
         }
         if (gate) {
-            fmt::print(stderr, "{}: gate: {}\n", e.file, *gate);
+            fmt::print(stderr, "{}: gate: {}\n", sanitize(e.file), *gate);
         }
-        return status_of(e.io_error, !e.valid() || gate);
+        return status_of(e.io_error || e.methodology_error, !e.valid() || gate);
     }
 
     int run_many(const std::vector<InputFile>& files, BatchFormat format) {
@@ -227,7 +228,7 @@ private:
 
     void count(const ResultSummary& s) {
         ++m_totals.files;
-        m_io_error = m_io_error || s.io_error;
+        m_io_error = m_io_error || s.io_error || s.methodology_error;
         if (!s.valid) {
             ++m_totals.invalid;
             return;
@@ -244,7 +245,7 @@ private:
             if (format == BatchFormat::github) {
                 fmt::print("::warning title=aijri::{}\n", github_escape_data(warning));
             } else {
-                fmt::print(stderr, "aijri: warning: {}\n", warning);
+                fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning));
             }
         }
     }
@@ -329,8 +330,7 @@ Runner setup_score(CLI::App& command) {
     command.add_flag("--wide", options->wide, "Show rationales whole instead of shortened");
     command.add_option("--width", options->width,
                        "Columns to lay the report out in (default: the terminal's, else 100)");
-    command.add_option("--max-bytes", options->max_bytes, "Refuse files larger than this")
-        ->capture_default_str();
+    add_max_bytes_option(command, options->max_bytes);
     command.footer("Examples:\n"
                    "  aijri score assessments/deep-learning-engineer.json\n"
                    "  aijri score --format json role.json\n"

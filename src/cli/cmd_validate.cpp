@@ -5,6 +5,7 @@
 
 #include "aijri/batch.hpp"
 #include "aijri/file_source.hpp"
+#include "aijri/text.hpp"
 #include "aijri/walk.hpp"
 
 #include "commands.hpp"
@@ -25,7 +26,7 @@ int run_validate(const ValidateOptions& options) {
     const Methodology methodology = options.methodology.load();
     const WalkResult walk = collect_inputs(options.paths);
     for (const std::string& warning : walk.warnings) {
-        fmt::print(stderr, "aijri: warning: {}\n", warning);
+        fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning));
     }
     const unsigned jobs =
         options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
@@ -37,7 +38,7 @@ int run_validate(const ValidateOptions& options) {
         RenderedResult r;
         r.summary = summarize(e);
         if (e.valid() && !options.quiet) {
-            r.text = fmt::format("{}: ok\n", e.file);
+            r.text = fmt::format("{}: ok\n", sanitize(e.file));
         }
         if (!e.valid() || !options.quiet) {
             for (const Diagnostic& d : e.diagnostics) {
@@ -49,7 +50,7 @@ int run_validate(const ValidateOptions& options) {
     run_batch(walk.files, batch, render, [&](RenderedResult&& r) {
         fmt::print("{}", r.text);
         (r.summary.valid ? valid : invalid) += 1;
-        io_error = io_error || r.summary.io_error;
+        io_error = io_error || r.summary.io_error || r.summary.methodology_error;
     });
     if (!options.quiet || invalid > 0) {
         fmt::print("{} valid, {} invalid\n", valid, invalid);
@@ -74,8 +75,7 @@ Runner setup_validate(CLI::App& command) {
     command
         .add_option("-j,--jobs", options->jobs, "Files checked at once (default: the core count)")
         ->check(CLI::Range(1U, 1024U));
-    command.add_option("--max-bytes", options->max_bytes, "Refuse files larger than this")
-        ->capture_default_str();
+    add_max_bytes_option(command, options->max_bytes);
     command.add_flag("-q,--quiet", options->quiet, "Print only errors");
     command.footer("Every error of every file is printed as file:line:col: error: /pointer: "
                    "message, with the\nline and a caret; stated figures are checked against "

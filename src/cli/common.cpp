@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "aijri/file_source.hpp"
+#include "aijri/text.hpp"
 
 namespace aijri::cli {
 
@@ -32,6 +33,17 @@ Methodology MethodologyOption::load() const {
     return *load.methodology;
 }
 
+void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes) {
+    // CLI11 reads "-5" into a size_t as 2^64 - 5; validating the text as a signed number
+    // first refuses it with its own value in the message.
+    app.add_option("--max-bytes", max_bytes,
+                   "Refuse files (and --jsonl-input lines) larger than N bytes, from their size, "
+                   "before reading them")
+        ->type_name("N")
+        ->check(CLI::Range(std::int64_t{1}, static_cast<std::int64_t>(k_largest_max_bytes)))
+        ->capture_default_str();
+}
+
 std::string display_name(const std::string& path) {
     return path == "-" ? "<stdin>" : path;
 }
@@ -39,7 +51,7 @@ std::string display_name(const std::string& path) {
 void print_diagnostics(std::FILE* stream, const Evaluation& evaluation, bool with_source) {
     for (const Diagnostic& d : evaluation.diagnostics) {
         const std::string text = with_source ? format_diagnostic_with_source(evaluation.file, d)
-                                             : format_diagnostic(evaluation.file, d);
+                                             : sanitize(format_diagnostic(evaluation.file, d));
         fmt::print(stream, "{}\n", text);
     }
 }

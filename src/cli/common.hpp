@@ -34,6 +34,10 @@ struct MethodologyOption {
     Methodology load() const;
 };
 
+// --max-bytes N: from 1 to 1 TiB. A negative number is refused rather than wrapped round to
+// a huge limit.
+void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes);
+
 // How a path is named in messages: standard input ("-") is "<stdin>".
 std::string display_name(const std::string& path);
 

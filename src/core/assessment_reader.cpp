@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -79,6 +80,7 @@ constexpr std::array<std::string_view, 2> k_commentary_keys = {"heading", "text"
 constexpr std::array<std::string_view, 3> k_zone_names = {"Green", "Yellow", "Red"};
 
 constexpr std::size_t k_max_tasks = 50;
+constexpr std::string_view k_root_expected = "a JSON object (one role assessment)";
 
 template <std::size_t N>
 std::optional<std::size_t> index_of(const std::array<std::string_view, N>& keys,
@@ -94,7 +96,7 @@ public:
     AssessmentParser(JsonCursor& cursor, Assessment& out) : m_cursor(cursor), m_out(out) {}
 
     void read_root(JsonNode& root) {
-        if (!m_cursor.expect_object(root, "a JSON object (one role assessment)")) {
+        if (!m_cursor.expect_object(root, k_root_expected)) {
             return;
         }
         read_fields(root, k_top_keys, k_top_required,
@@ -203,7 +205,7 @@ private:
             m_shares_complete = false;
             return;
         }
-        std::vector<std::pair<std::string, std::size_t>> names; // name, index
+        std::unordered_map<std::string, std::size_t> names; // name → index of its first task
         const std::size_t count = m_cursor.for_each_element(node, [&](JsonNode& element) {
             Task task;
             bool share_read = false;
@@ -237,20 +239,18 @@ private:
     }
 
     // Tasks are matched by name when two versions are compared, so a name may appear once.
+    // A hash map, not a scan of the names so far: a hostile file can hold 200,000 tasks.
     void check_task_name(const std::string& name, const JsonNode& element, std::size_t offset,
-                         std::vector<std::pair<std::string, std::size_t>>& names) {
+                         std::unordered_map<std::string, std::size_t>& names) {
         if (name.empty()) {
             return;
         }
-        for (const auto& [seen, index] : names) {
-            if (seen == name) {
-                m_cursor.error(offset, pointer_append(element.pointer(), "name"),
-                               fmt::format("duplicate task name {} (also /tasks/{}/name)",
-                                           detail::quoted(name), index));
-                return;
-            }
+        const auto [seen, inserted] = names.emplace(name, m_out.tasks.size());
+        if (!inserted) {
+            m_cursor.error(offset, pointer_append(element.pointer(), "name"),
+                           fmt::format("duplicate task name {} (also /tasks/{}/name)",
+                                       detail::quoted(name), seen->second));
         }
-        names.emplace_back(name, m_out.tasks.size());
     }
 
     bool read_time_share(JsonNode& v, Rational& share) {
@@ -499,9 +499,9 @@ struct AssessmentReader::Impl {
         assessment.id_from_file_name = true;
         const std::string_view text = strip_bom(full_text);
         JsonCursor cursor(text, result.diagnostics);
-        detail::walk_document(parser, text, cursor, result.diagnostics, [&](JsonNode& root) {
-            AssessmentParser(cursor, assessment).read_root(root);
-        });
+        detail::walk_document(
+            parser, text, cursor, result.diagnostics, k_root_expected,
+            [&](JsonNode& root) { AssessmentParser(cursor, assessment).read_root(root); });
         if (!has_errors(result.diagnostics)) {
             result.assessment = std::move(assessment);
         }

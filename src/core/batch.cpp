@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 #include <unistd.h>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -19,6 +20,7 @@ ResultSummary summarize(const Evaluation& e) {
     s.file = e.record_line > 0 ? fmt::format("{}:{}", e.file, e.record_line) : e.file;
     s.valid = e.valid();
     s.io_error = e.io_error;
+    s.methodology_error = e.methodology_error;
     if (e.assessment) {
         s.id = e.assessment->id;
         s.title = e.assessment->role.title;
@@ -86,24 +88,27 @@ public:
     }
 
     void deliver(std::size_t index, RenderedResult&& result) {
-        {
-            std::lock_guard lock(m_mutex);
-            m_slots[index % m_slots.size()] = std::move(result);
-        }
-        m_ready.notify_one();
+        fill(index, Slot{std::move(result)});
     }
+
+    // An exception on a worker thread would end the program (std::terminate); it is handed to
+    // the caller instead, in its place, and thrown there.
+    void fail(std::size_t index, std::exception_ptr failure) { fill(index, Slot{failure}); }
 
     // Caller side: blocks until result `index` is there.
     RenderedResult take(std::size_t index) {
         std::unique_lock lock(m_mutex);
         auto& slot = m_slots[index % m_slots.size()];
         m_ready.wait(lock, [&] { return slot.has_value(); });
-        RenderedResult result = std::move(*slot);
+        Slot taken = std::move(*slot);
         slot.reset();
         m_emitted = index + 1;
         lock.unlock();
         m_space.notify_all();
-        return result;
+        if (auto* failure = std::get_if<std::exception_ptr>(&taken)) {
+            std::rethrow_exception(*failure);
+        }
+        return std::get<RenderedResult>(std::move(taken));
     }
 
     void stop() {
@@ -115,12 +120,22 @@ public:
     }
 
 private:
+    using Slot = std::variant<RenderedResult, std::exception_ptr>;
+
+    void fill(std::size_t index, Slot&& slot) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_slots[index % m_slots.size()] = std::move(slot);
+        }
+        m_ready.notify_one(); // only the caller waits for results
+    }
+
     const std::size_t m_count;
     std::atomic<std::size_t> m_next{0};
     std::mutex m_mutex;
     std::condition_variable m_ready;
     std::condition_variable m_space;
-    std::vector<std::optional<RenderedResult>> m_slots;
+    std::vector<std::optional<Slot>> m_slots;
     std::size_t m_emitted = 0;
     bool m_stopped = false;
 };
@@ -149,7 +164,12 @@ void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
             AssessmentReader reader;
             FileBuffer buffer;
             while (const auto index = pipeline.claim()) {
-                pipeline.deliver(*index, score_one(reader, buffer, files[*index], options, render));
+                try {
+                    pipeline.deliver(*index,
+                                     score_one(reader, buffer, files[*index], options, render));
+                } catch (...) {
+                    pipeline.fail(*index, std::current_exception());
+                }
             }
         });
     }
@@ -190,10 +210,10 @@ public:
                 const auto length = static_cast<std::size_t>(newline - (m_buffer.data() + m_begin));
                 std::string_view line(m_buffer.data() + m_begin, length);
                 m_begin += length + 1;
-                if (m_skipping) {
-                    m_skipping = false;
-                    too_long = true;
-                }
+                // A line found whole in the buffer is held to the limit too, not only one
+                // that outgrew a read.
+                too_long = m_skipping || length > m_max_line;
+                m_skipping = false;
                 return line;
             }
             if (m_eof) {
@@ -202,7 +222,7 @@ public:
                 }
                 std::string_view line(m_buffer.data() + m_begin, m_end - m_begin);
                 m_begin = m_end;
-                too_long = m_skipping;
+                too_long = m_skipping || line.size() > m_max_line;
                 return line;
             }
             fill();
@@ -259,7 +279,7 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
     if (path != "-") {
         fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-            throw std::runtime_error(fmt::format("{}: {}", display, std::strerror(errno)));
+            throw IoError(fmt::format("{}: {}", display, std::strerror(errno)));
         }
     }
     AssessmentReader reader;
@@ -277,7 +297,7 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
             e.file = display;
             e.diagnostics.push_back(
                 make_error("", {line_number, 1},
-                           fmt::format("the line is larger than the {} limit (--max-bytes)",
+                           fmt::format("the line is over the limit of {} (--max-bytes)",
                                        describe_size(options.max_bytes))));
         } else {
             // The bytes after a line belong to the same buffer, which is padded at its end,

@@ -1,5 +1,8 @@
 #include "aijri/evaluate.hpp"
 #include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
 
 namespace aijri {
 namespace {
@@ -17,6 +20,18 @@ void sort_by_position(Diagnostics& diagnostics) {
                      });
 }
 
+// Every figure a report prints is rounded to at most 6 decimals or shown exactly; doing both
+// here means that an overflow is found while scoring, not halfway through writing a report.
+void check_printable(const Score& s) {
+    for (const Rational* figure :
+         {&s.task_weighted_total, &s.task_resistance, &s.evidence_modifier, &s.barrier_modifier,
+          &s.growth_modifier, &s.raw, &s.aijri_exact, &s.pct_time_3plus, &s.split.displacement,
+          &s.split.augmentation, &s.split.not_involved, &s.formula.aijri, &s.final_.aijri}) {
+        (void)to_fixed(*figure, 6);
+        (void)to_exact_string(*figure);
+    }
+}
+
 } // namespace
 
 Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string file,
@@ -30,9 +45,25 @@ Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string
         sort_by_position(result.diagnostics);
         return result;
     }
-    Score score = compute_score(*read.assessment, methodology);
-    const LineIndex lines(strip_bom(text)); // built only if a mismatch needs a position
-    Diagnostics mismatches = check_stated_figures(*read.assessment, score, methodology, &lines);
+    Score score;
+    Diagnostics mismatches;
+    try {
+        score = compute_score(*read.assessment, methodology);
+        const LineIndex lines(strip_bom(text)); // built only if a mismatch needs a position
+        mismatches = check_stated_figures(*read.assessment, score, methodology, &lines);
+        check_printable(score);
+    } catch (const std::overflow_error&) {
+        // Exact arithmetic refuses to wrap (Rational); only a methodology with extreme
+        // constants gets there, so the file is not to blame.
+        result.methodology_error = true;
+        result.assessment = std::move(read.assessment);
+        result.diagnostics.push_back(make_error(
+            "", {},
+            fmt::format("cannot be scored with the methodology \"{}\": its constants take exact "
+                        "arithmetic beyond 128 bits (use fewer decimals or smaller constants)",
+                        methodology.name)));
+        return result;
+    }
     result.assessment = std::move(read.assessment);
     if (!mismatches.empty()) {
         result.diagnostics.insert(result.diagnostics.end(), mismatches.begin(), mismatches.end());

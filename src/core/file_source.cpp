@@ -2,6 +2,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -43,9 +44,15 @@ std::string describe_errno(int error) {
     }
 }
 
-LoadError too_large(std::size_t max_bytes) {
-    return LoadError{
-        fmt::format("is larger than the {} limit (--max-bytes)", describe_size(max_bytes)), true};
+// `size` is the file's size when it is known before reading (a regular file), else 0.
+LoadError too_large(std::size_t max_bytes, std::size_t size = 0) {
+    if (size == 0) {
+        return LoadError{
+            fmt::format("is over the limit of {} (--max-bytes)", describe_size(max_bytes)), true};
+    }
+    return LoadError{fmt::format("is {}, over the limit of {} (--max-bytes); not read",
+                                 describe_size(size), describe_size(max_bytes)),
+                     true};
 }
 
 LoadError io_error(std::string message) {
@@ -56,9 +63,13 @@ LoadError io_error(std::string message) {
 std::optional<LoadError> read_all(int fd, std::size_t max_bytes, FileBuffer& buffer,
                                   std::size_t expected) {
     buffer.size = 0;
+    // One byte more than the limit is enough to know that the input is over it. The limit
+    // may be as large as size_t goes (a library caller's "no limit"): never wrap to 0.
+    const std::size_t enough =
+        max_bytes < std::numeric_limits<std::size_t>::max() ? max_bytes + 1 : max_bytes;
     std::size_t capacity = std::max<std::size_t>(expected + 1, 4096);
     while (true) {
-        capacity = std::min(capacity, max_bytes + 1);
+        capacity = std::min(capacity, enough);
         buffer.storage.resize(capacity + k_read_padding);
         const ssize_t got = ::read(fd, buffer.storage.data() + buffer.size, capacity - buffer.size);
         if (got < 0) {
@@ -75,7 +86,7 @@ std::optional<LoadError> read_all(int fd, std::size_t max_bytes, FileBuffer& buf
             return too_large(max_bytes);
         }
         if (buffer.size == capacity) {
-            capacity *= 2;
+            capacity = capacity > enough / 2 ? enough : capacity * 2;
         }
     }
     std::memset(buffer.storage.data() + buffer.size, 0, k_read_padding);
@@ -85,6 +96,10 @@ std::optional<LoadError> read_all(int fd, std::size_t max_bytes, FileBuffer& buf
 } // namespace
 
 std::string describe_size(std::size_t bytes) {
+    constexpr std::size_t k_gib = 1024U * 1024U * 1024U;
+    if (bytes >= k_gib && bytes % k_gib == 0) {
+        return fmt::format("{} GiB", bytes / k_gib);
+    }
     if (bytes >= 1024U * 1024U && bytes % (1024U * 1024U) == 0) {
         return fmt::format("{} MiB", bytes / (1024U * 1024U));
     }
@@ -111,7 +126,7 @@ std::optional<LoadError> load_file(const std::string& path, std::size_t max_byte
         return io_error("is not a regular file (a FIFO, socket or device), not read");
     }
     if (static_cast<std::size_t>(info.st_size) > max_bytes) {
-        return too_large(max_bytes);
+        return too_large(max_bytes, static_cast<std::size_t>(info.st_size));
     }
     // O_NONBLOCK: should the file have been swapped for a FIFO since stat, open must not hang.
     const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));

@@ -121,7 +121,11 @@ std::string quoted(std::string_view text, std::size_t max_bytes) {
 std::string unknown_key_message(std::string_view key, std::span<const std::string_view> known) {
     std::string message = fmt::format("unknown key {}", quoted(key));
     for (const auto candidate : known) {
-        if (edit_distance(key, candidate) <= 2 && key.size() > 2) {
+        // The distance is at least the difference in length: checking that first keeps a
+        // multi-megabyte unknown key from costing a table of key × candidate cells.
+        const std::size_t longer = std::max(key.size(), candidate.size());
+        const std::size_t shorter = std::min(key.size(), candidate.size());
+        if (key.size() > 2 && longer - shorter <= 2 && edit_distance(key, candidate) <= 2) {
             return message + fmt::format("; did you mean \"{}\"?", candidate);
         }
     }
@@ -147,21 +151,35 @@ JsonCursor::JsonCursor(std::string_view text, Diagnostics& diagnostics)
     : m_text(text), m_diagnostics(diagnostics), m_lines(text) {}
 
 void JsonCursor::error(std::size_t offset, std::string pointer, std::string message) {
-    const SourcePosition at = position_of(offset);
-    m_diagnostics.push_back(Diagnostic{Severity::error, std::move(pointer), at, std::move(message),
-                                       std::string(m_lines.line_text(at.line))});
+    add(Severity::error, offset, std::move(pointer), std::move(message));
+    const auto errors = std::count_if(m_diagnostics.begin(), m_diagnostics.end(),
+                                      [](auto& d) { return d.severity == Severity::error; });
+    if (static_cast<std::size_t>(errors) == k_max_errors) {
+        // A file can hold millions of errors ("tasks": [1, 1, …]); past a hundred nobody reads
+        // them, and keeping them all would cost memory in proportion.
+        add(Severity::error, offset, "",
+            fmt::format("too many errors: stopped checking after {}; fix these first",
+                        k_max_errors));
+        throw TooManyErrors{};
+    }
 }
 
 void JsonCursor::warning(std::size_t offset, std::string pointer, std::string message) {
-    const SourcePosition at = position_of(offset);
-    m_diagnostics.push_back(Diagnostic{Severity::warning, std::move(pointer), at,
-                                       std::move(message),
-                                       std::string(m_lines.line_text(at.line))});
+    add(Severity::warning, offset, std::move(pointer), std::move(message));
+}
+
+void JsonCursor::add(Severity severity, std::size_t offset, std::string pointer,
+                     std::string message) {
+    std::size_t cut = 0;
+    const std::string_view excerpt = m_lines.excerpt_at(offset, cut);
+    m_diagnostics.push_back(Diagnostic{severity, std::move(pointer), position_of(offset),
+                                       std::move(message), std::string(excerpt), cut});
 }
 
 void JsonCursor::enter() {
-    // The root object is level 1, as in the strict scanner's count.
-    if (++m_depth >= k_max_json_depth) {
+    // The root object is level 1, as in the strict scanner's count: k_max_json_depth levels
+    // are allowed, the next one is refused (by both, so that they agree on every text).
+    if (++m_depth > k_max_json_depth) {
         throw JsonSyntaxAbort{simdjson::DEPTH_ERROR};
     }
 }
@@ -344,8 +362,11 @@ std::optional<DecimalLiteral> JsonCursor::read_number(JsonNode& node, std::strin
     const std::string_view token = raw_number_token(node);
     const ParsedNumber parsed = parse_json_number(token);
     if (parsed.problem != NumberProblem::none) {
+        // "expected a number, found 1e999" would read as a contradiction: say what is wrong.
         error(node.offset, node.pointer(),
-              fmt::format("expected {}, found {}", what, token.substr(0, 40)));
+              fmt::format("expected {}, found {}, which is out of range (at most 18 digits "
+                          "before and 18 after the decimal point, 24 in all)",
+                          what, token.substr(0, 40)));
         return std::nullopt;
     }
     return parsed.literal;
@@ -411,17 +432,51 @@ bool JsonCursor::read_fields(JsonNode& node, std::span<const std::string_view> k
     return true;
 }
 
+namespace {
+
+// A document that is a bare scalar (`"x"`, `7`, `null`), described the way describe()
+// describes any other value. It is read from the text, which the strict scanner has checked:
+// simdjson 3.0's getters for a scalar document refuse some valid ones, such as `null ` and
+// `true   ` (trailing white space; simdjson issue #2354).
+std::string describe_scalar_document(std::string_view text) {
+    const std::string_view token =
+        trim_right(text.substr(std::min(text.find_first_not_of(" \t\r\n"), text.size())));
+    if (!token.empty() && token.front() == '"') {
+        return "a string " + quoted(decode_string(token, 0), 40);
+    }
+    return std::string(token.substr(0, 40)); // a number, true, false or null
+}
+
+} // namespace
+
 void walk_document(od::parser& parser, std::string_view text, JsonCursor& cursor,
-                   Diagnostics& diagnostics, const std::function<void(JsonNode& root)>& read_root) {
+                   Diagnostics& diagnostics, std::string_view root_expected,
+                   const std::function<void(JsonNode& root)>& read_root) {
     try {
         auto document = take(
             parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING));
-        JsonNode root{take(document.get_value()), 0, nullptr, {}, 0, false};
-        root.offset = cursor.offset_of(root.value);
-        read_root(root);
+        const od::json_type type = take(document.type());
+        if (type == od::json_type::object || type == od::json_type::array) {
+            JsonNode root{take(document.get_value()), 0, nullptr, {}, 0, false};
+            root.offset = cursor.offset_of(root.value);
+            read_root(root);
+        } else {
+            // simdjson leaves a scalar document unconsumed (so it cannot tell what follows
+            // it); such a file is small and rare, and the strict scanner checks it whole.
+            if (find_syntax_error(text, k_max_json_depth)) {
+                throw JsonSyntaxAbort{simdjson::TAPE_ERROR};
+            }
+            const std::size_t at = std::min(text.find_first_not_of(" \t\r\n"), text.size());
+            cursor.error(at, "",
+                         fmt::format("expected {}, found {}", root_expected,
+                                     describe_scalar_document(text)));
+            return;
+        }
         if (!document.current_location().error()) {
             throw JsonSyntaxAbort{simdjson::TRAILING_CONTENT};
         }
+    } catch (const TooManyErrors&) {
+        // The diagnostics end with a note that the rest of the file was not checked.
     } catch (const JsonSyntaxAbort& abort) {
         // A document that is not JSON has one error worth reporting: the first.
         diagnostics.clear();
@@ -429,7 +484,8 @@ void walk_document(od::parser& parser, std::string_view text, JsonCursor& cursor
             cursor.error(found->offset, found->pointer, found->message);
         } else {
             // The strict scanner found the text well formed, so simdjson refused it for a
-            // limit of its own; say so rather than invent a position.
+            // limit of its own; say so rather than invent a position. The fuzz target
+            // fuzz_json_syntax checks that this does not happen.
             cursor.error(0, "",
                          fmt::format("could not read the JSON document: {}",
                                      simdjson::error_message(abort.code)));

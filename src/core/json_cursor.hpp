@@ -24,6 +24,9 @@ struct JsonSyntaxAbort {
     simdjson::error_code code;
 };
 
+// Thrown by JsonCursor::error at the k_max_errors-th error: the walk stops there.
+struct TooManyErrors {};
+
 enum class JsonKind { object, array, string, number, boolean, null };
 
 // A value about to be read, with where it stands. Its JSON pointer is built only when
@@ -87,6 +90,7 @@ public:
     std::size_t offset_of_pointer(const char* at) const;
 
 private:
+    void add(Severity severity, std::size_t offset, std::string pointer, std::string message);
     std::string_view raw_number_token(JsonNode& node);
 
     // simdjson's On-Demand API does not limit nesting, and skip() recurses: the depth is
@@ -101,9 +105,12 @@ private:
 };
 
 // Walks the document in `text` (followed by simdjson's padding) with `read_root`. When the
-// text is not well-formed JSON, the diagnostics become its one syntax error.
+// text is not well-formed JSON, the diagnostics become its one syntax error. A document that
+// is a bare scalar is "expected <root_expected>, found …" (an object or array root is left to
+// read_root, which says what it expected).
 void walk_document(od::parser& parser, std::string_view text, JsonCursor& cursor,
-                   Diagnostics& diagnostics, const std::function<void(JsonNode& root)>& read_root);
+                   Diagnostics& diagnostics, std::string_view root_expected,
+                   const std::function<void(JsonNode& root)>& read_root);
 
 // Throws JsonSyntaxAbort when `result` carries an error.
 template <typename T>

@@ -169,28 +169,6 @@ Utf8Lead classify_lead(unsigned char lead) {
     return {};
 }
 
-// Length of the well-formed UTF-8 sequence at `offset`, or 0 if there is none.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t offset) {
-    const unsigned char lead = byte_at(text, offset);
-    if (lead < 0x80) {
-        return 1;
-    }
-    const Utf8Lead rule = classify_lead(lead);
-    if (rule.length == 0 || text.size() - offset < rule.length) {
-        return 0;
-    }
-    const unsigned char second = byte_at(text, offset + 1);
-    if (second < rule.second_low || second > rule.second_high) {
-        return 0;
-    }
-    for (std::size_t i = 2; i < rule.length; ++i) {
-        if ((byte_at(text, offset + i) & 0xC0u) != 0x80u) {
-            return 0;
-        }
-    }
-    return rule.length;
-}
-
 bool is_invalid_utf8_at(std::string_view text, std::size_t offset) {
     return offset < text.size() && utf8_sequence_length(text, offset) == 0;
 }
@@ -280,7 +258,8 @@ std::size_t decode_escape(std::string_view text, std::size_t backslash, std::str
     return backslash + 12;
 }
 
-// The content of the string opening at `open`, which the scanner has already validated.
+} // namespace
+
 // Only a report needs it, so keys are decoded on demand rather than kept while scanning.
 std::string decode_string(std::string_view text, std::size_t open) {
     std::string out;
@@ -294,6 +273,8 @@ std::string decode_string(std::string_view text, std::size_t open) {
     }
     return out;
 }
+
+namespace {
 
 std::string quote_key(std::string_view key) {
     if (key.size() <= k_key_bytes_shown) {
@@ -787,6 +768,27 @@ std::string Scanner::pointer(Scope scope) const {
 }
 
 } // namespace
+
+std::size_t utf8_sequence_length(std::string_view text, std::size_t offset) {
+    const unsigned char lead = byte_at(text, offset);
+    if (lead < 0x80) {
+        return 1;
+    }
+    const Utf8Lead rule = classify_lead(lead);
+    if (rule.length == 0 || text.size() - offset < rule.length) {
+        return 0;
+    }
+    const unsigned char second = byte_at(text, offset + 1);
+    if (second < rule.second_low || second > rule.second_high) {
+        return 0;
+    }
+    for (std::size_t i = 2; i < rule.length; ++i) {
+        if ((byte_at(text, offset + i) & 0xC0u) != 0x80u) {
+            return 0;
+        }
+    }
+    return rule.length;
+}
 
 std::optional<SyntaxError> find_syntax_error(std::string_view text, std::size_t max_depth) {
     return Scanner(text, max_depth).run();

@@ -21,6 +21,15 @@ struct SyntaxError {
 // nesting does not exceed `max_depth` arrays/objects.
 std::optional<SyntaxError> find_syntax_error(std::string_view text, std::size_t max_depth);
 
+// Length of the well-formed UTF-8 sequence at `offset` (1 for ASCII), or 0 when the bytes
+// there are not UTF-8: a stray continuation byte, an overlong form, a surrogate, a code point
+// above U+10FFFF or a sequence cut short by the end of the text.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t offset);
+
+// The content of the JSON string whose opening quote is at `open`, in a text that the
+// scanner has found valid.
+std::string decode_string(std::string_view text, std::size_t open);
+
 // Byte offset of the first byte that is not valid UTF-8, if any.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 

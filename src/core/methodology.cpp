@@ -61,6 +61,7 @@ constexpr std::array<std::string_view, 3> k_screen_keys = {"likely_green_min", "
 // Constants are short decimals; more places than this would only risk exact-arithmetic
 // overflow without expressing anything a methodology needs.
 constexpr int k_max_constant_decimals = 6;
+constexpr std::string_view k_root_expected = "a JSON object (a methodology definition)";
 constexpr std::int64_t k_max_constant = 1'000'000;
 
 class MethodologyParser {
@@ -68,6 +69,9 @@ public:
     MethodologyParser(JsonCursor& cursor, Methodology& out) : m_cursor(cursor), m_out(out) {}
 
     void read_root(JsonNode& root) {
+        if (!m_cursor.expect_object(root, k_root_expected)) {
+            return;
+        }
         read_object(root, k_keys, k_required,
                     [this](std::string_view key, JsonNode& v) { read_field(key, v); });
     }
@@ -204,9 +208,9 @@ MethodologyLoad read_methodology(std::string_view json_text) {
     JsonCursor cursor(view, result.diagnostics);
     Methodology methodology;
     simdjson::ondemand::parser parser;
-    detail::walk_document(parser, view, cursor, result.diagnostics, [&](JsonNode& root) {
-        MethodologyParser(cursor, methodology).read_root(root);
-    });
+    detail::walk_document(
+        parser, view, cursor, result.diagnostics, k_root_expected,
+        [&](JsonNode& root) { MethodologyParser(cursor, methodology).read_root(root); });
     if (!has_errors(result.diagnostics)) {
         result.methodology = std::move(methodology);
     }

@@ -8,13 +8,15 @@
 
 #include <fmt/format.h>
 
+#include "aijri/file_source.hpp"
+
 namespace aijri {
 namespace {
 
 constexpr std::size_t k_flush_at = 1U << 20U;
 
 [[noreturn]] void fail(const std::string& path, std::string_view what) {
-    throw OutputError(fmt::format("{}: {}: {}", path, what, std::strerror(errno)));
+    throw IoError(fmt::format("{}: {}: {}", path, what, std::strerror(errno)));
 }
 
 mode_t mode_for(const std::string& path) {

@@ -9,7 +9,7 @@ namespace {
 // in 128 bits; an overflow would mean a methodology far outside any sensible range, and is
 // reported rather than wrapped.
 [[noreturn]] void overflow() {
-    throw std::overflow_error("exact arithmetic overflow (methodology constants too large)");
+    throw std::overflow_error("exact arithmetic overflows 128 bits");
 }
 
 Int128 checked_mul(Int128 a, Int128 b) {
@@ -107,6 +107,12 @@ std::string scaled_to_string(Int128 scaled, int decimals) {
 Rational Rational::fraction(Int128 num, Int128 den) {
     if (den == 0) {
         throw std::domain_error("division by zero");
+    }
+    // The most negative value has no negation: refusing it here keeps every stored numerator
+    // and denominator negatable, so that operator- and abs128 never overflow.
+    constexpr Int128 k_min = -(Int128{1} << 126U) - (Int128{1} << 126U);
+    if (num == k_min || den == k_min) {
+        overflow();
     }
     if (den < 0) {
         num = -num;

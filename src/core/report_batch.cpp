@@ -49,15 +49,19 @@ std::string BatchReport::end(const BatchTotals&) const {
     return {};
 }
 
-std::string csv_field(std::string_view text) {
-    std::string value(text);
-    // A cell that begins like a formula is executed by spreadsheets; a leading apostrophe
-    // keeps it text (OWASP's advice for CSV injection).
-    if (!value.empty() &&
-        std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
+std::string csv_field(std::string_view text, bool keep_newlines) {
+    // A CSV file is opened in spreadsheets and also printed to terminals and CI logs: control
+    // characters, escape sequences and bidi overrides are shown as escapes, and a line break
+    // from a file could start a log line of its own (a workflow command such as ::error::).
+    std::string value = sanitize(text, keep_newlines);
+    // A cell that begins like a formula is executed by spreadsheets, even after spaces; a
+    // leading apostrophe keeps it text (OWASP's advice for CSV injection).
+    const auto first = value.find_first_not_of(" \n");
+    if (first != std::string::npos &&
+        std::string_view("=+-@").find(value[first]) != std::string_view::npos) {
         value.insert(0, 1, '\'');
     }
-    if (value.find_first_of(",\"\r\n") == std::string::npos) {
+    if (value.find_first_of(",\"\n") == std::string::npos) {
         return value;
     }
     std::string out = "\"";
@@ -71,10 +75,13 @@ std::string csv_field(std::string_view text) {
 }
 
 std::string xml_escape(std::string_view text) {
+    // sanitize() also leaves only characters XML 1.0 allows (it forbids most C0 controls even
+    // escaped) and only valid UTF-8, which XML parsers insist on; line breaks become spaces,
+    // as in a CSV cell.
+    const std::string clean = sanitize(text);
     std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
+    out.reserve(clean.size());
+    for (const char c : clean) {
         switch (c) {
         case '<':
             out += "&lt;";
@@ -92,24 +99,20 @@ std::string xml_escape(std::string_view text) {
             out += "&apos;";
             break;
         default:
-            // XML 1.0 forbids C0 controls other than tab, LF and CR, even escaped.
-            if (u < 0x20U && c != '\t' && c != '\n' && c != '\r') {
-                out += fmt::format("\\x{:02x}", u);
-            } else {
-                out += c;
-            }
+            out += c;
         }
     }
     return out;
 }
 
 std::string github_escape_data(std::string_view text) {
+    // Workflow commands are read from the log line by line, and the log shows ANSI colours:
+    // line breaks are percent-encoded as GitHub documents, and everything else that could
+    // act on the log is made visible.
     std::string out;
-    for (const char c : text) {
+    for (const char c : sanitize(text, /*keep_newlines=*/true)) {
         if (c == '%') {
             out += "%25";
-        } else if (c == '\r') {
-            out += "%0D";
         } else if (c == '\n') {
             out += "%0A";
         } else {
@@ -134,17 +137,39 @@ std::string github_escape_property(std::string_view text) {
 }
 
 std::string markdown_cell(std::string_view text) {
+    // Text from a file is shown as text: no links, images, emphasis, HTML or entities
+    // (an entity such as &#x202e; would bring back what sanitize() took out).
+    constexpr std::string_view k_markdown_specials = "\\`*_[]<>&|~";
     std::string out;
     for (const char c : sanitize(text)) {
-        if (c == '|') {
-            out += "\\|";
-        } else if (c == '<') {
-            out += "&lt;";
-        } else {
-            out += c;
+        if (k_markdown_specials.find(c) != std::string_view::npos) {
+            out += '\\';
         }
+        out += c;
     }
     return out;
+}
+
+std::string markdown_code(std::string_view text) {
+    // Backslashes do not escape inside a code span, so the span is fenced by more backticks
+    // than the text holds in a row; '|' still needs its backslash in a GFM table.
+    const std::string clean = sanitize(text);
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (const char c : clean) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    std::string body;
+    for (const char c : clean) {
+        if (c == '|') {
+            body += '\\';
+        }
+        body += c;
+    }
+    const std::string fence(longest + 1, '`');
+    const bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
+    return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
 
 namespace {
@@ -164,6 +189,14 @@ std::string first_error(const Evaluation& e) {
         }
     }
     return "invalid";
+}
+
+// The csv `status` of a file that has no score.
+std::string status_of_invalid(const Evaluation& e) {
+    if (e.io_error) {
+        return "unreadable";
+    }
+    return e.methodology_error ? "unscorable" : "invalid";
 }
 
 std::string display_file(const Evaluation& e) {
@@ -186,7 +219,7 @@ std::string zone_counts(const BatchTotals& t) {
 std::string gate_lines(const BatchTotals& t, std::string_view prefix) {
     std::string out;
     for (const GateTrip& trip : t.gate_trips) {
-        out += fmt::format("{}{}: {}\n", prefix, trip.file, trip.reason);
+        out += fmt::format("{}{}: {}\n", prefix, sanitize(trip.file), sanitize(trip.reason));
     }
     return out;
 }
@@ -207,7 +240,9 @@ public:
             const std::size_t errors = count_errors(e);
             const std::string what =
                 e.io_error ? "unreadable"
-                           : fmt::format("invalid: {} error{}", errors, errors == 1 ? "" : "s");
+                : e.methodology_error
+                    ? "not scored: methodology"
+                    : fmt::format("invalid: {} error{}", errors, errors == 1 ? "" : "s");
             return fmt::format("{:>5}  {}  {:<{}}  {}\n", "—", pad(what, 22), "", title_width(),
                                file);
         }
@@ -241,7 +276,7 @@ public:
     explicit JsonArray(const Methodology& m) : m_methodology(m) {}
     std::string begin(const BatchTotals*) const override { return "[\n"; }
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
-        return with_gate(e, gate).dump();
+        return dump_json(with_gate(e, gate));
     }
     std::string separator() const override { return ",\n"; }
     std::string end(const BatchTotals& t) const override { return t.files == 0 ? "]\n" : "\n]\n"; }
@@ -283,20 +318,20 @@ public:
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
         std::vector<std::string> cells{csv_field(display_file(e))};
         if (!e.valid()) {
-            std::string messages;
+            std::string messages; // one line per diagnostic; no line break from the file
             for (const Diagnostic& d : e.diagnostics) {
-                messages += (messages.empty() ? "" : "\n") + format_diagnostic(display_file(e), d);
+                messages += (messages.empty() ? "" : "\n") + sanitize(format_diagnostic(e.file, d));
             }
             cells.insert(cells.end(), {e.assessment ? csv_field(e.assessment->id) : "",
                                        e.assessment ? csv_field(e.assessment->role.title) : "",
-                                       e.io_error ? "unreadable" : "invalid", "", "", "", "", "",
-                                       "", "", "", "", "", "", csv_field(messages)});
+                                       status_of_invalid(e), "", "", "", "", "", "", "", "", "", "",
+                                       "", csv_field(messages, /*keep_newlines=*/true)});
             return join(cells);
         }
         const Score& s = *e.score;
-        std::string messages = gate.value_or("");
+        std::string messages = sanitize(gate.value_or(""));
         for (const Diagnostic& d : e.diagnostics) {
-            messages += (messages.empty() ? "" : "\n") + d.message;
+            messages += (messages.empty() ? "" : "\n") + sanitize(d.message);
         }
         cells.insert(cells.end(),
                      {csv_field(e.assessment->id), csv_field(e.assessment->role.title),
@@ -306,7 +341,7 @@ public:
                       to_decimal(s.task_resistance, 2, 6), to_decimal(s.evidence_modifier, 2, 6),
                       to_decimal(s.barrier_modifier, 2, 6), to_decimal(s.growth_modifier, 2, 6),
                       to_fixed(s.raw, 4), to_decimal(s.pct_time_3plus, 0, 2),
-                      csv_field(s.methodology), csv_field(messages)});
+                      csv_field(s.methodology), csv_field(messages, /*keep_newlines=*/true)});
         return join(cells);
     }
 
@@ -328,7 +363,7 @@ public:
         return "| Role | AIJRI | Label | File |\n|---|---:|---|---|\n";
     }
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
-        const std::string file = fmt::format("`{}`", markdown_cell(display_file(e)));
+        const std::string file = markdown_code(display_file(e));
         if (!e.valid()) {
             const std::size_t errors = count_errors(e);
             return fmt::format("| {} | — | ❌ {}{} | {} |\n",
@@ -347,8 +382,8 @@ public:
         if (!t.gate_trips.empty()) {
             out += "\nGates tripped:\n\n";
             for (const GateTrip& trip : t.gate_trips) {
-                out += fmt::format("- `{}`: {}\n", markdown_cell(trip.file),
-                                   markdown_cell(trip.reason));
+                out +=
+                    fmt::format("- {}: {}\n", markdown_code(trip.file), markdown_cell(trip.reason));
             }
         }
         return out;
@@ -376,12 +411,12 @@ public:
         std::string out =
             fmt::format("    <testcase classname=\"aijri\" name=\"{}\" time=\"0\">\n", name);
         if (!e.valid()) {
-            std::string details;
+            std::string details; // escaped line by line: the line breaks are ours
             for (const Diagnostic& d : e.diagnostics) {
-                details += format_diagnostic(display_file(e), d) + "\n";
+                details += xml_escape(format_diagnostic(e.file, d)) + "\n";
             }
             out += fmt::format("      <failure type=\"invalid\" message=\"{}\">{}</failure>\n",
-                               xml_escape(first_error(e)), xml_escape(details));
+                               xml_escape(first_error(e)), details);
         } else {
             if (gate) {
                 out += fmt::format("      <failure type=\"gate\" message=\"{}\"/>\n",
@@ -419,7 +454,8 @@ public:
                                github_escape_property(e.file), github_escape_data(*gate));
         }
         if (e.valid()) {
-            out += fmt::format("{}: {} {}\n", display_file(e),
+            // A plain log line: a file name must not start a workflow command of its own.
+            out += fmt::format("{}: {} {}\n", sanitize(display_file(e)),
                                to_fixed(e.score->final_.aijri, m_methodology.published_decimals),
                                e.score->final_.label);
         }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "json_syntax.hpp"
+
 namespace aijri {
 namespace {
 
@@ -25,6 +27,12 @@ bool is_bidi_control(std::uint32_t cp) {
            cp == 0x200FU || cp == 0x061CU;
 }
 
+// Line and paragraph separators: some viewers break lines at them, so they could make a
+// one-line report entry look like two.
+bool is_unicode_line_break(std::uint32_t cp) {
+    return cp == 0x2028U || cp == 0x2029U;
+}
+
 std::uint32_t decode(std::string_view text, std::size_t i, std::size_t length) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
     switch (length) {
@@ -42,6 +50,11 @@ std::uint32_t decode(std::string_view text, std::size_t i, std::size_t length) {
 
 } // namespace
 
+bool is_unsafe_code_point(std::uint32_t cp) {
+    return cp < 0x20U || (cp >= 0x7FU && cp <= 0x9FU) || is_bidi_control(cp) ||
+           is_unicode_line_break(cp);
+}
+
 std::string sanitize(std::string_view text, bool keep_newlines) {
     std::string out;
     out.reserve(text.size());
@@ -56,23 +69,21 @@ std::string sanitize(std::string_view text, bool keep_newlines) {
             ++i;
             continue;
         }
-        if (c < 0x20U || c == 0x7FU) {
+        // Bytes that are not UTF-8 (a file name in Latin-1) are shown as bytes: passed on raw,
+        // 0x9B is CSI on a terminal that is not in UTF-8 mode.
+        const std::size_t length = detail::utf8_sequence_length(text, i);
+        if (length == 0) {
             out += fmt::format("\\x{:02x}", c);
             ++i;
             continue;
         }
-        const std::size_t length = sequence_length(c);
-        if (length > 1 && i + length <= text.size()) {
-            const std::uint32_t cp = decode(text, i, length);
-            if ((cp >= 0x80U && cp <= 0x9FU) || is_bidi_control(cp)) {
-                out += fmt::format("\\u{:04x}", cp);
-                i += length;
-                continue;
-            }
+        const std::uint32_t cp = decode(text, i, length);
+        if (is_unsafe_code_point(cp)) {
+            out += cp < 0x80U ? fmt::format("\\x{:02x}", cp) : fmt::format("\\u{:04x}", cp);
+        } else {
+            out.append(text.substr(i, length));
         }
-        const std::size_t take = std::min(length, text.size() - i);
-        out.append(text.substr(i, take));
-        i += take;
+        i += length;
     }
     return out;
 }
@@ -137,7 +148,8 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
         end = end == std::string_view::npos ? text.size() : end;
         std::string_view word = text.substr(i, end - i);
         i = end;
-        while (display_width(word) > width) {
+        std::size_t word_width = display_width(word);
+        while (word_width > width) {
             // A word longer than a whole line (a URL) is cut rather than overflowing.
             if (!line.empty()) {
                 lines.push_back(line);
@@ -153,8 +165,8 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
             cut = std::min(cut, word.size());
             lines.emplace_back(word.substr(0, cut));
             word.remove_prefix(cut);
+            word_width -= std::min(word_width, cells);
         }
-        const std::size_t word_width = display_width(word);
         if (word_width == 0) {
             continue;
         }

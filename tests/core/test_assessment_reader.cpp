@@ -207,3 +207,82 @@ TEST_CASE("the id defaults to the file name") {
         reader.read(with("\"aijri\": 1", "\"aijri\": 1, \"id\": \"np\""), "x.json");
     CHECK(named.assessment->id == "np");
 }
+
+TEST_CASE("the reader and the strict scanner agree on the depth limit") {
+    // 64 levels (the root object is one) are read; the 65th is refused with the scanner's
+    // message, not simdjson's.
+    const auto nested = [](std::size_t levels) {
+        return with("\"aijri\": 1", "\"aijri\": 1, \"x-deep\": " + std::string(levels - 1, '[') +
+                                        std::string(levels - 1, ']'));
+    };
+    CHECK(errors_of(nested(k_max_json_depth)).empty());
+    const auto errors = errors_of(nested(k_max_json_depth + 1));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("a.json:2:88: error: /x-deep/0/0/") == 0);
+    CHECK(errors[0].find(": nesting deeper than 64 levels") != std::string::npos);
+    const auto deep =
+        errors_of("{\"x-a\": " + std::string(200'000, '[') + std::string(200'000, ']') + "}");
+    REQUIRE(deep.size() == 1);
+    CHECK(deep[0].find(": nesting deeper than 64 levels") != std::string::npos);
+}
+
+TEST_CASE("a document that is a bare value says what it is") {
+    const std::string expected =
+        "a.json:1:1: error: expected a JSON object (one role assessment), ";
+    CHECK(errors_of("\"x\"") == Errors{expected + "found a string \"x\""});
+    CHECK(errors_of("7") == Errors{expected + "found 7"});
+    CHECK(errors_of("1e999") == Errors{expected + "found 1e999"});
+    // simdjson 3.0 refuses these valid documents (trailing white space after a root scalar):
+    // they are described from their text instead.
+    CHECK(errors_of("null ") == Errors{expected + "found null"});
+    CHECK(errors_of("true   ") == Errors{expected + "found true"});
+    CHECK(errors_of(" \"\\u001b[31m\" ") ==
+          Errors{"a.json:1:2: error: expected a JSON object (one role assessment), found a string "
+                 "\"\\u001b[31m\""});
+    CHECK(errors_of("7 x") == Errors{"a.json:1:3: error: unexpected 'x' after the end of the JSON "
+                                     "document"});
+    CHECK(errors_of("nul") == Errors{"a.json:1:1: error: invalid literal: expected null"});
+}
+
+TEST_CASE("numbers beyond what aijri reads are out of range, not 'not a number'") {
+    CHECK(
+        errors_of(with("\"override\": null", "\"stated\": {\"raw\": 1e999}")) ==
+        Errors{"a.json:32:21: error: /stated/raw: expected a number, found 1e999, which is out of "
+               "range (at most 18 digits before and 18 after the decimal point, 24 in all)"});
+}
+
+TEST_CASE("a file with very many errors gets the first hundred and a note") {
+    std::string tasks = "[1";
+    for (int i = 0; i < 200'000; ++i) {
+        tasks += ",1";
+    }
+    const auto errors = errors_of(with("\"tasks\": [", "\"tasks\": " + tasks + "], \"x\": ["));
+    REQUIRE(errors.size() == k_max_errors + 1);
+    CHECK(errors.back().find("error: too many errors: stopped checking after 100; fix these "
+                             "first") != std::string::npos);
+}
+
+TEST_CASE("hostile sizes cost time and memory in proportion to the file, no more") {
+    // Each of these once took quadratic time: a long unknown key (edit distances), many task
+    // names (duplicate check), errors on one long line (columns counted from its start).
+    const std::string long_key(4'000'000, 'k');
+    const auto key_errors = errors_of("{\"" + long_key + "\": 1}");
+    REQUIRE_FALSE(key_errors.empty());
+    std::string many_tasks = "{\"tasks\": [";
+    for (int i = 0; i < 100'000; ++i) {
+        many_tasks += (i == 0 ? "" : ",") + std::string("{\"name\": \"t") + std::to_string(i) +
+                      "\", \"time_pct\": 1, \"score\": 1, \"impact\": \"displacement\"}";
+    }
+    const auto task_errors = errors_of(many_tasks + "]}");
+    CHECK(std::find(task_errors.begin(), task_errors.end(),
+                    "a.json:1:11: error: /tasks: expected 1 to 50 tasks, found 100000") !=
+          task_errors.end());
+    // A minified file: one line of 4 MB, an error at its end, placed by character.
+    const std::string padding(4'000'000, ' ');
+    const auto end_errors = errors_of("{\"aijri\": 1," + padding + "\"é\": 1}");
+    CHECK(std::find(end_errors.begin(), end_errors.end(),
+                    "a.json:1:4000013: error: /é: unknown key \"é\" (expected one of: $schema, "
+                    "aijri, id, role, protective_principles, growth_correlation, tasks, "
+                    "reinstatement, evidence, barriers, override, stated, commentary; keys "
+                    "beginning with \"x-\" are ignored)") != end_errors.end());
+}

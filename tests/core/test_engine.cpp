@@ -250,3 +250,26 @@ TEST_CASE("methodology errors are located") {
     CHECK(format_diagnostic("m.json", load.diagnostics[1]) ==
           "m.json:1:42: error: /raw_spam: unknown key \"raw_spam\"; did you mean \"raw_span\"?");
 }
+
+TEST_CASE("a methodology that overflows exact arithmetic is an error of the evaluation") {
+    // Constants within the loader's limits (at most 6 decimals, at most 10^6) can still take
+    // the exact raw score beyond 128 bits; that must be an error, never an exception.
+    std::string text(builtin_methodology_json());
+    for (const char* key : {"\"evidence_weight\": 0.04", "\"barrier_weight\": 0.02",
+                            "\"growth_weight\": 0.05", "\"raw_span\": 7.93"}) {
+        const auto at = text.find(key);
+        REQUIRE(at != std::string::npos);
+        const std::string name = std::string(key).substr(0, std::string(key).find(':'));
+        text.replace(at, std::string(key).size(), name + ": 999999.999999");
+    }
+    const MethodologyLoad load = read_methodology(text);
+    REQUIRE(load.methodology);
+    const Evaluation e = evaluate_text(test::to_json(AssessmentSpec{}), *load.methodology);
+    CHECK_FALSE(e.valid());
+    CHECK(e.methodology_error);
+    REQUIRE(e.diagnostics.size() == 1);
+    CHECK(format_diagnostic(e.file, e.diagnostics[0]) ==
+          "test.json: error: cannot be scored with the methodology \"aijri-1\": its constants "
+          "take exact arithmetic beyond 128 bits (use fewer decimals or smaller constants)");
+    CHECK(e.assessment); // the file itself is fine: its title is still shown in tables
+}

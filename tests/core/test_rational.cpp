@@ -1,7 +1,10 @@
+#include <stdexcept>
+
 #include <catch2/catch.hpp>
 
 #include "aijri/rational.hpp"
 
+using aijri::Int128;
 using aijri::NumberProblem;
 using aijri::parse_json_number;
 using aijri::Rational;
@@ -66,4 +69,18 @@ TEST_CASE("malformed and unrepresentable numbers are told apart") {
         CHECK(parse_json_number(text).problem == NumberProblem::out_of_range);
     }
     CHECK(parse_json_number("0e-999").problem == NumberProblem::none);
+}
+
+TEST_CASE("arithmetic that would overflow 128 bits throws instead of wrapping") {
+    const Rational big = Rational::fraction(Int128{1} << 100U, 1);
+    CHECK_THROWS_AS(big * big, std::overflow_error);
+    CHECK_THROWS_AS(Rational::fraction(1, Int128{1} << 100U) +
+                        Rational::fraction(1, 3) * big * Rational::fraction(1, 7),
+                    std::overflow_error);
+    CHECK_THROWS_AS(big.rounded(18), std::overflow_error);
+    // The most negative 128-bit value has no negation, so no figure may hold it.
+    const Int128 most_negative = -(Int128{1} << 126U) - (Int128{1} << 126U);
+    CHECK_THROWS_AS(Rational::fraction(most_negative, 1), std::overflow_error);
+    CHECK_THROWS_AS(Rational::fraction(1, most_negative), std::overflow_error);
+    CHECK(-Rational::fraction(most_negative + 1, 1) == Rational::fraction(-(most_negative + 1), 1));
 }

@@ -1,0 +1,40 @@
+// The batch pipeline under failure.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "aijri/batch.hpp"
+
+#include "support/builder.hpp"
+
+using namespace aijri;
+
+TEST_CASE("an exception on a worker thread reaches the caller, in order") {
+    // Thrown on a worker, an exception would end the program (std::terminate); it must come
+    // out of run_batch, after every earlier result was emitted.
+    const std::string root = test::temp_dir();
+    std::vector<InputFile> files;
+    for (int i = 0; i < 40; ++i) {
+        const std::string path = root + "/" + std::to_string(100 + i) + ".json";
+        test::write_text_file(path, test::to_json({}));
+        files.push_back(InputFile{path, false});
+    }
+    const std::string failing = files[17].path;
+    const BatchOptions options{4, k_default_max_bytes, &builtin_methodology()};
+    std::vector<std::string> emitted;
+    const auto render = [&](const Evaluation& e) {
+        if (e.file == failing) {
+            throw std::runtime_error("render failed");
+        }
+        RenderedResult r;
+        r.summary = summarize(e);
+        return r;
+    };
+    CHECK_THROWS_WITH(run_batch(files, options, render,
+                                [&](RenderedResult&& r) { emitted.push_back(r.summary.file); }),
+                      "render failed");
+    REQUIRE(emitted.size() == 17);
+    CHECK(emitted.back() == files[16].path);
+}
