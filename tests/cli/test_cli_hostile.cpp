@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <unistd.h>
 #include <vector>
@@ -407,14 +408,20 @@ TEST_CASE("symbolic link loops, FIFOs, sockets and devices in folders are skippe
     CHECK(contains(r.out, "good.json"));
     for (const char* warning :
          {"/a/up: skipped: already visited (a symbolic link loop)",
-          "/z.json: skipped: a device, not a regular file",
-          "/n.json: skipped: a device, not a "
-          "regular file",
+          "/z.json: skipped: a symbolic link to /dev/zero, outside the folder ",
+          "/n.json: skipped: a symbolic link to /dev/null, outside the folder ",
           "/loop1.json: skipped: symbolic link loop", "/broken.json: skipped: broken symbolic link",
           "/fifo.json: skipped: a FIFO, not a regular file",
           "/sock.json: skipped: a socket, not a regular file"}) {
         INFO(warning);
         CHECK(contains(r.err, "aijri: warning: " + dir + warning));
+    }
+    // A device node in the folder itself (only root may make one) is skipped too.
+    if (::mknod((dir + "/dev.json").c_str(), S_IFCHR | 0600, ::makedev(1, 5)) == 0) {
+        const CommandResult device =
+            run_command("timeout 20 " + quote(AIJRI_BINARY) + " score -f jsonl " + quote(dir));
+        CHECK(device.status == 0);
+        CHECK(contains(device.err, dir + "/dev.json: skipped: a device, not a regular file"));
     }
     // Named on the command line, they are errors of their own, and nothing blocks.
     for (const char* name : {"/z.json", "/fifo.json"}) {
