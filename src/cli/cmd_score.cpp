@@ -153,11 +153,7 @@ private:
               m_hold(report.header_needs_totals() ||
                      (format == BatchFormat::text || format == BatchFormat::markdown
                           ? command.m_options.sort == "score"
-                          : false)) {
-            if (!report.header_needs_totals()) {
-                m_out.write(report.begin(nullptr));
-            }
-        }
+                          : false)) {}
 
         void emit(RenderedResult&& r) {
             m_command.count(r.summary);
@@ -168,13 +164,12 @@ private:
                 m_held.push_back(std::move(r));
                 return;
             }
+            begin();
             write(r.text);
         }
 
         void finish() {
-            if (m_report.header_needs_totals()) {
-                m_out.write(m_report.begin(&m_command.m_totals));
-            }
+            begin();
             if (m_command.m_options.sort == "score") {
                 std::stable_sort(m_held.begin(), m_held.end(), by_score);
             }
@@ -186,6 +181,17 @@ private:
         }
 
     private:
+        // The header goes out with the first result, not before: a stream that cannot be
+        // opened leaves no half report behind its error message.
+        void begin() {
+            if (m_begun) {
+                return;
+            }
+            m_begun = true;
+            m_out.write(
+                m_report.begin(m_report.header_needs_totals() ? &m_command.m_totals : nullptr));
+        }
+
         static bool by_score(const RenderedResult& a, const RenderedResult& b) {
             if (a.summary.valid != b.summary.valid) {
                 return a.summary.valid;
@@ -205,6 +211,7 @@ private:
         const BatchReport& m_report;
         OutputFile m_out;
         bool m_hold;
+        bool m_begun = false;
         bool m_first = true;
         std::vector<RenderedResult> m_held;
     };

@@ -520,6 +520,11 @@ TEST_CASE("a JSON Lines stream with hostile records reports each by its line") {
         run("score --jsonl-input " + quote(root + "/in.jsonl") + " --max-bytes 1000 -f csv");
     CHECK(contains(limited.out, "in.jsonl:1:1: error: the line is over the limit of 1000 bytes "
                                 "(--max-bytes)"));
+    // A stream that cannot be opened is an I/O error, with nothing on standard output.
+    const CommandResult missing = run("score --jsonl-input " + quote(root + "/missing.jsonl"));
+    CHECK(missing.status == 2);
+    CHECK(missing.out.empty());
+    CHECK(missing.err == "aijri: " + root + "/missing.jsonl: No such file or directory\n");
 }
 
 TEST_CASE("a methodology whose arithmetic overflows is a usage error, reported per file") {
