@@ -40,10 +40,17 @@ Gates parse_gates(const ScoreOptions& o) {
     Gates gates;
     if (!o.fail_under.empty()) {
         const ParsedNumber n = parse_json_number(o.fail_under);
-        if (n.problem != NumberProblem::none) {
-            throw Failure(
-                fmt::format("aijri: --fail-under: expected a number, found \"{}\"", o.fail_under),
-                k_exit_usage);
+        if (n.problem == NumberProblem::not_a_json_number) {
+            throw Failure(fmt::format("aijri: --fail-under: expected a number such as 25 or "
+                                      "47.5, found \"{}\"",
+                                      o.fail_under),
+                          k_exit_usage);
+        }
+        if (n.problem == NumberProblem::out_of_range) {
+            throw Failure(fmt::format("aijri: --fail-under: {} is out of range (at most 18 "
+                                      "digits before and 18 after the decimal point)",
+                                      o.fail_under),
+                          k_exit_usage);
         }
         gates.fail_under = n.literal.value;
     }
@@ -335,8 +342,14 @@ Runner setup_score(CLI::App& command) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     command.add_flag("--wide", options->wide, "Show rationales whole instead of shortened");
-    command.add_option("--width", options->width,
-                       "Columns to lay the report out in (default: the terminal's, else 100)");
+    // Validated as a signed number: CLI11 would read -5 into a size_t as 2^64 - 5, and a
+    // report as wide as that is a failed allocation.
+    command
+        .add_option("--width", options->width,
+                    "Columns to lay the report out in, 20 to 10000 (default: the terminal's, "
+                    "else 100)")
+        ->type_name("N")
+        ->check(CLI::Range(std::int64_t{20}, static_cast<std::int64_t>(k_widest)));
     add_max_bytes_option(command, options->max_bytes);
     command.footer("Examples:\n"
                    "  aijri score assessments/deep-learning-engineer.json\n"

@@ -247,6 +247,30 @@ TEST_CASE("the --max-bytes option takes a size from 1 byte to 1 TiB") {
     }
 }
 
+TEST_CASE("numeric options: the layout width is bounded, gates are numbers") {
+    const std::string seed_path =
+        quote(aijri::test::source_path("assessments/deep-learning-engineer.json"));
+    for (const char* width : {"-5", "0", "19", "100000000000"}) {
+        INFO(width);
+        const CommandResult r = run(std::string("score --width ") + width + " " + seed_path);
+        CHECK(r.status == 2);
+        CHECK(contains(r.err, std::string("aijri: --width: Value ") + width +
+                                  " not in range 20 to 10000"));
+    }
+    const CommandResult abc = run("score --fail-under abc " + seed_path);
+    CHECK(abc.status == 2);
+    CHECK(contains(abc.err, "aijri: --fail-under: expected a number such as 25 or 47.5, found "
+                            "\"abc\""));
+    const CommandResult big = run("score --fail-under 1e999 " + seed_path);
+    CHECK(big.status == 2);
+    CHECK(contains(big.err, "aijri: --fail-under: 1e999 is out of range (at most 18 digits before "
+                            "and 18 after the decimal point)"));
+    const CommandResult huge = run_command("COLUMNS=100000000000 timeout 60 " +
+                                           quote(AIJRI_BINARY) + " score " + seed_path);
+    CHECK(huge.status == 0);
+    CHECK(huge.out.size() < 1'000'000);
+}
+
 TEST_CASE("a 10 MB rationale is scored, shown shortened or whole") {
     const std::string root = aijri::test::temp_dir();
     const std::string rationale(10'000'000, 'x');
