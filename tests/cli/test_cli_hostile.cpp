@@ -323,7 +323,15 @@ TEST_CASE("escape sequences and control characters in text never reach the outpu
                                                    "\"title\": \"" + evil + "\""));
     write_text_file(root + "/evil-bad.json", seed_with("\"impact\": \"augmentation\"",
                                                        "\"impact\": \"\\u001b]8;;x\\u0007\""));
-    const std::string files = quote(root + "/evil.json") + " " + quote(root + "/evil-bad.json");
+    // A sub-label comes from an override (or a methodology file): text from a file too. The
+    // stated figures are moved out of the way (an override makes the stated sub-label wrong).
+    std::string label_doc =
+        seed_with("\"override\": null",
+                  "\"override\": {\"sub_label\": \"" + evil + "\", \"reason\": \"\\u001b[2J\"}");
+    label_doc.replace(label_doc.find("\"stated\""), 8, "\"x-stated\"");
+    write_text_file(root + "/evil-label.json", label_doc);
+    const std::string files = quote(root + "/evil.json") + " " + quote(root + "/evil-bad.json") +
+                              " " + quote(root + "/evil-label.json");
     for (const char* format : {"text", "json", "jsonl", "csv", "markdown", "junit", "github"}) {
         INFO(format);
         const CommandResult r = run(std::string("score --color never -f ") + format + " " + files);
