@@ -18,7 +18,7 @@ struct TextStyle {
 std::string render_text_report(const Evaluation& evaluation, const Methodology& methodology,
                                const TextStyle& style);
 
-// "Green (Accelerated)" in the zone's colour when colour is on.
+// "Green (Accelerated)" in the zone's colour when colour is on; the label is sanitized.
 std::string colored_label(const std::string& zone, const std::string& label, bool color);
 
 } // namespace aijri

@@ -19,9 +19,10 @@ struct WalkResult {
 // Files named directly are kept as given, in command-line order (a missing one too: it is
 // reported in its place when read). Folders are walked recursively for *.json files, in
 // byte order of their paths; hidden files and folders (names beginning with '.') are
-// skipped; symbolic links are followed, but a folder already visited (a link loop) is not
-// entered again; anything that is not a regular file (FIFO, socket, device) is skipped with
-// a warning and never opened.
+// skipped; symbolic links are followed while they stay inside the folder named (a link that
+// leads elsewhere, such as to /dev/zero or a file in the home folder, is skipped with a
+// warning), and a folder already visited (a link loop) is not entered again; anything that
+// is not a regular file (FIFO, socket, device) is skipped with a warning and never opened.
 WalkResult collect_inputs(const std::vector<std::string>& paths);
 
 } // namespace aijri

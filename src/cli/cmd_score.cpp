@@ -40,10 +40,17 @@ Gates parse_gates(const ScoreOptions& o) {
     Gates gates;
     if (!o.fail_under.empty()) {
         const ParsedNumber n = parse_json_number(o.fail_under);
-        if (n.problem != NumberProblem::none) {
-            throw Failure(
-                fmt::format("aijri: --fail-under: expected a number, found \"{}\"", o.fail_under),
-                k_exit_usage);
+        if (n.problem == NumberProblem::not_a_json_number) {
+            throw Failure(fmt::format("aijri: --fail-under: expected a number such as 25 or "
+                                      "47.5, found \"{}\"",
+                                      o.fail_under),
+                          k_exit_usage);
+        }
+        if (n.problem == NumberProblem::out_of_range) {
+            throw Failure(fmt::format("aijri: --fail-under: {} is out of range (at most 18 "
+                                      "digits before and 18 after the decimal point)",
+                                      o.fail_under),
+                          k_exit_usage);
         }
         gates.fail_under = n.literal.value;
     }
@@ -153,11 +160,7 @@ private:
               m_hold(report.header_needs_totals() ||
                      (format == BatchFormat::text || format == BatchFormat::markdown
                           ? command.m_options.sort == "score"
-                          : false)) {
-            if (!report.header_needs_totals()) {
-                m_out.write(report.begin(nullptr));
-            }
-        }
+                          : false)) {}
 
         void emit(RenderedResult&& r) {
             m_command.count(r.summary);
@@ -168,13 +171,12 @@ private:
                 m_held.push_back(std::move(r));
                 return;
             }
+            begin();
             write(r.text);
         }
 
         void finish() {
-            if (m_report.header_needs_totals()) {
-                m_out.write(m_report.begin(&m_command.m_totals));
-            }
+            begin();
             if (m_command.m_options.sort == "score") {
                 std::stable_sort(m_held.begin(), m_held.end(), by_score);
             }
@@ -186,6 +188,17 @@ private:
         }
 
     private:
+        // The header goes out with the first result, not before: a stream that cannot be
+        // opened leaves no half report behind its error message.
+        void begin() {
+            if (m_begun) {
+                return;
+            }
+            m_begun = true;
+            m_out.write(
+                m_report.begin(m_report.header_needs_totals() ? &m_command.m_totals : nullptr));
+        }
+
         static bool by_score(const RenderedResult& a, const RenderedResult& b) {
             if (a.summary.valid != b.summary.valid) {
                 return a.summary.valid;
@@ -205,6 +218,7 @@ private:
         const BatchReport& m_report;
         OutputFile m_out;
         bool m_hold;
+        bool m_begun = false;
         bool m_first = true;
         std::vector<RenderedResult> m_held;
     };
@@ -328,8 +342,14 @@ Runner setup_score(CLI::App& command) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     command.add_flag("--wide", options->wide, "Show rationales whole instead of shortened");
-    command.add_option("--width", options->width,
-                       "Columns to lay the report out in (default: the terminal's, else 100)");
+    // Validated as a signed number: CLI11 would read -5 into a size_t as 2^64 - 5, and a
+    // report as wide as that is a failed allocation.
+    command
+        .add_option("--width", options->width,
+                    "Columns to lay the report out in, 20 to 10000 (default: the terminal's, "
+                    "else 100)")
+        ->type_name("N")
+        ->check(CLI::Range(std::int64_t{20}, static_cast<std::int64_t>(k_widest)));
     add_max_bytes_option(command, options->max_bytes);
     command.footer("Examples:\n"
                    "  aijri score assessments/deep-learning-engineer.json\n"

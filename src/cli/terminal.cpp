@@ -1,4 +1,5 @@
 #include "terminal.hpp"
+#include <algorithm>
 #include <cstdlib>
 #include <string_view>
 #include <sys/ioctl.h>
@@ -15,12 +16,12 @@ std::size_t terminal_width() {
     constexpr std::size_t k_minimum = 60;
     struct winsize size {};
     if (is_terminal(stdout) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
-        return std::max<std::size_t>(size.ws_col, k_minimum);
+        return std::clamp<std::size_t>(size.ws_col, k_minimum, k_widest);
     }
     if (const char* columns = std::getenv("COLUMNS")) {
         const long value = std::strtol(columns, nullptr, 10);
         if (value > 0) {
-            return std::max<std::size_t>(static_cast<std::size_t>(value), k_minimum);
+            return std::clamp<std::size_t>(static_cast<std::size_t>(value), k_minimum, k_widest);
         }
     }
     return k_default;

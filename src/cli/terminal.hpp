@@ -8,7 +8,11 @@
 namespace aijri::cli {
 
 bool is_terminal(std::FILE* stream);
-// Columns of the terminal on stdout, else $COLUMNS, else 100.
+// The widest layout: a report is built in memory line by line, and $COLUMNS or --width
+// of a billion would make each line a billion bytes.
+inline constexpr std::size_t k_widest = 10000;
+
+// Columns of the terminal on stdout, else $COLUMNS, else 100; at least 60, at most k_widest.
 std::size_t terminal_width();
 // --color auto|always|never; auto means a terminal, no NO_COLOR and TERM is not "dumb".
 bool use_color(const std::string& mode, std::FILE* stream);

@@ -247,7 +247,7 @@ public:
                                file);
         }
         const Score& s = *e.score;
-        const std::string label = pad(s.final_.label, 22);
+        const std::string label = pad(shorten(sanitize(s.final_.label), 22), 22);
         return fmt::format(
             "{:>5}  {}  {}  {}{}\n", to_fixed(s.final_.aijri, m_methodology.published_decimals),
             colored_label(s.final_.zone, label, m_style.color),
@@ -457,7 +457,7 @@ public:
             // A plain log line: a file name must not start a workflow command of its own.
             out += fmt::format("{}: {} {}\n", sanitize(display_file(e)),
                                to_fixed(e.score->final_.aijri, m_methodology.published_decimals),
-                               e.score->final_.label);
+                               sanitize(e.score->final_.label));
         }
         return out;
     }

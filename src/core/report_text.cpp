@@ -306,7 +306,9 @@ void write_override(ReportWriter& w, const Assessment& a, const Score& s, const 
 } // namespace
 
 std::string colored_label(const std::string& zone, const std::string& label, bool color) {
-    return color ? fmt::format("{}{}{}", zone_color(zone), label, k_reset) : label;
+    // A sub-label can come from an override or a methodology file: it is text from a file.
+    const std::string shown = sanitize(label);
+    return color ? fmt::format("{}{}{}", zone_color(zone), shown, k_reset) : shown;
 }
 
 std::string render_text_report(const Evaluation& evaluation, const Methodology& m,
@@ -317,7 +319,7 @@ std::string render_text_report(const Evaluation& evaluation, const Methodology& 
     const std::string title = sanitize(a.role.title);
     w.heading(fmt::format("{} — AIJRI {} {}", title, to_fixed(s.final_.aijri, m.published_decimals),
                           colored_label(s.final_.zone, s.final_.label, style.color)));
-    w.line(fmt::format("{} · methodology {}", sanitize(evaluation.file), s.methodology));
+    w.line(fmt::format("{} · methodology {}", sanitize(evaluation.file), sanitize(s.methodology)));
     write_role(w, a);
     write_principles(w, a, s);
     write_tasks(w, a, s, m);

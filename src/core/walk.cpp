@@ -1,12 +1,14 @@
 #include "aijri/walk.hpp"
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <set>
 #include <sys/stat.h>
 #include <utility>
 
+#include <climits>
 #include <fmt/format.h>
 
 namespace aijri {
@@ -40,9 +42,20 @@ std::string join(const std::string& folder, std::string_view name) {
     return folder + "/" + std::string(name);
 }
 
+// The absolute path with every link resolved, or "" when it cannot be resolved.
+std::string real_path(const std::string& path) {
+    char* resolved = ::realpath(path.c_str(), nullptr);
+    if (resolved == nullptr) {
+        return {};
+    }
+    std::string out(resolved);
+    std::free(resolved); // NOLINT(cppcoreguidelines-no-malloc): realpath allocates with malloc
+    return out;
+}
+
 class Walker {
 public:
-    explicit Walker(WalkResult& out) : m_out(out) {}
+    Walker(WalkResult& out, const std::string& root) : m_out(out), m_root(real_path(root)) {}
 
     void walk_folder(const std::string& folder, const struct stat& info) {
         if (!m_visited.insert({info.st_dev, info.st_ino}).second) {
@@ -95,6 +108,14 @@ private:
                 fmt::format("{}: skipped: {}", path, std::strerror(stat_error)));
             return;
         }
+        if (const std::string outside = link_outside_root(path); !outside.empty()) {
+            if (S_ISDIR(info.st_mode) || has_json_extension(name)) {
+                m_out.warnings.push_back(
+                    fmt::format("{}: skipped: a symbolic link to {}, outside the folder {}", path,
+                                outside, m_root));
+            }
+            return;
+        }
         if (S_ISDIR(info.st_mode)) {
             walk_folder(path, info);
             return;
@@ -110,7 +131,22 @@ private:
         m_out.files.push_back(InputFile{path, false});
     }
 
+    // Where `path` leads when it is a symbolic link that leaves the folder being walked, else
+    // "". Such a link is not followed: what aijri reads it reports (messages quote the lines
+    // of a file), so a link in a pull request must not make CI print ~/.docker/config.json.
+    std::string link_outside_root(const std::string& path) const {
+        struct stat link {};
+        if (::lstat(path.c_str(), &link) != 0 || !S_ISLNK(link.st_mode)) {
+            return {};
+        }
+        std::string target = real_path(path);
+        const bool inside = !m_root.empty() && (target == m_root || m_root == "/" ||
+                                                target.rfind(m_root + "/", 0) == 0);
+        return inside ? std::string() : (target.empty() ? path : target);
+    }
+
     WalkResult& m_out;
+    std::string m_root; // the folder named, every link in it resolved
     std::set<DirectoryKey> m_visited;
 };
 
@@ -121,7 +157,7 @@ WalkResult collect_inputs(const std::vector<std::string>& paths) {
     for (const std::string& path : paths) {
         struct stat info {};
         if (path != "-" && ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
-            Walker(result).walk_folder(path, info);
+            Walker(result, path).walk_folder(path, info);
             continue;
         }
         result.files.push_back(InputFile{path, true});

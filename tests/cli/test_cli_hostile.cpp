@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/un.h>
 #include <unistd.h>
 #include <vector>
@@ -246,6 +247,30 @@ TEST_CASE("the --max-bytes option takes a size from 1 byte to 1 TiB") {
     }
 }
 
+TEST_CASE("numeric options: the layout width is bounded, gates are numbers") {
+    const std::string seed_path =
+        quote(aijri::test::source_path("assessments/deep-learning-engineer.json"));
+    for (const char* width : {"-5", "0", "19", "100000000000"}) {
+        INFO(width);
+        const CommandResult r = run(std::string("score --width ") + width + " " + seed_path);
+        CHECK(r.status == 2);
+        CHECK(contains(r.err, std::string("aijri: --width: Value ") + width +
+                                  " not in range 20 to 10000"));
+    }
+    const CommandResult abc = run("score --fail-under abc " + seed_path);
+    CHECK(abc.status == 2);
+    CHECK(contains(abc.err, "aijri: --fail-under: expected a number such as 25 or 47.5, found "
+                            "\"abc\""));
+    const CommandResult big = run("score --fail-under 1e999 " + seed_path);
+    CHECK(big.status == 2);
+    CHECK(contains(big.err, "aijri: --fail-under: 1e999 is out of range (at most 18 digits before "
+                            "and 18 after the decimal point)"));
+    const CommandResult huge = run_command("COLUMNS=100000000000 timeout 60 " +
+                                           quote(AIJRI_BINARY) + " score " + seed_path);
+    CHECK(huge.status == 0);
+    CHECK(huge.out.size() < 1'000'000);
+}
+
 TEST_CASE("a 10 MB rationale is scored, shown shortened or whole") {
     const std::string root = aijri::test::temp_dir();
     const std::string rationale(10'000'000, 'x');
@@ -298,7 +323,15 @@ TEST_CASE("escape sequences and control characters in text never reach the outpu
                                                    "\"title\": \"" + evil + "\""));
     write_text_file(root + "/evil-bad.json", seed_with("\"impact\": \"augmentation\"",
                                                        "\"impact\": \"\\u001b]8;;x\\u0007\""));
-    const std::string files = quote(root + "/evil.json") + " " + quote(root + "/evil-bad.json");
+    // A sub-label comes from an override (or a methodology file): text from a file too. The
+    // stated figures are moved out of the way (an override makes the stated sub-label wrong).
+    std::string label_doc =
+        seed_with("\"override\": null",
+                  "\"override\": {\"sub_label\": \"" + evil + "\", \"reason\": \"\\u001b[2J\"}");
+    label_doc.replace(label_doc.find("\"stated\""), 8, "\"x-stated\"");
+    write_text_file(root + "/evil-label.json", label_doc);
+    const std::string files = quote(root + "/evil.json") + " " + quote(root + "/evil-bad.json") +
+                              " " + quote(root + "/evil-label.json");
     for (const char* format : {"text", "json", "jsonl", "csv", "markdown", "junit", "github"}) {
         INFO(format);
         const CommandResult r = run(std::string("score --color never -f ") + format + " " + files);
@@ -407,14 +440,20 @@ TEST_CASE("symbolic link loops, FIFOs, sockets and devices in folders are skippe
     CHECK(contains(r.out, "good.json"));
     for (const char* warning :
          {"/a/up: skipped: already visited (a symbolic link loop)",
-          "/z.json: skipped: a device, not a regular file",
-          "/n.json: skipped: a device, not a "
-          "regular file",
+          "/z.json: skipped: a symbolic link to /dev/zero, outside the folder ",
+          "/n.json: skipped: a symbolic link to /dev/null, outside the folder ",
           "/loop1.json: skipped: symbolic link loop", "/broken.json: skipped: broken symbolic link",
           "/fifo.json: skipped: a FIFO, not a regular file",
           "/sock.json: skipped: a socket, not a regular file"}) {
         INFO(warning);
         CHECK(contains(r.err, "aijri: warning: " + dir + warning));
+    }
+    // A device node in the folder itself (only root may make one) is skipped too.
+    if (::mknod((dir + "/dev.json").c_str(), S_IFCHR | 0600, ::makedev(1, 5)) == 0) {
+        const CommandResult device =
+            run_command("timeout 20 " + quote(AIJRI_BINARY) + " score -f jsonl " + quote(dir));
+        CHECK(device.status == 0);
+        CHECK(contains(device.err, dir + "/dev.json: skipped: a device, not a regular file"));
     }
     // Named on the command line, they are errors of their own, and nothing blocks.
     for (const char* name : {"/z.json", "/fifo.json"}) {
@@ -513,6 +552,11 @@ TEST_CASE("a JSON Lines stream with hostile records reports each by its line") {
         run("score --jsonl-input " + quote(root + "/in.jsonl") + " --max-bytes 1000 -f csv");
     CHECK(contains(limited.out, "in.jsonl:1:1: error: the line is over the limit of 1000 bytes "
                                 "(--max-bytes)"));
+    // A stream that cannot be opened is an I/O error, with nothing on standard output.
+    const CommandResult missing = run("score --jsonl-input " + quote(root + "/missing.jsonl"));
+    CHECK(missing.status == 2);
+    CHECK(missing.out.empty());
+    CHECK(missing.err == "aijri: " + root + "/missing.jsonl: No such file or directory\n");
 }
 
 TEST_CASE("a methodology whose arithmetic overflows is a usage error, reported per file") {

@@ -70,3 +70,33 @@ TEST_CASE("FIFOs are skipped with a warning and never opened") {
     REQUIRE(r.warnings.size() == 1);
     CHECK(r.warnings[0] == root + "/pipe.json: skipped: a FIFO, not a regular file");
 }
+
+TEST_CASE("a link that leads outside the folder is not followed") {
+    // What aijri reads it reports, so a link in a pull request must not reach ~/.ssh or /dev.
+    const std::string root = aijri::test::temp_dir();
+    const std::string outside = aijri::test::temp_dir();
+    aijri::test::write_text_file(outside + "/secret.json", "{}");
+    fs::create_directories(outside + "/more");
+    aijri::test::write_text_file(outside + "/more/x.json", "{}");
+    fs::create_directories(root + "/in");
+    aijri::test::write_text_file(root + "/in/ok.json", "{}");
+    fs::create_symlink(outside + "/secret.json", root + "/in/secret.json");
+    fs::create_directory_symlink(outside + "/more", root + "/more");
+    fs::create_symlink("/dev/zero", root + "/zero.json");
+    fs::create_symlink("ok.json", root + "/in/alias.json");   // inside: followed
+    fs::create_symlink("/etc/hostname", root + "/notes.txt"); // not *.json: silently ignored
+    const auto r = aijri::collect_inputs({root});
+    CHECK(paths_of(r, root) == std::vector<std::string>{"/in/alias.json", "/in/ok.json"});
+    const std::string real_outside = fs::canonical(outside).string();
+    const std::string real_root = fs::canonical(root).string();
+    CHECK(r.warnings ==
+          std::vector<std::string>{
+              root + "/in/secret.json: skipped: a symbolic link to " + real_outside +
+                  "/secret.json, outside the folder " + real_root,
+              root + "/more: skipped: a symbolic link to " + real_outside +
+                  "/more, outside the folder " + real_root,
+              root + "/zero.json: skipped: a symbolic link to /dev/zero, outside the folder " +
+                  real_root});
+    // Named on the command line, a link is the user's choice and is followed.
+    CHECK(aijri::collect_inputs({root + "/in/secret.json"}).files.size() == 1);
+}
