@@ -80,6 +80,7 @@ constexpr std::array<std::string_view, 2> k_commentary_keys = {"heading", "text"
 constexpr std::array<std::string_view, 3> k_zone_names = {"Green", "Yellow", "Red"};
 
 constexpr std::size_t k_max_tasks = 50;
+constexpr std::size_t k_task_name_scan = 64;
 constexpr std::string_view k_root_expected = "a JSON object (one role assessment)";
 
 template <std::size_t N>
@@ -239,17 +240,36 @@ private:
     }
 
     // Tasks are matched by name when two versions are compared, so a name may appear once.
-    // A hash map, not a scan of the names so far: a hostile file can hold 200,000 tasks.
+    // The tasks so far are scanned while they are few (every real file); past that a hash
+    // map takes over, since a hostile file can hold 200,000 tasks.
     void check_task_name(const std::string& name, const JsonNode& element, std::size_t offset,
                          std::unordered_map<std::string, std::size_t>& names) {
         if (name.empty()) {
             return;
         }
-        const auto [seen, inserted] = names.emplace(name, m_out.tasks.size());
-        if (!inserted) {
+        std::optional<std::size_t> first;
+        const std::vector<Task>& tasks = m_out.tasks;
+        if (tasks.size() < k_task_name_scan) {
+            const auto it = std::find_if(tasks.begin(), tasks.end(),
+                                         [&](const Task& task) { return task.name == name; });
+            if (it != tasks.end()) {
+                first = static_cast<std::size_t>(it - tasks.begin());
+            }
+        } else {
+            if (names.empty()) {
+                for (std::size_t i = 0; i < tasks.size(); ++i) {
+                    names.emplace(tasks[i].name, i);
+                }
+            }
+            const auto [seen, inserted] = names.emplace(name, tasks.size());
+            if (!inserted) {
+                first = seen->second;
+            }
+        }
+        if (first) {
             m_cursor.error(offset, pointer_append(element.pointer(), "name"),
                            fmt::format("duplicate task name {} (also /tasks/{}/name)",
-                                       detail::quoted(name), seen->second));
+                                       detail::quoted(name), *first));
         }
     }
 

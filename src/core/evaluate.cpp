@@ -1,5 +1,7 @@
 #include "aijri/evaluate.hpp"
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -27,6 +29,14 @@ void check_printable(const Score& s) {
          {&s.task_weighted_total, &s.task_resistance, &s.evidence_modifier, &s.barrier_modifier,
           &s.growth_modifier, &s.raw, &s.aijri_exact, &s.pct_time_3plus, &s.split.displacement,
           &s.split.augmentation, &s.split.not_involved, &s.formula.aijri, &s.final_.aijri}) {
+        // Printing multiplies by at most 2·10^18 < 2^61: a figure whose numerator and
+        // denominator fit in 64 bits cannot overflow, and that is every figure of a
+        // real methodology. Only the others are tried.
+        constexpr Int128 k_small = std::numeric_limits<std::int64_t>::max();
+        if (figure->numerator() <= k_small && -figure->numerator() <= k_small &&
+            figure->denominator() <= k_small) {
+            continue;
+        }
         (void)to_fixed(*figure, 6);
         (void)to_exact_string(*figure);
     }

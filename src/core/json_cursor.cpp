@@ -1,6 +1,9 @@
 #include "json_cursor.hpp"
 #include <algorithm>
-#include <unordered_set>
+#include <array>
+#include <cassert>
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,33 +23,34 @@ class DuplicateKeyTracker {
 public:
     // Returns the offset of the first occurrence when `key` was seen before.
     std::optional<std::size_t> insert(std::string_view key, std::size_t offset) {
-        if (m_keys.size() < k_linear_duplicate_scan) {
-            for (const auto& [seen, seen_offset] : m_keys) {
-                if (seen == key) {
-                    return seen_offset;
+        if (m_count < m_first.size()) {
+            for (std::size_t i = 0; i < m_count; ++i) {
+                if (m_first[i].first == key) {
+                    return m_first[i].second;
                 }
             }
-            m_keys.emplace_back(key, offset);
+            m_first[m_count++] = {key, offset};
             return std::nullopt;
         }
         if (m_index.empty()) {
-            for (std::size_t i = 0; i < m_keys.size(); ++i) {
-                m_index.emplace(m_keys[i].first);
+            for (const auto& [seen, seen_offset] : m_first) {
+                m_index.emplace(seen, seen_offset);
             }
         }
-        if (!m_index.emplace(key).second) {
-            const auto it = std::find_if(m_keys.begin(), m_keys.end(),
-                                         [&](const auto& entry) { return entry.first == key; });
-            return it != m_keys.end() ? it->second : offset;
+        const auto [it, inserted] = m_index.emplace(key, offset);
+        if (!inserted) {
+            return it->second;
         }
-        m_keys.emplace_back(key, offset);
         return std::nullopt;
     }
 
 private:
-    // Unescaped keys live in the parser's string buffer for the whole document.
-    std::vector<std::pair<std::string_view, std::size_t>> m_keys;
-    std::unordered_set<std::string_view> m_index;
+    // Unescaped keys live in the parser's string buffer for the whole document. The first
+    // keys sit in place (no allocation for the objects of the format, called for every
+    // object of every file); only x- payloads or hostile files spill into the hash map.
+    std::array<std::pair<std::string_view, std::size_t>, k_linear_duplicate_scan> m_first{};
+    std::size_t m_count = 0;
+    std::unordered_map<std::string_view, std::size_t> m_index;
 };
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -78,6 +82,24 @@ std::string_view trim_right(std::string_view text) {
         text.remove_suffix(1);
     }
     return text;
+}
+
+// The value of a token such as 3 or -2 (at most two digits, no fraction or exponent), which
+// is what every score in an assessment is; anything else takes the exact parser.
+std::optional<int> small_integer(std::string_view token) {
+    const bool negative = !token.empty() && token.front() == '-';
+    const std::string_view digits = token.substr(negative ? 1 : 0);
+    if (digits.empty() || digits.size() > 2 || (digits.size() == 2 && digits[0] == '0')) {
+        return std::nullopt;
+    }
+    int value = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9') {
+            return std::nullopt;
+        }
+        value = value * 10 + (c - '0');
+    }
+    return negative ? -value : value;
 }
 
 } // namespace
@@ -213,11 +235,18 @@ JsonKind JsonCursor::kind_of(JsonNode& node) {
 
 std::string_view JsonCursor::raw_number_token(JsonNode& node) {
     const std::string_view token = trim_right(node.value.raw_json_token());
-    const ParsedNumber parsed = parse_json_number(token);
+    if (!small_integer(token)) {
+        parsed_number(token);
+    }
+    return token;
+}
+
+ParsedNumber JsonCursor::parsed_number(std::string_view token) {
+    ParsedNumber parsed = parse_json_number(token);
     if (parsed.problem == NumberProblem::not_a_json_number) {
         throw JsonSyntaxAbort{simdjson::NUMBER_ERROR};
     }
-    return token;
+    return parsed;
 }
 
 std::string JsonCursor::describe(JsonNode& node) {
@@ -251,9 +280,7 @@ bool JsonCursor::is_null(JsonNode& node) {
     return true;
 }
 
-void JsonCursor::for_each_member(
-    JsonNode& object,
-    const std::function<void(std::string_view, JsonNode&, std::size_t)>& on_member) {
+void JsonCursor::for_each_member(JsonNode& object, const MemberHandler& on_member) {
     od::object members = take(object.value.get_object());
     enter();
     DuplicateKeyTracker seen;
@@ -276,8 +303,7 @@ void JsonCursor::for_each_member(
     leave();
 }
 
-std::size_t JsonCursor::for_each_element(JsonNode& array,
-                                         const std::function<void(JsonNode&)>& on_element) {
+std::size_t JsonCursor::for_each_element(JsonNode& array, const ElementHandler& on_element) {
     od::array elements = take(array.value.get_array());
     enter();
     std::size_t index = 0;
@@ -336,18 +362,23 @@ std::optional<bool> JsonCursor::read_bool(JsonNode& node) {
 }
 
 std::optional<int> JsonCursor::read_integer(JsonNode& node, int min, int max) {
-    const std::string expected = fmt::format("expected an integer from {} to {}", min, max);
+    const auto expected = [&] {
+        return fmt::format("expected an integer from {} to {}", min, max);
+    };
     if (kind_of(node) != JsonKind::number) {
-        error(node.offset, node.pointer(), fmt::format("{}, found {}", expected, describe(node)));
+        error(node.offset, node.pointer(), fmt::format("{}, found {}", expected(), describe(node)));
         return std::nullopt;
     }
-    const std::string_view token = raw_number_token(node);
-    const ParsedNumber parsed = parse_json_number(token);
+    const std::string_view token = trim_right(node.value.raw_json_token());
+    if (const auto small = small_integer(token); small && *small >= min && *small <= max) {
+        return small;
+    }
+    const ParsedNumber parsed = parsed_number(token);
     const Rational& value = parsed.literal.value;
     if (parsed.problem != NumberProblem::none || !value.is_integer() || value < Rational(min) ||
         value > Rational(max)) {
         error(node.offset, node.pointer(),
-              fmt::format("{}, found {}", expected, token.substr(0, 40)));
+              fmt::format("{}, found {}", expected(), token.substr(0, 40)));
         return std::nullopt;
     }
     return static_cast<int>(value.numerator());
@@ -359,8 +390,8 @@ std::optional<DecimalLiteral> JsonCursor::read_number(JsonNode& node, std::strin
               fmt::format("expected {}, found {}", what, describe(node)));
         return std::nullopt;
     }
-    const std::string_view token = raw_number_token(node);
-    const ParsedNumber parsed = parse_json_number(token);
+    const std::string_view token = trim_right(node.value.raw_json_token());
+    const ParsedNumber parsed = parsed_number(token);
     if (parsed.problem != NumberProblem::none) {
         // "expected a number, found 1e999" would read as a contradiction: say what is wrong.
         error(node.offset, node.pointer(),
@@ -406,7 +437,9 @@ bool JsonCursor::read_fields(JsonNode& node, std::span<const std::string_view> k
     if (!expect_object(node)) {
         return false;
     }
-    std::vector<bool> present(required.size(), false);
+    // A bit per required key: no allocation for every object read.
+    std::uint64_t present = 0;
+    assert(required.size() <= 64);
     for_each_member(node, [&](std::string_view key, JsonNode& member, std::size_t key_offset) {
         if (key.substr(0, 2) == "x-") {
             skip(member);
@@ -419,12 +452,12 @@ bool JsonCursor::read_fields(JsonNode& node, std::span<const std::string_view> k
         }
         const auto req = std::find(required.begin(), required.end(), key);
         if (req != required.end()) {
-            present[static_cast<std::size_t>(req - required.begin())] = true;
+            present |= std::uint64_t{1} << static_cast<unsigned>(req - required.begin());
         }
         on_field(key, member);
     });
     for (std::size_t i = 0; i < required.size(); ++i) {
-        if (!present[i]) {
+        if ((present & (std::uint64_t{1} << i)) == 0) {
             error(node.offset, node.pointer(),
                   fmt::format("missing required key \"{}\"", required[i]));
         }
@@ -451,7 +484,7 @@ std::string describe_scalar_document(std::string_view text) {
 
 void walk_document(od::parser& parser, std::string_view text, JsonCursor& cursor,
                    Diagnostics& diagnostics, std::string_view root_expected,
-                   const std::function<void(JsonNode& root)>& read_root) {
+                   const FunctionRef<void(JsonNode& root)>& read_root) {
     try {
         auto document = take(
             parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING));

@@ -5,7 +5,6 @@
 // scanner (json_syntax.hpp) for a precise message.
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,6 +14,8 @@
 
 #include "aijri/diagnostic.hpp"
 #include "aijri/rational.hpp"
+
+#include "function_ref.hpp"
 
 namespace aijri::detail {
 
@@ -58,12 +59,12 @@ public:
 
     // Calls on_member(key, node, key_offset) for every member, after checking that the
     // key is not a duplicate. The node must be an object.
-    void for_each_member(JsonNode& object,
-                         const std::function<void(std::string_view key, JsonNode& member,
-                                                  std::size_t key_offset)>& on_member);
+    using MemberHandler =
+        FunctionRef<void(std::string_view key, JsonNode& member, std::size_t key_offset)>;
+    void for_each_member(JsonNode& object, const MemberHandler& on_member);
     // Returns the number of elements.
-    std::size_t for_each_element(JsonNode& array,
-                                 const std::function<void(JsonNode& element)>& on_element);
+    using ElementHandler = FunctionRef<void(JsonNode& element)>;
+    std::size_t for_each_element(JsonNode& array, const ElementHandler& on_element);
 
     // Typed reads: each reports "expected …, found …" and returns nullopt on a mismatch.
     bool expect_object(JsonNode& node, std::string_view what = "an object");
@@ -82,7 +83,7 @@ public:
     // Reads an object whose keys are known: unknown keys and missing required keys are
     // errors, keys that begin with "x-" are validated and ignored. Returns false when the
     // value is not an object.
-    using FieldHandler = std::function<void(std::string_view key, JsonNode& value)>;
+    using FieldHandler = FunctionRef<void(std::string_view key, JsonNode& value)>;
     bool read_fields(JsonNode& node, std::span<const std::string_view> known,
                      std::span<const std::string_view> required, const FieldHandler& on_field);
 
@@ -91,7 +92,9 @@ public:
 
 private:
     void add(Severity severity, std::size_t offset, std::string pointer, std::string message);
+    // The token of a number, checked to be a JSON number (else the walk aborts).
     std::string_view raw_number_token(JsonNode& node);
+    static ParsedNumber parsed_number(std::string_view token);
 
     // simdjson's On-Demand API does not limit nesting, and skip() recurses: the depth is
     // counted here so that a hostile file cannot exhaust the stack.
@@ -110,7 +113,7 @@ private:
 // read_root, which says what it expected).
 void walk_document(od::parser& parser, std::string_view text, JsonCursor& cursor,
                    Diagnostics& diagnostics, std::string_view root_expected,
-                   const std::function<void(JsonNode& root)>& read_root);
+                   const FunctionRef<void(JsonNode& root)>& read_root);
 
 // Throws JsonSyntaxAbort when `result` carries an error.
 template <typename T>

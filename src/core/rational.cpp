@@ -1,5 +1,8 @@
 #include "aijri/rational.hpp"
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <limits>
 #include <stdexcept>
 
 namespace aijri {
@@ -73,8 +76,15 @@ Int128 floor_div(Int128 a, Int128 b) {
 }
 
 std::string int128_to_string(Int128 value) {
-    if (value == 0) {
-        return "0";
+    // Nearly every figure fits in 64 bits, where the library's conversion avoids a 128-bit
+    // division per digit.
+    if (value >= std::numeric_limits<std::int64_t>::min() &&
+        value <= std::numeric_limits<std::int64_t>::max()) {
+        std::array<char, 24> buffer{};
+        const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(),
+                                       static_cast<std::int64_t>(value))
+                             .ptr;
+        return std::string(buffer.data(), end);
     }
     const bool negative = value < 0;
     std::string digits;
@@ -140,12 +150,28 @@ Rational Rational::rounded(int decimals) const {
 }
 
 std::optional<int> Rational::exact_decimals() const {
-    for (int decimals = 0; decimals <= 18; ++decimals) {
-        if (pow10(decimals) % m_den == 0) {
-            return decimals;
-        }
+    // A reduced fraction terminates after d decimals exactly when its denominator is
+    // 2^a·5^b, with d = max(a, b).
+    // 10^18 < 2^63: a denominator beyond 64 bits cannot terminate within 18 places.
+    if (m_den > std::numeric_limits<std::uint64_t>::max()) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    auto rest = static_cast<std::uint64_t>(m_den);
+    int twos = 0;
+    int fives = 0;
+    while (rest % 2 == 0) {
+        rest /= 2;
+        ++twos;
+    }
+    while (rest % 5 == 0) {
+        rest /= 5;
+        ++fives;
+    }
+    const int decimals = std::max(twos, fives);
+    if (rest != 1 || decimals > 18) {
+        return std::nullopt;
+    }
+    return decimals;
 }
 
 Rational operator+(const Rational& a, const Rational& b) {
