@@ -276,35 +276,29 @@ public:
     explicit JsonArray(const Methodology& m) : m_methodology(m) {}
     std::string begin(const BatchTotals*) const override { return "[\n"; }
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
-        return dump_json(with_gate(e, gate));
+        std::string text;
+        append_result_json(text, e, m_methodology, gate);
+        return text;
     }
     std::string separator() const override { return ",\n"; }
     std::string end(const BatchTotals& t) const override { return t.files == 0 ? "]\n" : "\n]\n"; }
 
-protected:
-    nlohmann::ordered_json with_gate(const Evaluation& e,
-                                     const std::optional<std::string>& gate) const {
-        nlohmann::ordered_json j = result_json(e, m_methodology);
-        if (e.record_line > 0) {
-            j["line"] = e.record_line;
-        }
-        if (gate) {
-            j["gate"] = *gate;
-        }
-        return j;
-    }
+private:
     const Methodology& m_methodology;
 };
 
 class JsonLines final : public BatchReport {
 public:
-    explicit JsonLines(const Methodology& m) : m_array(m) {}
+    explicit JsonLines(const Methodology& m) : m_methodology(m) {}
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
-        return m_array.render(e, gate) + "\n";
+        std::string text;
+        append_result_json(text, e, m_methodology, gate);
+        text += '\n';
+        return text;
     }
 
 private:
-    JsonArray m_array;
+    const Methodology& m_methodology;
 };
 
 class Csv final : public BatchReport {

@@ -7,6 +7,7 @@
 #include "aijri/text.hpp"
 
 #include "json_syntax.hpp"
+#include "json_writer.hpp"
 
 namespace aijri {
 
@@ -54,101 +55,168 @@ std::string dump_json(const nlohmann::ordered_json& value, int indent) {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using detail::JsonWriter;
 
 // Exact figures are shown with as many decimals as they have (up to 6).
-Json exact_number(const Rational& value) {
+void exact_number(JsonWriter& w, std::string_view key, const Rational& value) {
     const int decimals = value.exact_decimals().value_or(6);
-    return json_number(value, decimals > 6 ? 6 : decimals);
+    w.key(key);
+    w.decimal(value, decimals > 6 ? 6 : decimals);
 }
 
-Json optional_text(const std::optional<std::string>& text) {
-    return text ? Json(*text) : Json(nullptr);
+void optional_text(JsonWriter& w, const std::optional<std::string>& text) {
+    if (text) {
+        w.string(*text);
+    } else {
+        w.null();
+    }
 }
 
-Json verdict_json(const Verdict& verdict, int decimals) {
-    return Json{{"aijri", json_number(verdict.aijri, decimals)},
-                {"zone", verdict.zone},
-                {"sub_label", optional_text(verdict.sub_label)}};
+void write_verdict(JsonWriter& w, const Verdict& verdict, int decimals) {
+    w.begin_object();
+    w.key("aijri");
+    w.decimal(verdict.aijri, decimals);
+    w.key("zone");
+    w.string(verdict.zone);
+    w.key("sub_label");
+    optional_text(w, verdict.sub_label);
+    w.end_object();
 }
 
-Json override_json(const Assessment& assessment, int decimals) {
+void write_override(JsonWriter& w, const Assessment& assessment, int decimals) {
     if (!assessment.override_) {
-        return nullptr;
+        w.null();
+        return;
     }
     const Override& o = *assessment.override_;
-    Json out = Json::object();
+    w.begin_object();
     if (o.aijri) {
-        out["aijri"] = json_number(*o.aijri, decimals);
+        w.key("aijri");
+        w.decimal(*o.aijri, decimals);
     }
     if (o.zone) {
-        out["zone"] = *o.zone;
+        w.key("zone");
+        w.string(*o.zone);
     }
     if (o.has_sub_label) {
-        out["sub_label"] = optional_text(o.sub_label);
+        w.key("sub_label");
+        optional_text(w, o.sub_label);
     }
-    out["reason"] = o.reason;
-    return out;
+    w.key("reason");
+    w.string(o.reason);
+    w.end_object();
 }
 
-Json errors_json(const Evaluation& evaluation) {
-    Json errors = Json::array();
+void write_errors(JsonWriter& w, const Evaluation& evaluation) {
+    w.key("file");
+    w.string(evaluation.file);
+    w.key("errors");
+    w.begin_array();
     for (const Diagnostic& d : evaluation.diagnostics) {
         if (d.severity != Severity::error) {
             continue;
         }
-        errors.push_back(Json{{"pointer", d.pointer},
-                              {"line", d.position.line},
-                              {"column", d.position.column},
-                              {"message", d.message}});
+        w.begin_object();
+        w.key("pointer");
+        w.string(d.pointer);
+        w.key("line");
+        w.integer(static_cast<std::int64_t>(d.position.line));
+        w.key("column");
+        w.integer(static_cast<std::int64_t>(d.position.column));
+        w.key("message");
+        w.string(d.message);
+        w.end_object();
     }
-    return Json{{"file", evaluation.file}, {"errors", std::move(errors)}};
+    w.end_array();
+}
+
+void write_result(JsonWriter& w, const Evaluation& evaluation, const Methodology& methodology) {
+    const Assessment& a = *evaluation.assessment;
+    const Score& s = *evaluation.score;
+    const int decimals = methodology.published_decimals;
+    const auto text = [&](std::string_view key, std::string_view value) {
+        w.key(key);
+        w.string(value);
+    };
+    const auto integer = [&](std::string_view key, int value) {
+        w.key(key);
+        w.integer(value);
+    };
+    text("file", evaluation.file);
+    text("id", a.id);
+    text("title", a.role.title);
+    text("methodology", s.methodology);
+    exact_number(w, "task_weighted_total", s.task_weighted_total);
+    exact_number(w, "task_resistance", s.task_resistance);
+    integer("protective_total", s.protective_total);
+    integer("growth_correlation", s.growth_correlation);
+    integer("evidence_total", s.evidence_total);
+    exact_number(w, "evidence_modifier", s.evidence_modifier);
+    integer("barrier_total", s.barrier_total);
+    exact_number(w, "barrier_modifier", s.barrier_modifier);
+    exact_number(w, "growth_modifier", s.growth_modifier);
+    w.key("raw");
+    w.decimal(s.raw, 4);
+    w.key("aijri");
+    w.decimal(s.final_.aijri, decimals);
+    text("zone", s.final_.zone);
+    w.key("sub_label");
+    optional_text(w, s.final_.sub_label);
+    text("label", s.final_.label);
+    exact_number(w, "pct_time_3plus", s.pct_time_3plus);
+    w.key("split");
+    w.begin_object();
+    exact_number(w, "displacement", s.split.displacement);
+    exact_number(w, "augmentation", s.split.augmentation);
+    exact_number(w, "not_involved", s.split.not_involved);
+    w.end_object();
+    text("quick_screen", s.quick_screen);
+    w.key("override");
+    write_override(w, a, decimals);
+    w.key("formula");
+    write_verdict(w, s.formula, decimals);
+    w.key("warnings");
+    w.begin_array();
+    for (const Diagnostic& d : evaluation.diagnostics) {
+        if (d.severity == Severity::warning) {
+            w.string(d.message);
+        }
+    }
+    w.end_array();
+    w.key("exact");
+    w.begin_object();
+    text("raw", to_exact_string(s.raw));
+    text("aijri", to_exact_string(s.aijri_exact));
+    w.end_object();
 }
 
 } // namespace
 
-Json result_json(const Evaluation& evaluation, const Methodology& methodology) {
-    if (!evaluation.valid()) {
-        return errors_json(evaluation);
+void append_result_json(std::string& out, const Evaluation& evaluation,
+                        const Methodology& methodology, const std::optional<std::string>& gate,
+                        int indent) {
+    JsonWriter w(out, indent);
+    w.begin_object();
+    if (evaluation.valid()) {
+        write_result(w, evaluation, methodology);
+    } else {
+        write_errors(w, evaluation);
     }
-    const Assessment& a = *evaluation.assessment;
-    const Score& s = *evaluation.score;
-    const int decimals = methodology.published_decimals;
-    Json warnings = Json::array();
-    for (const Diagnostic& d : evaluation.diagnostics) {
-        if (d.severity == Severity::warning) {
-            warnings.push_back(d.message);
-        }
+    if (evaluation.record_line > 0) {
+        w.key("line");
+        w.integer(static_cast<std::int64_t>(evaluation.record_line));
     }
-    return Json{
-        {"file", evaluation.file},
-        {"id", a.id},
-        {"title", a.role.title},
-        {"methodology", s.methodology},
-        {"task_weighted_total", exact_number(s.task_weighted_total)},
-        {"task_resistance", exact_number(s.task_resistance)},
-        {"protective_total", s.protective_total},
-        {"growth_correlation", s.growth_correlation},
-        {"evidence_total", s.evidence_total},
-        {"evidence_modifier", exact_number(s.evidence_modifier)},
-        {"barrier_total", s.barrier_total},
-        {"barrier_modifier", exact_number(s.barrier_modifier)},
-        {"growth_modifier", exact_number(s.growth_modifier)},
-        {"raw", json_number(s.raw, 4)},
-        {"aijri", json_number(s.final_.aijri, decimals)},
-        {"zone", s.final_.zone},
-        {"sub_label", optional_text(s.final_.sub_label)},
-        {"label", s.final_.label},
-        {"pct_time_3plus", exact_number(s.pct_time_3plus)},
-        {"split", Json{{"displacement", exact_number(s.split.displacement)},
-                       {"augmentation", exact_number(s.split.augmentation)},
-                       {"not_involved", exact_number(s.split.not_involved)}}},
-        {"quick_screen", s.quick_screen},
-        {"override", override_json(a, decimals)},
-        {"formula", verdict_json(s.formula, decimals)},
-        {"warnings", std::move(warnings)},
-        {"exact", Json{{"raw", to_exact_string(s.raw)}, {"aijri", to_exact_string(s.aijri_exact)}}},
-    };
+    if (gate) {
+        w.key("gate");
+        w.string(*gate);
+    }
+    w.end_object();
+}
+
+nlohmann::ordered_json result_json(const Evaluation& evaluation, const Methodology& methodology) {
+    std::string text;
+    append_result_json(text, evaluation, methodology);
+    return nlohmann::ordered_json::parse(text);
 }
 
 } // namespace aijri
