@@ -50,6 +50,15 @@ using RenderFunction = std::function<RenderedResult(const Evaluation&)>;
 // Called on the calling thread, once per file, in input order.
 using EmitFunction = std::function<void(RenderedResult&&)>;
 
+// Called on the calling thread with each warning of the source (a file skipped by a walk),
+// before the results of the files that come after it.
+using WarningFunction = std::function<void(const std::string&)>;
+
+// Scores every file of `source`. Files are taken from the source in chunks as workers need
+// them, so a walk streams: memory holds a window of files, not the list of them all.
+void run_batch(InputSource& source, const BatchOptions& options, const RenderFunction& render,
+               const EmitFunction& emit, const WarningFunction& on_warning);
+
 void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
                const RenderFunction& render, const EmitFunction& emit);
 
@@ -59,8 +68,10 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
                       const BatchOptions& options, const RenderFunction& render,
                       const EmitFunction& emit);
 
-// Evaluates one file: reads it (with the size limit) and scores it.
+// Evaluates one file: reads it (with the size limit) and scores it. `found_regular` as for
+// load_file().
 Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const std::string& path,
-                         const Methodology& methodology, std::size_t max_bytes);
+                         const Methodology& methodology, std::size_t max_bytes,
+                         bool found_regular = false);
 
 } // namespace aijri

@@ -34,9 +34,11 @@ struct LoadError {
 
 // Reads `path` ("-" is standard input) into `buffer`. A file over `max_bytes` is refused
 // from its size, before any of it is read; a FIFO or device is refused without being
-// opened for reading.
+// opened for reading. `found_regular`: the caller has just seen that `path` is a regular
+// file (a folder walk did), so the look before opening is skipped; what was opened is
+// still checked before it is read.
 std::optional<LoadError> load_file(const std::string& path, std::size_t max_bytes,
-                                   FileBuffer& buffer);
+                                   FileBuffer& buffer, bool found_regular = false);
 
 // "16 MiB", "1.5 KiB", "12 bytes".
 std::string describe_size(std::size_t bytes);

@@ -39,7 +39,6 @@ struct BatchTotals {
     std::size_t invalid = 0;                  // including unreadable files
     std::map<std::string, std::size_t> zones; // final zone → count
     std::vector<GateTrip> gate_trips;
-    std::vector<std::string> walk_warnings;
 };
 
 struct ReportStyle {

@@ -1,6 +1,8 @@
 // Turns the paths a user names into the list of files to score, in a stable order.
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,5 +26,33 @@ struct WalkResult {
 // warning), and a folder already visited (a link loop) is not entered again; anything that
 // is not a regular file (FIFO, socket, device) is skipped with a warning and never opened.
 WalkResult collect_inputs(const std::vector<std::string>& paths);
+
+// Where a batch gets its files: one at a time, from one thread at a time.
+class InputSource {
+public:
+    virtual ~InputSource() = default;
+    InputSource() = default;
+    InputSource(const InputSource&) = delete;
+    InputSource& operator=(const InputSource&) = delete;
+
+    // The next file, or nullopt when there are no more.
+    virtual std::optional<InputFile> next() = 0;
+    // What was skipped since the last call, as collect_inputs() words it.
+    virtual std::vector<std::string> take_warnings() { return {}; }
+};
+
+// The walk of collect_inputs(), file by file and in the same order, holding only the folders
+// on the current path: a folder of any size is walked in constant memory.
+class InputWalk final : public InputSource {
+public:
+    explicit InputWalk(std::vector<std::string> paths);
+    ~InputWalk() override;
+    std::optional<InputFile> next() override;
+    std::vector<std::string> take_warnings() override;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 } // namespace aijri

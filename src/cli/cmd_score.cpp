@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <memory>
+#include <sys/stat.h>
 #include <thread>
 
 #include <fmt/format.h>
@@ -79,15 +80,14 @@ public:
             throw Failure("aijri: score: name at least one PATH (or use --jsonl-input)",
                           k_exit_usage);
         }
-        WalkResult walk = collect_inputs(m_options.paths);
-        m_totals.walk_warnings = std::move(walk.warnings);
-        refuse_output_over_input(walk.files);
+        refuse_output_over_input();
         const BatchFormat format = *batch_format_from_string(m_options.format);
-        const bool one_named_file = walk.files.size() == 1 && walk.files[0].explicit_;
+        const bool one_named_file =
+            m_options.paths.size() == 1 && !is_directory(m_options.paths[0]);
         if (one_named_file && (format == BatchFormat::text || format == BatchFormat::json)) {
-            return run_single(walk.files[0], format);
+            return run_single(InputFile{m_options.paths[0], true}, format);
         }
-        return run_many(walk.files, format);
+        return run_many(format);
     }
 
 private:
@@ -100,11 +100,9 @@ private:
         const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
         OutputFile out(m_options.output);
         if (format == BatchFormat::json) {
-            nlohmann::ordered_json j = result_json(e, m_methodology);
-            if (gate) {
-                j["gate"] = *gate;
-            }
-            out.write(dump_json(j, 2) + "\n");
+            std::string text;
+            append_result_json(text, e, m_methodology, gate, 2);
+            out.write(text + "\n");
         } else if (e.valid()) {
             out.write(render_text_report(e, m_methodology, m_style));
         }
@@ -118,17 +116,32 @@ private:
         return status_of(e.io_error || e.methodology_error, !e.valid() || gate);
     }
 
-    int run_many(const std::vector<InputFile>& files, BatchFormat format) {
-        print_walk_warnings(format);
+    // Files are walked as they are scored, so memory stays flat however many there are.
+    int run_many(BatchFormat format) {
         const auto report =
             make_batch_report(format, m_methodology, ReportStyle{m_style.color, m_style.width});
-        Progress progress(files.size(), is_terminal(stderr) && !is_terminal(stdout));
+        const bool show_progress = is_terminal(stderr) && !is_terminal(stdout);
+        // Progress needs the total up front: a walk that only counts, for people watching.
+        Progress progress(show_progress ? count_inputs() : 0, show_progress);
         BatchOptions batch{jobs(), m_options.max_bytes, &m_methodology};
         Emitter emitter(*this, *report, format);
-        run_batch(files, batch, render_function(*report, format), [&](RenderedResult&& r) {
-            emitter.emit(std::move(r));
-            progress.advance();
-        });
+        InputWalk walk(m_options.paths);
+        run_batch(
+            walk, batch, render_function(*report, format),
+            [&](RenderedResult&& r) {
+                emitter.emit(std::move(r));
+                progress.advance();
+            },
+            [&](const std::string& warning) {
+                progress.clear();
+                if (format == BatchFormat::github) {
+                    // Part of the report, in its place: a walk warning is an annotation too.
+                    emitter.annotate(
+                        fmt::format("::warning title=aijri::{}\n", github_escape_data(warning)));
+                } else {
+                    fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning));
+                }
+            });
         progress.finish();
         emitter.finish();
         return status_of(m_io_error, m_totals.invalid > 0 || !m_totals.gate_trips.empty());
@@ -173,6 +186,12 @@ private:
             }
             begin();
             write(r.text);
+        }
+
+        // A line of the report that is not a result (formats without separators only).
+        void annotate(const std::string& line) {
+            begin();
+            m_out.write(line);
         }
 
         void finish() {
@@ -254,28 +273,37 @@ private:
         }
     }
 
-    void print_walk_warnings(BatchFormat format) const {
-        for (const std::string& warning : m_totals.walk_warnings) {
-            if (format == BatchFormat::github) {
-                fmt::print("::warning title=aijri::{}\n", github_escape_data(warning));
-            } else {
-                fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning));
+    std::size_t count_inputs() const {
+        InputWalk walk(m_options.paths);
+        std::size_t count = 0;
+        while (walk.next()) {
+            ++count;
+        }
+        return count;
+    }
+
+    // The report is written by renaming a finished file over --output: that must never be
+    // one of the inputs. Only a file that exists can be one, so only then are they compared.
+    void refuse_output_over_input() const {
+        const std::string& output = m_options.output;
+        struct stat info {};
+        if (output.empty() || output == "-" || ::stat(output.c_str(), &info) != 0) {
+            return;
+        }
+        InputWalk walk(m_options.paths);
+        while (const auto input = walk.next()) {
+            if (same_file(input->path, output)) {
+                throw Failure(fmt::format("aijri: --output {} is one of the inputs; inputs are "
+                                          "never written",
+                                          output),
+                              k_exit_usage);
             }
         }
     }
 
-    void refuse_output_over_input(const std::vector<InputFile>& files) const {
-        if (m_options.output.empty() || m_options.output == "-") {
-            return;
-        }
-        for (const InputFile& input : files) {
-            if (same_file(input.path, m_options.output)) {
-                throw Failure(fmt::format("aijri: --output {} is one of the inputs; inputs are "
-                                          "never written",
-                                          m_options.output),
-                              k_exit_usage);
-            }
-        }
+    static bool is_directory(const std::string& path) {
+        struct stat info {};
+        return path != "-" && ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
     }
 
     unsigned jobs() const {

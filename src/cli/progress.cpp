@@ -38,10 +38,11 @@ void Progress::draw(bool force) {
     m_drawn = true;
 }
 
-void Progress::finish() {
+void Progress::clear() {
     if (m_drawn) {
         fmt::print(stderr, "\r\x1b[K");
         std::fflush(stderr);
+        m_drawn = false;
     }
 }
 

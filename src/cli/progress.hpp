@@ -10,7 +10,9 @@ class Progress {
 public:
     Progress(std::size_t total, bool enabled);
     void advance();
-    void finish();
+    // Erases the line (it is drawn again at the next advance), so that a message can go out.
+    void clear();
+    void finish() { clear(); }
 
 private:
     void draw(bool force);

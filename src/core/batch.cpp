@@ -37,9 +37,10 @@ ResultSummary summarize(const Evaluation& e) {
 }
 
 Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const std::string& path,
-                         const Methodology& methodology, std::size_t max_bytes) {
+                         const Methodology& methodology, std::size_t max_bytes,
+                         bool found_regular) {
     std::string shown = path == "-" ? "<stdin>" : path;
-    if (const auto problem = load_file(path, max_bytes, buffer)) {
+    if (const auto problem = load_file(path, max_bytes, buffer, found_regular)) {
         Evaluation e;
         e.file = std::move(shown);
         e.io_error = !problem->too_large;
@@ -56,8 +57,8 @@ namespace {
 RenderedResult score_one(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
                          const BatchOptions& options, const RenderFunction& render) {
     try {
-        return render(
-            evaluate_file(reader, buffer, input.path, *options.methodology, options.max_bytes));
+        return render(evaluate_file(reader, buffer, input.path, *options.methodology,
+                                    options.max_bytes, !input.explicit_));
     } catch (const std::exception& failure) {
         Evaluation e;
         e.file = input.path;
@@ -67,48 +68,98 @@ RenderedResult score_one(AssessmentReader& reader, FileBuffer& buffer, const Inp
     }
 }
 
-// Results are produced out of order by the workers and handed out in order: a worker may
-// run at most `window` files ahead of the last one emitted, which bounds memory.
+// Results are produced out of order by the workers and handed out in order. Work is handed
+// out in chunks of consecutive files, so that the threads meet once per chunk rather than
+// once per file (every meeting can be a futex system call), and a worker may run at most
+// `window` chunks ahead of the last one emitted, which bounds memory.
 class OrderedPipeline {
 public:
-    OrderedPipeline(std::size_t count, std::size_t window) : m_count(count), m_slots(window) {}
+    using Result = std::variant<RenderedResult, std::exception_ptr>;
 
-    // Worker side: the index of the next file to score, or nullopt when all are taken.
-    std::optional<std::size_t> claim() {
-        const std::size_t index = m_next.fetch_add(1);
-        if (index >= m_count) {
+    struct Chunk {
+        std::vector<InputFile> files;
+        std::vector<Result> results;
+        // What the source met on the way, each with the index of the file it came before
+        // (files.size(): after the last one).
+        std::vector<std::pair<std::size_t, std::string>> warnings;
+    };
+
+    OrderedPipeline(InputSource& source, std::size_t chunk_size, std::size_t window)
+        : m_source(source), m_chunk_size(chunk_size), m_slots(window) {}
+
+    // Worker side: the next chunk of files to score (its index, its files), or nullopt when
+    // the source has no more. The source is read under the lock, so chunk i holds the i-th
+    // run of files whichever worker asks.
+    std::optional<std::pair<std::size_t, Chunk>> claim() {
+        std::unique_lock lock(m_mutex);
+        if (m_exhausted || m_stopped) {
             return std::nullopt;
         }
-        std::unique_lock lock(m_mutex);
+        Chunk chunk;
+        try {
+            while (chunk.files.size() < m_chunk_size) {
+                auto file = m_source.next();
+                for (std::string& warning : m_source.take_warnings()) {
+                    chunk.warnings.emplace_back(chunk.files.size(), std::move(warning));
+                }
+                if (!file) {
+                    break;
+                }
+                chunk.files.push_back(std::move(*file));
+            }
+        } catch (...) {
+            m_failure = std::current_exception();
+            chunk.files.clear();
+        }
+        if (chunk.files.empty()) {
+            m_exhausted = true;
+            m_chunks = m_next;
+            for (auto& [before, warning] : chunk.warnings) {
+                m_trailing_warnings.push_back(std::move(warning));
+            }
+            lock.unlock();
+            m_ready.notify_one();
+            return std::nullopt;
+        }
+        const std::size_t index = m_next++;
         m_space.wait(lock, [&] { return m_stopped || index < m_emitted + m_slots.size(); });
         if (m_stopped) {
             return std::nullopt;
         }
-        return index;
+        return std::pair{index, std::move(chunk)};
     }
 
-    void deliver(std::size_t index, RenderedResult&& result) {
-        fill(index, Slot{std::move(result)});
+    void deliver(std::size_t index, Chunk&& chunk) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_slots[index % m_slots.size()] = std::move(chunk);
+        }
+        m_ready.notify_one(); // only the caller waits for results
     }
 
-    // An exception on a worker thread would end the program (std::terminate); it is handed to
-    // the caller instead, in its place, and thrown there.
-    void fail(std::size_t index, std::exception_ptr failure) { fill(index, Slot{failure}); }
-
-    // Caller side: blocks until result `index` is there.
-    RenderedResult take(std::size_t index) {
+    // Caller side: blocks until chunk `index` is there; nullopt after the last one.
+    std::optional<Chunk> take(std::size_t index) {
         std::unique_lock lock(m_mutex);
         auto& slot = m_slots[index % m_slots.size()];
-        m_ready.wait(lock, [&] { return slot.has_value(); });
-        Slot taken = std::move(*slot);
+        m_ready.wait(lock, [&] { return slot.has_value() || (m_exhausted && index >= m_chunks); });
+        if (!slot) {
+            if (m_failure) {
+                std::rethrow_exception(m_failure);
+            }
+            return std::nullopt;
+        }
+        Chunk taken = std::move(*slot);
         slot.reset();
         m_emitted = index + 1;
         lock.unlock();
         m_space.notify_all();
-        if (auto* failure = std::get_if<std::exception_ptr>(&taken)) {
-            std::rethrow_exception(*failure);
-        }
-        return std::get<RenderedResult>(std::move(taken));
+        return taken;
+    }
+
+    // After the last chunk: what the source met after its last file.
+    std::vector<std::string> trailing_warnings() {
+        std::lock_guard lock(m_mutex);
+        return std::move(m_trailing_warnings);
     }
 
     void stop() {
@@ -120,58 +171,92 @@ public:
     }
 
 private:
-    using Slot = std::variant<RenderedResult, std::exception_ptr>;
-
-    void fill(std::size_t index, Slot&& slot) {
-        {
-            std::lock_guard lock(m_mutex);
-            m_slots[index % m_slots.size()] = std::move(slot);
-        }
-        m_ready.notify_one(); // only the caller waits for results
-    }
-
-    const std::size_t m_count;
-    std::atomic<std::size_t> m_next{0};
+    InputSource& m_source;
+    const std::size_t m_chunk_size;
     std::mutex m_mutex;
     std::condition_variable m_ready;
     std::condition_variable m_space;
-    std::vector<std::optional<Slot>> m_slots;
-    std::size_t m_emitted = 0;
+    std::vector<std::optional<Chunk>> m_slots;
+    std::size_t m_next = 0;    // chunks handed out
+    std::size_t m_chunks = 0;  // all chunks, once the source is exhausted
+    std::size_t m_emitted = 0; // chunks taken by the caller
+    bool m_exhausted = false;
     bool m_stopped = false;
+    std::exception_ptr m_failure; // the source threw (out of memory)
+    std::vector<std::string> m_trailing_warnings;
 };
 
-constexpr std::size_t k_window_per_job = 32;
+// Small enough that the first results show at once and a slow file delays few others;
+// large enough that threads rarely wait on each other.
+constexpr std::size_t k_chunk_files = 16;
+constexpr std::size_t k_window_chunks_per_job = 4;
+
+class ListSource final : public InputSource {
+public:
+    explicit ListSource(const std::vector<InputFile>& files) : m_files(files) {}
+    std::optional<InputFile> next() override {
+        if (m_next == m_files.size()) {
+            return std::nullopt;
+        }
+        return m_files[m_next++];
+    }
+
+private:
+    const std::vector<InputFile>& m_files;
+    std::size_t m_next = 0;
+};
+
+void run_serial(InputSource& source, const BatchOptions& options, const RenderFunction& render,
+                const EmitFunction& emit, const WarningFunction& on_warning) {
+    AssessmentReader reader;
+    FileBuffer buffer;
+    const auto warn = [&] {
+        for (const std::string& warning : source.take_warnings()) {
+            on_warning(warning);
+        }
+    };
+    while (auto input = source.next()) {
+        warn();
+        emit(score_one(reader, buffer, *input, options, render));
+    }
+    warn();
+}
+
+void score_chunks(OrderedPipeline& pipeline, const BatchOptions& options,
+                  const RenderFunction& render) {
+    AssessmentReader reader;
+    FileBuffer buffer;
+    while (auto claimed = pipeline.claim()) {
+        auto& [index, chunk] = *claimed;
+        chunk.results.reserve(chunk.files.size());
+        for (const InputFile& input : chunk.files) {
+            // An exception on a worker thread would end the program (std::terminate); it is
+            // handed to the caller instead, in its place.
+            try {
+                chunk.results.emplace_back(score_one(reader, buffer, input, options, render));
+            } catch (...) {
+                chunk.results.emplace_back(std::current_exception());
+            }
+        }
+        chunk.files = {};
+        pipeline.deliver(index, std::move(chunk));
+    }
+}
 
 } // namespace
 
-void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
-               const RenderFunction& render, const EmitFunction& emit) {
-    const std::size_t jobs =
-        std::clamp<std::size_t>(options.jobs, 1, std::max<std::size_t>(files.size(), 1));
+void run_batch(InputSource& source, const BatchOptions& options, const RenderFunction& render,
+               const EmitFunction& emit, const WarningFunction& on_warning) {
+    const std::size_t jobs = std::max<std::size_t>(options.jobs, 1);
     if (jobs == 1) {
-        AssessmentReader reader;
-        FileBuffer buffer;
-        for (const InputFile& input : files) {
-            emit(score_one(reader, buffer, input, options, render));
-        }
+        run_serial(source, options, render, emit, on_warning);
         return;
     }
-    OrderedPipeline pipeline(files.size(), jobs * k_window_per_job);
+    OrderedPipeline pipeline(source, k_chunk_files, jobs * k_window_chunks_per_job);
     std::vector<std::thread> workers;
     workers.reserve(jobs);
     for (std::size_t j = 0; j < jobs; ++j) {
-        workers.emplace_back([&] {
-            AssessmentReader reader;
-            FileBuffer buffer;
-            while (const auto index = pipeline.claim()) {
-                try {
-                    pipeline.deliver(*index,
-                                     score_one(reader, buffer, files[*index], options, render));
-                } catch (...) {
-                    pipeline.fail(*index, std::current_exception());
-                }
-            }
-        });
+        workers.emplace_back([&] { score_chunks(pipeline, options, render); });
     }
     const auto join_all = [&] {
         for (std::thread& worker : workers) {
@@ -179,8 +264,28 @@ void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
         }
     };
     try {
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            emit(pipeline.take(i));
+        for (std::size_t index = 0;; ++index) {
+            auto chunk = pipeline.take(index);
+            if (!chunk) {
+                break;
+            }
+            auto warning = chunk->warnings.begin();
+            for (std::size_t i = 0; i <= chunk->results.size(); ++i) {
+                for (; warning != chunk->warnings.end() && warning->first == i; ++warning) {
+                    on_warning(warning->second);
+                }
+                if (i == chunk->results.size()) {
+                    break;
+                }
+                OrderedPipeline::Result& result = chunk->results[i];
+                if (auto* failure = std::get_if<std::exception_ptr>(&result)) {
+                    std::rethrow_exception(*failure);
+                }
+                emit(std::get<RenderedResult>(std::move(result)));
+            }
+        }
+        for (const std::string& warning : pipeline.trailing_warnings()) {
+            on_warning(warning);
         }
     } catch (...) {
         // Writing the output failed: stop the workers before the exception leaves.
@@ -189,6 +294,15 @@ void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
         throw;
     }
     join_all();
+}
+
+void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
+               const RenderFunction& render, const EmitFunction& emit) {
+    ListSource source(files);
+    BatchOptions batch = options;
+    batch.jobs = static_cast<unsigned>(
+        std::clamp<std::size_t>(options.jobs, 1, std::max<std::size_t>(files.size(), 1)));
+    run_batch(source, batch, render, emit, [](const std::string&) {});
 }
 
 namespace {

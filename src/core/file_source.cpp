@@ -85,6 +85,11 @@ std::optional<LoadError> read_all(int fd, std::size_t max_bytes, FileBuffer& buf
         if (buffer.size > max_bytes) {
             return too_large(max_bytes);
         }
+        // A regular file that gave exactly the size it had when it was opened is whole:
+        // asking again only to be told "end of file" is a system call per file.
+        if (expected > 0 && buffer.size == expected) {
+            break;
+        }
         if (buffer.size == capacity) {
             capacity = capacity > enough / 2 ? enough : capacity * 2;
         }
@@ -110,25 +115,26 @@ std::string describe_size(std::size_t bytes) {
 }
 
 std::optional<LoadError> load_file(const std::string& path, std::size_t max_bytes,
-                                   FileBuffer& buffer) {
+                                   FileBuffer& buffer, bool found_regular) {
     if (path == "-") {
         return read_all(STDIN_FILENO, max_bytes, buffer, 0);
     }
-    // Look before opening: opening a FIFO for reading would block until a writer comes.
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0) {
-        return io_error(describe_errno(errno));
+    // Look before opening: opening a device can act on it (a tape rewinds), and a path named
+    // by the user can be anything.
+    if (!found_regular) {
+        struct stat info {};
+        if (::stat(path.c_str(), &info) != 0) {
+            return io_error(describe_errno(errno));
+        }
+        if (S_ISDIR(info.st_mode)) {
+            return io_error(describe_errno(EISDIR));
+        }
+        if (!S_ISREG(info.st_mode)) {
+            return io_error("is not a regular file (a FIFO, socket or device), not read");
+        }
     }
-    if (S_ISDIR(info.st_mode)) {
-        return io_error(describe_errno(EISDIR));
-    }
-    if (!S_ISREG(info.st_mode)) {
-        return io_error("is not a regular file (a FIFO, socket or device), not read");
-    }
-    if (static_cast<std::size_t>(info.st_size) > max_bytes) {
-        return too_large(max_bytes, static_cast<std::size_t>(info.st_size));
-    }
-    // O_NONBLOCK: should the file have been swapped for a FIFO since stat, open must not hang.
+    // O_NONBLOCK: should the file have been swapped for a FIFO since it was seen, open must
+    // not hang waiting for a writer.
     const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
     if (fd.get() < 0) {
         return io_error(describe_errno(errno));
@@ -137,7 +143,11 @@ std::optional<LoadError> load_file(const std::string& path, std::size_t max_byte
     if (::fstat(fd.get(), &opened) != 0 || !S_ISREG(opened.st_mode)) {
         return io_error("is not a regular file (a FIFO, socket or device), not read");
     }
-    return read_all(fd.get(), max_bytes, buffer, static_cast<std::size_t>(opened.st_size));
+    const auto size = static_cast<std::size_t>(opened.st_size);
+    if (size > max_bytes) {
+        return too_large(max_bytes, size);
+    }
+    return read_all(fd.get(), max_bytes, buffer, size);
 }
 
 } // namespace aijri

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
+#include <memory>
+#include <optional>
 #include <set>
 #include <sys/stat.h>
 #include <utility>
@@ -53,43 +55,108 @@ std::string real_path(const std::string& path) {
     return out;
 }
 
-class Walker {
-public:
-    Walker(WalkResult& out, const std::string& root) : m_out(out), m_root(real_path(root)) {}
+// One folder being walked: its entries in byte order, and how far the walk has come.
+struct Entry {
+    std::string name;
+    unsigned char type; // d_type: DT_REG, DT_DIR, DT_LNK, …, or DT_UNKNOWN
+};
 
-    void walk_folder(const std::string& folder, const struct stat& info) {
-        if (!m_visited.insert({info.st_dev, info.st_ino}).second) {
-            m_out.warnings.push_back(
-                fmt::format("{}: skipped: already visited (a symbolic link loop)", folder));
-            return;
-        }
-        std::vector<std::string> names = list(folder);
-        std::sort(names.begin(), names.end());
-        for (const std::string& name : names) {
-            visit(join(folder, name), name);
+struct Frame {
+    std::string folder;
+    std::vector<Entry> entries;
+    std::size_t next = 0;
+};
+
+} // namespace
+
+// A depth-first walk with an explicit stack: only the folders on the current path are
+// held (each as its sorted list of names), so memory does not grow with the number of files.
+struct InputWalk::Impl {
+    std::vector<std::string> paths;
+    std::size_t next_path = 0;
+    std::vector<Frame> stack;
+    std::string root; // the folder named, every link in it resolved
+    std::set<DirectoryKey> visited;
+    std::vector<std::string> warnings;
+
+    std::optional<InputFile> next() {
+        while (true) {
+            if (stack.empty()) {
+                if (next_path == paths.size()) {
+                    return std::nullopt;
+                }
+                if (auto named = start(paths[next_path++])) {
+                    return named;
+                }
+                continue;
+            }
+            Frame& frame = stack.back();
+            if (frame.next == frame.entries.size()) {
+                stack.pop_back();
+                continue;
+            }
+            const Entry& entry = frame.entries[frame.next++];
+            std::string path = join(frame.folder, entry.name);
+            // A plain file's type comes with its name: no stat for each of thousands of
+            // files (a stat is a system call, and system calls are dear in a virtual machine).
+            if (entry.type == DT_REG) {
+                if (has_json_extension(entry.name)) {
+                    return InputFile{std::move(path), false};
+                }
+                continue;
+            }
+            const std::string name = entry.name; // `frame` goes when a folder is entered
+            if (auto found = visit(path, name)) {
+                return found;
+            }
         }
     }
 
-private:
-    std::vector<std::string> list(const std::string& folder) {
-        std::vector<std::string> names;
+    // A path named by the user: a folder is walked; anything else is kept as given.
+    std::optional<InputFile> start(const std::string& path) {
+        struct stat info {};
+        if (path != "-" && ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+            root = real_path(path);
+            visited.clear();
+            enter(path, info);
+            return std::nullopt;
+        }
+        return InputFile{path, true};
+    }
+
+    void enter(const std::string& folder, const struct stat& info) {
+        if (!visited.insert({info.st_dev, info.st_ino}).second) {
+            warnings.push_back(
+                fmt::format("{}: skipped: already visited (a symbolic link loop)", folder));
+            return;
+        }
+        Frame frame{folder, list(folder), 0};
+        std::sort(frame.entries.begin(), frame.entries.end(),
+                  [](const Entry& a, const Entry& b) { return a.name < b.name; });
+        stack.push_back(std::move(frame));
+    }
+
+    std::vector<Entry> list(const std::string& folder) {
+        std::vector<Entry> entries;
         DIR* dir = ::opendir(folder.c_str());
         if (dir == nullptr) {
-            m_out.warnings.push_back(
+            warnings.push_back(
                 fmt::format("{}: skipped: cannot open folder ({})", folder, std::strerror(errno)));
-            return names;
+            return entries;
         }
         while (const dirent* entry = ::readdir(dir)) {
             const std::string_view name = entry->d_name;
             if (!name.empty() && name.front() != '.') {
-                names.emplace_back(name);
+                entries.push_back(Entry{std::string(name), entry->d_type});
             }
         }
         ::closedir(dir);
-        return names;
+        return entries;
     }
 
-    void visit(const std::string& path, std::string_view name) {
+    // Anything that is not known to be a plain file: a folder, a link, a FIFO, a device, or
+    // an entry whose file system does not say its type.
+    std::optional<InputFile> visit(const std::string& path, std::string_view name) {
         struct stat info {};
         // stat follows links: a link to a file counts as that file, a link to a folder is
         // walked unless that folder was visited already.
@@ -98,37 +165,36 @@ private:
             struct stat link {};
             if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
                 if (has_json_extension(name) || stat_error == ELOOP) {
-                    m_out.warnings.push_back(fmt::format(
-                        "{}: skipped: {}", path,
-                        stat_error == ELOOP ? "symbolic link loop" : "broken symbolic link"));
+                    warnings.push_back(fmt::format("{}: skipped: {}", path,
+                                                   stat_error == ELOOP ? "symbolic link loop"
+                                                                       : "broken symbolic link"));
                 }
-                return;
+                return std::nullopt;
             }
-            m_out.warnings.push_back(
-                fmt::format("{}: skipped: {}", path, std::strerror(stat_error)));
-            return;
+            warnings.push_back(fmt::format("{}: skipped: {}", path, std::strerror(stat_error)));
+            return std::nullopt;
         }
         if (const std::string outside = link_outside_root(path); !outside.empty()) {
             if (S_ISDIR(info.st_mode) || has_json_extension(name)) {
-                m_out.warnings.push_back(
+                warnings.push_back(
                     fmt::format("{}: skipped: a symbolic link to {}, outside the folder {}", path,
-                                outside, m_root));
+                                outside, root));
             }
-            return;
+            return std::nullopt;
         }
         if (S_ISDIR(info.st_mode)) {
-            walk_folder(path, info);
-            return;
+            enter(path, info);
+            return std::nullopt;
         }
         if (!has_json_extension(name)) {
-            return;
+            return std::nullopt;
         }
         if (!S_ISREG(info.st_mode)) {
-            m_out.warnings.push_back(
+            warnings.push_back(
                 fmt::format("{}: skipped: {}, not a regular file", path, kind_of(info.st_mode)));
-            return;
+            return std::nullopt;
         }
-        m_out.files.push_back(InputFile{path, false});
+        return InputFile{path, false};
     }
 
     // Where `path` leads when it is a symbolic link that leaves the folder being walked, else
@@ -140,28 +206,32 @@ private:
             return {};
         }
         std::string target = real_path(path);
-        const bool inside = !m_root.empty() && (target == m_root || m_root == "/" ||
-                                                target.rfind(m_root + "/", 0) == 0);
+        const bool inside =
+            !root.empty() && (target == root || root == "/" || target.rfind(root + "/", 0) == 0);
         return inside ? std::string() : (target.empty() ? path : target);
     }
-
-    WalkResult& m_out;
-    std::string m_root; // the folder named, every link in it resolved
-    std::set<DirectoryKey> m_visited;
 };
 
-} // namespace
+InputWalk::InputWalk(std::vector<std::string> paths) : m_impl(std::make_unique<Impl>()) {
+    m_impl->paths = std::move(paths);
+}
+InputWalk::~InputWalk() = default;
+
+std::optional<InputFile> InputWalk::next() {
+    return m_impl->next();
+}
+
+std::vector<std::string> InputWalk::take_warnings() {
+    return std::exchange(m_impl->warnings, {});
+}
 
 WalkResult collect_inputs(const std::vector<std::string>& paths) {
     WalkResult result;
-    for (const std::string& path : paths) {
-        struct stat info {};
-        if (path != "-" && ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
-            Walker(result, path).walk_folder(path, info);
-            continue;
-        }
-        result.files.push_back(InputFile{path, true});
+    InputWalk walk(paths);
+    while (auto file = walk.next()) {
+        result.files.push_back(std::move(*file));
     }
+    result.warnings = walk.take_warnings();
     return result;
 }
 

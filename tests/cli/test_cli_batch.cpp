@@ -246,3 +246,33 @@ TEST_CASE("a FIFO named in a folder is skipped without blocking") {
     CHECK(named.status == 2);
     CHECK(contains(named.err, "is not a regular file"));
 }
+
+TEST_CASE("a walk streams: its warnings come where it met them, the same for any jobs") {
+    // 70 files in a.../z... folders with a FIFO between them: the walk meets the FIFO after
+    // the 35 files of "a" (more than two chunks of work), and the github format writes its
+    // warning to standard output, between those results and the next.
+    const std::string root = aijri::test::temp_dir();
+    std::filesystem::create_directories(root + "/a");
+    std::filesystem::create_directories(root + "/z");
+    for (int i = 0; i < 35; ++i) {
+        write_text_file(fmt::format("{}/a/{:02}.json", root, i), aijri::test::to_json({}));
+        write_text_file(fmt::format("{}/z/{:02}.json", root, i), aijri::test::to_json({}));
+    }
+    REQUIRE(::mkfifo((root + "/m.json").c_str(), 0600) == 0);
+    const auto one = run_command(
+        "timeout 20 '" AIJRI_BINARY "' score -f github --fail-under 100 -j 1 '" + root + "'");
+    CHECK(one.status == 1); // every role trips the gate, so that every file has a line
+    const std::size_t warning =
+        one.out.find("::warning title=aijri::" + root + "/m.json: skipped: a FIFO");
+    REQUIRE(warning != std::string::npos);
+    CHECK(one.out.rfind("/a/34.json", warning) != std::string::npos);
+    CHECK(one.out.find("/a/", warning) == std::string::npos);
+    CHECK(one.out.find("/z/00.json", warning) != std::string::npos);
+    for (const char* jobs : {"2", "3", "8"}) {
+        const auto many = run_command(
+            std::string("timeout 20 '" AIJRI_BINARY "' score -f github --fail-under 100 -j ") +
+            jobs + " '" + root + "'");
+        CHECK(many.out == one.out);
+        CHECK(many.status == one.status);
+    }
+}
