@@ -34,9 +34,9 @@ struct LoadError {
 
 // Reads `path` ("-" is standard input) into `buffer`. A file over `max_bytes` is refused
 // from its size, before any of it is read; a FIFO or device is refused without being
-// opened for reading. `found_regular`: the caller has just seen that `path` is a regular
-// file (a folder walk did), so the look before opening is skipped; what was opened is
-// still checked before it is read.
+// opened for reading. `found_regular`: a folder walk has just seen that `path` is a regular
+// file, so the look before opening is skipped, and a file smaller than the first read (64 KiB)
+// is read without asking its size; what was opened is still checked before more is read.
 std::optional<LoadError> load_file(const std::string& path, std::size_t max_bytes,
                                    FileBuffer& buffer, bool found_regular = false);
 

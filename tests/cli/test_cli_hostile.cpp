@@ -585,3 +585,31 @@ TEST_CASE("a methodology whose arithmetic overflows is a usage error, reported p
                                "its constants take exact arithmetic beyond 128 bits (use fewer "
                                "decimals or smaller constants)\n");
 }
+
+TEST_CASE("files found in a folder: the size limit, and files larger than the first read") {
+    // A walked file is read with one 64 KiB read and no look at its size first; a file that
+    // fills that read is checked like any other.
+    const std::string root = aijri::test::temp_dir();
+    std::string big = seed();
+    big.insert(big.find('{') + 1, "\n  \"x-padding\": \"" + std::string(200000, 'p') + "\",");
+    write_text_file(root + "/big.json", big);
+    std::string exact = seed();
+    exact.insert(exact.find('{') + 1, "\n  \"x-padding\": \"\",");
+    exact.insert(exact.find("\"x-padding\": \"") + 14, std::string(65536 - exact.size(), 'q'));
+    REQUIRE(exact.size() == 65536);
+    write_text_file(root + "/exact.json", exact);
+    write_text_file(root + "/small.json", seed());
+    const CommandResult all = run("score -f csv " + quote(root));
+    CHECK(all.status == 0);
+    for (const char* name : {"big.json", "exact.json", "small.json"}) {
+        CHECK(contains(all.out, fmt::format("{},deep-learning-engineer,", name)));
+    }
+    const CommandResult limited = run("score -f jsonl --max-bytes 1000 " + quote(root));
+    CHECK(limited.status == 1);
+    CHECK(contains(limited.out, fmt::format("is {} bytes, over the limit of 1000 bytes "
+                                            "(--max-bytes); not read",
+                                            seed().size())));
+    CHECK(contains(limited.out, fmt::format("is {} bytes, over the limit of 1000 bytes "
+                                            "(--max-bytes); not read",
+                                            big.size())));
+}
