@@ -61,9 +61,11 @@ struct DiffEntry {
 DiffEntry make_diff_entry(const Evaluation& evaluation);
 
 // Pairs the assessments of both sides by id (the "id" field, else the file name without
-// .json) and compares them. Two files of one side with the same id are an error of that id.
+// .json) and compares them, on `jobs` threads. Two files of one side with the same id are an
+// error of that id.
 DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> new_side,
-                        const Methodology& old_methodology, const Methodology& new_methodology);
+                        const Methodology& old_methodology, const Methodology& new_methodology,
+                        unsigned jobs = 1);
 
 struct DiffGates {
     bool fail_on_zone_change = false;
@@ -73,7 +75,10 @@ struct DiffGates {
 std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGates& gates,
                                              int decimals);
 
-nlohmann::ordered_json diff_json(const DiffResult& result, int decimals);
+// The JSON report, ending in a line break, with "gates": the roles that tripped a gate and
+// why (indent < 0: one line).
+std::string diff_json(const DiffResult& result, int decimals,
+                      const std::vector<std::string>& gate_trips, int indent = 2);
 std::string diff_text(const DiffResult& result, int decimals, bool color, bool show_unchanged);
 std::string diff_markdown(const DiffResult& result, int decimals);
 

@@ -102,7 +102,8 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
         }
     }
     git_read_blobs(unique_blobs, job_count(o.jobs), [&](std::size_t blob, std::string&& text) {
-        AssessmentReader reader;
+        // One reader per thread: a reader's buffers grow to fit a file once, then are reused.
+        thread_local AssessmentReader reader;
         for (const auto& [side, i] : users[blob]) {
             // Each slot is written by one thread only.
             side->entries[i] = make_diff_entry(
@@ -191,7 +192,8 @@ int run_diff(const DiffOptions& o) {
         new_side = read_folder_side(o.arguments[1], new_m, o);
     }
 
-    const DiffResult result = diff_entries(std::move(old_side), std::move(new_side), old_m, new_m);
+    const DiffResult result =
+        diff_entries(std::move(old_side), std::move(new_side), old_m, new_m, job_count(o.jobs));
     const int decimals = new_m.published_decimals;
     std::vector<std::string> trips;
     for (const RoleDiff& r : result.roles) {
@@ -201,9 +203,7 @@ int run_diff(const DiffOptions& o) {
     }
     OutputFile out(o.output);
     if (o.format == "json") {
-        nlohmann::ordered_json j = diff_json(result, decimals);
-        j["gates"] = trips;
-        out.write(j.dump(2) + "\n");
+        out.write(diff_json(result, decimals, trips));
     } else if (o.format == "markdown") {
         out.write(diff_markdown(result, decimals));
     } else {

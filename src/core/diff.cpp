@@ -1,6 +1,10 @@
 #include "aijri/diff.hpp"
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -8,6 +12,8 @@
 #include "aijri/report_json.hpp"
 #include "aijri/report_text.hpp"
 #include "aijri/text.hpp"
+
+#include "json_writer.hpp"
 
 namespace aijri {
 
@@ -136,8 +142,51 @@ DiffEntry make_diff_entry(const Evaluation& e) {
     return entry;
 }
 
+namespace {
+
+struct Comparison {
+    RoleDiff* role;
+    const DiffEntry* old_entry;
+    const DiffEntry* new_entry;
+};
+
+// Attributing a change is the costly part of a diff (an exact Shapley split per role), and
+// roles are independent: they are compared on all cores.
+void compare_all(const std::vector<Comparison>& comparisons, const Methodology& old_m,
+                 const Methodology& new_m, unsigned jobs) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    const auto work = [&] {
+        try {
+            for (std::size_t i = next++; i < comparisons.size(); i = next++) {
+                const Comparison& c = comparisons[i];
+                compare(*c.role, *c.old_entry, *c.new_entry, old_m, new_m);
+            }
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            failure = std::current_exception();
+            next = comparisons.size();
+        }
+    };
+    std::vector<std::thread> workers;
+    const std::size_t threads = std::min<std::size_t>(std::max(jobs, 1U), comparisons.size());
+    for (std::size_t t = 1; t < threads; ++t) {
+        workers.emplace_back(work);
+    }
+    work();
+    for (std::thread& worker : workers) {
+        worker.join();
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+}
+
+} // namespace
+
 DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> new_side,
-                        const Methodology& old_m, const Methodology& new_m) {
+                        const Methodology& old_m, const Methodology& new_m, unsigned jobs) {
     std::map<std::string, Side> old_ids = by_id(old_side);
     std::map<std::string, Side> new_ids = by_id(new_side);
     std::vector<std::string> ids;
@@ -150,6 +199,8 @@ DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> 
         }
     }
     DiffResult result;
+    result.roles.reserve(ids.size());
+    std::vector<Comparison> comparisons;
     for (const std::string& id : ids) {
         RoleDiff role;
         role.id = id;
@@ -169,11 +220,15 @@ DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> 
         } else if (new_s == nullptr) {
             role.status = RoleStatus::removed;
             role.old_verdict = old_s->entries.front().final_;
-        } else {
-            compare(role, old_s->entries.front(), new_s->entries.front(), old_m, new_m);
         }
-        result.roles.push_back(std::move(role));
+        const bool both = old_ok && new_ok && old_s != nullptr && new_s != nullptr;
+        result.roles.push_back(std::move(role)); // reserved: no role moves from here on
+        if (both) {
+            comparisons.push_back(
+                {&result.roles.back(), &old_s->entries.front(), &new_s->entries.front()});
+        }
     }
+    compare_all(comparisons, old_m, new_m, jobs);
     std::stable_sort(result.roles.begin(), result.roles.end(),
                      [](const RoleDiff& x, const RoleDiff& y) {
                          if (x.status != y.status) {
@@ -208,13 +263,6 @@ std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGat
 
 namespace {
 
-Json verdict_json(const std::optional<Verdict>& v, int decimals) {
-    if (!v) {
-        return nullptr;
-    }
-    return Json{{"aijri", json_number(v->aijri, decimals)}, {"zone", v->zone}, {"label", v->label}};
-}
-
 std::string signed_fixed(const Rational& value, int decimals) {
     const std::string text = to_fixed(value, decimals);
     return value > Rational(0) ? "+" + text : (text.front() == '-' ? "−" + text.substr(1) : text);
@@ -233,41 +281,120 @@ std::string value_text(const Json& value) {
 
 } // namespace
 
-Json diff_json(const DiffResult& result, int decimals) {
-    Json roles = Json::array();
-    for (const RoleDiff& r : result.roles) {
-        Json contributions = Json::array();
-        for (const Contribution& c : r.contributions) {
-            contributions.push_back(Json{{"input", c.input},
-                                         {"old", c.old_value},
-                                         {"new", c.new_value},
-                                         {"points", json_number(c.points, 4)},
-                                         {"points_exact", to_exact_string(c.points)}});
-        }
-        Json role{
-            {"id", r.id},
-            {"status", std::string(to_string(r.status))},
-            {"old", verdict_json(r.old_verdict, decimals)},
-            {"new", verdict_json(r.new_verdict, decimals)},
-            {"delta", r.delta ? json_number(*r.delta, decimals) : Json(nullptr)},
-            {"delta_exact", r.delta_exact ? Json(to_exact_string(*r.delta_exact)) : Json(nullptr)},
-            {"zone_changed", r.zone_changed},
-            {"contributions", std::move(contributions)},
-            {"old_file", r.old_file.empty() ? Json(nullptr) : Json(r.old_file)},
-            {"new_file", r.new_file.empty() ? Json(nullptr) : Json(r.new_file)}};
-        if (!r.errors.empty()) {
-            role["errors"] = r.errors;
-        }
-        roles.push_back(std::move(role));
+namespace {
+
+void write_verdict(detail::JsonWriter& w, const std::optional<Verdict>& v, int decimals) {
+    if (!v) {
+        w.null();
+        return;
     }
+    w.begin_object();
+    w.key("aijri");
+    w.decimal(v->aijri, decimals);
+    w.key("zone");
+    w.string(v->zone);
+    w.key("label");
+    w.string(v->label);
+    w.end_object();
+}
+
+void write_optional_text(detail::JsonWriter& w, const std::string& text) {
+    if (text.empty()) {
+        w.null();
+    } else {
+        w.string(text);
+    }
+}
+
+void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
+    w.begin_object();
+    w.key("id");
+    w.string(r.id);
+    w.key("status");
+    w.string(to_string(r.status));
+    w.key("old");
+    write_verdict(w, r.old_verdict, decimals);
+    w.key("new");
+    write_verdict(w, r.new_verdict, decimals);
+    w.key("delta");
+    if (r.delta) {
+        w.decimal(*r.delta, decimals);
+    } else {
+        w.null();
+    }
+    w.key("delta_exact");
+    if (r.delta_exact) {
+        w.string(to_exact_string(*r.delta_exact));
+    } else {
+        w.null();
+    }
+    w.key("zone_changed");
+    w.boolean(r.zone_changed);
+    w.key("contributions");
+    w.begin_array();
+    for (const Contribution& c : r.contributions) {
+        w.begin_object();
+        w.key("input");
+        w.string(c.input);
+        w.key("old");
+        w.value(c.old_value);
+        w.key("new");
+        w.value(c.new_value);
+        w.key("points");
+        w.decimal(c.points, 4);
+        w.key("points_exact");
+        w.string(to_exact_string(c.points));
+        w.end_object();
+    }
+    w.end_array();
+    w.key("old_file");
+    write_optional_text(w, r.old_file);
+    w.key("new_file");
+    write_optional_text(w, r.new_file);
+    if (!r.errors.empty()) {
+        w.key("errors");
+        w.begin_array();
+        for (const std::string& error : r.errors) {
+            w.string(error);
+        }
+        w.end_array();
+    }
+    w.end_object();
+}
+
+} // namespace
+
+std::string diff_json(const DiffResult& result, int decimals,
+                      const std::vector<std::string>& gate_trips, int indent) {
+    std::string out;
+    detail::JsonWriter w(out, indent);
+    w.begin_object();
+    w.key("roles");
+    w.begin_array();
+    for (const RoleDiff& r : result.roles) {
+        write_role(w, r, decimals);
+    }
+    w.end_array();
     const DiffSummary& s = result.summary;
-    return Json{{"roles", std::move(roles)},
-                {"summary", Json{{"added", s.added},
-                                 {"removed", s.removed},
-                                 {"changed", s.changed},
-                                 {"unchanged", s.unchanged},
-                                 {"invalid", s.invalid},
-                                 {"zone_changes", s.zone_changes}}}};
+    w.key("summary");
+    w.begin_object();
+    for (const auto& [name, count] :
+         {std::pair{"added", s.added}, std::pair{"removed", s.removed},
+          std::pair{"changed", s.changed}, std::pair{"unchanged", s.unchanged},
+          std::pair{"invalid", s.invalid}, std::pair{"zone_changes", s.zone_changes}}) {
+        w.key(name);
+        w.integer(static_cast<std::int64_t>(count));
+    }
+    w.end_object();
+    w.key("gates");
+    w.begin_array();
+    for (const std::string& trip : gate_trips) {
+        w.string(trip);
+    }
+    w.end_array();
+    w.end_object();
+    out += '\n';
+    return out;
 }
 
 namespace {

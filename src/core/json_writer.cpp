@@ -90,6 +90,33 @@ void JsonWriter::decimal(const Rational& value, int decimals) {
     m_out += json_decimal_text(value, decimals);
 }
 
+void JsonWriter::value(const nlohmann::ordered_json& value) {
+    switch (value.type()) {
+    case nlohmann::ordered_json::value_t::object:
+        begin_object();
+        for (const auto& [name, member] : value.items()) {
+            key(name);
+            this->value(member);
+        }
+        end_object();
+        return;
+    case nlohmann::ordered_json::value_t::array:
+        begin_array();
+        for (const auto& element : value) {
+            this->value(element);
+        }
+        end_array();
+        return;
+    case nlohmann::ordered_json::value_t::string:
+        string(value.get_ref<const std::string&>());
+        return;
+    default: // numbers, booleans, null: nlohmann's own text
+        before_value();
+        m_out += value.dump();
+        return;
+    }
+}
+
 namespace {
 
 std::uint32_t decode(std::string_view text, std::size_t i, std::size_t length) {

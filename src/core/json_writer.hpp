@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "aijri/rational.hpp"
 
 namespace aijri::detail {
@@ -30,6 +32,8 @@ public:
     // A figure rounded to `decimals`, as json_number() gives it: an integer when decimals is
     // 0, else the number a double of that decimal text prints as (5.6628, 40.0, 1.1).
     void decimal(const Rational& value, int decimals);
+    // A value held as JSON (an input's old or new value), laid out like the rest.
+    void value(const nlohmann::ordered_json& value);
 
 private:
     void open(char bracket);
