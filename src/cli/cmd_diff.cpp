@@ -1,4 +1,5 @@
 #include <atomic>
+#include <future>
 #include <map>
 #include <memory>
 #include <sys/stat.h>
@@ -152,16 +153,18 @@ int run_diff(const DiffOptions& o) {
             throw Failure("aijri: diff --git takes REV_A [REV_B] [-- PATH...]", k_exit_usage);
         }
         const std::vector<std::string> paths = default_paths();
+        const auto list = [&paths](const std::string& revision) {
+            return git_list_json(git_resolve_commit(revision), paths);
+        };
         try {
-            GitSide a{o.arguments[0],
-                      git_list_json(git_resolve_commit(o.arguments[0]), paths),
-                      &old_m,
-                      {}};
+            // Each side costs two git processes; the second side's run alongside the first's.
+            std::future<std::vector<GitFile>> new_files;
             if (o.arguments.size() == 2) {
-                GitSide b{o.arguments[1],
-                          git_list_json(git_resolve_commit(o.arguments[1]), paths),
-                          &new_m,
-                          {}};
+                new_files = std::async(std::launch::async, list, o.arguments[1]);
+            }
+            GitSide a{o.arguments[0], list(o.arguments[0]), &old_m, {}};
+            if (o.arguments.size() == 2) {
+                GitSide b{o.arguments[1], new_files.get(), &new_m, {}};
                 read_git_sides({&a, &b}, o);
                 old_side = std::move(a.entries);
                 new_side = std::move(b.entries);

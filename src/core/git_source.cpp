@@ -190,7 +190,7 @@ void git_read_blobs(const std::vector<std::string>& blobs, unsigned readers,
     for (std::size_t t = 0; t < count; ++t) {
         threads.emplace_back([&, t] {
             try {
-                GitBlobReader reader;
+                GitBlobReader reader(/*one_batch=*/true);
                 std::vector<std::size_t> mine;
                 std::vector<std::string> objects;
                 for (std::size_t i = t; i < blobs.size(); i += count) {
@@ -224,12 +224,18 @@ struct GitBlobReader::Impl {
     std::string buffer; // answers read from git, consumed from `begin`
     std::size_t begin = 0;
 
-    Impl() {
+    bool one_batch = false;
+
+    explicit Impl(bool batch) : one_batch(batch) {
         Pipe in;
         Pipe out;
         const int null_err = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
         // -z: requests end with NUL, so file names with newlines are read correctly.
-        pid = spawn_git({"cat-file", "--batch", "-z"}, in.read_end, out.write_end, null_err);
+        std::vector<std::string> arguments{"cat-file", "--batch", "-z"};
+        if (one_batch) {
+            arguments.emplace_back("--buffer");
+        }
+        pid = spawn_git(arguments, in.read_end, out.write_end, null_err);
         ::close(null_err);
         Pipe::close_fd(in.read_end);
         Pipe::close_fd(out.write_end);
@@ -320,10 +326,13 @@ struct GitBlobReader::Impl {
     }
 };
 
-GitBlobReader::GitBlobReader() : m_impl(std::make_unique<Impl>()) {}
+GitBlobReader::GitBlobReader(bool one_batch) : m_impl(std::make_unique<Impl>(one_batch)) {}
 GitBlobReader::~GitBlobReader() = default;
 
 std::optional<std::string> GitBlobReader::read(const std::string& object) {
+    if (m_impl->one_batch) {
+        throw std::logic_error("GitBlobReader: read() on a reader made for one batch");
+    }
     return m_impl->read(object);
 }
 
@@ -341,6 +350,10 @@ void GitBlobReader::read_each(
     std::thread writer([&] {
         try {
             m_impl->write_all(requests);
+            if (m_impl->one_batch) {
+                // The end of the requests is what makes a buffering git write its last answers.
+                Pipe::close_fd(m_impl->to_git);
+            }
         } catch (...) {
             write_failure = std::current_exception();
         }

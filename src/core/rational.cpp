@@ -4,6 +4,7 @@
 #include <charconv>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace aijri {
 namespace {
@@ -35,20 +36,32 @@ Int128 abs128(Int128 v) {
     return v < 0 ? -v : v;
 }
 
+constexpr Int128 k_u64_max = static_cast<Int128>(~0ULL);
+
+// Stein's binary gcd: shifts and subtractions instead of a division per step.
+unsigned long long gcd64(unsigned long long x, unsigned long long y) {
+    if (x == 0 || y == 0) {
+        return x | y;
+    }
+    const int shift = __builtin_ctzll(x | y);
+    x >>= __builtin_ctzll(x);
+    do {
+        y >>= __builtin_ctzll(y);
+        if (x > y) {
+            std::swap(x, y);
+        }
+        y -= x;
+    } while (y != 0);
+    return x << shift;
+}
+
 Int128 gcd128(Int128 a, Int128 b) {
     a = abs128(a);
     b = abs128(b);
-    // Almost every figure fits in 64 bits, where division is several times cheaper.
-    constexpr Int128 k_u64_max = static_cast<Int128>(~0ULL);
+    // Almost every figure fits in 64 bits, where arithmetic is several times cheaper.
     if (a <= k_u64_max && b <= k_u64_max) {
-        auto x = static_cast<unsigned long long>(a);
-        auto y = static_cast<unsigned long long>(b);
-        while (y != 0) {
-            const unsigned long long t = x % y;
-            x = y;
-            y = t;
-        }
-        return static_cast<Int128>(x);
+        return static_cast<Int128>(
+            gcd64(static_cast<unsigned long long>(a), static_cast<unsigned long long>(b)));
     }
     while (b != 0) {
         const Int128 t = a % b;
@@ -56,6 +69,20 @@ Int128 gcd128(Int128 a, Int128 b) {
         b = t;
     }
     return a;
+}
+
+// a / d for d > 0 that divides a, in 64 bits when both fit (a 128-bit division is a call).
+Int128 divide_exactly(Int128 a, Int128 d) {
+    if (d == 1) {
+        return a;
+    }
+    const Int128 magnitude = abs128(a);
+    if (magnitude <= k_u64_max && d <= k_u64_max) {
+        const auto q = static_cast<Int128>(static_cast<unsigned long long>(magnitude) /
+                                           static_cast<unsigned long long>(d));
+        return a < 0 ? -q : q;
+    }
+    return a / d;
 }
 
 Int128 pow10(int exponent) {
@@ -130,8 +157,8 @@ Rational Rational::fraction(Int128 num, Int128 den) {
     }
     const Int128 divisor = gcd128(num, den);
     Rational r;
-    r.m_num = divisor > 1 ? num / divisor : num;
-    r.m_den = divisor > 1 ? den / divisor : den;
+    r.m_num = divide_exactly(num, divisor);
+    r.m_den = divide_exactly(den, divisor);
     return r;
 }
 
@@ -193,8 +220,9 @@ Rational operator*(const Rational& a, const Rational& b) {
     const Int128 g2 = gcd128(b.m_num, a.m_den);
     const Int128 d1 = g1 == 0 ? 1 : g1;
     const Int128 d2 = g2 == 0 ? 1 : g2;
-    return Rational::fraction(checked_mul(a.m_num / d1, b.m_num / d2),
-                              checked_mul(a.m_den / d2, b.m_den / d1));
+    return Rational::fraction(
+        checked_mul(divide_exactly(a.m_num, d1), divide_exactly(b.m_num, d2)),
+        checked_mul(divide_exactly(a.m_den, d2), divide_exactly(b.m_den, d1)));
 }
 
 Rational operator/(const Rational& a, const Rational& b) {
