@@ -37,6 +37,8 @@ Int128 abs128(Int128 v) {
 }
 
 constexpr Int128 k_u64_max = static_cast<Int128>(~0ULL);
+// The most negative 128-bit value, which has no negation: never stored.
+constexpr Int128 k_min_stored = -(Int128{1} << 126U) - (Int128{1} << 126U);
 
 // Stein's binary gcd: shifts and subtractions instead of a division per step.
 unsigned long long gcd64(unsigned long long x, unsigned long long y) {
@@ -147,8 +149,7 @@ Rational Rational::fraction(Int128 num, Int128 den) {
     }
     // The most negative value has no negation: refusing it here keeps every stored numerator
     // and denominator negatable, so that operator- and abs128 never overflow.
-    constexpr Int128 k_min = -(Int128{1} << 126U) - (Int128{1} << 126U);
-    if (num == k_min || den == k_min) {
+    if (num == k_min_stored || den == k_min_stored) {
         overflow();
     }
     if (den < 0) {
@@ -215,14 +216,24 @@ Rational operator-(const Rational& a, const Rational& b) {
 }
 
 Rational operator*(const Rational& a, const Rational& b) {
-    // Cross-reduce first so that the products stay as small as possible.
+    // Cross-reduce first so that the products stay as small as possible. Both factors are in
+    // lowest terms, so after cross-reduction the product is too: no gcd of the result.
     const Int128 g1 = gcd128(a.m_num, b.m_den);
     const Int128 g2 = gcd128(b.m_num, a.m_den);
     const Int128 d1 = g1 == 0 ? 1 : g1;
     const Int128 d2 = g2 == 0 ? 1 : g2;
-    return Rational::fraction(
-        checked_mul(divide_exactly(a.m_num, d1), divide_exactly(b.m_num, d2)),
-        checked_mul(divide_exactly(a.m_den, d2), divide_exactly(b.m_den, d1)));
+    const Int128 num = checked_mul(divide_exactly(a.m_num, d1), divide_exactly(b.m_num, d2));
+    const Int128 den = checked_mul(divide_exactly(a.m_den, d2), divide_exactly(b.m_den, d1));
+    if (num == 0) {
+        return Rational();
+    }
+    if (num == k_min_stored) {
+        overflow(); // see Rational::fraction
+    }
+    Rational r;
+    r.m_num = num;
+    r.m_den = den;
+    return r;
 }
 
 Rational operator/(const Rational& a, const Rational& b) {
