@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <map>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -25,6 +25,11 @@ std::vector<Rational> shapley_values(std::size_t players,
     for (unsigned mask = 0; mask <= all; ++mask) {
         worth[mask] = value(mask);
     }
+    // A coalition's weight depends only on its size: |S|!·(n−|S|−1)!/n!.
+    std::vector<Rational> weight(players);
+    for (std::size_t size = 0; size < players; ++size) {
+        weight[size] = factorial[size] * factorial[players - size - 1] / factorial[players];
+    }
     std::vector<Rational> phi(players);
     for (std::size_t i = 0; i < players; ++i) {
         const unsigned bit = 1U << i;
@@ -33,9 +38,7 @@ std::vector<Rational> shapley_values(std::size_t players,
                 continue;
             }
             const auto size = static_cast<std::size_t>(std::popcount(mask));
-            const Rational weight =
-                factorial[size] * factorial[players - size - 1] / factorial[players];
-            phi[i] += weight * (worth[mask | bit] - worth[mask]);
+            phi[i] += weight[size] * (worth[mask | bit] - worth[mask]);
         }
     }
     return phi;
@@ -85,38 +88,48 @@ std::vector<Piece> task_resistance_pieces(const ScoredInputs& a, const ScoredInp
                           number_json(mb.task_resistance_base),
                           mb.task_resistance_base - ma.task_resistance_base});
     }
-    std::map<std::string, std::size_t> old_index;
-    for (std::size_t i = 0; i < a.tasks.size(); ++i) {
-        old_index[a.tasks[i].name] = i;
-    }
+    // Tasks are matched by name (names are distinct within a file). A role has a handful of
+    // tasks, so a scan beats building a map for every role of a diff.
+    std::vector<bool> matched(a.tasks.size(), false);
+    const auto old_task = [&](const std::string& name) -> std::optional<std::size_t> {
+        for (std::size_t i = 0; i < a.tasks.size(); ++i) {
+            if (!matched[i] && a.tasks[i].name == name) {
+                matched[i] = true;
+                return i;
+            }
+        }
+        return std::nullopt;
+    };
     const Rational hundred(100);
     for (std::size_t j = 0; j < b.tasks.size(); ++j) {
         const Task& t = b.tasks[j];
-        const std::string at = fmt::format("/tasks/{}", j);
-        const auto found = old_index.find(t.name);
-        if (found == old_index.end()) {
+        const auto at = [j] { return fmt::format("/tasks/{}", j); };
+        const auto found = old_task(t.name);
+        if (!found) {
             pieces.push_back(
-                {at, nullptr, task_json(t), -(t.time_pct * Rational(t.score)) / hundred});
+                {at(), nullptr, task_json(t), -(t.time_pct * Rational(t.score)) / hundred});
             continue;
         }
-        const Task& o = a.tasks[found->second];
-        old_index.erase(found);
+        const Task& o = a.tasks[*found];
+        if (o.time_pct == t.time_pct && o.score == t.score && o.impact == t.impact) {
+            continue;
+        }
         const auto [by_share, by_score] =
             split_product(o.time_pct, t.time_pct, Rational(o.score), Rational(t.score));
         if (o.time_pct != t.time_pct) {
-            pieces.push_back({at + "/time_pct", number_json(o.time_pct), number_json(t.time_pct),
+            pieces.push_back({at() + "/time_pct", number_json(o.time_pct), number_json(t.time_pct),
                               -by_share / hundred});
         }
         if (o.score != t.score) {
-            pieces.push_back({at + "/score", o.score, t.score, -by_score / hundred});
+            pieces.push_back({at() + "/score", o.score, t.score, -by_score / hundred});
         }
         if (o.impact != t.impact) {
-            pieces.push_back({at + "/impact", std::string(to_string(o.impact)),
+            pieces.push_back({at() + "/impact", std::string(to_string(o.impact)),
                               std::string(to_string(t.impact)), Rational(0)});
         }
     }
     for (std::size_t i = 0; i < a.tasks.size(); ++i) {
-        if (old_index.count(a.tasks[i].name) != 0) {
+        if (!matched[i]) {
             const Task& o = a.tasks[i];
             pieces.push_back({fmt::format("/tasks/{}", i), task_json(o), nullptr,
                               o.time_pct * Rational(o.score) / hundred});
@@ -216,11 +229,11 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
                                            const Methodology& ma, const Methodology& mb) {
     // The six factors, old and new.
     const auto trs = [](const ScoredInputs& x, const Methodology& m) {
-        Rational w;
+        Rational weighted; // Σ pᵢ·sᵢ, in percent
         for (const Task& t : x.tasks) {
-            w += t.time_pct / Rational(100) * Rational(t.score);
+            weighted += t.time_pct * Rational(t.score);
         }
-        return m.task_resistance_base - w;
+        return m.task_resistance_base - weighted / Rational(100);
     };
     const auto modifier = [](const auto& items, const Rational& weight) {
         int total = 0;
