@@ -43,6 +43,9 @@ struct BatchOptions {
     unsigned jobs = 1;
     std::size_t max_bytes = 0;
     const Methodology* methodology = nullptr;
+    // Batch reports show titles and figures, never rationales: by default the prose is
+    // checked but not kept (AssessmentReader::keep_prose).
+    bool keep_prose = false;
 };
 
 // Called on worker threads, concurrently: must only read shared state.

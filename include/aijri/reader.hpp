@@ -36,6 +36,12 @@ public:
     // load_file), which saves a copy.
     ReadResult read_padded(std::string_view text, std::string_view source_name);
 
+    // Whether the prose is kept in the assessment read: rationales, the reinstatement note,
+    // commentary and the role's descriptions (the title and an override's reason always
+    // are). Every value is read and checked either way; scoring, batch reports and diffs
+    // need none of the prose, and copying it was a sixth of reading a file. Default: kept.
+    void keep_prose(bool keep);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;

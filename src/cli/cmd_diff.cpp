@@ -60,6 +60,7 @@ std::vector<DiffEntry> read_folder_side(const std::string& path, const Methodolo
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
         AssessmentReader reader;
+        reader.keep_prose(false); // a diff compares inputs and figures only
         FileBuffer buffer;
         for (std::size_t i = next++; i < walk.files.size(); i = next++) {
             out[i] =
@@ -105,6 +106,7 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
     git_read_blobs(unique_blobs, job_count(o.jobs), [&](std::size_t blob, std::string&& text) {
         // One reader per thread: a reader's buffers grow to fit a file once, then are reused.
         thread_local AssessmentReader reader;
+        reader.keep_prose(false);
         for (const auto& [side, i] : users[blob]) {
             // Each slot is written by one thread only.
             side->entries[i] = make_diff_entry(

@@ -94,7 +94,8 @@ std::optional<std::size_t> index_of(const std::array<std::string_view, N>& keys,
 
 class AssessmentParser {
 public:
-    AssessmentParser(JsonCursor& cursor, Assessment& out) : m_cursor(cursor), m_out(out) {}
+    AssessmentParser(JsonCursor& cursor, Assessment& out, bool keep_prose)
+        : m_cursor(cursor), m_out(out), m_keep_prose(keep_prose) {}
 
     void read_root(JsonNode& root) {
         if (!m_cursor.expect_object(root, k_root_expected)) {
@@ -106,6 +107,15 @@ public:
     }
 
 private:
+    // Text that no figure depends on: checked always, kept when the reader keeps prose.
+    void read_prose(JsonNode& v, std::string& target) {
+        if (m_keep_prose) {
+            target = m_cursor.read_string(v).value_or("");
+        } else {
+            m_cursor.check_string(v);
+        }
+    }
+
     bool read_fields(JsonNode& node, Keys known, Keys required,
                      const JsonCursor::FieldHandler& on_field) {
         return m_cursor.read_fields(node, known, required, on_field);
@@ -168,17 +178,16 @@ private:
                 role.title = m_cursor.read_nonempty_string(v).value_or("");
                 return;
             }
-            std::string text = m_cursor.read_string(v).value_or("");
             if (key == "seniority") {
-                role.seniority = std::move(text);
+                read_prose(v, role.seniority);
             } else if (key == "primary_function") {
-                role.primary_function = std::move(text);
+                read_prose(v, role.primary_function);
             } else if (key == "not_this_role") {
-                role.not_this_role = std::move(text);
+                read_prose(v, role.not_this_role);
             } else if (key == "typical_experience") {
-                role.typical_experience = std::move(text);
+                read_prose(v, role.typical_experience);
             } else {
-                role.seniority_note = std::move(text);
+                read_prose(v, role.seniority_note);
             }
         });
     }
@@ -188,7 +197,7 @@ private:
             if (key == "score") {
                 item.score = m_cursor.read_integer(v, min, max).value_or(0);
             } else {
-                item.rationale = m_cursor.read_string(v).value_or("");
+                read_prose(v, item.rationale);
             }
         });
     }
@@ -223,7 +232,7 @@ private:
                     } else if (key == "impact") {
                         read_impact(v, task.impact);
                     } else {
-                        task.rationale = m_cursor.read_string(v).value_or("");
+                        read_prose(v, task.rationale);
                     }
                 });
             m_shares_complete = m_shares_complete && is_object && share_read;
@@ -336,7 +345,7 @@ private:
                         if (key == "new_tasks") {
                             reinstatement.new_tasks = m_cursor.read_bool(v).value_or(false);
                         } else {
-                            reinstatement.note = m_cursor.read_string(v).value_or("");
+                            read_prose(v, reinstatement.note);
                         }
                     });
         m_out.reinstatement = std::move(reinstatement);
@@ -493,8 +502,7 @@ private:
         m_cursor.for_each_element(node, [&](JsonNode& element) {
             CommentarySection section;
             read_fields(element, k_commentary_keys, {}, [&](std::string_view key, JsonNode& v) {
-                (key == "heading" ? section.heading : section.text) =
-                    m_cursor.read_string(v).value_or("");
+                read_prose(v, key == "heading" ? section.heading : section.text);
             });
             m_out.commentary.push_back(std::move(section));
         });
@@ -502,6 +510,7 @@ private:
 
     JsonCursor& m_cursor;
     Assessment& m_out;
+    bool m_keep_prose;
     bool m_shares_complete = true;
     std::size_t m_tasks_offset = 0;
 };
@@ -511,6 +520,7 @@ private:
 struct AssessmentReader::Impl {
     simdjson::ondemand::parser parser;
     std::string padded; // copy of unpadded input
+    bool keep_prose = true;
 
     ReadResult read(std::string_view full_text, std::string_view source_name) {
         ReadResult result;
@@ -519,9 +529,10 @@ struct AssessmentReader::Impl {
         assessment.id_from_file_name = true;
         const std::string_view text = strip_bom(full_text);
         JsonCursor cursor(text, result.diagnostics);
-        detail::walk_document(
-            parser, text, cursor, result.diagnostics, k_root_expected,
-            [&](JsonNode& root) { AssessmentParser(cursor, assessment).read_root(root); });
+        detail::walk_document(parser, text, cursor, result.diagnostics, k_root_expected,
+                              [&](JsonNode& root) {
+                                  AssessmentParser(cursor, assessment, keep_prose).read_root(root);
+                              });
         if (!has_errors(result.diagnostics)) {
             result.assessment = std::move(assessment);
         }
@@ -536,6 +547,10 @@ ReadResult AssessmentReader::read(std::string_view text, std::string_view source
     m_impl->padded.assign(text);
     m_impl->padded.append(simdjson::SIMDJSON_PADDING, '\0');
     return m_impl->read(std::string_view(m_impl->padded.data(), text.size()), source_name);
+}
+
+void AssessmentReader::keep_prose(bool keep) {
+    m_impl->keep_prose = keep;
 }
 
 ReadResult AssessmentReader::read_padded(std::string_view text, std::string_view source_name) {

@@ -209,6 +209,7 @@ private:
 void run_serial(InputSource& source, const BatchOptions& options, const RenderFunction& render,
                 const EmitFunction& emit, const WarningFunction& on_warning) {
     AssessmentReader reader;
+    reader.keep_prose(options.keep_prose);
     FileBuffer buffer;
     const auto warn = [&] {
         for (const std::string& warning : source.take_warnings()) {
@@ -225,6 +226,7 @@ void run_serial(InputSource& source, const BatchOptions& options, const RenderFu
 void score_chunks(OrderedPipeline& pipeline, const BatchOptions& options,
                   const RenderFunction& render) {
     AssessmentReader reader;
+    reader.keep_prose(options.keep_prose);
     FileBuffer buffer;
     while (auto claimed = pipeline.claim()) {
         auto& [index, chunk] = *claimed;
@@ -397,6 +399,7 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
         }
     }
     AssessmentReader reader;
+    reader.keep_prose(options.keep_prose);
     LineReader lines(fd, options.max_bytes);
     const std::string stem = id_from_path(display);
     std::size_t line_number = 0;

@@ -343,6 +343,16 @@ std::optional<std::string> JsonCursor::read_string(JsonNode& node) {
     return std::string(take(node.value.get_string()));
 }
 
+bool JsonCursor::check_string(JsonNode& node) {
+    if (kind_of(node) != JsonKind::string) {
+        error(node.offset, node.pointer(),
+              fmt::format("expected a string, found {}", describe(node)));
+        return false;
+    }
+    take(node.value.get_string()); // unescaped and checked, then dropped
+    return true;
+}
+
 std::optional<std::string> JsonCursor::read_nonempty_string(JsonNode& node) {
     auto text = read_string(node);
     if (text && text->find_first_not_of(" \t\r\n") == std::string::npos) {

@@ -70,6 +70,8 @@ public:
     bool expect_object(JsonNode& node, std::string_view what = "an object");
     bool expect_array(JsonNode& node);
     std::optional<std::string> read_string(JsonNode& node);
+    // As read_string(), without keeping the text: true when it is a string.
+    bool check_string(JsonNode& node);
     std::optional<std::string> read_nonempty_string(JsonNode& node);
     std::optional<bool> read_bool(JsonNode& node);
     std::optional<int> read_integer(JsonNode& node, int min, int max);

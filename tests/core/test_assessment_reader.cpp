@@ -286,3 +286,39 @@ TEST_CASE("hostile sizes cost time and memory in proportion to the file, no more
                     "reinstatement, evidence, barriers, override, stated, commentary; keys "
                     "beginning with \"x-\" are ignored)") != end_errors.end());
 }
+
+TEST_CASE("a reader for scores checks the prose but does not keep it") {
+    const std::string seed =
+        test::read_text_file(AIJRI_SOURCE_DIR "/assessments/deep-learning-engineer.json");
+    AssessmentReader full;
+    AssessmentReader scores;
+    scores.keep_prose(false);
+    const ReadResult kept = full.read(seed, "a.json");
+    const ReadResult dropped = scores.read(seed, "a.json");
+    REQUIRE(kept.assessment);
+    REQUIRE(dropped.assessment);
+    const Assessment& a = *kept.assessment;
+    const Assessment& b = *dropped.assessment;
+    CHECK_FALSE(a.tasks[0].rationale.empty());
+    CHECK(b.tasks[0].rationale.empty());
+    CHECK(b.principles[0].rationale.empty());
+    CHECK(b.role.primary_function.empty());
+    CHECK(b.commentary.size() == a.commentary.size());
+    CHECK(b.commentary[0].text.empty());
+    // What the figures and reports use is all there.
+    CHECK(b.id == a.id);
+    CHECK(b.role.title == a.role.title);
+    CHECK(b.tasks.size() == a.tasks.size());
+    CHECK(b.tasks[1].name == a.tasks[1].name);
+    CHECK(b.tasks[1].time_pct == a.tasks[1].time_pct);
+    CHECK(b.evidence[2].score == a.evidence[2].score);
+    // And the prose is still checked, with the same message.
+    std::string bad = seed;
+    const std::string from = "\"rationale\": \"";
+    bad.replace(bad.find(from), from.size() + 1, "\"rationale\": 7, \"x-was\": \"");
+    const ReadResult refused = scores.read(bad, "a.json");
+    CHECK_FALSE(refused.assessment);
+    REQUIRE(refused.diagnostics.size() == 1);
+    CHECK(refused.diagnostics[0].message == "expected a string, found 7");
+    CHECK(refused.diagnostics == full.read(bad, "a.json").diagnostics);
+}
