@@ -23,7 +23,10 @@ public:
     void end_object() { close('}'); }
     void begin_array() { open('['); }
     void end_array() { close(']'); }
+    // A member name of the format: plain ASCII, written as it is.
     void key(std::string_view name);
+    // A member name that came with data, escaped like a string value.
+    void data_key(std::string_view name);
 
     void string(std::string_view text);
     void null();
