@@ -63,8 +63,9 @@ std::vector<DiffEntry> read_folder_side(const std::string& path, const Methodolo
         reader.keep_prose(false); // a diff compares inputs and figures only
         FileBuffer buffer;
         for (std::size_t i = next++; i < walk.files.size(); i = next++) {
-            out[i] =
-                make_diff_entry(evaluate_file(reader, buffer, walk.files[i].path, m, o.max_bytes));
+            const InputFile& input = walk.files[i];
+            out[i] = make_diff_entry(
+                evaluate_file(reader, buffer, input.path, m, o.max_bytes, !input.explicit_));
         }
     };
     std::vector<std::thread> workers;
