@@ -229,13 +229,30 @@ DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> 
         }
     }
     compare_all(comparisons, old_m, new_m, jobs);
-    std::stable_sort(result.roles.begin(), result.roles.end(),
-                     [](const RoleDiff& x, const RoleDiff& y) {
-                         if (x.status != y.status) {
-                             return rank(x.status) < rank(y.status);
-                         }
-                         return magnitude(x.delta_exact) > magnitude(y.delta_exact);
-                     });
+    // Sorted by key and index, then moved once: a RoleDiff is large, and moving each one
+    // through a merge sort cost more than attributing it.
+    struct SortKey {
+        int rank;
+        Rational magnitude;
+        std::size_t index;
+    };
+    std::vector<SortKey> keys;
+    keys.reserve(result.roles.size());
+    for (std::size_t i = 0; i < result.roles.size(); ++i) {
+        keys.push_back({rank(result.roles[i].status), magnitude(result.roles[i].delta_exact), i});
+    }
+    std::stable_sort(keys.begin(), keys.end(), [](const SortKey& x, const SortKey& y) {
+        if (x.rank != y.rank) {
+            return x.rank < y.rank;
+        }
+        return x.magnitude > y.magnitude;
+    });
+    std::vector<RoleDiff> sorted;
+    sorted.reserve(keys.size());
+    for (const SortKey& key : keys) {
+        sorted.push_back(std::move(result.roles[key.index]));
+    }
+    result.roles = std::move(sorted);
     for (const RoleDiff& r : result.roles) {
         DiffSummary& s = result.summary;
         (r.status == RoleStatus::added     ? s.added
