@@ -10,6 +10,8 @@
 #include "aijri/diff.hpp"
 #include "aijri/git_source.hpp"
 #include "aijri/output_file.hpp"
+#include "aijri/report_json.hpp"
+#include "aijri/text.hpp"
 #include "aijri/walk.hpp"
 
 #include "commands.hpp"
@@ -203,7 +205,8 @@ int run_diff(const DiffOptions& o) {
     if (o.format == "json") {
         nlohmann::ordered_json j = diff_json(result, decimals);
         j["gates"] = trips;
-        out.write(j.dump(2) + "\n");
+        // As score writes JSON: characters a terminal would act on become \u escapes.
+        out.write(dump_json(j, 2) + "\n");
     } else if (o.format == "markdown") {
         out.write(diff_markdown(result, decimals));
     } else {
@@ -213,7 +216,7 @@ int run_diff(const DiffOptions& o) {
     }
     out.commit();
     for (const std::string& trip : trips) {
-        fmt::print(stderr, "gate: {}\n", trip);
+        fmt::print(stderr, "gate: {}\n", sanitize(trip)); // the id is text from a file
     }
     if (result.summary.invalid > 0 || !trips.empty()) {
         return k_exit_invalid;

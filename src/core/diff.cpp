@@ -279,6 +279,7 @@ std::string summary_line(const DiffSummary& s) {
                        s.zone_changes == 1 ? "" : "s");
 }
 
+// The label is text from a file (an override's sub-label): each format escapes it.
 std::string verdict_text(const std::optional<Verdict>& v, int decimals) {
     return v ? fmt::format("{} {}", to_fixed(v->aijri, decimals), v->label) : "—";
 }
@@ -296,10 +297,11 @@ std::string diff_text(const DiffResult& result, int decimals, bool color, bool s
         switch (r.status) {
         case RoleStatus::changed:
         case RoleStatus::unchanged:
-            out += fmt::format(
-                "{:<9} {}  {} → {}  ({}){}\n", to_string(r.status), sanitize(r.id),
-                verdict_text(r.old_verdict, decimals), verdict_text(r.new_verdict, decimals),
-                signed_fixed(*r.delta, decimals), marker.empty() ? "" : "  " + marker);
+            out +=
+                fmt::format("{:<9} {}  {} → {}  ({}){}\n", to_string(r.status), sanitize(r.id),
+                            sanitize(verdict_text(r.old_verdict, decimals)),
+                            sanitize(verdict_text(r.new_verdict, decimals)),
+                            signed_fixed(*r.delta, decimals), marker.empty() ? "" : "  " + marker);
             for (const Contribution& c : r.contributions) {
                 out += fmt::format("          {:>7}  {}  {} → {}\n", signed_fixed(c.points, 2),
                                    sanitize(c.input), sanitize(value_text(c.old_value)),
@@ -307,12 +309,14 @@ std::string diff_text(const DiffResult& result, int decimals, bool color, bool s
             }
             break;
         case RoleStatus::added:
-            out += fmt::format("added     {}  {}  ({})\n", sanitize(r.id),
-                               verdict_text(r.new_verdict, decimals), sanitize(r.new_file));
+            out +=
+                fmt::format("added     {}  {}  ({})\n", sanitize(r.id),
+                            sanitize(verdict_text(r.new_verdict, decimals)), sanitize(r.new_file));
             break;
         case RoleStatus::removed:
-            out += fmt::format("removed   {}  {}  ({})\n", sanitize(r.id),
-                               verdict_text(r.old_verdict, decimals), sanitize(r.old_file));
+            out +=
+                fmt::format("removed   {}  {}  ({})\n", sanitize(r.id),
+                            sanitize(verdict_text(r.old_verdict, decimals)), sanitize(r.old_file));
             break;
         case RoleStatus::invalid:
             out += fmt::format("invalid   {}\n", sanitize(r.id));
@@ -351,7 +355,8 @@ std::string diff_markdown(const DiffResult& result, int decimals) {
                            r.delta ? signed_fixed(*r.delta, decimals) + " points"
                                    : std::string(to_string(r.status)));
         for (const Contribution& c : r.contributions) {
-            out += fmt::format("- `{}`: {} → {}: **{}**\n", markdown_cell(c.input),
+            // A code span shows backslashes as they are: the input is fenced, not escaped.
+            out += fmt::format("- {}: {} → {}: **{}**\n", markdown_code(c.input),
                                markdown_cell(value_text(c.old_value)),
                                markdown_cell(value_text(c.new_value)), signed_fixed(c.points, 2));
         }
