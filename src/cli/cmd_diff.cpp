@@ -218,6 +218,13 @@ int run_diff(const DiffOptions& o) {
     for (const std::string& trip : trips) {
         fmt::print(stderr, "gate: {}\n", sanitize(trip)); // the id is text from a file
     }
+    // As for score: a methodology that cannot score or attribute in exact arithmetic is a
+    // usage error, after every role is reported.
+    for (const RoleDiff& r : result.roles) {
+        if (r.methodology_error) {
+            return k_exit_usage;
+        }
+    }
     if (result.summary.invalid > 0 || !trips.empty()) {
         return k_exit_invalid;
     }

@@ -1,6 +1,7 @@
 #include "aijri/diff.hpp"
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -78,6 +79,7 @@ bool usable(const Side* side, RoleDiff& role) {
     }
     const DiffEntry& e = side->entries.front();
     if (!e.valid) {
+        role.methodology_error = role.methodology_error || e.methodology_error;
         role.errors.insert(role.errors.end(), e.errors.begin(), e.errors.end());
         return false;
     }
@@ -105,6 +107,48 @@ void compare(RoleDiff& role, const DiffEntry& a, const DiffEntry& b, const Metho
     role.status = moved ? RoleStatus::changed : RoleStatus::unchanged;
 }
 
+// What the reports print of a compared role, computed once here so that exact arithmetic
+// that overflows is found while comparing, not halfway through writing a report.
+void check_printable(const RoleDiff& role, int decimals) {
+    for (const Contribution& c : role.contributions) {
+        (void)to_fixed(c.points, 2);
+        (void)json_number(c.points, 4);
+        (void)to_exact_string(c.points);
+    }
+    (void)to_fixed(*role.delta, decimals);
+    (void)to_exact_string(*role.delta_exact);
+}
+
+std::string methodology_names(const Methodology& old_m, const Methodology& new_m) {
+    return old_m.name == new_m.name
+               ? fmt::format("the methodology \"{}\"", new_m.name)
+               : fmt::format("the methodologies \"{}\" and \"{}\"", old_m.name, new_m.name);
+}
+
+// Compares two valid entries. Attribution works in exact arithmetic, over more products than
+// scoring does: a methodology whose constants scored each side may still overflow it, which
+// makes the role an error that names the methodology (never an exception out of the diff).
+void compare_or_refuse(RoleDiff& role, const DiffEntry& a, const DiffEntry& b,
+                       const Methodology& old_m, const Methodology& new_m) {
+    try {
+        compare(role, a, b, old_m, new_m);
+        check_printable(role, new_m.published_decimals);
+    } catch (const std::overflow_error&) {
+        role.status = RoleStatus::invalid;
+        role.old_verdict.reset();
+        role.new_verdict.reset();
+        role.delta.reset();
+        role.delta_exact.reset();
+        role.zone_changed = false;
+        role.contributions.clear();
+        role.methodology_error = true;
+        role.errors.push_back(fmt::format(
+            "{}: error: the change cannot be attributed with {}: its constants take exact "
+            "arithmetic beyond 128 bits (use fewer decimals or smaller constants)",
+            b.file, methodology_names(old_m, new_m)));
+    }
+}
+
 int rank(RoleStatus s) {
     return static_cast<int>(s);
 }
@@ -120,6 +164,7 @@ DiffEntry make_diff_entry(const Evaluation& e) {
     entry.file = e.file;
     entry.id = e.assessment ? e.assessment->id : id_from_path(e.file);
     entry.valid = e.valid();
+    entry.methodology_error = e.methodology_error;
     if (!entry.valid) {
         for (const Diagnostic& d : e.diagnostics) {
             if (d.severity == Severity::error) {
@@ -170,7 +215,7 @@ DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> 
             role.status = RoleStatus::removed;
             role.old_verdict = old_s->entries.front().final_;
         } else {
-            compare(role, old_s->entries.front(), new_s->entries.front(), old_m, new_m);
+            compare_or_refuse(role, old_s->entries.front(), new_s->entries.front(), old_m, new_m);
         }
         result.roles.push_back(std::move(role));
     }

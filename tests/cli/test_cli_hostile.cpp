@@ -586,6 +586,71 @@ TEST_CASE("a methodology whose arithmetic overflows is a usage error, reported p
                                "decimals or smaller constants)\n");
 }
 
+TEST_CASE("diff: a methodology that cannot attribute a change exactly is a usage error") {
+    // These constants score both sides, but the exact Shapley split of the change between
+    // them needs more than 128 bits: the role is reported as an error that names the
+    // methodology, the rest of the diff still comes out, and the exit status is 2 (as for
+    // score). It used to end the whole diff with "internal error" (found by fuzz_methodology).
+    const std::string root = aijri::test::temp_dir();
+    std::string methodology =
+        aijri::test::read_text_file(aijri::test::source_path("methodologies/aijri-1.json"));
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"\"aijri-1\"", "\"odd\""},
+             {"\"evidence_weight\": 0.04", "\"evidence_weight\": 0.123457"},
+             {"\"barrier_weight\": 0.02", "\"barrier_weight\": 0.654321"},
+             {"\"growth_weight\": 0.05", "\"growth_weight\": 0.111111"},
+             {"\"raw_min\": 0.54", "\"raw_min\": -0.333333"},
+             {"\"raw_span\": 7.93", "\"raw_span\": 7.123457"},
+             {"\"published_decimals\": 1", "\"published_decimals\": 6"}}) {
+        methodology.replace(methodology.find(from), from.size(), to);
+    }
+    write_text_file(root + "/odd.json", methodology);
+    std::filesystem::create_directories(root + "/old");
+    std::filesystem::create_directories(root + "/new");
+    write_text_file(root + "/old/role.json", seed_with("\"stated\"", "\"x-stated\""));
+    std::string other = seed_with("\"id\": \"deep-learning-engineer\"", "\"id\": \"other\"");
+    other.replace(other.find("\"stated\""), 8, "\"x-stated\"");
+    write_text_file(root + "/old/other.json", other);
+    write_text_file(root + "/new/role.json",
+                    R"({"aijri": 1, "id": "deep-learning-engineer", "role": {"title": "Lowest"},
+  "protective_principles": {"embodied_physicality": {"score": 3},
+    "deep_interpersonal_connection": {"score": 3}, "goal_setting_moral_judgment": {"score": 3}},
+  "growth_correlation": {"score": -2},
+  "tasks": [{"name": "a", "time_pct": 33.33, "score": 5, "impact": "displacement"},
+            {"name": "b", "time_pct": 33.33, "score": 5, "impact": "augmentation"},
+            {"name": "c", "time_pct": 33.34, "score": 4, "impact": "not_involved"}],
+  "evidence": {"job_posting_trends": {"score": -2}, "company_actions": {"score": -2},
+    "wage_trends": {"score": -2}, "ai_tool_maturity": {"score": -2},
+    "expert_consensus": {"score": -2}},
+  "barriers": {"regulatory_licensing": {"score": 2}, "physical_presence": {"score": 2},
+    "union_collective_bargaining": {"score": 2}, "liability_accountability": {"score": 2},
+    "cultural_ethical": {"score": 2}}})");
+    const std::string message =
+        root + "/new/role.json: error: the change cannot be attributed with the methodology "
+               "\"odd\": its constants take exact arithmetic beyond 128 bits (use fewer decimals "
+               "or smaller constants)";
+    const std::string sides = quote(root + "/old") + " " + quote(root + "/new");
+    const CommandResult text = run("diff --methodology " + quote(root + "/odd.json") + " " + sides);
+    CHECK(text.status == 2);
+    CHECK(text.err.empty());
+    CHECK(text.out ==
+          "removed   other  100.000000 Green (Accelerated)  (" + root +
+              "/old/other.json)\n"
+              "invalid   deep-learning-engineer\n"
+              "          " +
+              message +
+              "\n"
+              "0 changed, 0 added, 1 removed, 0 unchanged, 1 invalid; 0 zone changes\n");
+    const CommandResult json =
+        run("diff -f json --methodology " + quote(root + "/odd.json") + " " + sides);
+    CHECK(json.status == 2);
+    const auto role = nlohmann::json::parse(json.out)["roles"][1];
+    CHECK(role["status"] == "invalid");
+    CHECK(role["errors"] == nlohmann::json::array({message}));
+    // With aijri-1 the same two sides are an ordinary change.
+    CHECK(run("diff " + sides).status == 0);
+}
+
 TEST_CASE("import, render and diff never write escape sequences or controls raw") {
     const std::string root = aijri::test::temp_dir();
     const std::string document = aijri::test::read_text_file(
