@@ -53,7 +53,7 @@ std::vector<DiffEntry> read_folder_side(const std::string& path, const Methodolo
                                         const DiffOptions& o) {
     const WalkResult walk = collect_inputs({path});
     for (const std::string& warning : walk.warnings) {
-        fmt::print(stderr, "aijri: warning: {}\n", warning);
+        fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning)); // names file names
     }
     // Each file is read into its worker's reused buffer, scored, and its text dropped at
     // once: memory stays flat however many files a side has.

@@ -791,3 +791,28 @@ TEST_CASE("diff markdown shows each input as code, without backslashes") {
     CHECK(contains(r.out, "\n- `/tasks/0/time_pct`: 20 → 15: **+1.90**\n"
                           "- `/tasks/1/time_pct`: 25 → 30: **−2.86**\n"));
 }
+
+TEST_CASE("import, render and diff show file names as text in their messages") {
+    // Names come from globs over files anyone can add: they were written raw here before.
+    const std::string root = aijri::test::temp_dir();
+    const std::string name = root + "/evil\x1b]0;t\x07\x1b[2J";
+    const std::string shown = root + "/evil\\x1b]0;t\\x07\\x1b[2J";
+    const CommandResult import = run("import " + quote(name + ".md"));
+    CHECK(import.status == 2);
+    CHECK(import.err == shown + ".md: error: no such file\n");
+    const CommandResult render = run("render " + quote(name + ".json"));
+    CHECK(render.status == 2);
+    CHECK(render.err == shown + ".json: error: no such file\n");
+
+    // A FIFO met while walking a folder for diff is a warning that names it.
+    std::filesystem::create_directories(root + "/old");
+    std::filesystem::create_directories(root + "/new");
+    write_text_file(root + "/old/r.json", seed());
+    write_text_file(root + "/new/r.json", seed());
+    REQUIRE(::mkfifo((root + "/new/evil\x1b[2J.json").c_str(), 0600) == 0);
+    const CommandResult diff = run("diff " + quote(root + "/old") + " " + quote(root + "/new"));
+    CHECK(diff.status == 0);
+    CHECK(diff.out == "0 changed, 0 added, 0 removed, 1 unchanged, 0 invalid; 0 zone changes\n");
+    CHECK(diff.err == "aijri: warning: " + root +
+                          "/new/evil\\x1b[2J.json: skipped: a FIFO, not a regular file\n");
+}
