@@ -1,8 +1,8 @@
-// The assessment reader, validator and engine on arbitrary bytes, and every report format
-// on what comes out. Properties: nothing throws, crashes or leaks; an evaluation is valid iff
-// it has no error, and every error has a position; aijri-1 scores every valid assessment;
-// reading in place (padded, as the CLI reads files and JSON Lines) and from a copy give the
-// same diagnostics; every output is safe to print.
+// The assessment reader, validator and engine on arbitrary bytes, and every report format,
+// the rendered document and every diff output on what comes out. Properties: nothing throws,
+// crashes or leaks; an evaluation is valid iff it has no error, and every error has a position;
+// aijri-1 scores every valid assessment; reading in place (padded, as the CLI reads files and JSON
+// Lines) and from a copy give the same diagnostics; every output is safe to print.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -46,6 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
               "every error in a text has a line and column");
     }
     aijri::fuzz::render_everything(e, methodology);
+    aijri::fuzz::render_document_and_diffs(e, methodology);
 
     check(evaluate_padded(reader, text, "").diagnostics == e.diagnostics,
           "reading in place gives the diagnostics of reading a copy");

@@ -1,8 +1,9 @@
 // The methodology loader on arbitrary bytes, then scoring fixed assessments with whatever
-// loads, in every report format. Properties: nothing throws or crashes, whatever the
-// constants (exact arithmetic that would overflow is an error of the evaluation, not an
-// exception); a methodology loads iff it has no error, and every error has a position; an
-// evaluation is valid iff it has no error; every output is safe to print.
+// loads, in every report format, as a document, and diffed against aijri-1. Properties:
+// nothing throws or crashes, whatever the constants (exact arithmetic that would overflow is
+// an error of the evaluation, not an exception); a methodology loads iff it has no error, and
+// every error has a position; an evaluation is valid iff it has no error; every output is
+// safe to print; the contributions of a diff add up exactly to its change.
 #include <array>
 #include <cstdint>
 #include <string>
@@ -84,11 +85,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     static aijri::AssessmentReader reader;
+    const aijri::Methodology& builtin = aijri::builtin_methodology();
     for (const std::string_view assessment : k_assessments) {
         const aijri::Evaluation e = aijri::evaluate(
             reader, assessment, std::string(aijri::fuzz::k_hostile_name), *load.methodology);
         aijri::fuzz::check_evaluation(e);
         aijri::fuzz::render_everything(e, *load.methodology);
+        aijri::fuzz::render_document_and_diffs(e, *load.methodology);
+        // `aijri diff --methodology-new`: the same assessment, scored with aijri-1 and with
+        // this methodology, its change attributed to the constants that differ.
+        const aijri::Evaluation before =
+            aijri::evaluate(reader, assessment, std::string(aijri::fuzz::k_hostile_name), builtin);
+        aijri::fuzz::check_diff(aijri::diff_entries({aijri::make_diff_entry(before)},
+                                                    {aijri::make_diff_entry(e)}, builtin,
+                                                    *load.methodology),
+                                *load.methodology);
     }
     return 0;
 }

@@ -6,10 +6,15 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aijri/batch.hpp"
+#include "aijri/diff.hpp"
+#include "aijri/document.hpp"
 #include "aijri/evaluate.hpp"
 #include "aijri/report_batch.hpp"
 #include "aijri/report_json.hpp"
@@ -81,7 +86,8 @@ inline void render_everything(const Evaluation& e, const Methodology& methodolog
               "a diagnostic with its source line is safe to print");
     }
     for (const int indent : {-1, 2}) {
-        const std::string json = dump_json(result_json(e, methodology), indent);
+        std::string json; // as score writes it
+        append_result_json(json, e, methodology, std::nullopt, indent);
         check(is_safe_to_print(json), "JSON output is safe to print");
         check(nlohmann::json::accept(json), "JSON output is JSON");
     }
@@ -119,6 +125,86 @@ inline void render_everything(const Evaluation& e, const Methodology& methodolog
         }
         check(is_safe_to_print(out), "every batch format is safe to print");
     }
+}
+
+// A valid assessment (the seed's figures), the other side of the diffs below.
+inline constexpr std::string_view k_reference_assessment =
+    R"({"aijri": 1, "id": "role", "role": {"title": "Reference"},
+  "protective_principles": {"embodied_physicality": {"score": 0},
+    "deep_interpersonal_connection": {"score": 0}, "goal_setting_moral_judgment": {"score": 2}},
+  "growth_correlation": {"score": 2},
+  "tasks": [{"name": "a", "time_pct": 20, "score": 2, "impact": "augmentation"},
+            {"name": "b", "time_pct": 25, "score": 3, "impact": "augmentation"},
+            {"name": "c", "time_pct": 15, "score": 3, "impact": "augmentation"},
+            {"name": "d", "time_pct": 15, "score": 2, "impact": "augmentation"},
+            {"name": "e", "time_pct": 15, "score": 1, "impact": "not_involved"},
+            {"name": "f", "time_pct": 10, "score": 2, "impact": "not_involved"}],
+  "evidence": {"job_posting_trends": {"score": 2}, "company_actions": {"score": 2},
+    "wage_trends": {"score": 1}, "ai_tool_maturity": {"score": 1},
+    "expert_consensus": {"score": 2}},
+  "barriers": {"regulatory_licensing": {"score": 1}, "physical_presence": {"score": 0},
+    "union_collective_bargaining": {"score": 0}, "liability_accountability": {"score": 1},
+    "cultural_ethical": {"score": 0}}})";
+
+// Every diff output of `result`, as `aijri diff` writes it, checked to be safe to print; the
+// contributions of a changed role add up exactly to its change.
+inline void check_diff(const DiffResult& result, const Methodology& methodology) {
+    const int decimals = methodology.published_decimals;
+    const std::string json = diff_json(result, decimals, {"a gate"});
+    check(is_safe_to_print(json), "the diff JSON is safe to print");
+    check(nlohmann::json::accept(json), "the diff JSON is JSON");
+    for (const bool all : {false, true}) {
+        check(is_safe_to_print(diff_text(result, decimals, false, all)),
+              "the diff text is safe to print");
+    }
+    check(is_safe_to_print(diff_markdown(result, decimals)), "the diff markdown is safe to print");
+    DiffGates gates;
+    gates.fail_on_zone_change = true;
+    gates.fail_on_drop = Rational(1);
+    for (const RoleDiff& role : result.roles) {
+        (void)diff_gate_failure(role, gates, decimals);
+        if (role.status != RoleStatus::changed && role.status != RoleStatus::unchanged) {
+            continue;
+        }
+        check(role.delta_exact.has_value(), "a compared role has its exact change");
+        Rational sum(0);
+        try {
+            for (const Contribution& c : role.contributions) {
+                sum += c.points;
+            }
+        } catch (const std::overflow_error&) {
+            continue; // each is exact, but their sum's denominator needs more than 128 bits
+        }
+        check(sum == *role.delta_exact, "the contributions add up exactly to the change");
+    }
+}
+
+// What `aijri render` and `aijri diff` do with an evaluation: the document of a scored one,
+// and its diffs against itself (unchanged), against the reference (paired by id), and with
+// nothing (added, removed), each output checked to be safe to print.
+inline void render_document_and_diffs(const Evaluation& e, const Methodology& methodology) {
+    if (e.valid()) {
+        check(is_safe_to_print(render_markdown(*e.assessment, *e.score, methodology)),
+              "the rendered document is safe to print");
+    }
+    static AssessmentReader reader;
+    const Evaluation reference =
+        evaluate(reader, k_reference_assessment, "reference.json", methodology);
+    const DiffEntry entry = make_diff_entry(e);
+    DiffEntry paired = entry;
+    paired.id = "role";
+    const DiffResult self = diff_entries({entry}, {entry}, methodology, methodology);
+    check(self.roles.size() == 1, "a diff of one role with itself has one role");
+    check(!e.valid() || (self.roles.front().status == RoleStatus::unchanged &&
+                         self.roles.front().contributions.empty()),
+          "a scored role diffed with itself is unchanged");
+    check_diff(self, methodology);
+    check_diff(diff_entries({make_diff_entry(reference)}, {paired}, methodology, methodology),
+               methodology);
+    check_diff(diff_entries({paired}, {make_diff_entry(reference)}, methodology, methodology),
+               methodology);
+    check_diff(diff_entries({entry}, {}, methodology, methodology), methodology);
+    check_diff(diff_entries({}, {entry}, methodology, methodology), methodology);
 }
 
 } // namespace aijri::fuzz

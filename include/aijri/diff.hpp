@@ -29,6 +29,9 @@ struct RoleDiff {
     bool zone_changed = false;
     std::vector<Contribution> contributions;
     std::vector<std::string> errors; // "file:line:col: error: …", for an invalid side
+    // The methodology cannot score a side, or attribute the change, in exact arithmetic
+    // (constants beyond 128 bits): not the files' fault, exit status 2 as for score.
+    bool methodology_error = false;
 };
 
 struct DiffSummary {
@@ -51,6 +54,7 @@ struct DiffEntry {
     std::string file;
     std::string id;
     bool valid = false;
+    bool methodology_error = false;  // see RoleDiff
     std::vector<std::string> errors; // "file:line:col: error: …" when invalid
     ScoredInputs inputs;
     Verdict final_;

@@ -11,6 +11,8 @@
 #include "aijri/diff.hpp"
 #include "aijri/git_source.hpp"
 #include "aijri/output_file.hpp"
+#include "aijri/report_json.hpp"
+#include "aijri/text.hpp"
 #include "aijri/walk.hpp"
 
 #include "commands.hpp"
@@ -52,7 +54,7 @@ std::vector<DiffEntry> read_folder_side(const std::string& path, const Methodolo
                                         const DiffOptions& o) {
     const WalkResult walk = collect_inputs({path});
     for (const std::string& warning : walk.warnings) {
-        fmt::print(stderr, "aijri: warning: {}\n", warning);
+        fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning)); // names file names
     }
     // Each file is read into its worker's reused buffer, scored, and its text dropped at
     // once: memory stays flat however many files a side has.
@@ -219,7 +221,14 @@ int run_diff(const DiffOptions& o) {
     }
     out.commit();
     for (const std::string& trip : trips) {
-        fmt::print(stderr, "gate: {}\n", trip);
+        fmt::print(stderr, "gate: {}\n", sanitize(trip)); // the id is text from a file
+    }
+    // As for score: a methodology that cannot score or attribute in exact arithmetic is a
+    // usage error, after every role is reported.
+    for (const RoleDiff& r : result.roles) {
+        if (r.methodology_error) {
+            return k_exit_usage;
+        }
     }
     if (result.summary.invalid > 0 || !trips.empty()) {
         return k_exit_invalid;

@@ -5,6 +5,7 @@
 #include "aijri/assessment_json.hpp"
 #include "aijri/document.hpp"
 #include "aijri/file_source.hpp"
+#include "aijri/text.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -35,7 +36,8 @@ int run_import(const ImportCliOptions& options) {
     const std::string file = display_name(options.path);
     FileBuffer buffer;
     if (const auto problem = load_file(options.path, options.max_bytes, buffer)) {
-        fmt::print(stderr, "{}: error: {}\n", file, problem->message);
+        // The name may come from a glob over files anyone can add: never raw.
+        fmt::print(stderr, "{}: error: {}\n", sanitize(file), sanitize(problem->message));
         return problem->too_large ? k_exit_invalid : k_exit_usage;
     }
     ImportOptions import_options;

@@ -4,6 +4,7 @@
 
 #include "aijri/document.hpp"
 #include "aijri/file_source.hpp"
+#include "aijri/text.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -24,7 +25,9 @@ int run_render(const RenderOptions& options) {
     const Methodology methodology = options.methodology.load();
     FileBuffer buffer;
     if (const auto problem = load_file(options.path, options.max_bytes, buffer)) {
-        fmt::print(stderr, "{}: error: {}\n", display_name(options.path), problem->message);
+        // The name may come from a glob over files anyone can add: never raw.
+        fmt::print(stderr, "{}: error: {}\n", sanitize(display_name(options.path)),
+                   sanitize(problem->message));
         return problem->too_large ? k_exit_invalid : k_exit_usage;
     }
     AssessmentReader reader;

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aijri/report_json.hpp"
+
 namespace aijri {
 namespace {
 
@@ -30,9 +32,10 @@ public:
     std::string take() { return std::move(m_out) + "\n"; }
 
 private:
+    // As every JSON output is written: what a terminal would act on (C1 controls, DEL, bidi
+    // overrides, line separators) becomes a \u escape, which means the same character.
     static std::string quoted(std::string_view text) {
-        return nlohmann::json(std::string(text))
-            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return dump_json(nlohmann::ordered_json(std::string(text)));
     }
 
     void next_item() {

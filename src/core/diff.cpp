@@ -4,6 +4,7 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include <fmt/format.h>
@@ -84,6 +85,7 @@ bool usable(const Side* side, RoleDiff& role) {
     }
     const DiffEntry& e = side->entries.front();
     if (!e.valid) {
+        role.methodology_error = role.methodology_error || e.methodology_error;
         role.errors.insert(role.errors.end(), e.errors.begin(), e.errors.end());
         return false;
     }
@@ -111,6 +113,48 @@ void compare(RoleDiff& role, const DiffEntry& a, const DiffEntry& b, const Metho
     role.status = moved ? RoleStatus::changed : RoleStatus::unchanged;
 }
 
+// What the reports print of a compared role, computed once here so that exact arithmetic
+// that overflows is found while comparing, not halfway through writing a report.
+void check_printable(const RoleDiff& role, int decimals) {
+    for (const Contribution& c : role.contributions) {
+        (void)to_fixed(c.points, 2);
+        (void)json_number(c.points, 4);
+        (void)to_exact_string(c.points);
+    }
+    (void)to_fixed(*role.delta, decimals);
+    (void)to_exact_string(*role.delta_exact);
+}
+
+std::string methodology_names(const Methodology& old_m, const Methodology& new_m) {
+    return old_m.name == new_m.name
+               ? fmt::format("the methodology \"{}\"", new_m.name)
+               : fmt::format("the methodologies \"{}\" and \"{}\"", old_m.name, new_m.name);
+}
+
+// Compares two valid entries. Attribution works in exact arithmetic, over more products than
+// scoring does: a methodology whose constants scored each side may still overflow it, which
+// makes the role an error that names the methodology (never an exception out of the diff).
+void compare_or_refuse(RoleDiff& role, const DiffEntry& a, const DiffEntry& b,
+                       const Methodology& old_m, const Methodology& new_m) {
+    try {
+        compare(role, a, b, old_m, new_m);
+        check_printable(role, new_m.published_decimals);
+    } catch (const std::overflow_error&) {
+        role.status = RoleStatus::invalid;
+        role.old_verdict.reset();
+        role.new_verdict.reset();
+        role.delta.reset();
+        role.delta_exact.reset();
+        role.zone_changed = false;
+        role.contributions.clear();
+        role.methodology_error = true;
+        role.errors.push_back(fmt::format(
+            "{}: error: the change cannot be attributed with {}: its constants take exact "
+            "arithmetic beyond 128 bits (use fewer decimals or smaller constants)",
+            b.file, methodology_names(old_m, new_m)));
+    }
+}
+
 int rank(RoleStatus s) {
     return static_cast<int>(s);
 }
@@ -126,6 +170,7 @@ DiffEntry make_diff_entry(const Evaluation& e) {
     entry.file = e.file;
     entry.id = e.assessment ? e.assessment->id : id_from_path(e.file);
     entry.valid = e.valid();
+    entry.methodology_error = e.methodology_error;
     if (!entry.valid) {
         for (const Diagnostic& d : e.diagnostics) {
             if (d.severity == Severity::error) {
@@ -161,7 +206,7 @@ void compare_all(const std::vector<Comparison>& comparisons, const Methodology& 
         try {
             for (std::size_t i = next++; i < comparisons.size(); i = next++) {
                 const Comparison& c = comparisons[i];
-                compare(*c.role, *c.old_entry, *c.new_entry, old_m, new_m);
+                compare_or_refuse(*c.role, *c.old_entry, *c.new_entry, old_m, new_m);
             }
         } catch (...) {
             std::lock_guard lock(failure_mutex);
@@ -423,6 +468,7 @@ std::string summary_line(const DiffSummary& s) {
                        s.zone_changes == 1 ? "" : "s");
 }
 
+// The label is text from a file (an override's sub-label): each format escapes it.
 std::string verdict_text(const std::optional<Verdict>& v, int decimals) {
     return v ? fmt::format("{} {}", to_fixed(v->aijri, decimals), v->label) : "—";
 }
@@ -440,10 +486,11 @@ std::string diff_text(const DiffResult& result, int decimals, bool color, bool s
         switch (r.status) {
         case RoleStatus::changed:
         case RoleStatus::unchanged:
-            out += fmt::format(
-                "{:<9} {}  {} → {}  ({}){}\n", to_string(r.status), sanitize(r.id),
-                verdict_text(r.old_verdict, decimals), verdict_text(r.new_verdict, decimals),
-                signed_fixed(*r.delta, decimals), marker.empty() ? "" : "  " + marker);
+            out +=
+                fmt::format("{:<9} {}  {} → {}  ({}){}\n", to_string(r.status), sanitize(r.id),
+                            sanitize(verdict_text(r.old_verdict, decimals)),
+                            sanitize(verdict_text(r.new_verdict, decimals)),
+                            signed_fixed(*r.delta, decimals), marker.empty() ? "" : "  " + marker);
             for (const Contribution& c : r.contributions) {
                 out += fmt::format("          {:>7}  {}  {} → {}\n", signed_fixed(c.points, 2),
                                    sanitize(c.input), sanitize(value_text(c.old_value)),
@@ -451,12 +498,14 @@ std::string diff_text(const DiffResult& result, int decimals, bool color, bool s
             }
             break;
         case RoleStatus::added:
-            out += fmt::format("added     {}  {}  ({})\n", sanitize(r.id),
-                               verdict_text(r.new_verdict, decimals), sanitize(r.new_file));
+            out +=
+                fmt::format("added     {}  {}  ({})\n", sanitize(r.id),
+                            sanitize(verdict_text(r.new_verdict, decimals)), sanitize(r.new_file));
             break;
         case RoleStatus::removed:
-            out += fmt::format("removed   {}  {}  ({})\n", sanitize(r.id),
-                               verdict_text(r.old_verdict, decimals), sanitize(r.old_file));
+            out +=
+                fmt::format("removed   {}  {}  ({})\n", sanitize(r.id),
+                            sanitize(verdict_text(r.old_verdict, decimals)), sanitize(r.old_file));
             break;
         case RoleStatus::invalid:
             out += fmt::format("invalid   {}\n", sanitize(r.id));
@@ -495,7 +544,8 @@ std::string diff_markdown(const DiffResult& result, int decimals) {
                            r.delta ? signed_fixed(*r.delta, decimals) + " points"
                                    : std::string(to_string(r.status)));
         for (const Contribution& c : r.contributions) {
-            out += fmt::format("- `{}`: {} → {}: **{}**\n", markdown_cell(c.input),
+            // A code span shows backslashes as they are: the input is fenced, not escaped.
+            out += fmt::format("- {}: {} → {}: **{}**\n", markdown_code(c.input),
                                markdown_cell(value_text(c.old_value)),
                                markdown_cell(value_text(c.new_value)), signed_fixed(c.points, 2));
         }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "aijri/text.hpp"
+
 namespace aijri::detail {
 namespace {
 
@@ -146,14 +148,6 @@ void utf8_append(std::string& out, std::uint32_t cp) {
     }
 }
 
-// Characters that must never reach a document raw: they could move a terminal's cursor,
-// or reorder what a reviewer sees (Trojan Source).
-bool is_unsafe_code_point(std::uint32_t cp) {
-    return cp < 0x20U || cp == 0x7FU || (cp >= 0x80U && cp <= 0x9FU) ||
-           (cp >= 0x202AU && cp <= 0x202EU) || (cp >= 0x2066U && cp <= 0x2069U) || cp == 0x200EU ||
-           cp == 0x200FU || cp == 0x061CU;
-}
-
 // "&name;" or "&#…;": what a Markdown reader would take for a character reference.
 bool is_entity_like(std::string_view text, std::size_t at) {
     std::size_t i = at + 1;
@@ -249,7 +243,10 @@ std::string escape_impl(std::string_view text, bool guard_start, bool all_hashes
             const std::size_t length =
                 std::min(utf8_length(static_cast<unsigned char>(c)), text.size() - i);
             const std::uint32_t cp = utf8_decode(text, i, length);
-            if (is_unsafe_code_point(cp)) {
+            // What sanitize() escapes, the line separators included: nothing from a file may
+            // move a terminal's cursor, reorder what a reviewer sees (Trojan Source) or break
+            // a line in a viewer.
+            if (aijri::is_unsafe_code_point(cp)) {
                 out += character_reference(cp);
             } else {
                 out.append(text.substr(i, length));

@@ -613,3 +613,234 @@ TEST_CASE("files found in a folder: the size limit, and files larger than the fi
                                             "(--max-bytes); not read",
                                             big.size())));
 }
+
+TEST_CASE("diff: a methodology that cannot attribute a change exactly is a usage error") {
+    // These constants score both sides, but the exact Shapley split of the change between
+    // them needs more than 128 bits: the role is reported as an error that names the
+    // methodology, the rest of the diff still comes out, and the exit status is 2 (as for
+    // score). It used to end the whole diff with "internal error" (found by fuzz_methodology).
+    const std::string root = aijri::test::temp_dir();
+    std::string methodology =
+        aijri::test::read_text_file(aijri::test::source_path("methodologies/aijri-1.json"));
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"\"aijri-1\"", "\"odd\""},
+             {"\"evidence_weight\": 0.04", "\"evidence_weight\": 0.123457"},
+             {"\"barrier_weight\": 0.02", "\"barrier_weight\": 0.654321"},
+             {"\"growth_weight\": 0.05", "\"growth_weight\": 0.111111"},
+             {"\"raw_min\": 0.54", "\"raw_min\": -0.333333"},
+             {"\"raw_span\": 7.93", "\"raw_span\": 7.123457"},
+             {"\"published_decimals\": 1", "\"published_decimals\": 6"}}) {
+        methodology.replace(methodology.find(from), from.size(), to);
+    }
+    write_text_file(root + "/odd.json", methodology);
+    std::filesystem::create_directories(root + "/old");
+    std::filesystem::create_directories(root + "/new");
+    write_text_file(root + "/old/role.json", seed_with("\"stated\"", "\"x-stated\""));
+    std::string other = seed_with("\"id\": \"deep-learning-engineer\"", "\"id\": \"other\"");
+    other.replace(other.find("\"stated\""), 8, "\"x-stated\"");
+    write_text_file(root + "/old/other.json", other);
+    write_text_file(root + "/new/role.json",
+                    R"({"aijri": 1, "id": "deep-learning-engineer", "role": {"title": "Lowest"},
+  "protective_principles": {"embodied_physicality": {"score": 3},
+    "deep_interpersonal_connection": {"score": 3}, "goal_setting_moral_judgment": {"score": 3}},
+  "growth_correlation": {"score": -2},
+  "tasks": [{"name": "a", "time_pct": 33.33, "score": 5, "impact": "displacement"},
+            {"name": "b", "time_pct": 33.33, "score": 5, "impact": "augmentation"},
+            {"name": "c", "time_pct": 33.34, "score": 4, "impact": "not_involved"}],
+  "evidence": {"job_posting_trends": {"score": -2}, "company_actions": {"score": -2},
+    "wage_trends": {"score": -2}, "ai_tool_maturity": {"score": -2},
+    "expert_consensus": {"score": -2}},
+  "barriers": {"regulatory_licensing": {"score": 2}, "physical_presence": {"score": 2},
+    "union_collective_bargaining": {"score": 2}, "liability_accountability": {"score": 2},
+    "cultural_ethical": {"score": 2}}})");
+    const std::string message =
+        root + "/new/role.json: error: the change cannot be attributed with the methodology "
+               "\"odd\": its constants take exact arithmetic beyond 128 bits (use fewer decimals "
+               "or smaller constants)";
+    const std::string sides = quote(root + "/old") + " " + quote(root + "/new");
+    const CommandResult text = run("diff --methodology " + quote(root + "/odd.json") + " " + sides);
+    CHECK(text.status == 2);
+    CHECK(text.err.empty());
+    CHECK(text.out ==
+          "removed   other  100.000000 Green (Accelerated)  (" + root +
+              "/old/other.json)\n"
+              "invalid   deep-learning-engineer\n"
+              "          " +
+              message +
+              "\n"
+              "0 changed, 0 added, 1 removed, 0 unchanged, 1 invalid; 0 zone changes\n");
+    const CommandResult json =
+        run("diff -f json --methodology " + quote(root + "/odd.json") + " " + sides);
+    CHECK(json.status == 2);
+    const auto role = nlohmann::json::parse(json.out)["roles"][1];
+    CHECK(role["status"] == "invalid");
+    CHECK(role["errors"] == nlohmann::json::array({message}));
+    // With aijri-1 the same two sides are an ordinary change.
+    CHECK(run("diff " + sides).status == 0);
+}
+
+TEST_CASE("import, render and diff never write escape sequences or controls raw") {
+    const std::string root = aijri::test::temp_dir();
+    const std::string document = aijri::test::read_text_file(
+        aijri::test::source_path("tests/data/deep-learning-engineer.md"));
+    const auto with_title = [&](const std::string& title) {
+        std::string text = document;
+        const std::string from = "| Job Title | Deep Learning Engineer |";
+        REQUIRE(text.find(from) != std::string::npos);
+        return text.replace(text.find(from), from.size(), "| Job Title | " + title + " |");
+    };
+    // A document says any character with a reference: an OSC 8 hyperlink, BEL, CR, the C1
+    // CSI, a right-to-left override, a line separator, DEL; and '|' and backticks.
+    const std::string title_cell = "Evil &#x1B;]8;;http://x&#x7;link&#x1B;]8;;&#x7; &#xD;&#x9B;31m "
+                                   "&#x202E; &#x2028; &#x7F; \\| `tick`";
+    write_text_file(root + "/evil.md", with_title(title_cell));
+    const CommandResult imported = run("import " + quote(root + "/evil.md"));
+    REQUIRE(imported.status == 0);
+    CHECK(imported.err.empty());
+    // The JSON keeps the text exactly, as \u escapes: the C1 CSI, the override and the line
+    // separator were written raw before.
+    CHECK(contains(imported.out, "\n    \"title\": \"Evil \\u001b]8;;http://x\\u0007link"
+                                 "\\u001b]8;;\\u0007 \\r\\u009b31m \\u202e \\u2028 \\u007f | "
+                                 "`tick`\",\n"));
+    CHECK(is_clean(imported.out));
+    CHECK(nlohmann::json::parse(imported.out)["role"]["title"] ==
+          "Evil \x1b]8;;http://x\x07link\x1b]8;;\x07 \r\xc2\x9b"
+          "31m \xe2\x80\xae \xe2\x80\xa8 \x7f | `tick`");
+
+    // Render writes every one of them back as a reference (the line separator was raw), so
+    // the cell is the document's own.
+    write_text_file(root + "/evil.json", imported.out);
+    const CommandResult rendered = run("render --format markdown " + quote(root + "/evil.json"));
+    REQUIRE(rendered.status == 0);
+    CHECK(contains(rendered.out, "\n| Job Title | " + title_cell + " |\n"));
+    CHECK(is_clean(rendered.out));
+
+    // Raw escape bytes in a document are text: kept exactly in the JSON, shown escaped in
+    // messages with the source line.
+    write_text_file(root + "/raw.md",
+                    with_title("raw \x1b]8;;http://x\x07link\x1b]8;;\x07 \x1b[2J"));
+    const CommandResult raw = run("import " + quote(root + "/raw.md"));
+    CHECK(raw.status == 0);
+    CHECK(contains(raw.out, "\n    \"title\": \"raw \\u001b]8;;http://x\\u0007link\\u001b]8;;"
+                            "\\u0007 \\u001b[2J\",\n"));
+    std::string bad = document;
+    const std::string row = "| Company Actions | 2 |";
+    bad.replace(bad.find(row), row.size(), "| Company Actions | two\x1b[31m\x07 |");
+    write_text_file(root + "/bad.md", bad);
+    const CommandResult refused = run("import " + quote(root + "/bad.md"));
+    CHECK(refused.status == 1);
+    CHECK(refused.out.empty());
+    CHECK(refused.err.starts_with(root + "/bad.md:36:21: error: expected a score from -2 to 2, "
+                                         "found \"two\\x1b[31m\\x07\"\n"
+                                         "    | Company Actions | two\\x1b[31m\\x07 | Every "));
+    CHECK(is_clean(refused.err));
+}
+
+TEST_CASE("diff shows ids and labels from files as text in every format, and in its gates") {
+    const std::string root = aijri::test::temp_dir();
+    std::filesystem::create_directories(root + "/old");
+    std::filesystem::create_directories(root + "/new");
+    const std::string id = "evil\\u001b]8;;http://x\\u0007|`id`\\u009b\\u202e\\u2028\\r";
+    const std::string old_doc =
+        seed_with("\"id\": \"deep-learning-engineer\"", "\"id\": \"" + id + "\"");
+    write_text_file(root + "/old/r.json", old_doc);
+    // An override's sub-label is text from the file; the override moves the zone.
+    std::string new_doc = old_doc;
+    new_doc.replace(new_doc.find("\"override\": null"), 16,
+                    "\"override\": {\"zone\": \"Yellow\", \"sub_label\": \"Pwn\\u001b[2J\\u0007 | "
+                    "`x` \\u202e\\r\\n::error::y\", \"reason\": \"r\"}");
+    new_doc.replace(new_doc.find("\"stated\""), 8, "\"x-stated\"");
+    write_text_file(root + "/new/r.json", new_doc);
+    const std::string sides = quote(root + "/old") + " " + quote(root + "/new");
+    const std::string shown_id = "evil\\x1b]8;;http://x\\x07|`id`\\u009b\\u202e\\u2028 ";
+    const std::string gate =
+        "gate: " + shown_id + ": zone changed from Green to Yellow (--fail-on-zone-change)\n";
+
+    const CommandResult text = run("diff --color never --fail-on-zone-change " + sides);
+    CHECK(text.status == 1);
+    // The label was written raw here before, and the gate's id on stderr too.
+    CHECK(text.out == "changed   " + shown_id +
+                          "  64.6 Green (Accelerated) → 64.6 Yellow (Pwn\\x1b[2J\\x07 | `x` "
+                          "\\u202e  ::error::y)  (0.0)  ⚠ ZONE CHANGE\n"
+                          "             0.00  /override  (none) → override\n"
+                          "1 changed, 0 added, 0 removed, 0 unchanged, 0 invalid; 1 zone "
+                          "change\n");
+    CHECK(text.err == gate);
+
+    const CommandResult markdown = run("diff -f markdown --fail-on-zone-change " + sides);
+    CHECK(markdown.status == 1);
+    const std::string md_id = "evil\\\\x1b\\]8;;http://x\\\\x07\\|\\`id\\`\\\\u009b\\\\u202e"
+                              "\\\\u2028 ";
+    CHECK(markdown.out ==
+          "### AIJRI changes\n\n"
+          "1 changed, 0 added, 0 removed, 0 unchanged, 0 invalid; 1 zone change\n\n"
+          "| Role | Status | Old | New | Δ | Zone |\n"
+          "|---|---|---|---|---:|---|\n"
+          "| " +
+              md_id +
+              " | changed | 64.6 Green (Accelerated) | 64.6 Yellow (Pwn\\\\x1b\\[2J\\\\x07 \\| "
+              "\\`x\\` \\\\u202e  ::error::y) | 0.0 | ⚠️ **zone change** |\n"
+              "\n**" +
+              md_id +
+              "** (0.0 points)\n\n"
+              "- `/override`: (none) → override: **0.00**\n");
+    CHECK(markdown.err == gate);
+
+    // JSON keeps the text exactly, as \u escapes: the C1 CSI, the override and the line
+    // separator were written raw before.
+    const CommandResult json = run("diff -f json --fail-on-zone-change " + sides);
+    CHECK(json.status == 1);
+    CHECK(contains(json.out, "\n      \"id\": \"evil\\u001b]8;;http://x\\u0007|`id`\\u009b\\u202e"
+                             "\\u2028\\r\",\n"));
+    CHECK(contains(json.out, "\n        \"label\": \"Yellow (Pwn\\u001b[2J\\u0007 | `x` "
+                             "\\u202e\\r\\n::error::y)\"\n"));
+    CHECK(is_clean(json.out));
+    const auto parsed = nlohmann::json::parse(json.out);
+    CHECK(parsed["roles"][0]["id"] ==
+          "evil\x1b]8;;http://x\x07|`id`\xc2\x9b\xe2\x80\xae\xe2\x80\xa8\r");
+    CHECK(parsed["gates"][0] == parsed["roles"][0]["id"].get<std::string>() +
+                                    ": zone changed from Green to Yellow (--fail-on-zone-change)");
+    CHECK(json.err == gate);
+}
+
+TEST_CASE("diff markdown shows each input as code, without backslashes") {
+    const std::string root = aijri::test::temp_dir();
+    std::filesystem::create_directories(root + "/old");
+    std::filesystem::create_directories(root + "/new");
+    write_text_file(root + "/old/r.json", seed_with("\"stated\"", "\"x-stated\""));
+    std::string changed = seed_with("\"time_pct\": 20", "\"time_pct\": 15");
+    changed.replace(changed.find("\"time_pct\": 25"), 14, "\"time_pct\": 30");
+    changed.replace(changed.find("\"stated\""), 8, "\"x-stated\"");
+    write_text_file(root + "/new/r.json", changed);
+    const CommandResult r =
+        run("diff -f markdown " + quote(root + "/old") + " " + quote(root + "/new"));
+    CHECK(r.status == 0);
+    // A code span shows a backslash as it is: `/tasks/0/time\_pct` before.
+    CHECK(contains(r.out, "\n- `/tasks/0/time_pct`: 20 → 15: **+1.90**\n"
+                          "- `/tasks/1/time_pct`: 25 → 30: **−2.86**\n"));
+}
+
+TEST_CASE("import, render and diff show file names as text in their messages") {
+    // Names come from globs over files anyone can add: they were written raw here before.
+    const std::string root = aijri::test::temp_dir();
+    const std::string name = root + "/evil\x1b]0;t\x07\x1b[2J";
+    const std::string shown = root + "/evil\\x1b]0;t\\x07\\x1b[2J";
+    const CommandResult import = run("import " + quote(name + ".md"));
+    CHECK(import.status == 2);
+    CHECK(import.err == shown + ".md: error: no such file\n");
+    const CommandResult render = run("render " + quote(name + ".json"));
+    CHECK(render.status == 2);
+    CHECK(render.err == shown + ".json: error: no such file\n");
+
+    // A FIFO met while walking a folder for diff is a warning that names it.
+    std::filesystem::create_directories(root + "/old");
+    std::filesystem::create_directories(root + "/new");
+    write_text_file(root + "/old/r.json", seed());
+    write_text_file(root + "/new/r.json", seed());
+    REQUIRE(::mkfifo((root + "/new/evil\x1b[2J.json").c_str(), 0600) == 0);
+    const CommandResult diff = run("diff " + quote(root + "/old") + " " + quote(root + "/new"));
+    CHECK(diff.status == 0);
+    CHECK(diff.out == "0 changed, 0 added, 0 removed, 1 unchanged, 0 invalid; 0 zone changes\n");
+    CHECK(diff.err == "aijri: warning: " + root +
+                          "/new/evil\\x1b[2J.json: skipped: a FIFO, not a regular file\n");
+}
