@@ -43,4 +43,7 @@ std::optional<LoadError> load_file(const std::string& path, std::size_t max_byte
 // "16 MiB", "1.5 KiB", "12 bytes".
 std::string describe_size(std::size_t bytes);
 
+// How messages say why a file could not be read: "no such file", "permission denied", …
+std::string describe_errno(int error);
+
 } // namespace aijri

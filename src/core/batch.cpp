@@ -395,7 +395,7 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
     if (path != "-") {
         fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-            throw IoError(fmt::format("{}: {}", display, std::strerror(errno)));
+            throw IoError(fmt::format("{}: {}", display, describe_errno(errno)));
         }
     }
     AssessmentReader reader;

@@ -12,6 +12,22 @@
 #include "aijri/reader.hpp"
 
 namespace aijri {
+
+std::string describe_errno(int error) {
+    switch (error) {
+    case ENOENT:
+        return "no such file";
+    case EACCES:
+        return "permission denied";
+    case EISDIR:
+        return "is a directory, expected a file";
+    case ELOOP:
+        return "too many levels of symbolic links";
+    default:
+        return std::strerror(error);
+    }
+}
+
 namespace {
 
 class FileDescriptor {
@@ -29,21 +45,6 @@ public:
 private:
     int m_fd;
 };
-
-std::string describe_errno(int error) {
-    switch (error) {
-    case ENOENT:
-        return "no such file";
-    case EACCES:
-        return "permission denied";
-    case EISDIR:
-        return "is a directory, expected a file";
-    case ELOOP:
-        return "too many levels of symbolic links";
-    default:
-        return std::strerror(error);
-    }
-}
 
 // `size` is the file's size when it is known before reading (a regular file), else 0.
 LoadError too_large(std::size_t max_bytes, std::size_t size = 0) {

@@ -556,7 +556,7 @@ TEST_CASE("a JSON Lines stream with hostile records reports each by its line") {
     const CommandResult missing = run("score --jsonl-input " + quote(root + "/missing.jsonl"));
     CHECK(missing.status == 2);
     CHECK(missing.out.empty());
-    CHECK(missing.err == "aijri: " + root + "/missing.jsonl: No such file or directory\n");
+    CHECK(missing.err == "aijri: " + root + "/missing.jsonl: no such file\n"); // as for files
 }
 
 TEST_CASE("a methodology whose arithmetic overflows is a usage error, reported per file") {
