@@ -649,6 +649,42 @@ TEST_CASE("diff: a methodology that cannot attribute a change exactly is a usage
     CHECK(role["errors"] == nlohmann::json::array({message}));
     // With aijri-1 the same two sides are an ordinary change.
     CHECK(run("diff " + sides).status == 0);
+
+    // A methodology that cannot even score the sides: each role is an error, exit 2 too.
+    for (const char* key : {"\"evidence_weight\": 0.123457", "\"barrier_weight\": 0.654321",
+                            "\"growth_weight\": 0.111111", "\"raw_span\": 7.123457"}) {
+        const std::string k(key);
+        methodology.replace(methodology.find(k), k.size(),
+                            k.substr(0, k.find(':')) + ": 999999.999999");
+    }
+    write_text_file(root + "/huge.json", methodology);
+    const CommandResult huge = run("diff --methodology " + quote(root + "/huge.json") + " " +
+                                   quote(root + "/old") + " " + quote(root + "/old"));
+    CHECK(huge.status == 2);
+    CHECK(huge.out == "invalid   deep-learning-engineer\n"
+                      "          " +
+                          root +
+                          "/old/role.json: error: cannot be scored with the methodology \"odd\": "
+                          "its constants take exact arithmetic beyond 128 bits (use fewer "
+                          "decimals or smaller constants)\n"
+                          "          " +
+                          root +
+                          "/old/role.json: error: cannot be scored with the methodology \"odd\": "
+                          "its constants take exact arithmetic beyond 128 bits (use fewer "
+                          "decimals or smaller constants)\n"
+                          "invalid   other\n"
+                          "          " +
+                          root +
+                          "/old/other.json: error: cannot be scored with the methodology "
+                          "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
+                          "fewer decimals or smaller constants)\n"
+                          "          " +
+                          root +
+                          "/old/other.json: error: cannot be scored with the methodology "
+                          "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
+                          "fewer decimals or smaller constants)\n"
+                          "0 changed, 0 added, 0 removed, 0 unchanged, 2 invalid; 0 zone "
+                          "changes\n");
 }
 
 TEST_CASE("import, render and diff never write escape sequences or controls raw") {
