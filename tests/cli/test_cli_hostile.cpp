@@ -852,3 +852,23 @@ TEST_CASE("import, render and diff show file names as text in their messages") {
     CHECK(diff.err == "aijri: warning: " + root +
                           "/new/evil\\x1b[2J.json: skipped: a FIFO, not a regular file\n");
 }
+
+TEST_CASE("a methodology constant with 24 digits is refused with its exact text") {
+    // Showing the number in the message used to overflow exact arithmetic ("internal
+    // error"); found by fuzz_methodology.
+    const std::string root = aijri::test::temp_dir();
+    std::string methodology =
+        aijri::test::read_text_file(aijri::test::source_path("methodologies/aijri-1.json"));
+    methodology.replace(methodology.find("\"scale\": 100"), 12,
+                        "\"scale\": 999999.999000000000000999");
+    write_text_file(root + "/m.json", methodology);
+    const CommandResult r =
+        run("score --methodology " + quote(root + "/m.json") + " " +
+            quote(aijri::test::source_path("assessments/deep-learning-engineer.json")));
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == root + "/m.json:10:12: error: /scale: expected a positive number with at most 6 "
+                          "decimals, found 999999.999000000000000999\n"
+                          "      \"scale\": 999999.999000000000000999,\n"
+                          "               ^\n");
+}
