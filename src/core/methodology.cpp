@@ -86,7 +86,7 @@ private:
     Rational constant(JsonNode& v, bool positive = false) {
         const std::size_t at = v.offset;
         const std::string expected =
-            fmt::format("{}a number with at most {} decimals", positive ? "a positive " : "",
+            fmt::format("{} with at most {} decimals", positive ? "a positive number" : "a number",
                         k_max_constant_decimals);
         const auto number = m_cursor.read_number(v, expected);
         if (!number) {

@@ -275,7 +275,14 @@ std::string to_decimal(const Rational& value, int min_decimals, int max_decimals
 
 std::string to_exact_string(const Rational& value) {
     if (const auto decimals = value.exact_decimals()) {
-        return to_fixed(value, *decimals);
+        // value·10^d is an integer: computed without to_fixed's rounding step, whose
+        // 2·num·10^d overflows for a number that fits (24 digits, 18 of them decimals, as
+        // a file may write it). Only when the digits themselves do not fit, a fraction.
+        Int128 scaled = 0;
+        if (!__builtin_mul_overflow(value.numerator(), pow10(*decimals) / value.denominator(),
+                                    &scaled)) {
+            return scaled_to_string(scaled, *decimals);
+        }
     }
     return int128_to_string(value.numerator()) + "/" + int128_to_string(value.denominator());
 }

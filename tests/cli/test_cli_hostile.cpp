@@ -677,6 +677,42 @@ TEST_CASE("diff: a methodology that cannot attribute a change exactly is a usage
     CHECK(role["errors"] == nlohmann::json::array({message}));
     // With aijri-1 the same two sides are an ordinary change.
     CHECK(run("diff " + sides).status == 0);
+
+    // A methodology that cannot even score the sides: each role is an error, exit 2 too.
+    for (const char* key : {"\"evidence_weight\": 0.123457", "\"barrier_weight\": 0.654321",
+                            "\"growth_weight\": 0.111111", "\"raw_span\": 7.123457"}) {
+        const std::string k(key);
+        methodology.replace(methodology.find(k), k.size(),
+                            k.substr(0, k.find(':')) + ": 999999.999999");
+    }
+    write_text_file(root + "/huge.json", methodology);
+    const CommandResult huge = run("diff --methodology " + quote(root + "/huge.json") + " " +
+                                   quote(root + "/old") + " " + quote(root + "/old"));
+    CHECK(huge.status == 2);
+    CHECK(huge.out == "invalid   deep-learning-engineer\n"
+                      "          " +
+                          root +
+                          "/old/role.json: error: cannot be scored with the methodology \"odd\": "
+                          "its constants take exact arithmetic beyond 128 bits (use fewer "
+                          "decimals or smaller constants)\n"
+                          "          " +
+                          root +
+                          "/old/role.json: error: cannot be scored with the methodology \"odd\": "
+                          "its constants take exact arithmetic beyond 128 bits (use fewer "
+                          "decimals or smaller constants)\n"
+                          "invalid   other\n"
+                          "          " +
+                          root +
+                          "/old/other.json: error: cannot be scored with the methodology "
+                          "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
+                          "fewer decimals or smaller constants)\n"
+                          "          " +
+                          root +
+                          "/old/other.json: error: cannot be scored with the methodology "
+                          "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
+                          "fewer decimals or smaller constants)\n"
+                          "0 changed, 0 added, 0 removed, 0 unchanged, 2 invalid; 0 zone "
+                          "changes\n");
 }
 
 TEST_CASE("import, render and diff never write escape sequences or controls raw") {
@@ -843,4 +879,24 @@ TEST_CASE("import, render and diff show file names as text in their messages") {
     CHECK(diff.out == "0 changed, 0 added, 0 removed, 1 unchanged, 0 invalid; 0 zone changes\n");
     CHECK(diff.err == "aijri: warning: " + root +
                           "/new/evil\\x1b[2J.json: skipped: a FIFO, not a regular file\n");
+}
+
+TEST_CASE("a methodology constant with 24 digits is refused with its exact text") {
+    // Showing the number in the message used to overflow exact arithmetic ("internal
+    // error"); found by fuzz_methodology.
+    const std::string root = aijri::test::temp_dir();
+    std::string methodology =
+        aijri::test::read_text_file(aijri::test::source_path("methodologies/aijri-1.json"));
+    methodology.replace(methodology.find("\"scale\": 100"), 12,
+                        "\"scale\": 999999.999000000000000999");
+    write_text_file(root + "/m.json", methodology);
+    const CommandResult r =
+        run("score --methodology " + quote(root + "/m.json") + " " +
+            quote(aijri::test::source_path("assessments/deep-learning-engineer.json")));
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == root + "/m.json:10:12: error: /scale: expected a positive number with at most 6 "
+                          "decimals, found 999999.999000000000000999\n"
+                          "      \"scale\": 999999.999000000000000999,\n"
+                          "               ^\n");
 }

@@ -38,6 +38,15 @@ TEST_CASE("decimal display keeps a minimum and shows exact extra places") {
     CHECK(aijri::to_decimal(Rational::fraction(1, 3), 2, 4) == "0.3333");
     CHECK(aijri::to_exact_string(Rational::decimal(56628, 4)) == "5.6628");
     CHECK(aijri::to_exact_string(Rational::fraction(51228, 793)) == "51228/793");
+    // 24 digits, 18 of them decimals, as a file may write a number: shown exactly (it used
+    // to overflow in the rounding step, which an exact figure does not need).
+    const aijri::Int128 digits = aijri::Int128{999'999'999'000'000} * 1'000'000'000 + 999;
+    CHECK(aijri::to_exact_string(Rational::decimal(digits, 18)) == "999999.999000000000000999");
+    CHECK(aijri::to_exact_string(Rational::decimal(-digits, 18)) == "-999999.999000000000000999");
+    // Decimal digits that do not fit in 128 bits: the fraction.
+    CHECK(aijri::to_exact_string(
+              Rational::fraction((aijri::Int128{1} << 120) + 1, aijri::Int128{1} << 18)) ==
+          "1329227995784915872903807060280344577/262144");
 }
 
 TEST_CASE("JSON numbers are read exactly from their text") {
