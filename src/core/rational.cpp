@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <limits>
 #include <stdexcept>
 #include <utility>
@@ -71,6 +72,20 @@ Int128 gcd128(Int128 a, Int128 b) {
         b = t;
     }
     return a;
+}
+
+bool fits_64(Int128 v) {
+    return v >= std::numeric_limits<std::int64_t>::min() &&
+           v <= std::numeric_limits<std::int64_t>::max();
+}
+
+// a·b, refusing to overflow. Two factors that fit in 64 bits cannot overflow 128 (nearly every
+// product of a real methodology): one machine multiplication instead of a checked 128-bit one.
+Int128 multiply(Int128 a, Int128 b) {
+    if (fits_64(a) && fits_64(b)) {
+        return static_cast<Int128>(static_cast<std::int64_t>(a)) * static_cast<std::int64_t>(b);
+    }
+    return checked_mul(a, b);
 }
 
 // a / d for d > 0 that divides a, in 64 bits when both fit (a 128-bit division is a call).
@@ -206,9 +221,8 @@ Rational operator+(const Rational& a, const Rational& b) {
     if (a.m_den == b.m_den) {
         return Rational::fraction(checked_add(a.m_num, b.m_num), a.m_den);
     }
-    return Rational::fraction(
-        checked_add(checked_mul(a.m_num, b.m_den), checked_mul(b.m_num, a.m_den)),
-        checked_mul(a.m_den, b.m_den));
+    return Rational::fraction(checked_add(multiply(a.m_num, b.m_den), multiply(b.m_num, a.m_den)),
+                              multiply(a.m_den, b.m_den));
 }
 
 Rational operator-(const Rational& a, const Rational& b) {
@@ -222,8 +236,8 @@ Rational operator*(const Rational& a, const Rational& b) {
     const Int128 g2 = gcd128(b.m_num, a.m_den);
     const Int128 d1 = g1 == 0 ? 1 : g1;
     const Int128 d2 = g2 == 0 ? 1 : g2;
-    const Int128 num = checked_mul(divide_exactly(a.m_num, d1), divide_exactly(b.m_num, d2));
-    const Int128 den = checked_mul(divide_exactly(a.m_den, d2), divide_exactly(b.m_den, d1));
+    const Int128 num = multiply(divide_exactly(a.m_num, d1), divide_exactly(b.m_num, d2));
+    const Int128 den = multiply(divide_exactly(a.m_den, d2), divide_exactly(b.m_den, d1));
     if (num == 0) {
         return Rational();
     }
