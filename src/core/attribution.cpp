@@ -242,20 +242,16 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
         }
         return Rational(1) + weight * Rational(total);
     };
-    const std::array<Rational, 6> before = {trs(a, ma),
-                                            modifier(a.evidence, ma.evidence_weight),
-                                            modifier(a.barriers, ma.barrier_weight),
-                                            Rational(1) +
-                                                ma.growth_weight * Rational(a.growth.score),
-                                            ma.raw_min,
-                                            ma.scale / ma.raw_span};
-    const std::array<Rational, 6> after = {trs(b, mb),
-                                           modifier(b.evidence, mb.evidence_weight),
-                                           modifier(b.barriers, mb.barrier_weight),
-                                           Rational(1) +
-                                               mb.growth_weight * Rational(b.growth.score),
-                                           mb.raw_min,
-                                           mb.scale / mb.raw_span};
+    const auto factors = [&](const ScoredInputs& x, const Methodology& m) {
+        return std::array<Rational, 6>{trs(x, m),
+                                       modifier(x.evidence, m.evidence_weight),
+                                       modifier(x.barriers, m.barrier_weight),
+                                       Rational(1) + m.growth_weight * Rational(x.growth.score),
+                                       m.raw_min,
+                                       m.scale / m.raw_span};
+    };
+    const std::array<Rational, 6> before = factors(a, ma);
+    const std::array<Rational, 6> after = factors(b, mb);
 
     // Factors that did not change are null players: leaving them out changes no other
     // factor's Shapley value, and keeps the game small.
