@@ -50,10 +50,12 @@ struct BatchOptions {
 
 // Called on worker threads, concurrently: must only read shared state.
 using RenderFunction = std::function<RenderedResult(const Evaluation&)>;
-// Called on the calling thread, once per file, in input order.
+// Called once per file, in input order, never concurrently; with more than one job, on
+// whichever worker finished the next file in order (the calling thread is one of them).
+// What it throws ends the batch and comes out of run_batch.
 using EmitFunction = std::function<void(RenderedResult&&)>;
 
-// Called on the calling thread with each warning of the source (a file skipped by a walk),
+// Called like EmitFunction with each warning of the source (a file skipped by a walk),
 // before the results of the files that come after it.
 using WarningFunction = std::function<void(const std::string&)>;
 

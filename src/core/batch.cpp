@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "function_ref.hpp"
+
 namespace aijri {
 
 ResultSummary summarize(const Evaluation& e) {
@@ -72,6 +74,11 @@ RenderedResult score_one(AssessmentReader& reader, FileBuffer& buffer, const Inp
 // out in chunks of consecutive files, so that the threads meet once per chunk rather than
 // once per file (every meeting can be a futex system call), and a worker may run at most
 // `window` chunks ahead of the last one emitted, which bounds memory.
+//
+// There is no thread that only waits for results: the worker that delivers the next chunk
+// in order emits it (and any that were waiting behind it), then goes back to scoring. On a
+// machine with as many workers as cores, a separate consumer would be woken once per chunk
+// and preempt a worker every time.
 class OrderedPipeline {
 public:
     using Result = std::variant<RenderedResult, std::exception_ptr>;
@@ -83,16 +90,17 @@ public:
         // (files.size(): after the last one).
         std::vector<std::pair<std::size_t, std::string>> warnings;
     };
+    using EmitChunk = detail::FunctionRef<void(Chunk&)>;
 
     OrderedPipeline(InputSource& source, std::size_t chunk_size, std::size_t window)
         : m_source(source), m_chunk_size(chunk_size), m_slots(window) {}
 
-    // Worker side: the next chunk of files to score (its index, its files), or nullopt when
-    // the source has no more. The source is read under the lock, so chunk i holds the i-th
-    // run of files whichever worker asks.
+    // The next chunk of files to score (its index, its files), or nullopt when the source
+    // has no more or the batch stopped. The source is read under the lock, so chunk i holds
+    // the i-th run of files whichever worker asks.
     std::optional<std::pair<std::size_t, Chunk>> claim() {
         std::unique_lock lock(m_mutex);
-        if (m_exhausted || m_stopped) {
+        if (m_exhausted || m_failure) {
             return std::nullopt;
         }
         Chunk chunk;
@@ -108,81 +116,91 @@ public:
                 chunk.files.push_back(std::move(*file));
             }
         } catch (...) {
-            m_failure = std::current_exception();
-            chunk.files.clear();
+            fail(std::current_exception());
+            return std::nullopt;
         }
         if (chunk.files.empty()) {
             m_exhausted = true;
-            m_chunks = m_next;
             for (auto& [before, warning] : chunk.warnings) {
                 m_trailing_warnings.push_back(std::move(warning));
             }
-            lock.unlock();
-            m_ready.notify_one();
             return std::nullopt;
         }
         const std::size_t index = m_next++;
-        m_space.wait(lock, [&] { return m_stopped || index < m_emitted + m_slots.size(); });
-        if (m_stopped) {
+        m_space.wait(lock, [&] { return m_failure || index < m_emitted + m_slots.size(); });
+        if (m_failure) {
             return std::nullopt;
         }
         return std::pair{index, std::move(chunk)};
     }
 
-    void deliver(std::size_t index, Chunk&& chunk) {
-        {
-            std::lock_guard lock(m_mutex);
-            m_slots[index % m_slots.size()] = std::move(chunk);
-        }
-        m_ready.notify_one(); // only the caller waits for results
-    }
-
-    // Caller side: blocks until chunk `index` is there; nullopt after the last one.
-    std::optional<Chunk> take(std::size_t index) {
+    // Hands a scored chunk in. If it is the next one in order and nobody is emitting, this
+    // thread emits it and every chunk already waiting behind it.
+    void deliver(std::size_t index, Chunk&& chunk, EmitChunk emit) {
         std::unique_lock lock(m_mutex);
-        auto& slot = m_slots[index % m_slots.size()];
-        m_ready.wait(lock, [&] { return slot.has_value() || (m_exhausted && index >= m_chunks); });
-        if (!slot) {
-            if (m_failure) {
-                std::rethrow_exception(m_failure);
-            }
-            return std::nullopt;
+        m_slots[index % m_slots.size()] = std::move(chunk);
+        if (m_emitting || index != m_emitted || m_failure) {
+            return;
         }
-        Chunk taken = std::move(*slot);
-        slot.reset();
-        m_emitted = index + 1;
-        lock.unlock();
-        m_space.notify_all();
-        return taken;
+        m_emitting = true;
+        for (auto* slot = &m_slots[m_emitted % m_slots.size()]; slot->has_value() && !m_failure;
+             slot = &m_slots[m_emitted % m_slots.size()]) {
+            Chunk ready = std::move(**slot);
+            slot->reset();
+            lock.unlock();
+            try {
+                emit(ready);
+            } catch (...) {
+                lock.lock();
+                m_emitting = false;
+                fail(std::current_exception());
+                return;
+            }
+            lock.lock();
+            ++m_emitted;
+            m_space.notify_all();
+        }
+        m_emitting = false;
     }
 
-    // After the last chunk: what the source met after its last file.
+    // Ends the batch early: the first failure is kept for the caller, the rest is dropped.
+    void fail(std::exception_ptr failure) {
+        if (!m_failure) {
+            m_failure = std::move(failure);
+        }
+        m_space.notify_all();
+    }
+
+    void fail_unlocked(std::exception_ptr failure) {
+        std::lock_guard lock(m_mutex);
+        fail(std::move(failure));
+    }
+
+    // Once every worker is done: the first failure, if any.
+    std::exception_ptr failure() {
+        std::lock_guard lock(m_mutex);
+        return m_failure;
+    }
+
+    // Once every worker is done: what the source met after its last file.
     std::vector<std::string> trailing_warnings() {
         std::lock_guard lock(m_mutex);
         return std::move(m_trailing_warnings);
-    }
-
-    void stop() {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stopped = true;
-        }
-        m_space.notify_all();
     }
 
 private:
     InputSource& m_source;
     const std::size_t m_chunk_size;
     std::mutex m_mutex;
-    std::condition_variable m_ready;
     std::condition_variable m_space;
     std::vector<std::optional<Chunk>> m_slots;
     std::size_t m_next = 0;    // chunks handed out
-    std::size_t m_chunks = 0;  // all chunks, once the source is exhausted
-    std::size_t m_emitted = 0; // chunks taken by the caller
+    std::size_t m_emitted = 0; // chunks emitted
+    bool m_emitting = false;
     bool m_exhausted = false;
-    bool m_stopped = false;
-    std::exception_ptr m_failure; // the source threw (out of memory)
+    // The source threw (out of memory), or emitting did (the output could not be written),
+    // or a file's scoring failed outside its own error handling.
+    std::exception_ptr m_failure;
     std::vector<std::string> m_trailing_warnings;
 };
 
@@ -224,7 +242,7 @@ void run_serial(InputSource& source, const BatchOptions& options, const RenderFu
 }
 
 void score_chunks(OrderedPipeline& pipeline, const BatchOptions& options,
-                  const RenderFunction& render) {
+                  const RenderFunction& render, OrderedPipeline::EmitChunk emit) {
     AssessmentReader reader;
     reader.keep_prose(options.keep_prose);
     FileBuffer buffer;
@@ -233,7 +251,7 @@ void score_chunks(OrderedPipeline& pipeline, const BatchOptions& options,
         chunk.results.reserve(chunk.files.size());
         for (const InputFile& input : chunk.files) {
             // An exception on a worker thread would end the program (std::terminate); it is
-            // handed to the caller instead, in its place.
+            // kept in its place and rethrown on the calling thread when it comes in order.
             try {
                 chunk.results.emplace_back(score_one(reader, buffer, input, options, render));
             } catch (...) {
@@ -241,7 +259,7 @@ void score_chunks(OrderedPipeline& pipeline, const BatchOptions& options,
             }
         }
         chunk.files = {};
-        pipeline.deliver(index, std::move(chunk));
+        pipeline.deliver(index, std::move(chunk), emit);
     }
 }
 
@@ -254,48 +272,46 @@ void run_batch(InputSource& source, const BatchOptions& options, const RenderFun
         run_serial(source, options, render, emit, on_warning);
         return;
     }
-    OrderedPipeline pipeline(source, k_chunk_files, jobs * k_window_chunks_per_job);
-    std::vector<std::thread> workers;
-    workers.reserve(jobs);
-    for (std::size_t j = 0; j < jobs; ++j) {
-        workers.emplace_back([&] { score_chunks(pipeline, options, render); });
-    }
-    const auto join_all = [&] {
-        for (std::thread& worker : workers) {
-            worker.join();
-        }
-    };
-    try {
-        for (std::size_t index = 0;; ++index) {
-            auto chunk = pipeline.take(index);
-            if (!chunk) {
+    const auto emit_chunk = [&](OrderedPipeline::Chunk& chunk) {
+        auto warning = chunk.warnings.begin();
+        for (std::size_t i = 0; i <= chunk.results.size(); ++i) {
+            for (; warning != chunk.warnings.end() && warning->first == i; ++warning) {
+                on_warning(warning->second);
+            }
+            if (i == chunk.results.size()) {
                 break;
             }
-            auto warning = chunk->warnings.begin();
-            for (std::size_t i = 0; i <= chunk->results.size(); ++i) {
-                for (; warning != chunk->warnings.end() && warning->first == i; ++warning) {
-                    on_warning(warning->second);
-                }
-                if (i == chunk->results.size()) {
-                    break;
-                }
-                OrderedPipeline::Result& result = chunk->results[i];
-                if (auto* failure = std::get_if<std::exception_ptr>(&result)) {
-                    std::rethrow_exception(*failure);
-                }
-                emit(std::get<RenderedResult>(std::move(result)));
+            OrderedPipeline::Result& result = chunk.results[i];
+            if (auto* failure = std::get_if<std::exception_ptr>(&result)) {
+                std::rethrow_exception(*failure);
             }
+            emit(std::get<RenderedResult>(std::move(result)));
         }
-        for (const std::string& warning : pipeline.trailing_warnings()) {
-            on_warning(warning);
+    };
+    OrderedPipeline pipeline(source, k_chunk_files, jobs * k_window_chunks_per_job);
+    const auto work = [&] {
+        try {
+            score_chunks(pipeline, options, render, emit_chunk);
+        } catch (...) {
+            pipeline.fail_unlocked(std::current_exception()); // allocating a reader failed
         }
-    } catch (...) {
-        // Writing the output failed: stop the workers before the exception leaves.
-        pipeline.stop();
-        join_all();
-        throw;
+    };
+    // The calling thread is one of the workers.
+    std::vector<std::thread> helpers;
+    helpers.reserve(jobs - 1);
+    for (std::size_t j = 1; j < jobs; ++j) {
+        helpers.emplace_back(work);
     }
-    join_all();
+    work();
+    for (std::thread& helper : helpers) {
+        helper.join();
+    }
+    if (const auto failure = pipeline.failure()) {
+        std::rethrow_exception(failure);
+    }
+    for (const std::string& warning : pipeline.trailing_warnings()) {
+        on_warning(warning);
+    }
 }
 
 void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,

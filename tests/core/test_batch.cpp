@@ -38,3 +38,34 @@ TEST_CASE("an exception on a worker thread reaches the caller, in order") {
     REQUIRE(emitted.size() == 17);
     CHECK(emitted.back() == files[16].path);
 }
+
+TEST_CASE("a failure to emit stops every worker and reaches the caller") {
+    // Results are emitted by whichever worker finishes the next chunk in order, so the
+    // exception starts on any thread; the batch must end, not hang or go on scoring.
+    const std::string root = test::temp_dir();
+    std::vector<InputFile> files;
+    for (int i = 0; i < 400; ++i) {
+        const std::string path = root + "/" + std::to_string(1000 + i) + ".json";
+        test::write_text_file(path, test::to_json({}));
+        files.push_back(InputFile{path, false});
+    }
+    const BatchOptions options{2, k_default_max_bytes, &builtin_methodology()};
+    std::vector<std::string> emitted;
+    const auto render = [](const Evaluation& e) {
+        RenderedResult r;
+        r.summary = summarize(e);
+        return r;
+    };
+    CHECK_THROWS_WITH(run_batch(files, options, render,
+                                [&](RenderedResult&& r) {
+                                    if (emitted.size() == 50) {
+                                        throw std::runtime_error("disk full");
+                                    }
+                                    emitted.push_back(r.summary.file);
+                                }),
+                      "disk full");
+    REQUIRE(emitted.size() == 50);
+    for (std::size_t i = 0; i < emitted.size(); ++i) {
+        CHECK(emitted[i] == files[i].path);
+    }
+}
