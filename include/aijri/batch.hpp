@@ -73,10 +73,9 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
                       const BatchOptions& options, const RenderFunction& render,
                       const EmitFunction& emit);
 
-// Evaluates one file: reads it (with the size limit) and scores it. `found_regular` as for
-// load_file().
-Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const std::string& path,
-                         const Methodology& methodology, std::size_t max_bytes,
-                         bool found_regular = false);
+// Evaluates one file: reads it (with the size limit) and scores it. A file a walk found is
+// read as load_file() reads a file found regular, relative to its folder when that is open.
+Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
+                         const Methodology& methodology, std::size_t max_bytes);
 
 } // namespace aijri

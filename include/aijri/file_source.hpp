@@ -37,8 +37,11 @@ struct LoadError {
 // opened for reading. `found_regular`: a folder walk has just seen that `path` is a regular
 // file, so the look before opening is skipped, and a file smaller than the first read (64 KiB)
 // is read without asking its size; what was opened is still checked before more is read.
+// `folder_fd`, when not negative, is an open folder that holds the file: the file is opened
+// by its name (the part of `path` after the last '/') relative to it.
 std::optional<LoadError> load_file(const std::string& path, std::size_t max_bytes,
-                                   FileBuffer& buffer, bool found_regular = false);
+                                   FileBuffer& buffer, bool found_regular = false,
+                                   int folder_fd = -1);
 
 // "16 MiB", "1.5 KiB", "12 bytes".
 std::string describe_size(std::size_t bytes);

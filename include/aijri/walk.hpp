@@ -1,6 +1,7 @@
 // Turns the paths a user names into the list of files to score, in a stable order.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -8,9 +9,34 @@
 
 namespace aijri {
 
+// A folder a walk found files in, held open so that each of its files is opened by name
+// relative to it: opening "corpus/g00/f00/role.json" by its path has the kernel look up
+// every folder on the way again, for every file. Closed when the last file found in it is
+// done with.
+class OpenFolder {
+public:
+    // Takes ownership of `fd`.
+    explicit OpenFolder(int fd);
+    ~OpenFolder();
+    OpenFolder(const OpenFolder&) = delete;
+    OpenFolder& operator=(const OpenFolder&) = delete;
+
+    int fd() const { return m_fd; }
+
+    // How many are open in the process: walks stop keeping folders open past a limit, far
+    // below the usual limit of open files, whatever --jobs or the shape of the tree.
+    static std::size_t open_count();
+
+private:
+    int m_fd;
+};
+
 struct InputFile {
     std::string path;       // as it will be opened and named in messages ("-" is stdin)
     bool explicit_ = false; // named on the command line rather than found in a folder
+    // The folder it was found in, when the walk kept it open: the file is opened by its
+    // name (what follows the last '/' of `path`) relative to it.
+    std::shared_ptr<const OpenFolder> folder;
 };
 
 struct WalkResult {

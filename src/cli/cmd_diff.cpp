@@ -66,8 +66,7 @@ std::vector<DiffEntry> read_folder_side(const std::string& path, const Methodolo
         FileBuffer buffer;
         for (std::size_t i = next++; i < walk.files.size(); i = next++) {
             const InputFile& input = walk.files[i];
-            out[i] = make_diff_entry(
-                evaluate_file(reader, buffer, input.path, m, o.max_bytes, !input.explicit_));
+            out[i] = make_diff_entry(evaluate_file(reader, buffer, input, m, o.max_bytes));
         }
     };
     std::vector<std::thread> workers;

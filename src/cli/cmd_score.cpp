@@ -85,7 +85,7 @@ public:
         const bool one_named_file =
             m_options.paths.size() == 1 && !is_directory(m_options.paths[0]);
         if (one_named_file && (format == BatchFormat::text || format == BatchFormat::json)) {
-            return run_single(InputFile{m_options.paths[0], true}, format);
+            return run_single(InputFile{m_options.paths[0], true, nullptr}, format);
         }
         return run_many(format);
     }
@@ -96,7 +96,7 @@ private:
         AssessmentReader reader;
         FileBuffer buffer;
         const Evaluation e =
-            evaluate_file(reader, buffer, input.path, m_methodology, m_options.max_bytes);
+            evaluate_file(reader, buffer, input, m_methodology, m_options.max_bytes);
         const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
         OutputFile out(m_options.output);
         if (format == BatchFormat::json) {

@@ -38,11 +38,11 @@ ResultSummary summarize(const Evaluation& e) {
     return s;
 }
 
-Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const std::string& path,
-                         const Methodology& methodology, std::size_t max_bytes,
-                         bool found_regular) {
-    std::string shown = path == "-" ? "<stdin>" : path;
-    if (const auto problem = load_file(path, max_bytes, buffer, found_regular)) {
+Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
+                         const Methodology& methodology, std::size_t max_bytes) {
+    std::string shown = input.path == "-" ? "<stdin>" : input.path;
+    if (const auto problem = load_file(input.path, max_bytes, buffer, !input.explicit_,
+                                       input.folder ? input.folder->fd() : -1)) {
         Evaluation e;
         e.file = std::move(shown);
         e.io_error = !problem->too_large;
@@ -59,8 +59,8 @@ namespace {
 RenderedResult score_one(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
                          const BatchOptions& options, const RenderFunction& render) {
     try {
-        return render(evaluate_file(reader, buffer, input.path, *options.methodology,
-                                    options.max_bytes, !input.explicit_));
+        return render(
+            evaluate_file(reader, buffer, input, *options.methodology, options.max_bytes));
     } catch (const std::exception& failure) {
         Evaluation e;
         e.file = input.path;

@@ -103,6 +103,12 @@ std::optional<LoadError> read_all(int fd, std::size_t max_bytes, FileBuffer& buf
     return std::nullopt;
 }
 
+// The part of a walked file's path that names it in its folder.
+const char* name_in_folder(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    return path.c_str() + (slash == std::string::npos ? 0 : slash + 1);
+}
+
 // More than any assessment: a file found by a walk is read with one call.
 constexpr std::size_t k_first_read = 64U * 1024U;
 
@@ -155,16 +161,18 @@ std::string describe_size(std::size_t bytes) {
 }
 
 std::optional<LoadError> load_file(const std::string& path, std::size_t max_bytes,
-                                   FileBuffer& buffer, bool found_regular) {
+                                   FileBuffer& buffer, bool found_regular, int folder_fd) {
     buffer.size = 0;
     if (path == "-") {
         return read_all(STDIN_FILENO, max_bytes, buffer, 0);
     }
+    const int at = folder_fd < 0 ? AT_FDCWD : folder_fd;
+    const char* name = folder_fd < 0 ? path.c_str() : name_in_folder(path);
     // Look before opening: opening a device can act on it (a tape rewinds), and a path named
     // by the user can be anything.
     if (!found_regular) {
         struct stat info {};
-        if (::stat(path.c_str(), &info) != 0) {
+        if (::fstatat(at, name, &info, 0) != 0) {
             return io_error(describe_errno(errno));
         }
         if (S_ISDIR(info.st_mode)) {
@@ -176,7 +184,7 @@ std::optional<LoadError> load_file(const std::string& path, std::size_t max_byte
     }
     // O_NONBLOCK: should the file have been swapped for a FIFO since it was seen, open must
     // not hang waiting for a writer.
-    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+    const FileDescriptor fd(::openat(at, name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
     if (fd.get() < 0) {
         return io_error(describe_errno(errno));
     }

@@ -1,13 +1,16 @@
 #include "aijri/walk.hpp"
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
 #include <memory>
 #include <optional>
 #include <set>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utility>
 
 #include <climits>
@@ -65,7 +68,13 @@ struct Frame {
     std::string folder;
     std::vector<Entry> entries;
     std::size_t next = 0;
+    std::shared_ptr<const OpenFolder> open; // null past the limit of open folders
 };
+
+// Far below the usual limit of 1,024 open files: a batch holds at most a window of files
+// in flight (64 per job), and their folders are what stays open.
+constexpr std::size_t k_max_open_folders = 256;
+std::atomic<std::size_t> g_open_folders{0};
 
 } // namespace
 
@@ -101,7 +110,7 @@ struct InputWalk::Impl {
             // files (a stat is a system call, and system calls are dear in a virtual machine).
             if (entry.type == DT_REG) {
                 if (has_json_extension(entry.name)) {
-                    return InputFile{std::move(path), false};
+                    return InputFile{std::move(path), false, frame.open};
                 }
                 continue;
             }
@@ -121,7 +130,7 @@ struct InputWalk::Impl {
             enter(path, info);
             return std::nullopt;
         }
-        return InputFile{path, true};
+        return InputFile{path, true, nullptr};
     }
 
     void enter(const std::string& folder, const struct stat& info) {
@@ -130,13 +139,15 @@ struct InputWalk::Impl {
                 fmt::format("{}: skipped: already visited (a symbolic link loop)", folder));
             return;
         }
-        Frame frame{folder, list(folder), 0};
+        Frame frame{folder, {}, 0, nullptr};
+        frame.entries = list(folder, frame.open);
         std::sort(frame.entries.begin(), frame.entries.end(),
                   [](const Entry& a, const Entry& b) { return a.name < b.name; });
         stack.push_back(std::move(frame));
     }
 
-    std::vector<Entry> list(const std::string& folder) {
+    // The folder's entries; `open` is set to the folder kept open, unless too many are.
+    std::vector<Entry> list(const std::string& folder, std::shared_ptr<const OpenFolder>& open) {
         std::vector<Entry> entries;
         DIR* dir = ::opendir(folder.c_str());
         if (dir == nullptr) {
@@ -148,6 +159,12 @@ struct InputWalk::Impl {
             const std::string_view name = entry->d_name;
             if (!name.empty() && name.front() != '.') {
                 entries.push_back(Entry{std::string(name), entry->d_type});
+            }
+        }
+        if (OpenFolder::open_count() < k_max_open_folders) {
+            const int kept = ::fcntl(::dirfd(dir), F_DUPFD_CLOEXEC, 0);
+            if (kept >= 0) {
+                open = std::make_shared<const OpenFolder>(kept);
             }
         }
         ::closedir(dir);
@@ -194,7 +211,7 @@ struct InputWalk::Impl {
                 fmt::format("{}: skipped: {}, not a regular file", path, kind_of(info.st_mode)));
             return std::nullopt;
         }
-        return InputFile{path, false};
+        return InputFile{path, false, nullptr};
     }
 
     // Where `path` leads when it is a symbolic link that leaves the folder being walked, else
@@ -211,6 +228,19 @@ struct InputWalk::Impl {
         return inside ? std::string() : (target.empty() ? path : target);
     }
 };
+
+OpenFolder::OpenFolder(int fd) : m_fd(fd) {
+    ++g_open_folders;
+}
+
+OpenFolder::~OpenFolder() {
+    ::close(m_fd);
+    --g_open_folders;
+}
+
+std::size_t OpenFolder::open_count() {
+    return g_open_folders.load(std::memory_order_relaxed);
+}
 
 InputWalk::InputWalk(std::vector<std::string> paths) : m_impl(std::make_unique<Impl>()) {
     m_impl->paths = std::move(paths);

@@ -19,7 +19,7 @@ TEST_CASE("an exception on a worker thread reaches the caller, in order") {
     for (int i = 0; i < 40; ++i) {
         const std::string path = root + "/" + std::to_string(100 + i) + ".json";
         test::write_text_file(path, test::to_json({}));
-        files.push_back(InputFile{path, false});
+        files.push_back(InputFile{path, false, nullptr});
     }
     const std::string failing = files[17].path;
     const BatchOptions options{4, k_default_max_bytes, &builtin_methodology()};
@@ -47,7 +47,7 @@ TEST_CASE("a failure to emit stops every worker and reaches the caller") {
     for (int i = 0; i < 400; ++i) {
         const std::string path = root + "/" + std::to_string(1000 + i) + ".json";
         test::write_text_file(path, test::to_json({}));
-        files.push_back(InputFile{path, false});
+        files.push_back(InputFile{path, false, nullptr});
     }
     const BatchOptions options{2, k_default_max_bytes, &builtin_methodology()};
     std::vector<std::string> emitted;

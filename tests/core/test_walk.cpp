@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "aijri/file_source.hpp"
 #include "aijri/walk.hpp"
 
 #include "support/builder.hpp"
@@ -99,4 +100,43 @@ TEST_CASE("a link that leads outside the folder is not followed") {
                   real_root});
     // Named on the command line, a link is the user's choice and is followed.
     CHECK(aijri::collect_inputs({root + "/in/secret.json"}).files.size() == 1);
+}
+
+TEST_CASE("walked files are opened relative to their folder, which stays open while needed") {
+    const std::string root = aijri::test::temp_dir();
+    fs::create_directories(root + "/a/b");
+    aijri::test::write_text_file(root + "/a/b/one.json", "{\"x\": 1}");
+    aijri::test::write_text_file(root + "/a/b/two.json", "{\"x\": 2}");
+    const std::size_t before = aijri::OpenFolder::open_count();
+    {
+        const auto r = aijri::collect_inputs({root});
+        REQUIRE(r.files.size() == 2);
+        REQUIRE(r.files[0].folder != nullptr);
+        CHECK(r.files[0].folder == r.files[1].folder); // one open folder for both
+        CHECK(aijri::OpenFolder::open_count() == before + 1);
+        // The file is found through its folder, not its path: moving the folder's parent
+        // away after the walk does not lose it.
+        fs::rename(root + "/a", root + "/moved");
+        aijri::FileBuffer buffer;
+        CHECK_FALSE(aijri::load_file(r.files[1].path, 1000, buffer, true, r.files[1].folder->fd()));
+        CHECK(buffer.text() == "{\"x\": 2}");
+        CHECK(aijri::load_file(r.files[1].path, 1000, buffer, true)->message == "no such file");
+    }
+    CHECK(aijri::OpenFolder::open_count() == before); // closed with the last file
+}
+
+TEST_CASE("a walk keeps at most 256 folders open; files beyond are opened by path") {
+    const std::string root = aijri::test::temp_dir();
+    for (int i = 0; i < 300; ++i) {
+        const std::string folder = root + "/" + std::to_string(1000 + i);
+        fs::create_directories(folder);
+        aijri::test::write_text_file(folder + "/r.json", "{}");
+    }
+    REQUIRE(aijri::OpenFolder::open_count() == 0);
+    const auto r = aijri::collect_inputs({root});
+    REQUIRE(r.files.size() == 300);
+    CHECK(aijri::OpenFolder::open_count() == 256);
+    CHECK(r.files[255].folder != nullptr);
+    CHECK(r.files[256].folder == nullptr);
+    CHECK(r.files[299].path == root + "/1299/r.json");
 }
