@@ -41,10 +41,19 @@ constexpr Int128 k_u64_max = static_cast<Int128>(~0ULL);
 // The most negative 128-bit value, which has no negation: never stored.
 constexpr Int128 k_min_stored = -(Int128{1} << 126U) - (Int128{1} << 126U);
 
-// Stein's binary gcd: shifts and subtractions instead of a division per step.
+// Stein's binary gcd: shifts and subtractions instead of a division per step. Its steps grow
+// with the bits of the larger operand, and figures are usually a large numerator against a
+// small denominator (or 1): one division first leaves two operands as small as the smaller.
 unsigned long long gcd64(unsigned long long x, unsigned long long y) {
-    if (x == 0 || y == 0) {
-        return x | y;
+    if (x > y) {
+        std::swap(x, y);
+    }
+    if (x <= 1) {
+        return x == 0 ? y : 1;
+    }
+    y %= x;
+    if (y == 0) {
+        return x;
     }
     const int shift = __builtin_ctzll(x | y);
     x >>= __builtin_ctzll(x);

@@ -1,4 +1,7 @@
+#include <cstdint>
+#include <numeric>
 #include <stdexcept>
+#include <utility>
 
 #include <catch2/catch.hpp>
 
@@ -19,6 +22,43 @@ TEST_CASE("rational arithmetic is exact and reduced") {
     CHECK(Rational(2) - Rational::decimal(225, 2) == -Rational::decimal(25, 2));
     CHECK(Rational::decimal(1, 1) + Rational::decimal(2, 1) == Rational::decimal(3, 1));
     CHECK(Rational::fraction(1, 3) < Rational::fraction(1, 2));
+}
+
+TEST_CASE("fractions reduce to lowest terms whatever the sizes of their parts") {
+    // The 64-bit gcd takes one division first when the operands differ in size.
+    const auto reduced = [](Int128 num, Int128 den) {
+        const Rational r = Rational::fraction(num, den);
+        return std::pair{static_cast<long long>(r.numerator()),
+                         static_cast<long long>(r.denominator())};
+    };
+    CHECK(reduced(0, 7) == std::pair{0LL, 1LL});
+    CHECK(reduced(7, 1) == std::pair{7LL, 1LL});
+    CHECK(reduced(1, 7) == std::pair{1LL, 7LL});
+    CHECK(reduced(12, 12) == std::pair{1LL, 1LL});
+    CHECK(reduced(1'000'000'000'000'000'000, 250) == std::pair{4'000'000'000'000'000LL, 1LL});
+    CHECK(reduced(999'999'999'999'999'989, 1'000) == std::pair{999'999'999'999'999'989LL, 1'000LL});
+    CHECK(reduced(-3 * 7 * 1'000'000'007LL, 14) == std::pair{-3 * 1'000'000'007LL, 2LL});
+    CHECK(reduced(6, 9'000'000'000'000'000'000LL) == std::pair{1LL, 1'500'000'000'000'000'000LL});
+    const Int128 big = Int128{1'000'000'007} * 1'000'000'009 * 1'000'000'021; // beyond 64 bits
+    const Rational beyond = Rational::fraction(big * 6, Int128{1'000'000'021} * 4);
+    CHECK(beyond.numerator() == Int128{1'000'000'007} * 1'000'000'009 * 3);
+    CHECK(beyond.denominator() == 2);
+    CHECK(Rational::decimal(1237, 2) * Rational(100) == Rational(1237));
+    // Against std::gcd, on operands of every size from one bit to 62.
+    std::uint64_t state = 12345;
+    const auto next = [&state](int bits) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<long long>((state >> 1U) >> static_cast<unsigned>(63 - bits)) + 1;
+    };
+    for (int bits = 1; bits <= 55; ++bits) {
+        for (int i = 0; i < 50; ++i) {
+            const long long common = next(bits % 7 + 1); // at most 7 bits
+            const long long num = next(bits) * common;
+            const long long den = next(56 - bits) * common;
+            const long long g = std::gcd(num, den);
+            CHECK(reduced(num, den) == std::pair{num / g, den / g});
+        }
+    }
 }
 
 TEST_CASE("rounding is half up on the exact value") {
