@@ -2,9 +2,10 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <map>
 #include <mutex>
+#include <span>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include <fmt/format.h>
@@ -38,8 +39,20 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// An entry of a side, by id; `index` is its place in the side, which is in file order.
+struct Keyed {
+    std::string_view id;
+    std::size_t index;
+};
+
+// The entries of one id on one side (more than one is an error), left where they are.
 struct Side {
-    std::vector<DiffEntry> entries; // of one id (more than one is an error)
+    const std::vector<DiffEntry>* all;
+    std::span<const Keyed> keyed;
+
+    std::size_t size() const { return keyed.size(); }
+    const DiffEntry& at(std::size_t i) const { return (*all)[keyed[i].index]; }
+    const DiffEntry& front() const { return at(0); }
 };
 
 Json override_value(const Assessment& a) {
@@ -61,12 +74,57 @@ Json override_value(const Assessment& a) {
     return j;
 }
 
-std::map<std::string, Side> by_id(std::vector<DiffEntry>& entries) {
-    std::map<std::string, Side> out;
-    for (DiffEntry& e : entries) {
-        out[e.id].entries.push_back(std::move(e));
+// The entries by id, then file order. Pairing sorts these keys rather than moving entries
+// into a map: an entry is large, and moving thousands of them cost as much as comparing.
+std::vector<Keyed> sorted_by_id(const std::vector<DiffEntry>& entries) {
+    std::vector<Keyed> keys;
+    keys.reserve(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        keys.push_back({entries[i].id, i});
     }
-    return out;
+    std::sort(keys.begin(), keys.end(), [](const Keyed& a, const Keyed& b) {
+        return a.id != b.id ? a.id < b.id : a.index < b.index;
+    });
+    return keys;
+}
+
+// The run of keys at `at` that share its id, as a Side; `at` moves past it.
+Side next_run(const std::vector<DiffEntry>& all, const std::vector<Keyed>& keys, std::size_t& at) {
+    const std::size_t begin = at;
+    while (at < keys.size() && keys[at].id == keys[begin].id) {
+        ++at;
+    }
+    return Side{&all, std::span<const Keyed>(keys).subspan(begin, at - begin)};
+}
+
+// Every id with its entries on each side (nullopt: none), in the order the report breaks
+// ties in: the ids of the old side in byte order, then the ids only the new side has.
+std::vector<std::pair<std::optional<Side>, std::optional<Side>>>
+pair_by_id(const std::vector<DiffEntry>& old_side, const std::vector<Keyed>& old_keys,
+           const std::vector<DiffEntry>& new_side, const std::vector<Keyed>& new_keys) {
+    std::vector<std::pair<std::optional<Side>, std::optional<Side>>> pairs;
+    std::vector<Side> only_new;
+    std::size_t o = 0;
+    std::size_t n = 0;
+    while (o < old_keys.size()) {
+        const Side old_run = next_run(old_side, old_keys, o);
+        const std::string_view id = old_run.keyed.front().id;
+        while (n < new_keys.size() && new_keys[n].id < id) {
+            only_new.push_back(next_run(new_side, new_keys, n));
+        }
+        std::optional<Side> new_run;
+        if (n < new_keys.size() && new_keys[n].id == id) {
+            new_run = next_run(new_side, new_keys, n);
+        }
+        pairs.emplace_back(old_run, new_run);
+    }
+    while (n < new_keys.size()) {
+        only_new.push_back(next_run(new_side, new_keys, n));
+    }
+    for (const Side& side : only_new) {
+        pairs.emplace_back(std::nullopt, side);
+    }
+    return pairs;
 }
 
 // A side is usable when it is one valid entry; otherwise its errors are collected.
@@ -74,16 +132,16 @@ bool usable(const Side* side, RoleDiff& role) {
     if (side == nullptr) {
         return true;
     }
-    if (side->entries.size() > 1) {
+    if (side->size() > 1) {
         std::string files;
-        for (const DiffEntry& e : side->entries) {
-            files += (files.empty() ? "" : ", ") + e.file;
+        for (std::size_t i = 0; i < side->size(); ++i) {
+            files += (files.empty() ? "" : ", ") + side->at(i).file;
         }
         role.errors.push_back(
             fmt::format("the id \"{}\" is used by more than one file: {}", role.id, files));
         return false;
     }
-    const DiffEntry& e = side->entries.front();
+    const DiffEntry& e = side->front();
     if (!e.valid) {
         role.methodology_error = role.methodology_error || e.methodology_error;
         role.errors.insert(role.errors.end(), e.errors.begin(), e.errors.end());
@@ -232,45 +290,34 @@ void compare_all(const std::vector<Comparison>& comparisons, const Methodology& 
 
 DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> new_side,
                         const Methodology& old_m, const Methodology& new_m, unsigned jobs) {
-    std::map<std::string, Side> old_ids = by_id(old_side);
-    std::map<std::string, Side> new_ids = by_id(new_side);
-    std::vector<std::string> ids;
-    for (const auto& [id, side] : old_ids) {
-        ids.push_back(id);
-    }
-    for (const auto& [id, side] : new_ids) {
-        if (old_ids.count(id) == 0) {
-            ids.push_back(id);
-        }
-    }
+    const std::vector<Keyed> old_keys = sorted_by_id(old_side);
+    const std::vector<Keyed> new_keys = sorted_by_id(new_side);
+    const auto pairs = pair_by_id(old_side, old_keys, new_side, new_keys);
     DiffResult result;
-    result.roles.reserve(ids.size());
+    result.roles.reserve(pairs.size());
     std::vector<Comparison> comparisons;
-    for (const std::string& id : ids) {
+    for (const auto& [old_run, new_run] : pairs) {
         RoleDiff role;
-        role.id = id;
-        const auto o = old_ids.find(id);
-        const auto n = new_ids.find(id);
-        const Side* old_s = o == old_ids.end() ? nullptr : &o->second;
-        const Side* new_s = n == new_ids.end() ? nullptr : &n->second;
-        role.old_file = old_s ? old_s->entries.front().file : "";
-        role.new_file = new_s ? new_s->entries.front().file : "";
+        const Side* old_s = old_run ? &*old_run : nullptr;
+        const Side* new_s = new_run ? &*new_run : nullptr;
+        role.id = (old_s ? old_s : new_s)->front().id;
+        role.old_file = old_s ? old_s->front().file : "";
+        role.new_file = new_s ? new_s->front().file : "";
         const bool old_ok = usable(old_s, role);
         const bool new_ok = usable(new_s, role);
         if (!old_ok || !new_ok) {
             role.status = RoleStatus::invalid;
         } else if (old_s == nullptr) {
             role.status = RoleStatus::added;
-            role.new_verdict = new_s->entries.front().final_;
+            role.new_verdict = new_s->front().final_;
         } else if (new_s == nullptr) {
             role.status = RoleStatus::removed;
-            role.old_verdict = old_s->entries.front().final_;
+            role.old_verdict = old_s->front().final_;
         }
         const bool both = old_ok && new_ok && old_s != nullptr && new_s != nullptr;
         result.roles.push_back(std::move(role)); // reserved: no role moves from here on
         if (both) {
-            comparisons.push_back(
-                {&result.roles.back(), &old_s->entries.front(), &new_s->entries.front()});
+            comparisons.push_back({&result.roles.back(), &old_s->front(), &new_s->front()});
         }
     }
     compare_all(comparisons, old_m, new_m, jobs);

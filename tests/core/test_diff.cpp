@@ -1,0 +1,65 @@
+// Pairing the roles of two sides by id, and the order the report lists them in.
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "aijri/diff.hpp"
+#include "aijri/reader.hpp"
+
+#include "support/builder.hpp"
+
+using namespace aijri;
+
+namespace {
+
+DiffEntry entry(const std::string& file, const test::AssessmentSpec& spec = {}) {
+    AssessmentReader reader;
+    return make_diff_entry(evaluate(reader, test::to_json(spec), file, builtin_methodology()));
+}
+
+std::vector<std::string> ids_and_statuses(const DiffResult& result) {
+    std::vector<std::string> out;
+    for (const RoleDiff& role : result.roles) {
+        out.push_back(role.id + " " + std::string(to_string(role.status)));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("roles are paired by id and listed changed, added, removed, invalid, unchanged") {
+    test::AssessmentSpec moved;
+    moved.evidence = {2, 2, 2, 1, 2};
+    std::vector<DiffEntry> old_side;
+    old_side.push_back(entry("old/b.json"));
+    old_side.push_back(entry("old/a.json"));
+    old_side.push_back(entry("old/sub2/d.json"));
+    old_side.push_back(entry("old/c.json"));
+    old_side.push_back(entry("old/sub1/d.json"));
+    std::vector<DiffEntry> new_side;
+    new_side.push_back(entry("new/z.json"));
+    new_side.push_back(entry("new/a.json", moved));
+    new_side.push_back(entry("new/b.json"));
+    new_side.push_back(entry("new/d.json"));
+    new_side.push_back(entry("new/0.json"));
+    const DiffResult result = diff_entries(std::move(old_side), std::move(new_side),
+                                           builtin_methodology(), builtin_methodology(), 2);
+    CHECK(ids_and_statuses(result) == std::vector<std::string>{"a changed", "0 added", "z added",
+                                                               "c removed", "d invalid",
+                                                               "b unchanged"});
+    const RoleDiff& a = result.roles[0];
+    CHECK(a.old_file == "old/a.json");
+    CHECK(a.new_file == "new/a.json");
+    REQUIRE(a.contributions.size() == 1);
+    CHECK(a.contributions[0].input == "/evidence/wage_trends/score");
+    // Two files of one side with one id: named in the order the side lists them.
+    const RoleDiff& d = result.roles[4];
+    CHECK(d.errors == std::vector<std::string>{"the id \"d\" is used by more than one file: "
+                                               "old/sub2/d.json, old/sub1/d.json"});
+    CHECK(result.summary.changed == 1);
+    CHECK(result.summary.added == 2);
+    CHECK(result.summary.removed == 1);
+    CHECK(result.summary.invalid == 1);
+    CHECK(result.summary.unchanged == 1);
+}
