@@ -22,13 +22,22 @@ struct Contribution {
     Rational points; // exact; inputs that move no point (impact, principles) have 0
 };
 
+// A task as attribution sees it: its figures and the name it is matched by.
+struct ScoredTask {
+    std::string name;
+    Rational time_pct;
+    int score = 1;
+    Impact impact = Impact::augmentation;
+};
+
 // The scored inputs of an assessment, without its texts: what attribution and a diff need.
+// Only scores: a diff holds one of these for every file of both sides.
 struct ScoredInputs {
-    std::array<ScoredItem, 3> principles;
-    ScoredItem growth;
-    std::vector<Task> tasks;
-    std::array<ScoredItem, 5> evidence;
-    std::array<ScoredItem, 5> barriers;
+    std::array<int, 3> principles{};
+    int growth = 0;
+    std::vector<ScoredTask> tasks;
+    std::array<int, 5> evidence{};
+    std::array<int, 5> barriers{};
 };
 ScoredInputs scored_inputs(const Assessment& assessment);
 

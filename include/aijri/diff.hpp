@@ -58,7 +58,7 @@ struct DiffEntry {
     std::vector<std::string> errors; // "file:line:col: error: …" when invalid
     ScoredInputs inputs;
     Verdict final_;
-    Verdict formula;
+    Rational formula_aijri; // published, before any override
     Rational aijri_exact;
     nlohmann::ordered_json override_value; // null without an override
 };

@@ -71,7 +71,7 @@ std::string methodology_input(std::string_view key) {
     return fmt::format("methodology:/{}", key);
 }
 
-Json task_json(const Task& t) {
+Json task_json(const ScoredTask& t) {
     return Json{{"name", t.name},
                 {"time_pct", number_json(t.time_pct)},
                 {"score", t.score},
@@ -102,7 +102,7 @@ std::vector<Piece> task_resistance_pieces(const ScoredInputs& a, const ScoredInp
     };
     const Rational hundred(100);
     for (std::size_t j = 0; j < b.tasks.size(); ++j) {
-        const Task& t = b.tasks[j];
+        const ScoredTask& t = b.tasks[j];
         const auto at = [j] { return fmt::format("/tasks/{}", j); };
         const auto found = old_task(t.name);
         if (!found) {
@@ -110,7 +110,7 @@ std::vector<Piece> task_resistance_pieces(const ScoredInputs& a, const ScoredInp
                 {at(), nullptr, task_json(t), -(t.time_pct * Rational(t.score)) / hundred});
             continue;
         }
-        const Task& o = a.tasks[*found];
+        const ScoredTask& o = a.tasks[*found];
         if (o.time_pct == t.time_pct && o.score == t.score && o.impact == t.impact) {
             continue;
         }
@@ -130,7 +130,7 @@ std::vector<Piece> task_resistance_pieces(const ScoredInputs& a, const ScoredInp
     }
     for (std::size_t i = 0; i < a.tasks.size(); ++i) {
         if (!matched[i]) {
-            const Task& o = a.tasks[i];
+            const ScoredTask& o = a.tasks[i];
             pieces.push_back({fmt::format("/tasks/{}", i), task_json(o), nullptr,
                               o.time_pct * Rational(o.score) / hundred});
         }
@@ -142,13 +142,13 @@ std::vector<Piece> task_resistance_pieces(const ScoredInputs& a, const ScoredInp
 template <std::size_t N>
 std::vector<Piece>
 modifier_pieces(std::string_view group, const std::array<std::string_view, N>& keys,
-                const std::array<ScoredItem, N>& a, const std::array<ScoredItem, N>& b,
+                const std::array<int, N>& a, const std::array<int, N>& b,
                 std::string_view weight_key, const Rational& wa, const Rational& wb) {
     int total_a = 0;
     int total_b = 0;
     for (std::size_t i = 0; i < N; ++i) {
-        total_a += a[i].score;
-        total_b += b[i].score;
+        total_a += a[i];
+        total_b += b[i];
     }
     const auto [by_weight, by_total] = split_product(wa, wb, Rational(total_a), Rational(total_b));
     std::vector<Piece> pieces;
@@ -159,9 +159,9 @@ modifier_pieces(std::string_view group, const std::array<std::string_view, N>& k
     // by_total = ½(E'−E)(w+w'): each row's part is its own change times the same ½(w+w').
     const Rational mean_weight = (wa + wb) * Rational::fraction(1, 2);
     for (std::size_t i = 0; i < N; ++i) {
-        if (a[i].score != b[i].score) {
-            pieces.push_back({fmt::format("/{}/{}/score", group, keys[i]), a[i].score, b[i].score,
-                              Rational(b[i].score - a[i].score) * mean_weight});
+        if (a[i] != b[i]) {
+            pieces.push_back({fmt::format("/{}/{}/score", group, keys[i]), a[i], b[i],
+                              Rational(b[i] - a[i]) * mean_weight});
         }
     }
     (void)by_total;
@@ -170,8 +170,8 @@ modifier_pieces(std::string_view group, const std::array<std::string_view, N>& k
 
 std::vector<Piece> growth_pieces(const ScoredInputs& a, const ScoredInputs& b,
                                  const Methodology& ma, const Methodology& mb) {
-    const std::array<ScoredItem, 1> old_growth{a.growth};
-    const std::array<ScoredItem, 1> new_growth{b.growth};
+    const std::array<int, 1> old_growth{a.growth};
+    const std::array<int, 1> new_growth{b.growth};
     std::vector<Piece> pieces =
         modifier_pieces("growth_correlation", std::array<std::string_view, 1>{"x"}, old_growth,
                         new_growth, "growth_weight", ma.growth_weight, mb.growth_weight);
@@ -204,9 +204,9 @@ std::vector<Piece> scale_pieces(const Methodology& ma, const Methodology& mb) {
 void add_zero_point_inputs(const ScoredInputs& a, const ScoredInputs& b, const Methodology& ma,
                            const Methodology& mb, std::vector<Contribution>& out) {
     for (std::size_t i = 0; i < a.principles.size(); ++i) {
-        if (a.principles[i].score != b.principles[i].score) {
+        if (a.principles[i] != b.principles[i]) {
             out.push_back({fmt::format("/protective_principles/{}/score", k_principle_keys[i]),
-                           a.principles[i].score, b.principles[i].score, Rational(0)});
+                           a.principles[i], b.principles[i], Rational(0)});
         }
     }
     const std::array<std::pair<std::string_view, std::pair<Rational, Rational>>, 4> thresholds = {{
@@ -230,15 +230,15 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
     // The six factors, old and new.
     const auto trs = [](const ScoredInputs& x, const Methodology& m) {
         Rational weighted; // Σ pᵢ·sᵢ, in percent
-        for (const Task& t : x.tasks) {
+        for (const ScoredTask& t : x.tasks) {
             weighted += t.time_pct * Rational(t.score);
         }
         return m.task_resistance_base - weighted / Rational(100);
     };
     const auto modifier = [](const auto& items, const Rational& weight) {
         int total = 0;
-        for (const ScoredItem& item : items) {
-            total += item.score;
+        for (const int score : items) {
+            total += score;
         }
         return Rational(1) + weight * Rational(total);
     };
@@ -246,7 +246,7 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
         return std::array<Rational, 6>{trs(x, m),
                                        modifier(x.evidence, m.evidence_weight),
                                        modifier(x.barriers, m.barrier_weight),
-                                       Rational(1) + m.growth_weight * Rational(x.growth.score),
+                                       Rational(1) + m.growth_weight * Rational(x.growth),
                                        m.raw_min,
                                        m.scale / m.raw_span};
     };
@@ -306,16 +306,16 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
 ScoredInputs scored_inputs(const Assessment& assessment) {
     ScoredInputs in;
     for (std::size_t i = 0; i < in.principles.size(); ++i) {
-        in.principles[i].score = assessment.principles[i].score;
+        in.principles[i] = assessment.principles[i].score;
     }
-    in.growth.score = assessment.growth.score;
+    in.growth = assessment.growth.score;
     in.tasks.reserve(assessment.tasks.size());
     for (const Task& t : assessment.tasks) {
-        in.tasks.push_back(Task{t.name, t.time_pct, t.score, t.impact, {}});
+        in.tasks.push_back(ScoredTask{t.name, t.time_pct, t.score, t.impact});
     }
     for (std::size_t i = 0; i < in.evidence.size(); ++i) {
-        in.evidence[i].score = assessment.evidence[i].score;
-        in.barriers[i].score = assessment.barriers[i].score;
+        in.evidence[i] = assessment.evidence[i].score;
+        in.barriers[i] = assessment.barriers[i].score;
     }
     return in;
 }

@@ -161,7 +161,7 @@ void compare(RoleDiff& role, const DiffEntry& a, const DiffEntry& b, const Metho
     if (a.override_value != b.override_value) {
         // The override's own effect on the final AIJRI, named as a contribution.
         const Rational effect =
-            (b.final_.aijri - b.formula.aijri) - (a.final_.aijri - a.formula.aijri);
+            (b.final_.aijri - b.formula_aijri) - (a.final_.aijri - a.formula_aijri);
         role.contributions.push_back({"/override", a.override_value, b.override_value, effect});
         exact += effect;
     }
@@ -239,7 +239,7 @@ DiffEntry make_diff_entry(const Evaluation& e) {
     }
     entry.inputs = scored_inputs(*e.assessment);
     entry.final_ = e.score->final_;
-    entry.formula = e.score->formula;
+    entry.formula_aijri = e.score->formula.aijri;
     entry.aijri_exact = e.score->aijri_exact;
     entry.override_value = override_value(*e.assessment);
     return entry;
