@@ -2,8 +2,10 @@
 // moved, how far, across which zone line, and which edits caused it.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -83,6 +85,11 @@ std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGat
 // why (indent < 0: one line).
 std::string diff_json(const DiffResult& result, int decimals,
                       const std::vector<std::string>& gate_trips, int indent = 2);
+// The same text, handed to `write` in pieces of about 64 KiB as it is made: a report of
+// thousands of roles is never held whole.
+void write_diff_json(const DiffResult& result, int decimals,
+                     const std::vector<std::string>& gate_trips, int indent,
+                     const std::function<void(std::string_view)>& write);
 std::string diff_text(const DiffResult& result, int decimals, bool color, bool show_unchanged);
 std::string diff_markdown(const DiffResult& result, int decimals);
 

@@ -210,7 +210,8 @@ int run_diff(const DiffOptions& o) {
     }
     OutputFile out(o.output);
     if (o.format == "json") {
-        out.write(diff_json(result, decimals, trips));
+        write_diff_json(result, decimals, trips, 2,
+                        [&out](std::string_view piece) { out.write(piece); });
     } else if (o.format == "markdown") {
         out.write(diff_markdown(result, decimals));
     } else {

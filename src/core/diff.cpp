@@ -473,15 +473,22 @@ void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
 
 } // namespace
 
-std::string diff_json(const DiffResult& result, int decimals,
-                      const std::vector<std::string>& gate_trips, int indent) {
+void write_diff_json(const DiffResult& result, int decimals,
+                     const std::vector<std::string>& gate_trips, int indent,
+                     const std::function<void(std::string_view)>& write) {
+    constexpr std::size_t k_piece = 64U * 1024U;
     std::string out;
+    out.reserve(k_piece + 4096);
     detail::JsonWriter w(out, indent);
     w.begin_object();
     w.key("roles");
     w.begin_array();
     for (const RoleDiff& r : result.roles) {
         write_role(w, r, decimals);
+        if (out.size() >= k_piece) {
+            write(out);
+            out.clear(); // the writer appends; it keeps no place in the text
+        }
     }
     w.end_array();
     const DiffSummary& s = result.summary;
@@ -503,7 +510,15 @@ std::string diff_json(const DiffResult& result, int decimals,
     w.end_array();
     w.end_object();
     out += '\n';
-    return out;
+    write(out);
+}
+
+std::string diff_json(const DiffResult& result, int decimals,
+                      const std::vector<std::string>& gate_trips, int indent) {
+    std::string text;
+    write_diff_json(result, decimals, gate_trips, indent,
+                    [&text](std::string_view piece) { text.append(piece); });
+    return text;
 }
 
 namespace {

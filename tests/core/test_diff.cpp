@@ -63,3 +63,30 @@ TEST_CASE("roles are paired by id and listed changed, added, removed, invalid, u
     CHECK(result.summary.invalid == 1);
     CHECK(result.summary.unchanged == 1);
 }
+
+TEST_CASE("the JSON report is handed out in pieces of about 64 KiB, the same text") {
+    test::AssessmentSpec moved;
+    moved.tasks[0].score = 3;
+    std::vector<DiffEntry> old_side;
+    std::vector<DiffEntry> new_side;
+    for (int i = 0; i < 400; ++i) {
+        const std::string name = "role-" + std::to_string(1000 + i) + ".json";
+        old_side.push_back(entry("old/" + name));
+        new_side.push_back(entry("new/" + name, moved));
+    }
+    const DiffResult result = diff_entries(std::move(old_side), std::move(new_side),
+                                           builtin_methodology(), builtin_methodology(), 2);
+    std::vector<std::string> pieces;
+    write_diff_json(result, 1, {"role-1000: a gate"}, 2,
+                    [&](std::string_view piece) { pieces.emplace_back(piece); });
+    REQUIRE(pieces.size() > 2);
+    std::string whole;
+    for (const std::string& piece : pieces) {
+        CHECK(piece.size() < 64 * 1024 + 4096); // a piece ends after the role that filled it
+        whole += piece;
+    }
+    CHECK(whole == diff_json(result, 1, {"role-1000: a gate"}));
+    const auto parsed = nlohmann::json::parse(whole);
+    CHECK(parsed["roles"].size() == 400);
+    CHECK(parsed["gates"] == nlohmann::json{"role-1000: a gate"});
+}
