@@ -213,6 +213,27 @@ void compare_or_refuse(RoleDiff& role, const DiffEntry& a, const DiffEntry& b,
     }
 }
 
+// Puts v[order[i]] at i for every i, moving each element once along its cycle: in place,
+// because a second vector of roles would be as much fresh memory again.
+template <typename T>
+void apply_order(std::vector<T>& v, std::vector<std::size_t>& order) {
+    for (std::size_t start = 0; start < v.size(); ++start) {
+        if (order[start] == start) {
+            continue;
+        }
+        T held = std::move(v[start]);
+        std::size_t at = start;
+        while (order[at] != start) {
+            const std::size_t from = order[at];
+            v[at] = std::move(v[from]);
+            order[at] = at;
+            at = from;
+        }
+        v[at] = std::move(held);
+        order[at] = at;
+    }
+}
+
 int rank(RoleStatus s) {
     return static_cast<int>(s);
 }
@@ -339,12 +360,11 @@ DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> 
         }
         return x.magnitude > y.magnitude;
     });
-    std::vector<RoleDiff> sorted;
-    sorted.reserve(keys.size());
-    for (const SortKey& key : keys) {
-        sorted.push_back(std::move(result.roles[key.index]));
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        order[i] = keys[i].index;
     }
-    result.roles = std::move(sorted);
+    apply_order(result.roles, order);
     for (const RoleDiff& r : result.roles) {
         DiffSummary& s = result.summary;
         (r.status == RoleStatus::added     ? s.added
