@@ -29,7 +29,9 @@ struct GitFile {
 std::vector<GitFile> git_list_json(const std::string& commit,
                                    const std::vector<std::string>& paths);
 
-// Reads every blob once with `readers` cat-file processes side by side, and hands each
+// Reads every blob once with `readers` cat-file processes side by side (each a run of
+// consecutive blobs: list a file's versions one after the other, and git resolves a delta
+// from the base it just read), and hands each
 // content to on_blob(index into blobs, content) on the reading thread, so that it can be
 // used and dropped at once: holding thousands of files costs more than reading them.
 void git_read_blobs(const std::vector<std::string>& blobs, unsigned readers,

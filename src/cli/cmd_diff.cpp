@@ -4,6 +4,7 @@
 #include <memory>
 #include <sys/stat.h>
 #include <thread>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -89,6 +90,39 @@ struct GitSide {
     std::vector<DiffEntry> entries;
 };
 
+// Every file of the sides, each file's old version just before its new one: git stores one
+// of them as a delta of the other, and reads it cheaply while the other is still in its
+// small cache of inflated objects (see git_read_blobs).
+std::vector<std::pair<GitSide*, std::size_t>> reading_order(const std::vector<GitSide*>& sides) {
+    std::vector<std::pair<GitSide*, std::size_t>> order;
+    if (sides.size() != 2) {
+        for (GitSide* side : sides) {
+            for (std::size_t i = 0; i < side->files.size(); ++i) {
+                order.emplace_back(side, i);
+            }
+        }
+        return order;
+    }
+    std::unordered_map<std::string_view, std::size_t> newer;
+    for (std::size_t i = 0; i < sides[1]->files.size(); ++i) {
+        newer.emplace(sides[1]->files[i].path, i);
+    }
+    std::vector<bool> taken(sides[1]->files.size(), false);
+    for (std::size_t i = 0; i < sides[0]->files.size(); ++i) {
+        order.emplace_back(sides[0], i);
+        if (const auto it = newer.find(sides[0]->files[i].path); it != newer.end()) {
+            order.emplace_back(sides[1], it->second);
+            taken[it->second] = true;
+        }
+    }
+    for (std::size_t i = 0; i < taken.size(); ++i) {
+        if (!taken[i]) {
+            order.emplace_back(sides[1], i);
+        }
+    }
+    return order;
+}
+
 void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
     std::vector<std::string> unique_blobs;
     std::map<std::string, std::size_t> index_of;
@@ -96,14 +130,14 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
     std::vector<std::vector<std::pair<GitSide*, std::size_t>>> users;
     for (GitSide* side : sides) {
         side->entries.resize(side->files.size());
-        for (std::size_t i = 0; i < side->files.size(); ++i) {
-            const auto [it, inserted] = index_of.emplace(side->files[i].blob, unique_blobs.size());
-            if (inserted) {
-                unique_blobs.push_back(side->files[i].blob);
-                users.emplace_back();
-            }
-            users[it->second].emplace_back(side, i);
+    }
+    for (const auto& [side, i] : reading_order(sides)) {
+        const auto [it, inserted] = index_of.emplace(side->files[i].blob, unique_blobs.size());
+        if (inserted) {
+            unique_blobs.push_back(side->files[i].blob);
+            users.emplace_back();
         }
+        users[it->second].emplace_back(side, i);
     }
     git_read_blobs(unique_blobs, job_count(o.jobs), [&](std::size_t blob, std::string&& text) {
         // One reader per thread: a reader's buffers grow to fit a file once, then are reused.
