@@ -51,27 +51,38 @@ unsigned job_count(unsigned requested) {
     return requested != 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
 }
 
-std::vector<DiffEntry> read_folder_side(const std::string& path, const Methodology& m,
-                                        const DiffOptions& o) {
-    const WalkResult walk = collect_inputs({path});
-    for (const std::string& warning : walk.warnings) {
-        fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning)); // names file names
+// The folders of a diff (a side each), walked, then scored in one pool of threads: no core
+// waits at the end of one side for the next to begin. Each file is read into its worker's
+// reused buffer, scored, and its text dropped at once: only its DiffEntry is kept.
+std::vector<std::vector<DiffEntry>>
+read_folder_sides(const std::vector<std::pair<std::string, const Methodology*>>& sides,
+                  const DiffOptions& o) {
+    std::vector<WalkResult> walks;
+    std::vector<std::vector<DiffEntry>> out(sides.size());
+    std::vector<std::pair<std::size_t, std::size_t>> files; // (side, file of its walk)
+    for (std::size_t s = 0; s < sides.size(); ++s) {
+        walks.push_back(collect_inputs({sides[s].first}));
+        for (const std::string& warning : walks.back().warnings) {
+            fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning)); // names file names
+        }
+        out[s].resize(walks.back().files.size());
+        for (std::size_t i = 0; i < walks.back().files.size(); ++i) {
+            files.emplace_back(s, i);
+        }
     }
-    // Each file is read into its worker's reused buffer, scored, and its text dropped at
-    // once: memory stays flat however many files a side has.
-    std::vector<DiffEntry> out(walk.files.size());
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
         AssessmentReader reader;
         reader.keep_prose(false); // a diff compares inputs and figures only
         FileBuffer buffer;
-        for (std::size_t i = next++; i < walk.files.size(); i = next++) {
-            const InputFile& input = walk.files[i];
-            out[i] = make_diff_entry(evaluate_file(reader, buffer, input, m, o.max_bytes));
+        for (std::size_t k = next++; k < files.size(); k = next++) {
+            const auto [s, i] = files[k];
+            out[s][i] = make_diff_entry(
+                evaluate_file(reader, buffer, walks[s].files[i], *sides[s].second, o.max_bytes));
         }
     };
     std::vector<std::thread> workers;
-    for (unsigned j = 1; j < std::min<std::size_t>(job_count(o.jobs), walk.files.size()); ++j) {
+    for (unsigned j = 1; j < std::min<std::size_t>(job_count(o.jobs), files.size()); ++j) {
         workers.emplace_back(work);
     }
     work();
@@ -209,8 +220,11 @@ int run_diff(const DiffOptions& o) {
             } else {
                 read_git_sides({&a}, o);
                 old_side = std::move(a.entries);
+                std::vector<std::pair<std::string, const Methodology*>> folders;
                 for (const std::string& path : paths) {
-                    auto side = read_folder_side(path, new_m, o);
+                    folders.emplace_back(path, &new_m);
+                }
+                for (auto& side : read_folder_sides(folders, o)) {
                     std::move(side.begin(), side.end(), std::back_inserter(new_side));
                 }
             }
@@ -229,8 +243,9 @@ int run_diff(const DiffOptions& o) {
                 throw Failure(fmt::format("aijri: {}: no such file or folder", side), k_exit_usage);
             }
         }
-        old_side = read_folder_side(o.arguments[0], old_m, o);
-        new_side = read_folder_side(o.arguments[1], new_m, o);
+        auto sides = read_folder_sides({{o.arguments[0], &old_m}, {o.arguments[1], &new_m}}, o);
+        old_side = std::move(sides[0]);
+        new_side = std::move(sides[1]);
     }
 
     const DiffResult result =
