@@ -7,6 +7,8 @@
 
 #include "aijri/text.hpp"
 
+#include "json_syntax.hpp"
+
 namespace aijri::detail {
 namespace {
 
@@ -110,23 +112,6 @@ std::size_t utf8_length(unsigned char lead) {
         return 3;
     }
     return lead >= 0xC0U ? 2 : 1;
-}
-
-std::uint32_t utf8_decode(std::string_view text, std::size_t i, std::size_t length) {
-    const auto byte = [&](std::size_t k) {
-        return static_cast<std::uint32_t>(static_cast<unsigned char>(text[i + k]));
-    };
-    switch (length) {
-    case 2:
-        return ((byte(0) & 0x1FU) << 6U) | (byte(1) & 0x3FU);
-    case 3:
-        return ((byte(0) & 0x0FU) << 12U) | ((byte(1) & 0x3FU) << 6U) | (byte(2) & 0x3FU);
-    case 4:
-        return ((byte(0) & 0x07U) << 18U) | ((byte(1) & 0x3FU) << 12U) | ((byte(2) & 0x3FU) << 6U) |
-               (byte(3) & 0x3FU);
-    default:
-        return byte(0);
-    }
 }
 
 void utf8_append(std::string& out, std::uint32_t cp) {
@@ -242,7 +227,7 @@ std::string escape_impl(std::string_view text, bool guard_start, bool all_hashes
         } else {
             const std::size_t length =
                 std::min(utf8_length(static_cast<unsigned char>(c)), text.size() - i);
-            const std::uint32_t cp = utf8_decode(text, i, length);
+            const std::uint32_t cp = detail::decode_utf8(text, i, length);
             // What sanitize() escapes, the line separators included: nothing from a file may
             // move a terminal's cursor, reorder what a reviewer sees (Trojan Source) or break
             // a line in a viewer.
@@ -263,7 +248,7 @@ std::string escape_impl(std::string_view text, bool guard_start, bool all_hashes
 std::string reference_first(std::string_view text, bool all_hashes) {
     const std::size_t length =
         std::min(utf8_length(static_cast<unsigned char>(text.front())), text.size());
-    return character_reference(utf8_decode(text, 0, length)) +
+    return character_reference(detail::decode_utf8(text, 0, length)) +
            escape_impl(text.substr(length), false, all_hashes);
 }
 

@@ -769,6 +769,23 @@ std::string Scanner::pointer(Scope scope) const {
 
 } // namespace
 
+std::uint32_t decode_utf8(std::string_view text, std::size_t offset, std::size_t length) {
+    const auto byte = [&](std::size_t k) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(text[offset + k]));
+    };
+    switch (length) {
+    case 2:
+        return ((byte(0) & 0x1FU) << 6U) | (byte(1) & 0x3FU);
+    case 3:
+        return ((byte(0) & 0x0FU) << 12U) | ((byte(1) & 0x3FU) << 6U) | (byte(2) & 0x3FU);
+    case 4:
+        return ((byte(0) & 0x07U) << 18U) | ((byte(1) & 0x3FU) << 12U) | ((byte(2) & 0x3FU) << 6U) |
+               (byte(3) & 0x3FU);
+    default:
+        return byte(0);
+    }
+}
+
 std::size_t utf8_sequence_length(std::string_view text, std::size_t offset) {
     const unsigned char lead = byte_at(text, offset);
     if (lead < 0x80) {

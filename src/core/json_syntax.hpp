@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,10 @@ std::optional<SyntaxError> find_syntax_error(std::string_view text, std::size_t 
 // there are not UTF-8: a stray continuation byte, an overlong form, a surrogate, a code point
 // above U+10FFFF or a sequence cut short by the end of the text.
 std::size_t utf8_sequence_length(std::string_view text, std::size_t offset);
+
+// The code point of the `length`-byte UTF-8 sequence at `offset` (a length as
+// utf8_sequence_length gives it; 1 is the byte itself).
+std::uint32_t decode_utf8(std::string_view text, std::size_t offset, std::size_t length);
 
 // The content of the JSON string whose opening quote is at `open`, in a text that the
 // scanner has found valid.

@@ -134,14 +134,6 @@ void JsonWriter::value(const nlohmann::ordered_json& value) {
 
 namespace {
 
-std::uint32_t decode(std::string_view text, std::size_t i, std::size_t length) {
-    std::uint32_t cp = static_cast<unsigned char>(text[i]) & (0xFFU >> (length + 1));
-    for (std::size_t k = 1; k < length; ++k) {
-        cp = (cp << 6U) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
-    }
-    return cp;
-}
-
 void append_escaped_byte(std::string& out, unsigned char c) {
     switch (c) {
     case '"':
@@ -230,7 +222,7 @@ void append_json_string(std::string& out, std::string_view text) {
             out += dump_json(nlohmann::ordered_json(std::string(text)));
             return;
         }
-        if (const std::uint32_t cp = decode(text, i, length); is_unsafe_code_point(cp)) {
+        if (const std::uint32_t cp = decode_utf8(text, i, length); is_unsafe_code_point(cp)) {
             out.append(text, run, i - run);
             out += fmt::format("\\u{:04x}", cp);
             run = i + length;

@@ -33,21 +33,6 @@ bool is_unicode_line_break(std::uint32_t cp) {
     return cp == 0x2028U || cp == 0x2029U;
 }
 
-std::uint32_t decode(std::string_view text, std::size_t i, std::size_t length) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
-    switch (length) {
-    case 2:
-        return ((byte(0) & 0x1FU) << 6U) | (byte(1) & 0x3FU);
-    case 3:
-        return ((byte(0) & 0x0FU) << 12U) | ((byte(1) & 0x3FU) << 6U) | (byte(2) & 0x3FU);
-    case 4:
-        return ((byte(0) & 0x07U) << 18U) | ((byte(1) & 0x3FU) << 12U) | ((byte(2) & 0x3FU) << 6U) |
-               (byte(3) & 0x3FU);
-    default:
-        return byte(0);
-    }
-}
-
 } // namespace
 
 bool is_unsafe_code_point(std::uint32_t cp) {
@@ -77,7 +62,7 @@ std::string sanitize(std::string_view text, bool keep_newlines) {
             ++i;
             continue;
         }
-        const std::uint32_t cp = decode(text, i, length);
+        const std::uint32_t cp = detail::decode_utf8(text, i, length);
         if (is_unsafe_code_point(cp)) {
             out += cp < 0x80U ? fmt::format("\\x{:02x}", cp) : fmt::format("\\u{:04x}", cp);
         } else {

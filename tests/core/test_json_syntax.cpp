@@ -503,3 +503,15 @@ TEST_CASE("find_invalid_utf8", "[json_syntax]") {
         }
     }
 }
+
+TEST_CASE("UTF-8 sequences decode to their code points, one to four bytes") {
+    const std::string_view text = "A\xC3\xA9\xE2\x80\xAE\xF0\x9F\x98\x80"sv; // A é U+202E 😀
+    std::vector<std::uint32_t> decoded;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = aijri::detail::utf8_sequence_length(text, i);
+        REQUIRE(length > 0);
+        decoded.push_back(aijri::detail::decode_utf8(text, i, length));
+        i += length;
+    }
+    CHECK(decoded == std::vector<std::uint32_t>{0x41, 0xE9, 0x202E, 0x1F600});
+}
