@@ -140,8 +140,18 @@ std::string markdown_cell(std::string_view text) {
     // Text from a file is shown as text: no links, images, emphasis, HTML or entities
     // (an entity such as &#x202e; would bring back what sanitize() took out).
     constexpr std::string_view k_markdown_specials = "\\`*_[]<>&|~";
+    const std::string clean = sanitize(text);
+    // Spaces at either end are written as references: Markdown drops them from a table
+    // cell, and `**id **` is not bold.
+    const std::size_t first = std::min(clean.find_first_not_of(' '), clean.size());
+    const std::size_t last = clean.find_last_not_of(' ');
     std::string out;
-    for (const char c : sanitize(text)) {
+    for (std::size_t i = 0; i < clean.size(); ++i) {
+        const char c = clean[i];
+        if (c == ' ' && (i < first || last == std::string::npos || i > last)) {
+            out += "&#32;";
+            continue;
+        }
         if (k_markdown_specials.find(c) != std::string_view::npos) {
             out += '\\';
         }

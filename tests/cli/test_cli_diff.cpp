@@ -198,3 +198,17 @@ TEST_CASE("an invalid assessment on either side is reported, exit 1") {
     CHECK(contains(r.out, "invalid   r\n"));
     CHECK(contains(r.out, new_dir + "/r.json:1:1: error: missing required key \"role\""));
 }
+
+TEST_CASE("markdown: a role id with spaces at its ends is still shown whole and bold") {
+    const std::string old_dir = aijri::test::temp_dir();
+    const std::string new_dir = aijri::test::temp_dir();
+    aijri::test::AssessmentSpec spec;
+    spec.extra = ",\n  \"id\": \"spaced \"";
+    write_text_file(old_dir + "/r.json", aijri::test::to_json(spec));
+    spec.evidence = {2, 2, 2, 1, 2};
+    write_text_file(new_dir + "/r.json", aijri::test::to_json(spec));
+    const auto html = run_command(fmt::format(
+        "'{}' diff '{}' '{}' -f markdown | cmark-gfm -e table", AIJRI_BINARY, old_dir, new_dir));
+    CHECK(contains(html.out, "<td>spaced </td>"));
+    CHECK(contains(html.out, "<strong>spaced </strong>"));
+}

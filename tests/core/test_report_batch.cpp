@@ -53,6 +53,10 @@ TEST_CASE("markdown: file text is shown as text") {
           "\\~s\\~ \\`c\\`");
     CHECK(markdown_cell("&#x202e; &amp;") == "\\&#x202e; \\&amp;"); // no entity brings it back
     CHECK(markdown_cell("two\nlines\\") == "two lines\\\\");
+    // Spaces at the ends survive a table cell and keep **bold** bold; inner ones stay spaces.
+    CHECK(markdown_cell(" id\t") == "&#32;id&#32;");
+    CHECK(markdown_cell("a b") == "a b");
+    CHECK(markdown_cell("  ") == "&#32;&#32;");
     CHECK(markdown_cell(k_hostile) ==
           "a\\\\x1b\\]0;t\\\\x07\\\\x1b\\[31m\\\\u202e\\\\u009b\\\\xff");
 }
