@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,6 +73,28 @@ DiffEntry make_diff_entry(const Evaluation& evaluation);
 DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> new_side,
                         const Methodology& old_methodology, const Methodology& new_methodology,
                         unsigned jobs = 1);
+
+// diff_entries() for a new side that is still being scored: each new entry is compared with
+// its partner as it is added, on the thread that scored it, and only what the report needs
+// of it is kept (a diff holds every file of both sides; the inputs are most of an entry).
+class DiffBuilder {
+public:
+    DiffBuilder(std::vector<DiffEntry> old_side, std::size_t new_count,
+                const Methodology& old_methodology, const Methodology& new_methodology);
+    ~DiffBuilder();
+    DiffBuilder(const DiffBuilder&) = delete;
+    DiffBuilder& operator=(const DiffBuilder&) = delete;
+
+    // The entry of the new side's file `index` (0 ≤ index < new_count, in the side's file
+    // order). Threads may add at once, each its own indexes.
+    void add(std::size_t index, DiffEntry&& entry);
+    // The result, once every new entry was added.
+    DiffResult finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 struct DiffGates {
     bool fail_on_zone_change = false;

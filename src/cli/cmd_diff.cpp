@@ -1,7 +1,10 @@
 #include <atomic>
+#include <exception>
+#include <functional>
 #include <future>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <sys/stat.h>
 #include <thread>
 #include <unordered_map>
@@ -51,34 +54,57 @@ unsigned job_count(unsigned requested) {
     return requested != 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
 }
 
-// The folders of a diff (a side each), walked, then scored in one pool of threads: no core
-// waits at the end of one side for the next to begin. Each file is read into its worker's
-// reused buffer, scored, and its text dropped at once: only its DiffEntry is kept.
-std::vector<std::vector<DiffEntry>>
-read_folder_sides(const std::vector<std::pair<std::string, const Methodology*>>& sides,
-                  const DiffOptions& o) {
-    std::vector<WalkResult> walks;
-    std::vector<std::vector<DiffEntry>> out(sides.size());
-    std::vector<std::pair<std::size_t, std::size_t>> files; // (side, file of its walk)
-    for (std::size_t s = 0; s < sides.size(); ++s) {
-        walks.push_back(collect_inputs({sides[s].first}));
-        for (const std::string& warning : walks.back().warnings) {
-            fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning)); // names file names
-        }
-        out[s].resize(walks.back().files.size());
-        for (std::size_t i = 0; i < walks.back().files.size(); ++i) {
-            files.emplace_back(s, i);
+// A folder of one side of a diff, walked (its warnings printed), with that side's
+// methodology.
+struct Folder {
+    WalkResult walk;
+    const Methodology* methodology = nullptr;
+};
+
+Folder walk_folder(const std::string& path, const Methodology& m) {
+    Folder folder{collect_inputs({path}), &m};
+    for (const std::string& warning : folder.walk.warnings) {
+        fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning)); // names file names
+    }
+    return folder;
+}
+
+std::size_t file_count(const std::vector<Folder>& folders) {
+    std::size_t count = 0;
+    for (const Folder& folder : folders) {
+        count += folder.walk.files.size();
+    }
+    return count;
+}
+
+// Scores every file of the folders in one pool of threads, each read into its worker's
+// reused buffer and its text dropped at once; on_entry(k, entry) gets the k-th file of them
+// all (in folder order), on the worker that scored it.
+void score_folders(const std::vector<Folder>& folders, const DiffOptions& o,
+                   const std::function<void(std::size_t, DiffEntry&&)>& on_entry) {
+    std::vector<std::pair<const Folder*, std::size_t>> files;
+    for (const Folder& folder : folders) {
+        for (std::size_t i = 0; i < folder.walk.files.size(); ++i) {
+            files.emplace_back(&folder, i);
         }
     }
     std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
     const auto work = [&] {
-        AssessmentReader reader;
-        reader.keep_prose(false); // a diff compares inputs and figures only
-        FileBuffer buffer;
-        for (std::size_t k = next++; k < files.size(); k = next++) {
-            const auto [s, i] = files[k];
-            out[s][i] = make_diff_entry(
-                evaluate_file(reader, buffer, walks[s].files[i], *sides[s].second, o.max_bytes));
+        try {
+            AssessmentReader reader;
+            reader.keep_prose(false); // a diff compares inputs and figures only
+            FileBuffer buffer;
+            for (std::size_t k = next++; k < files.size(); k = next++) {
+                const auto& [folder, i] = files[k];
+                on_entry(k, make_diff_entry(evaluate_file(reader, buffer, folder->walk.files[i],
+                                                          *folder->methodology, o.max_bytes)));
+            }
+        } catch (...) { // out of memory: on the calling thread, not std::terminate
+            const std::lock_guard lock(failure_mutex);
+            failure = std::current_exception();
+            next = files.size();
         }
     };
     std::vector<std::thread> workers;
@@ -89,7 +115,26 @@ read_folder_sides(const std::vector<std::pair<std::string, const Methodology*>>&
     for (std::thread& w : workers) {
         w.join();
     }
-    return out;
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+}
+
+std::vector<DiffEntry> read_folders(const std::vector<Folder>& folders, const DiffOptions& o) {
+    std::vector<DiffEntry> entries(file_count(folders));
+    score_folders(folders, o,
+                  [&entries](std::size_t k, DiffEntry&& e) { entries[k] = std::move(e); });
+    return entries;
+}
+
+// The new side is compared as it is scored (DiffBuilder): its files are never all held.
+DiffResult diff_with_folders(std::vector<DiffEntry> old_side, const std::vector<Folder>& folders,
+                             const Methodology& old_m, const Methodology& new_m,
+                             const DiffOptions& o) {
+    DiffBuilder builder(std::move(old_side), file_count(folders), old_m, new_m);
+    score_folders(folders, o,
+                  [&builder](std::size_t k, DiffEntry&& e) { builder.add(k, std::move(e)); });
+    return builder.finish();
 }
 
 // The files of one or two revisions, scored as they are read (see git_read_blobs); content
@@ -195,8 +240,7 @@ int run_diff(const DiffOptions& o) {
         gates.fail_on_drop = n.literal.value;
     }
 
-    std::vector<DiffEntry> old_side;
-    std::vector<DiffEntry> new_side;
+    DiffResult result;
     if (o.git) {
         if (o.arguments.empty() || o.arguments.size() > 2) {
             throw Failure("aijri: diff --git takes REV_A [REV_B] [-- PATH...]", k_exit_usage);
@@ -215,18 +259,15 @@ int run_diff(const DiffOptions& o) {
             if (o.arguments.size() == 2) {
                 GitSide b{o.arguments[1], new_files.get(), &new_m, {}};
                 read_git_sides({&a, &b}, o);
-                old_side = std::move(a.entries);
-                new_side = std::move(b.entries);
+                result = diff_entries(std::move(a.entries), std::move(b.entries), old_m, new_m,
+                                      job_count(o.jobs));
             } else {
                 read_git_sides({&a}, o);
-                old_side = std::move(a.entries);
-                std::vector<std::pair<std::string, const Methodology*>> folders;
+                std::vector<Folder> working_tree;
                 for (const std::string& path : paths) {
-                    folders.emplace_back(path, &new_m);
+                    working_tree.push_back(walk_folder(path, new_m));
                 }
-                for (auto& side : read_folder_sides(folders, o)) {
-                    std::move(side.begin(), side.end(), std::back_inserter(new_side));
-                }
+                result = diff_with_folders(std::move(a.entries), working_tree, old_m, new_m, o);
             }
         } catch (const GitError& e) {
             throw Failure(fmt::format("aijri: diff: {}", e.what()), k_exit_usage);
@@ -243,13 +284,13 @@ int run_diff(const DiffOptions& o) {
                 throw Failure(fmt::format("aijri: {}: no such file or folder", side), k_exit_usage);
             }
         }
-        auto sides = read_folder_sides({{o.arguments[0], &old_m}, {o.arguments[1], &new_m}}, o);
-        old_side = std::move(sides[0]);
-        new_side = std::move(sides[1]);
+        std::vector<Folder> old_folder;
+        old_folder.push_back(walk_folder(o.arguments[0], old_m));
+        std::vector<Folder> new_folder;
+        new_folder.push_back(walk_folder(o.arguments[1], new_m));
+        result = diff_with_folders(read_folders(old_folder, o), new_folder, old_m, new_m, o);
     }
 
-    const DiffResult result =
-        diff_entries(std::move(old_side), std::move(new_side), old_m, new_m, job_count(o.jobs));
     const int decimals = new_m.published_decimals;
     std::vector<std::string> trips;
     for (const RoleDiff& r : result.roles) {

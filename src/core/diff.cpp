@@ -268,80 +268,9 @@ DiffEntry make_diff_entry(const Evaluation& e) {
 
 namespace {
 
-struct Comparison {
-    RoleDiff* role;
-    const DiffEntry* old_entry;
-    const DiffEntry* new_entry;
-};
-
-// Attributing a change is the costly part of a diff (an exact Shapley split per role), and
-// roles are independent: they are compared on all cores.
-void compare_all(const std::vector<Comparison>& comparisons, const Methodology& old_m,
-                 const Methodology& new_m, unsigned jobs) {
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    const auto work = [&] {
-        try {
-            for (std::size_t i = next++; i < comparisons.size(); i = next++) {
-                const Comparison& c = comparisons[i];
-                compare_or_refuse(*c.role, *c.old_entry, *c.new_entry, old_m, new_m);
-            }
-        } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            failure = std::current_exception();
-            next = comparisons.size();
-        }
-    };
-    std::vector<std::thread> workers;
-    const std::size_t threads = std::min<std::size_t>(std::max(jobs, 1U), comparisons.size());
-    for (std::size_t t = 1; t < threads; ++t) {
-        workers.emplace_back(work);
-    }
-    work();
-    for (std::thread& worker : workers) {
-        worker.join();
-    }
-    if (failure) {
-        std::rethrow_exception(failure);
-    }
-}
-
-} // namespace
-
-DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> new_side,
-                        const Methodology& old_m, const Methodology& new_m, unsigned jobs) {
-    const std::vector<Keyed> old_keys = sorted_by_id(old_side);
-    const std::vector<Keyed> new_keys = sorted_by_id(new_side);
-    const auto pairs = pair_by_id(old_side, old_keys, new_side, new_keys);
-    DiffResult result;
-    result.roles.reserve(pairs.size());
-    std::vector<Comparison> comparisons;
-    for (const auto& [old_run, new_run] : pairs) {
-        RoleDiff role;
-        const Side* old_s = old_run ? &*old_run : nullptr;
-        const Side* new_s = new_run ? &*new_run : nullptr;
-        role.id = (old_s ? old_s : new_s)->front().id;
-        role.old_file = old_s ? old_s->front().file : "";
-        role.new_file = new_s ? new_s->front().file : "";
-        const bool old_ok = usable(old_s, role);
-        const bool new_ok = usable(new_s, role);
-        if (!old_ok || !new_ok) {
-            role.status = RoleStatus::invalid;
-        } else if (old_s == nullptr) {
-            role.status = RoleStatus::added;
-            role.new_verdict = new_s->front().final_;
-        } else if (new_s == nullptr) {
-            role.status = RoleStatus::removed;
-            role.old_verdict = old_s->front().final_;
-        }
-        const bool both = old_ok && new_ok && old_s != nullptr && new_s != nullptr;
-        result.roles.push_back(std::move(role)); // reserved: no role moves from here on
-        if (both) {
-            comparisons.push_back({&result.roles.back(), &old_s->front(), &new_s->front()});
-        }
-    }
-    compare_all(comparisons, old_m, new_m, jobs);
+// Changed roles first (largest move first), then added, removed, invalid and unchanged;
+// ties keep the pairing order. Then the counts.
+void order_and_count(DiffResult& result) {
     // Sorted by key and index, then moved once: a RoleDiff is large, and moving each one
     // through a merge sort cost more than attributing it.
     struct SortKey {
@@ -374,7 +303,154 @@ DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> 
                                            : s.unchanged) += 1;
         s.zone_changes += r.zone_changed ? 1 : 0;
     }
+}
+
+} // namespace
+
+struct DiffBuilder::Impl {
+    Impl(std::vector<DiffEntry> old, std::size_t new_count, const Methodology& om,
+         const Methodology& nm)
+        : old_side(std::move(old)), old_keys(sorted_by_id(old_side)), new_side(new_count),
+          compared(new_count, 0), old_m(om), new_m(nm) {
+        // Room for a role per id of both sides, touched only as roles are written: the roles
+        // are made here and put in order in place, never copied to a second vector.
+        roles.reserve(new_count + old_side.size());
+        roles.resize(new_count);
+    }
+
+    const std::vector<DiffEntry> old_side;
+    const std::vector<Keyed> old_keys; // views of old_side's ids, which never move
+    std::vector<DiffEntry> new_side;   // without their inputs, once compared
+    // roles[i] for new entry i: its comparison, made as it was added, when its id has one
+    // valid entry on the old side (compared[i]); used when the id has one on the new side.
+    // finish() adds the roles of ids only the old side has.
+    std::vector<RoleDiff> roles;
+    std::vector<unsigned char> compared; // not vector<bool>: threads set neighbouring flags
+    const Methodology& old_m;
+    const Methodology& new_m;
+};
+
+DiffBuilder::DiffBuilder(std::vector<DiffEntry> old_side, std::size_t new_count,
+                         const Methodology& old_methodology, const Methodology& new_methodology)
+    : m_impl(std::make_unique<Impl>(std::move(old_side), new_count, old_methodology,
+                                    new_methodology)) {}
+
+DiffBuilder::~DiffBuilder() = default;
+
+void DiffBuilder::add(std::size_t index, DiffEntry&& entry) {
+    Impl& d = *m_impl;
+    DiffEntry& added = d.new_side.at(index);
+    added = std::move(entry);
+    const auto [first, last] =
+        std::equal_range(d.old_keys.begin(), d.old_keys.end(), Keyed{added.id, 0},
+                         [](const Keyed& a, const Keyed& b) { return a.id < b.id; });
+    if (added.valid && last - first == 1 && d.old_side[first->index].valid) {
+        const DiffEntry& old = d.old_side[first->index];
+        RoleDiff role;
+        role.id = added.id;
+        role.old_file = old.file;
+        role.new_file = added.file;
+        compare_or_refuse(role, old, added, d.old_m, d.new_m);
+        d.roles[index] = std::move(role);
+        d.compared[index] = 1;
+    }
+    // Needed only to compare: dropped at once, their memory goes to the next file this
+    // thread scores rather than fresh pages.
+    added.inputs = ScoredInputs{};
+}
+
+DiffResult DiffBuilder::finish() {
+    Impl& d = *m_impl;
+    const std::vector<Keyed> new_keys = sorted_by_id(d.new_side);
+    const auto pairs = pair_by_id(d.old_side, d.old_keys, d.new_side, new_keys);
+    std::vector<RoleDiff>& roles = d.roles;
+    std::vector<std::size_t> in_pair_order; // where each pair's role is in `roles`
+    in_pair_order.reserve(pairs.size());
+    std::vector<bool> used(roles.size(), false);
+    for (const auto& [old_run, new_run] : pairs) {
+        const Side* old_s = old_run ? &*old_run : nullptr;
+        const Side* new_s = new_run ? &*new_run : nullptr;
+        // A role of the new side stays in its first file's place; one of the old side only
+        // goes at the end (there is room).
+        const std::size_t slot = new_s ? new_s->keyed.front().index : roles.size();
+        if (new_s == nullptr) {
+            roles.emplace_back();
+        }
+        in_pair_order.push_back(slot);
+        if (slot < used.size()) {
+            used[slot] = true;
+        }
+        RoleDiff role;
+        role.id = (old_s ? old_s : new_s)->front().id;
+        role.old_file = old_s ? old_s->front().file : "";
+        role.new_file = new_s ? new_s->front().file : "";
+        const bool old_ok = usable(old_s, role);
+        const bool new_ok = usable(new_s, role);
+        if (!old_ok || !new_ok) {
+            role.status = RoleStatus::invalid;
+        } else if (old_s == nullptr) {
+            role.status = RoleStatus::added;
+            role.new_verdict = new_s->front().final_;
+        } else if (new_s == nullptr) {
+            role.status = RoleStatus::removed;
+            role.old_verdict = old_s->front().final_;
+        } else {
+            // One valid entry a side: add() compared them, and the role is in its place.
+            if (d.compared[slot] == 0) {
+                throw std::logic_error("DiffBuilder::finish: an entry of the new side is missing");
+            }
+            continue;
+        }
+        roles[slot] = std::move(role);
+    }
+    // The places of new entries whose id has more than one file are left over: they go to
+    // the end, in any order, and are dropped.
+    std::vector<std::size_t> order = in_pair_order;
+    for (std::size_t i = 0; i < used.size(); ++i) {
+        if (!used[i]) {
+            order.push_back(i);
+        }
+    }
+    apply_order(roles, order);
+    roles.resize(in_pair_order.size());
+    DiffResult result;
+    result.roles = std::move(roles);
+    order_and_count(result);
     return result;
+}
+
+DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> new_side,
+                        const Methodology& old_m, const Methodology& new_m, unsigned jobs) {
+    DiffBuilder builder(std::move(old_side), new_side.size(), old_m, new_m);
+    // Attributing a change is the costly part (an exact Shapley split per role), and roles
+    // are independent: they are compared on all cores.
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    const auto work = [&] {
+        try {
+            for (std::size_t i = next++; i < new_side.size(); i = next++) {
+                builder.add(i, std::move(new_side[i]));
+            }
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            failure = std::current_exception();
+            next = new_side.size();
+        }
+    };
+    std::vector<std::thread> workers;
+    const std::size_t threads = std::min<std::size_t>(std::max(jobs, 1U), new_side.size());
+    for (std::size_t t = 1; t < threads; ++t) {
+        workers.emplace_back(work);
+    }
+    work();
+    for (std::thread& worker : workers) {
+        worker.join();
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+    return builder.finish();
 }
 
 std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGates& gates,

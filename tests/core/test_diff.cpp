@@ -1,5 +1,7 @@
 // Pairing the roles of two sides by id, and the order the report lists them in.
+#include <cstdint>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -89,4 +91,47 @@ TEST_CASE("the JSON report is handed out in pieces of about 64 KiB, the same tex
     const auto parsed = nlohmann::json::parse(whole);
     CHECK(parsed["roles"].size() == 400);
     CHECK(parsed["gates"] == nlohmann::json{"role-1000: a gate"});
+}
+
+TEST_CASE("DiffBuilder: threads adding neighbouring entries at once lose none") {
+    // Two threads add alternate entries, with uneven pauses so that their writes meet: the
+    // builder's bookkeeping must not share memory between entries (as vector<bool> does).
+    constexpr std::size_t k_roles = 1000;
+    test::AssessmentSpec moved;
+    moved.growth = 1;
+    const DiffEntry old_entry = entry("old/r.json");
+    const DiffEntry new_entry = entry("new/r.json", moved);
+    for (int round = 0; round < 8; ++round) {
+        std::vector<DiffEntry> old_side;
+        std::vector<DiffEntry> new_side;
+        for (std::size_t i = 0; i < k_roles; ++i) {
+            old_side.push_back(old_entry);
+            old_side.back().id = "role-" + std::to_string(i);
+            new_side.push_back(new_entry);
+            new_side.back().id = "role-" + std::to_string(i);
+        }
+        DiffBuilder builder(std::move(old_side), k_roles, builtin_methodology(),
+                            builtin_methodology());
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < 2; ++t) {
+            threads.emplace_back([&, t] {
+                std::uint32_t state =
+                    static_cast<std::uint32_t>(round) * 2U + static_cast<std::uint32_t>(t) + 1U;
+                [[maybe_unused]] volatile std::uint32_t sink = 0;
+                for (std::size_t i = t; i < k_roles; i += 2) {
+                    state = state * 1664525U + 1013904223U;
+                    for (std::uint32_t spin = state >> 22U; spin > 0; --spin) {
+                        sink = spin; // a pause of up to a thousand steps
+                    }
+                    builder.add(i, std::move(new_side[i]));
+                }
+            });
+        }
+        for (std::thread& thread : threads) {
+            thread.join();
+        }
+        const DiffResult result = builder.finish();
+        REQUIRE(result.summary.changed == k_roles);
+        CHECK(result.roles[0].contributions.at(0).input == "/growth_correlation/score");
+    }
 }
