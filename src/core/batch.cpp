@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "file_batch_reader.hpp"
 #include "function_ref.hpp"
 
 namespace aijri {
@@ -56,9 +57,15 @@ namespace {
 
 // An internal failure (an exhausted allocator, arithmetic overflow from an extreme
 // methodology) becomes that file's error, so the rest of the batch is still reported.
+// `content`: the file's bytes when they were read already (padded), else it is read here.
 RenderedResult score_one(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
-                         const BatchOptions& options, const RenderFunction& render) {
+                         const BatchOptions& options, const RenderFunction& render,
+                         std::optional<std::string_view> content = std::nullopt) {
     try {
+        if (content) {
+            return render(
+                evaluate(reader, *content, input.path, *options.methodology, /*padded=*/true));
+        }
         return render(
             evaluate_file(reader, buffer, input, *options.methodology, options.max_bytes));
     } catch (const std::exception& failure) {
@@ -246,14 +253,17 @@ void score_chunks(OrderedPipeline& pipeline, const BatchOptions& options,
     AssessmentReader reader;
     reader.keep_prose(options.keep_prose);
     FileBuffer buffer;
+    detail::FileBatchReader batch_reader(k_chunk_files, options.max_bytes);
     while (auto claimed = pipeline.claim()) {
         auto& [index, chunk] = *claimed;
         chunk.results.reserve(chunk.files.size());
-        for (const InputFile& input : chunk.files) {
+        batch_reader.read(chunk.files);
+        for (std::size_t i = 0; i < chunk.files.size(); ++i) {
             // An exception on a worker thread would end the program (std::terminate); it is
             // kept in its place and rethrown on the calling thread when it comes in order.
             try {
-                chunk.results.emplace_back(score_one(reader, buffer, input, options, render));
+                chunk.results.emplace_back(score_one(reader, buffer, chunk.files[i], options,
+                                                     render, batch_reader.content(i)));
             } catch (...) {
                 chunk.results.emplace_back(std::current_exception());
             }
