@@ -67,6 +67,13 @@ void run_batch(InputSource& source, const BatchOptions& options, const RenderFun
 void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
                const RenderFunction& render, const EmitFunction& emit);
 
+// Evaluates every file on options.jobs threads, in no set order, reading runs of files at
+// once as run_batch() does; on_evaluation(i, the evaluation of files[i]) runs on the worker
+// that made it, and may keep what it needs. What it throws ends the work and comes out of
+// evaluate_all, on the calling thread.
+void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& options,
+                  const std::function<void(std::size_t, Evaluation&&)>& on_evaluation);
+
 // Reads one assessment per line from `path` ("-" for stdin), in constant memory, and
 // scores each on the calling thread. A record's diagnostics name `display` and the line.
 void run_jsonl_stream(const std::string& path, const std::string& display,

@@ -1,10 +1,6 @@
-#include <atomic>
-#include <exception>
-#include <functional>
 #include <future>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <sys/stat.h>
 #include <thread>
 #include <unordered_map>
@@ -54,86 +50,45 @@ unsigned job_count(unsigned requested) {
     return requested != 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
 }
 
-// A folder of one side of a diff, walked (its warnings printed), with that side's
-// methodology.
-struct Folder {
-    WalkResult walk;
-    const Methodology* methodology = nullptr;
-};
-
-Folder walk_folder(const std::string& path, const Methodology& m) {
-    Folder folder{collect_inputs({path}), &m};
-    for (const std::string& warning : folder.walk.warnings) {
-        fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning)); // names file names
-    }
-    return folder;
-}
-
-std::size_t file_count(const std::vector<Folder>& folders) {
-    std::size_t count = 0;
-    for (const Folder& folder : folders) {
-        count += folder.walk.files.size();
-    }
-    return count;
-}
-
-// Scores every file of the folders in one pool of threads, each read into its worker's
-// reused buffer and its text dropped at once; on_entry(k, entry) gets the k-th file of them
-// all (in folder order), on the worker that scored it.
-void score_folders(const std::vector<Folder>& folders, const DiffOptions& o,
-                   const std::function<void(std::size_t, DiffEntry&&)>& on_entry) {
-    std::vector<std::pair<const Folder*, std::size_t>> files;
-    for (const Folder& folder : folders) {
-        for (std::size_t i = 0; i < folder.walk.files.size(); ++i) {
-            files.emplace_back(&folder, i);
+// The files of one side's folders, walked (their warnings printed), in folder order.
+std::vector<InputFile> walk_folders(const std::vector<std::string>& paths) {
+    std::vector<InputFile> files;
+    for (const std::string& path : paths) {
+        WalkResult walk = collect_inputs({path});
+        for (const std::string& warning : walk.warnings) {
+            fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning)); // names file names
         }
+        std::move(walk.files.begin(), walk.files.end(), std::back_inserter(files));
     }
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    const auto work = [&] {
-        try {
-            AssessmentReader reader;
-            reader.keep_prose(false); // a diff compares inputs and figures only
-            FileBuffer buffer;
-            for (std::size_t k = next++; k < files.size(); k = next++) {
-                const auto& [folder, i] = files[k];
-                on_entry(k, make_diff_entry(evaluate_file(reader, buffer, folder->walk.files[i],
-                                                          *folder->methodology, o.max_bytes)));
-            }
-        } catch (...) { // out of memory: on the calling thread, not std::terminate
-            const std::lock_guard lock(failure_mutex);
-            failure = std::current_exception();
-            next = files.size();
-        }
-    };
-    std::vector<std::thread> workers;
-    for (unsigned j = 1; j < std::min<std::size_t>(job_count(o.jobs), files.size()); ++j) {
-        workers.emplace_back(work);
-    }
-    work();
-    for (std::thread& w : workers) {
-        w.join();
-    }
-    if (failure) {
-        std::rethrow_exception(failure);
-    }
+    return files;
 }
 
-std::vector<DiffEntry> read_folders(const std::vector<Folder>& folders, const DiffOptions& o) {
-    std::vector<DiffEntry> entries(file_count(folders));
-    score_folders(folders, o,
-                  [&entries](std::size_t k, DiffEntry&& e) { entries[k] = std::move(e); });
+// Files are read as a batch reads them, and their texts dropped at once: a diff compares
+// inputs and figures only.
+BatchOptions side_options(const Methodology& m, const DiffOptions& o) {
+    BatchOptions options;
+    options.jobs = job_count(o.jobs);
+    options.max_bytes = o.max_bytes;
+    options.methodology = &m;
+    options.keep_prose = false;
+    return options;
+}
+
+std::vector<DiffEntry> read_side(const std::vector<InputFile>& files, const Methodology& m,
+                                 const DiffOptions& o) {
+    std::vector<DiffEntry> entries(files.size());
+    evaluate_all(files, side_options(m, o),
+                 [&entries](std::size_t i, Evaluation&& e) { entries[i] = make_diff_entry(e); });
     return entries;
 }
 
 // The new side is compared as it is scored (DiffBuilder): its files are never all held.
-DiffResult diff_with_folders(std::vector<DiffEntry> old_side, const std::vector<Folder>& folders,
-                             const Methodology& old_m, const Methodology& new_m,
-                             const DiffOptions& o) {
-    DiffBuilder builder(std::move(old_side), file_count(folders), old_m, new_m);
-    score_folders(folders, o,
-                  [&builder](std::size_t k, DiffEntry&& e) { builder.add(k, std::move(e)); });
+DiffResult diff_with_side(std::vector<DiffEntry> old_side, const std::vector<InputFile>& files,
+                          const Methodology& old_m, const Methodology& new_m,
+                          const DiffOptions& o) {
+    DiffBuilder builder(std::move(old_side), files.size(), old_m, new_m);
+    evaluate_all(files, side_options(new_m, o),
+                 [&builder](std::size_t i, Evaluation&& e) { builder.add(i, make_diff_entry(e)); });
     return builder.finish();
 }
 
@@ -263,11 +218,7 @@ int run_diff(const DiffOptions& o) {
                                       job_count(o.jobs));
             } else {
                 read_git_sides({&a}, o);
-                std::vector<Folder> working_tree;
-                for (const std::string& path : paths) {
-                    working_tree.push_back(walk_folder(path, new_m));
-                }
-                result = diff_with_folders(std::move(a.entries), working_tree, old_m, new_m, o);
+                result = diff_with_side(std::move(a.entries), walk_folders(paths), old_m, new_m, o);
             }
         } catch (const GitError& e) {
             throw Failure(fmt::format("aijri: diff: {}", e.what()), k_exit_usage);
@@ -284,11 +235,9 @@ int run_diff(const DiffOptions& o) {
                 throw Failure(fmt::format("aijri: {}: no such file or folder", side), k_exit_usage);
             }
         }
-        std::vector<Folder> old_folder;
-        old_folder.push_back(walk_folder(o.arguments[0], old_m));
-        std::vector<Folder> new_folder;
-        new_folder.push_back(walk_folder(o.arguments[1], new_m));
-        result = diff_with_folders(read_folders(old_folder, o), new_folder, old_m, new_m, o);
+        const std::vector<InputFile> old_files = walk_folders({o.arguments[0]});
+        const std::vector<InputFile> new_files = walk_folders({o.arguments[1]});
+        result = diff_with_side(read_side(old_files, old_m, o), new_files, old_m, new_m, o);
     }
 
     const int decimals = new_m.published_decimals;
