@@ -16,6 +16,7 @@
 
 #include "file_batch_reader.hpp"
 #include "function_ref.hpp"
+#include "threads.hpp"
 
 namespace aijri {
 
@@ -329,46 +330,28 @@ void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& optio
                   const std::function<void(std::size_t, Evaluation&&)>& on_evaluation) {
     const std::size_t chunks = (files.size() + k_chunk_files - 1) / k_chunk_files;
     std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
     const auto work = [&] {
-        try {
-            AssessmentReader reader;
-            reader.keep_prose(options.keep_prose);
-            FileBuffer buffer;
-            detail::FileBatchReader batch_reader(k_chunk_files, options.max_bytes);
-            for (std::size_t chunk = next++; chunk < chunks; chunk = next++) {
-                const std::size_t begin = chunk * k_chunk_files;
-                const std::size_t count = std::min(k_chunk_files, files.size() - begin);
-                batch_reader.read(std::span(files).subspan(begin, count));
-                for (std::size_t k = 0; k < count; ++k) {
-                    const InputFile& input = files[begin + k];
-                    const auto content = batch_reader.content(k);
-                    on_evaluation(begin + k,
-                                  content ? evaluate(reader, *content, input.path,
-                                                     *options.methodology, /*padded=*/true)
-                                          : evaluate_file(reader, buffer, input,
-                                                          *options.methodology, options.max_bytes));
-                }
+        AssessmentReader reader;
+        reader.keep_prose(options.keep_prose);
+        FileBuffer buffer;
+        detail::FileBatchReader batch_reader(k_chunk_files, options.max_bytes);
+        for (std::size_t chunk = next++; chunk < chunks; chunk = next++) {
+            const std::size_t begin = chunk * k_chunk_files;
+            const std::size_t count = std::min(k_chunk_files, files.size() - begin);
+            batch_reader.read(std::span(files).subspan(begin, count));
+            for (std::size_t k = 0; k < count; ++k) {
+                const InputFile& input = files[begin + k];
+                const auto content = batch_reader.content(k);
+                on_evaluation(begin + k,
+                              content ? evaluate(reader, *content, input.path, *options.methodology,
+                                                 /*padded=*/true)
+                                      : evaluate_file(reader, buffer, input, *options.methodology,
+                                                      options.max_bytes));
             }
-        } catch (...) {
-            const std::lock_guard lock(failure_mutex);
-            failure = std::current_exception();
-            next = chunks;
         }
     };
-    std::vector<std::thread> helpers;
-    const std::size_t threads = std::min<std::size_t>(std::max(options.jobs, 1U), chunks);
-    for (std::size_t t = 1; t < threads; ++t) {
-        helpers.emplace_back(work);
-    }
-    work();
-    for (std::thread& helper : helpers) {
-        helper.join();
-    }
-    if (failure) {
-        std::rethrow_exception(failure);
-    }
+    detail::run_on_threads(std::min<std::size_t>(std::max(options.jobs, 1U), chunks), work,
+                           [&] { next = chunks; });
 }
 
 void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,

@@ -1,12 +1,9 @@
 #include "aijri/diff.hpp"
 #include <algorithm>
 #include <atomic>
-#include <exception>
-#include <mutex>
 #include <span>
 #include <stdexcept>
 #include <string_view>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -16,6 +13,7 @@
 #include "aijri/text.hpp"
 
 #include "json_writer.hpp"
+#include "threads.hpp"
 
 namespace aijri {
 
@@ -425,31 +423,14 @@ DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> 
     // Attributing a change is the costly part (an exact Shapley split per role), and roles
     // are independent: they are compared on all cores.
     std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    const auto work = [&] {
-        try {
+    detail::run_on_threads(
+        std::min<std::size_t>(std::max(jobs, 1U), new_side.size()),
+        [&] {
             for (std::size_t i = next++; i < new_side.size(); i = next++) {
                 builder.add(i, std::move(new_side[i]));
             }
-        } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            failure = std::current_exception();
-            next = new_side.size();
-        }
-    };
-    std::vector<std::thread> workers;
-    const std::size_t threads = std::min<std::size_t>(std::max(jobs, 1U), new_side.size());
-    for (std::size_t t = 1; t < threads; ++t) {
-        workers.emplace_back(work);
-    }
-    work();
-    for (std::thread& worker : workers) {
-        worker.join();
-    }
-    if (failure) {
-        std::rethrow_exception(failure);
-    }
+        },
+        [&] { next = new_side.size(); });
     return builder.finish();
 }
 
