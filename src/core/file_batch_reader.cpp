@@ -3,36 +3,18 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <limits>
 #include <string>
 #include <vector>
 
 #include "aijri/reader.hpp"
+
+#include "file_reading.hpp"
 
 #if AIJRI_HAVE_URING
 #include <liburing.h>
 #endif
 
 namespace aijri::detail {
-
-namespace {
-
-// As load_file() reads a file a walk found: at most 64 KiB, and no more than the limit
-// allows; a file that fills this read may be larger, and is left to load_file().
-std::size_t first_read_size(std::size_t max_bytes) {
-    constexpr std::size_t k_first_read = 64U * 1024U;
-    const std::size_t enough =
-        max_bytes < std::numeric_limits<std::size_t>::max() ? max_bytes + 1 : max_bytes;
-    return std::min(k_first_read, enough);
-}
-
-// The part of a walked file's path that names it in its folder.
-const char* name_in_folder(const std::string& path) {
-    const std::size_t slash = path.rfind('/');
-    return path.c_str() + (slash == std::string::npos ? 0 : slash + 1);
-}
-
-} // namespace
 
 struct FileBatchReader::Impl {
     std::size_t max_files;
@@ -91,7 +73,9 @@ struct FileBatchReader::Impl {
             const int at = file.folder ? file.folder->fd() : AT_FDCWD;
             const char* name = file.folder ? name_in_folder(file.path) : file.path.c_str();
             // As load_file() opens it: should the file have become a FIFO since the walk
-            // saw it, the open must not wait for a writer.
+            // saw it, the open must not wait for a writer. (So the read does not wait
+            // either: a file the page cache cannot serve at once comes back EAGAIN, and
+            // load_file() reads it.)
             io_uring_sqe* open = io_uring_get_sqe(&ring);
             io_uring_prep_openat_direct(open, at, name, O_RDONLY | O_NOCTTY | O_NONBLOCK, 0, slot);
             open->flags |= IOSQE_IO_LINK;

@@ -11,6 +11,8 @@
 
 #include "aijri/reader.hpp"
 
+#include "file_reading.hpp"
+
 namespace aijri {
 
 std::string describe_errno(int error) {
@@ -103,20 +105,11 @@ std::optional<LoadError> read_all(int fd, std::size_t max_bytes, FileBuffer& buf
     return std::nullopt;
 }
 
-// The part of a walked file's path that names it in its folder.
-const char* name_in_folder(const std::string& path) {
-    const std::size_t slash = path.rfind('/');
-    return path.c_str() + (slash == std::string::npos ? 0 : slash + 1);
-}
-
-// More than any assessment: a file found by a walk is read with one call.
-constexpr std::size_t k_first_read = 64U * 1024U;
-
 // A file a folder walk saw as regular: read at once; a short read is the end of a regular
 // file, so a file of ordinary size costs open, read and close, no fstat. Only a file that
 // fills the first read is looked at (still regular? within the limit?) before more is read.
 std::optional<LoadError> read_found_regular(int fd, std::size_t max_bytes, FileBuffer& buffer) {
-    const std::size_t first = std::min(k_first_read, enough_for(max_bytes));
+    const std::size_t first = detail::first_read_size(max_bytes);
     buffer.storage.resize(first + k_read_padding);
     ssize_t got = 0;
     do {
@@ -146,6 +139,21 @@ std::optional<LoadError> read_found_regular(int fd, std::size_t max_bytes, FileB
 
 } // namespace
 
+namespace detail {
+
+std::size_t first_read_size(std::size_t max_bytes) {
+    // More than any assessment: a file found by a walk is read with one call.
+    constexpr std::size_t k_first_read = 64U * 1024U;
+    return std::min(k_first_read, enough_for(max_bytes));
+}
+
+const char* name_in_folder(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    return path.c_str() + (slash == std::string::npos ? 0 : slash + 1);
+}
+
+} // namespace detail
+
 std::string describe_size(std::size_t bytes) {
     constexpr std::size_t k_gib = 1024U * 1024U * 1024U;
     if (bytes >= k_gib && bytes % k_gib == 0) {
@@ -167,7 +175,7 @@ std::optional<LoadError> load_file(const std::string& path, std::size_t max_byte
         return read_all(STDIN_FILENO, max_bytes, buffer, 0);
     }
     const int at = folder_fd < 0 ? AT_FDCWD : folder_fd;
-    const char* name = folder_fd < 0 ? path.c_str() : name_in_folder(path);
+    const char* name = folder_fd < 0 ? path.c_str() : detail::name_in_folder(path);
     // Look before opening: opening a device can act on it (a tape rewinds), and a path named
     // by the user can be anything.
     if (!found_regular) {
