@@ -27,6 +27,8 @@ public:
     void commit();
 
 private:
+    // Writes `text` to the stream; false when it could not (errno says why).
+    bool put(std::string_view text);
     void flush();
 
     std::string m_path;

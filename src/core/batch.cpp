@@ -8,7 +8,6 @@
 #include <mutex>
 #include <optional>
 #include <span>
-#include <thread>
 #include <unistd.h>
 #include <variant>
 
@@ -57,19 +56,23 @@ Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const Inp
 
 namespace {
 
+// `content`: the file's bytes when a batch read brought them already (padded, see
+// FileBatchReader), else the file is read here.
+Evaluation evaluate_input(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
+                          std::optional<std::string_view> content, const BatchOptions& options) {
+    if (content) {
+        return evaluate(reader, *content, input.path, *options.methodology, /*padded=*/true);
+    }
+    return evaluate_file(reader, buffer, input, *options.methodology, options.max_bytes);
+}
+
 // An internal failure (an exhausted allocator, arithmetic overflow from an extreme
 // methodology) becomes that file's error, so the rest of the batch is still reported.
-// `content`: the file's bytes when they were read already (padded), else it is read here.
 RenderedResult score_one(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
                          const BatchOptions& options, const RenderFunction& render,
                          std::optional<std::string_view> content = std::nullopt) {
     try {
-        if (content) {
-            return render(
-                evaluate(reader, *content, input.path, *options.methodology, /*padded=*/true));
-        }
-        return render(
-            evaluate_file(reader, buffer, input, *options.methodology, options.max_bytes));
+        return render(evaluate_input(reader, buffer, input, content, options));
     } catch (const std::exception& failure) {
         Evaluation e;
         e.file = input.path;
@@ -301,23 +304,17 @@ void run_batch(InputSource& source, const BatchOptions& options, const RenderFun
         }
     };
     OrderedPipeline pipeline(source, k_chunk_files, jobs * k_window_chunks_per_job);
-    const auto work = [&] {
-        try {
-            score_chunks(pipeline, options, render, emit_chunk);
-        } catch (...) {
-            pipeline.fail_unlocked(std::current_exception()); // allocating a reader failed
-        }
-    };
-    // The calling thread is one of the workers.
-    std::vector<std::thread> helpers;
-    helpers.reserve(jobs - 1);
-    for (std::size_t j = 1; j < jobs; ++j) {
-        helpers.emplace_back(work);
-    }
-    work();
-    for (std::thread& helper : helpers) {
-        helper.join();
-    }
+    // Every failure is kept by the pipeline, which stops the others and keeps the first.
+    detail::run_on_threads(
+        jobs,
+        [&] {
+            try {
+                score_chunks(pipeline, options, render, emit_chunk);
+            } catch (...) {
+                pipeline.fail_unlocked(std::current_exception()); // allocating a reader failed
+            }
+        },
+        [] {});
     if (const auto failure = pipeline.failure()) {
         std::rethrow_exception(failure);
     }
@@ -340,13 +337,8 @@ void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& optio
             const std::size_t count = std::min(k_chunk_files, files.size() - begin);
             batch_reader.read(std::span(files).subspan(begin, count));
             for (std::size_t k = 0; k < count; ++k) {
-                const InputFile& input = files[begin + k];
-                const auto content = batch_reader.content(k);
-                on_evaluation(begin + k,
-                              content ? evaluate(reader, *content, input.path, *options.methodology,
-                                                 /*padded=*/true)
-                                      : evaluate_file(reader, buffer, input, *options.methodology,
-                                                      options.max_bytes));
+                on_evaluation(begin + k, evaluate_input(reader, buffer, files[begin + k],
+                                                        batch_reader.content(k), options));
             }
         }
     };

@@ -1,11 +1,11 @@
 #include "aijri/git_source.hpp"
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <exception>
 #include <fcntl.h>
-#include <mutex>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+
+#include "threads.hpp"
 
 extern char** environ; // NOLINT: POSIX
 
@@ -187,38 +189,25 @@ void git_read_blobs(const std::vector<std::string>& blobs, unsigned readers,
     const std::size_t count =
         std::max<std::size_t>(1, std::min<std::size_t>(readers, blobs.size()));
     const std::size_t per_reader = (blobs.size() + count - 1) / count;
-    std::vector<std::thread> threads;
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    for (std::size_t t = 0; t < count; ++t) {
-        threads.emplace_back([&, t] {
-            try {
-                GitBlobReader reader(/*one_batch=*/true);
-                std::vector<std::size_t> mine;
-                std::vector<std::string> objects;
-                const std::size_t end = std::min(blobs.size(), (t + 1) * per_reader);
-                for (std::size_t i = t * per_reader; i < end; ++i) {
-                    mine.push_back(i);
-                    objects.push_back(blobs[i]);
+    std::atomic<std::size_t> next_reader{0};
+    // Every reader reads its whole run: one git failing does not stop the others.
+    detail::run_on_threads(
+        count,
+        [&] {
+            const std::size_t begin = std::min(blobs.size(), next_reader++ * per_reader);
+            const std::size_t end = std::min(blobs.size(), begin + per_reader);
+            const std::vector<std::string> objects(
+                blobs.begin() + static_cast<std::ptrdiff_t>(begin),
+                blobs.begin() + static_cast<std::ptrdiff_t>(end));
+            GitBlobReader reader(/*one_batch=*/true);
+            reader.read_each(objects, [&](std::size_t k, std::optional<std::string>&& content) {
+                if (!content) {
+                    throw GitError(fmt::format("git cannot read the object {}", objects[k]));
                 }
-                reader.read_each(objects, [&](std::size_t k, std::optional<std::string>&& content) {
-                    if (!content) {
-                        throw GitError(fmt::format("git cannot read the object {}", objects[k]));
-                    }
-                    on_blob(mine[k], std::move(*content));
-                });
-            } catch (...) {
-                std::lock_guard lock(failure_mutex);
-                failure = std::current_exception();
-            }
-        });
-    }
-    for (std::thread& thread : threads) {
-        thread.join();
-    }
-    if (failure) {
-        std::rethrow_exception(failure);
-    }
+                on_blob(begin + k, std::move(*content));
+            });
+        },
+        [] {});
 }
 
 struct GitBlobReader::Impl {

@@ -21,6 +21,10 @@ constexpr std::size_t k_flush_at = 64U * 1024U;
     throw IoError(fmt::format("{}: {}: {}", path, what, std::strerror(errno)));
 }
 
+[[noreturn]] void fail_write(const std::string& path) {
+    fail(path.empty() ? "<stdout>" : path, "write failed");
+}
+
 mode_t mode_for(const std::string& path) {
     struct stat existing {};
     if (::stat(path.c_str(), &existing) == 0) {
@@ -76,8 +80,8 @@ void OutputFile::write(std::string_view text) {
     if (text.size() >= k_flush_at) {
         // A whole report in one piece goes out as it is, not through a copy.
         flush();
-        if (std::fwrite(text.data(), 1, text.size(), m_stream) != text.size()) {
-            fail(m_path.empty() ? "<stdout>" : m_path, "write failed");
+        if (!put(text)) {
+            fail_write(m_path);
         }
         return;
     }
@@ -87,15 +91,19 @@ void OutputFile::write(std::string_view text) {
     }
 }
 
+bool OutputFile::put(std::string_view text) {
+    return std::fwrite(text.data(), 1, text.size(), m_stream) == text.size();
+}
+
 void OutputFile::flush() {
     if (m_buffer.empty()) {
         return;
     }
-    if (std::fwrite(m_buffer.data(), 1, m_buffer.size(), m_stream) != m_buffer.size()) {
-        m_buffer.clear();
-        fail(m_path.empty() ? "<stdout>" : m_path, "write failed");
+    const bool written = put(m_buffer);
+    m_buffer.clear(); // a failed write is reported once, not again by the destructor
+    if (!written) {
+        fail_write(m_path);
     }
-    m_buffer.clear();
 }
 
 void OutputFile::commit() {
