@@ -73,6 +73,11 @@ void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
 // evaluate_all, on the calling thread.
 void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& options,
                   const std::function<void(std::size_t, Evaluation&&)>& on_evaluation);
+// The same with files[i] scored under methodology_of(i) rather than options.methodology (a
+// diff reads the files of both its sides at once).
+void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& options,
+                  const std::function<const Methodology&(std::size_t)>& methodology_of,
+                  const std::function<void(std::size_t, Evaluation&&)>& on_evaluation);
 
 // Reads one assessment per line from `path` ("-" for stdin), in constant memory, and
 // scores each on the calling thread. A record's diagnostics name `display` and the line.

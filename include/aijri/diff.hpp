@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aijri/attribution.hpp"
+#include "aijri/batch.hpp"
 #include "aijri/evaluate.hpp"
 #include "aijri/methodology.hpp"
 
@@ -74,13 +75,18 @@ DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> 
                         const Methodology& old_methodology, const Methodology& new_methodology,
                         unsigned jobs = 1);
 
-// diff_entries() for a new side that is still being scored: each new entry is compared with
-// its partner as it is added, on the thread that scored it, and only what the report needs
-// of it is kept (a diff holds every file of both sides; the inputs are most of an entry).
+// diff_entries() for sides that are still being scored. Either the old side is given whole
+// and each new entry is compared with its partner as it is added, on the thread that scored
+// it; or both sides are added entry by entry, and compare_early() compares two entries that
+// are likely partners (the same path in two folders) as soon as both are in. Either way
+// only what the report needs of a compared entry is kept (its inputs are most of it), so a
+// diff never holds a side whole; finish() compares whatever was not compared early.
 class DiffBuilder {
 public:
     DiffBuilder(std::vector<DiffEntry> old_side, std::size_t new_count,
                 const Methodology& old_methodology, const Methodology& new_methodology);
+    DiffBuilder(std::size_t old_count, std::size_t new_count, const Methodology& old_methodology,
+                const Methodology& new_methodology);
     ~DiffBuilder();
     DiffBuilder(const DiffBuilder&) = delete;
     DiffBuilder& operator=(const DiffBuilder&) = delete;
@@ -88,13 +94,28 @@ public:
     // The entry of the new side's file `index` (0 ≤ index < new_count, in the side's file
     // order). Threads may add at once, each its own indexes.
     void add(std::size_t index, DiffEntry&& entry);
-    // The result, once every new entry was added.
+    // The entry of the old side's file `index`, when the old side was not given whole.
+    void add_old(std::size_t index, DiffEntry&& entry);
+    // Compares old entry `old_index` with new entry `new_index` (both added) if they share an
+    // id, each valid. Threads may compare at once, each its own entries.
+    void compare_early(std::size_t old_index, std::size_t new_index);
+    // The result, once every entry was added.
     DiffResult finish();
 
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+// Scores two lists of files (each the walk of one side's root: a folder, or one file) with
+// `options` (jobs, size limit; each side under its own methodology) and compares them. A
+// file and the one at the same path under the other root are read one after the other and
+// compared at once when their ids match, so neither side is held whole; any other pairing
+// by id is made at the end.
+DiffResult diff_files(std::vector<InputFile> old_files, std::string_view old_root,
+                      std::vector<InputFile> new_files, std::string_view new_root,
+                      const Methodology& old_methodology, const Methodology& new_methodology,
+                      const BatchOptions& options);
 
 struct DiffGates {
     bool fail_on_zone_change = false;

@@ -74,14 +74,6 @@ BatchOptions side_options(const Methodology& m, const DiffOptions& o) {
     return options;
 }
 
-std::vector<DiffEntry> read_side(const std::vector<InputFile>& files, const Methodology& m,
-                                 const DiffOptions& o) {
-    std::vector<DiffEntry> entries(files.size());
-    evaluate_all(files, side_options(m, o),
-                 [&entries](std::size_t i, Evaluation&& e) { entries[i] = make_diff_entry(e); });
-    return entries;
-}
-
 // The new side is compared as it is scored (DiffBuilder): its files are never all held.
 DiffResult diff_with_side(std::vector<DiffEntry> old_side, const std::vector<InputFile>& files,
                           const Methodology& old_m, const Methodology& new_m,
@@ -235,9 +227,9 @@ int run_diff(const DiffOptions& o) {
                 throw Failure(fmt::format("aijri: {}: no such file or folder", side), k_exit_usage);
             }
         }
-        const std::vector<InputFile> old_files = walk_folders({o.arguments[0]});
-        const std::vector<InputFile> new_files = walk_folders({o.arguments[1]});
-        result = diff_with_side(read_side(old_files, old_m, o), new_files, old_m, new_m, o);
+        result = diff_files(walk_folders({o.arguments[0]}), o.arguments[0],
+                            walk_folders({o.arguments[1]}), o.arguments[1], old_m, new_m,
+                            side_options(new_m, o));
     }
 
     const int decimals = new_m.published_decimals;

@@ -59,11 +59,12 @@ namespace {
 // `content`: the file's bytes when a batch read brought them already (padded, see
 // FileBatchReader), else the file is read here.
 Evaluation evaluate_input(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
-                          std::optional<std::string_view> content, const BatchOptions& options) {
+                          std::optional<std::string_view> content, const Methodology& methodology,
+                          std::size_t max_bytes) {
     if (content) {
-        return evaluate(reader, *content, input.path, *options.methodology, /*padded=*/true);
+        return evaluate(reader, *content, input.path, methodology, /*padded=*/true);
     }
-    return evaluate_file(reader, buffer, input, *options.methodology, options.max_bytes);
+    return evaluate_file(reader, buffer, input, methodology, max_bytes);
 }
 
 // An internal failure (an exhausted allocator, arithmetic overflow from an extreme
@@ -72,7 +73,8 @@ RenderedResult score_one(AssessmentReader& reader, FileBuffer& buffer, const Inp
                          const BatchOptions& options, const RenderFunction& render,
                          std::optional<std::string_view> content = std::nullopt) {
     try {
-        return render(evaluate_input(reader, buffer, input, content, options));
+        return render(evaluate_input(reader, buffer, input, content, *options.methodology,
+                                     options.max_bytes));
     } catch (const std::exception& failure) {
         Evaluation e;
         e.file = input.path;
@@ -325,6 +327,15 @@ void run_batch(InputSource& source, const BatchOptions& options, const RenderFun
 
 void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& options,
                   const std::function<void(std::size_t, Evaluation&&)>& on_evaluation) {
+    evaluate_all(
+        files, options,
+        [&options](std::size_t) -> const Methodology& { return *options.methodology; },
+        on_evaluation);
+}
+
+void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& options,
+                  const std::function<const Methodology&(std::size_t)>& methodology_of,
+                  const std::function<void(std::size_t, Evaluation&&)>& on_evaluation) {
     const std::size_t chunks = (files.size() + k_chunk_files - 1) / k_chunk_files;
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
@@ -337,8 +348,9 @@ void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& optio
             const std::size_t count = std::min(k_chunk_files, files.size() - begin);
             batch_reader.read(std::span(files).subspan(begin, count));
             for (std::size_t k = 0; k < count; ++k) {
-                on_evaluation(begin + k, evaluate_input(reader, buffer, files[begin + k],
-                                                        batch_reader.content(k), options));
+                const std::size_t i = begin + k;
+                on_evaluation(i, evaluate_input(reader, buffer, files[i], batch_reader.content(k),
+                                                methodology_of(i), options.max_bytes));
             }
         }
     };

@@ -4,6 +4,7 @@
 #include <span>
 #include <stdexcept>
 #include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -306,9 +307,10 @@ void order_and_count(DiffResult& result) {
 } // namespace
 
 struct DiffBuilder::Impl {
-    Impl(std::vector<DiffEntry> old, std::size_t new_count, const Methodology& om,
+    Impl(std::vector<DiffEntry> old, bool old_whole, std::size_t new_count, const Methodology& om,
          const Methodology& nm)
-        : old_side(std::move(old)), old_keys(sorted_by_id(old_side)), new_side(new_count),
+        : old_side(std::move(old)), old_complete(old_whole),
+          old_keys(old_whole ? sorted_by_id(old_side) : std::vector<Keyed>{}), new_side(new_count),
           compared(new_count, 0), old_m(om), new_m(nm) {
         // Room for a role per id of both sides, touched only as roles are written: the roles
         // are made here and put in order in place, never copied to a second vector.
@@ -316,11 +318,28 @@ struct DiffBuilder::Impl {
         roles.resize(new_count);
     }
 
-    const std::vector<DiffEntry> old_side;
-    const std::vector<Keyed> old_keys; // views of old_side's ids, which never move
-    std::vector<DiffEntry> new_side;   // without their inputs, once compared
-    // roles[i] for new entry i: its comparison, made as it was added, when its id has one
-    // valid entry on the old side (compared[i]); used when the id has one on the new side.
+    // Compares two valid entries of one id into roles[new_index], then drops their inputs:
+    // needed only to compare, their memory goes to the next file this thread scores rather
+    // than to fresh pages.
+    void compare_into(DiffEntry& old, std::size_t new_index) {
+        DiffEntry& added = new_side[new_index];
+        RoleDiff role;
+        role.id = added.id;
+        role.old_file = old.file;
+        role.new_file = added.file;
+        compare_or_refuse(role, old, added, old_m, new_m);
+        roles[new_index] = std::move(role);
+        compared[new_index] = 1;
+        old.inputs = ScoredInputs{};
+        added.inputs = ScoredInputs{};
+    }
+
+    std::vector<DiffEntry> old_side;
+    const bool old_complete;         // given whole: new entries are compared as they are added
+    std::vector<Keyed> old_keys;     // views of old_side's ids, which never move
+    std::vector<DiffEntry> new_side; // without their inputs, once compared
+    // roles[i] for new entry i: its comparison, made before finish() when its id has one
+    // valid entry on each side (compared[i]); used when the id has one on the new side.
     // finish() adds the roles of ids only the old side has.
     std::vector<RoleDiff> roles;
     std::vector<unsigned char> compared; // not vector<bool>: threads set neighbouring flags
@@ -330,8 +349,13 @@ struct DiffBuilder::Impl {
 
 DiffBuilder::DiffBuilder(std::vector<DiffEntry> old_side, std::size_t new_count,
                          const Methodology& old_methodology, const Methodology& new_methodology)
-    : m_impl(std::make_unique<Impl>(std::move(old_side), new_count, old_methodology,
+    : m_impl(std::make_unique<Impl>(std::move(old_side), true, new_count, old_methodology,
                                     new_methodology)) {}
+
+DiffBuilder::DiffBuilder(std::size_t old_count, std::size_t new_count,
+                         const Methodology& old_methodology, const Methodology& new_methodology)
+    : m_impl(std::make_unique<Impl>(std::vector<DiffEntry>(old_count), false, new_count,
+                                    old_methodology, new_methodology)) {}
 
 DiffBuilder::~DiffBuilder() = default;
 
@@ -339,26 +363,42 @@ void DiffBuilder::add(std::size_t index, DiffEntry&& entry) {
     Impl& d = *m_impl;
     DiffEntry& added = d.new_side.at(index);
     added = std::move(entry);
+    if (!d.old_complete) {
+        return;
+    }
     const auto [first, last] =
         std::equal_range(d.old_keys.begin(), d.old_keys.end(), Keyed{added.id, 0},
                          [](const Keyed& a, const Keyed& b) { return a.id < b.id; });
     if (added.valid && last - first == 1 && d.old_side[first->index].valid) {
-        const DiffEntry& old = d.old_side[first->index];
-        RoleDiff role;
-        role.id = added.id;
-        role.old_file = old.file;
-        role.new_file = added.file;
-        compare_or_refuse(role, old, added, d.old_m, d.new_m);
-        d.roles[index] = std::move(role);
-        d.compared[index] = 1;
+        d.compare_into(d.old_side[first->index], index);
     }
-    // Needed only to compare: dropped at once, their memory goes to the next file this
-    // thread scores rather than fresh pages.
     added.inputs = ScoredInputs{};
+}
+
+void DiffBuilder::add_old(std::size_t index, DiffEntry&& entry) {
+    Impl& d = *m_impl;
+    if (d.old_complete) {
+        throw std::logic_error("DiffBuilder::add_old: the old side was given whole");
+    }
+    d.old_side.at(index) = std::move(entry);
+}
+
+void DiffBuilder::compare_early(std::size_t old_index, std::size_t new_index) {
+    Impl& d = *m_impl;
+    DiffEntry& old = d.old_side.at(old_index);
+    const DiffEntry& added = d.new_side.at(new_index);
+    // Another entry of either side may still share the id (an error of that id): the
+    // comparison is then not used, and was only wasted work.
+    if (old.valid && added.valid && old.id == added.id) {
+        d.compare_into(old, new_index);
+    }
 }
 
 DiffResult DiffBuilder::finish() {
     Impl& d = *m_impl;
+    if (!d.old_complete) {
+        d.old_keys = sorted_by_id(d.old_side);
+    }
     const std::vector<Keyed> new_keys = sorted_by_id(d.new_side);
     const auto pairs = pair_by_id(d.old_side, d.old_keys, d.new_side, new_keys);
     std::vector<RoleDiff>& roles = d.roles;
@@ -393,9 +433,9 @@ DiffResult DiffBuilder::finish() {
             role.status = RoleStatus::removed;
             role.old_verdict = old_s->front().final_;
         } else {
-            // One valid entry a side: add() compared them, and the role is in its place.
+            // One valid entry a side: compared already (the role is in its place), or now.
             if (d.compared[slot] == 0) {
-                throw std::logic_error("DiffBuilder::finish: an entry of the new side is missing");
+                d.compare_into(d.old_side[old_s->keyed.front().index], slot);
             }
             continue;
         }
@@ -431,6 +471,94 @@ DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> 
             }
         },
         [&] { next = new_side.size(); });
+    return builder.finish();
+}
+
+namespace {
+
+// A walked file's path below its side's root: "" for the root itself (a file named).
+std::string_view below_root(std::string_view path, std::string_view root) {
+    if (!path.starts_with(root)) {
+        return path;
+    }
+    path.remove_prefix(root.size());
+    while (!path.empty() && path.front() == '/') {
+        path.remove_prefix(1);
+    }
+    return path;
+}
+
+} // namespace
+
+DiffResult diff_files(std::vector<InputFile> old_files, std::string_view old_root,
+                      std::vector<InputFile> new_files, std::string_view new_root,
+                      const Methodology& old_m, const Methodology& new_m,
+                      const BatchOptions& options) {
+    // The same path below both roots is almost always the same role: those two files are
+    // read one after the other, into one list that the workers take in runs.
+    std::unordered_map<std::string_view, std::size_t> new_at;
+    new_at.reserve(new_files.size());
+    for (std::size_t j = 0; j < new_files.size(); ++j) {
+        new_at.emplace(below_root(new_files[j].path, new_root), j);
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> pairs; // (old index, new index)
+    std::vector<unsigned char> new_paired(new_files.size(), 0);
+    for (std::size_t i = 0; i < old_files.size(); ++i) {
+        if (const auto it = new_at.find(below_root(old_files[i].path, old_root));
+            it != new_at.end()) {
+            pairs.emplace_back(i, it->second);
+            new_paired[it->second] = 1;
+        }
+    }
+    new_at.clear();
+    struct Origin {
+        bool old_side;
+        std::size_t index;
+    };
+    std::vector<Origin> origin;
+    origin.reserve(old_files.size() + new_files.size());
+    for (const auto& [i, j] : pairs) {
+        origin.push_back({true, i});
+        origin.push_back({false, j});
+    }
+    std::vector<unsigned char> old_paired(old_files.size(), 0);
+    for (const auto& pair : pairs) {
+        old_paired[pair.first] = 1;
+    }
+    for (std::size_t i = 0; i < old_files.size(); ++i) {
+        if (old_paired[i] == 0) {
+            origin.push_back({true, i});
+        }
+    }
+    for (std::size_t j = 0; j < new_files.size(); ++j) {
+        if (new_paired[j] == 0) {
+            origin.push_back({false, j});
+        }
+    }
+    std::vector<InputFile> files;
+    files.reserve(origin.size());
+    for (const Origin& at : origin) {
+        files.push_back(std::move(at.old_side ? old_files[at.index] : new_files[at.index]));
+    }
+
+    DiffBuilder builder(old_files.size(), new_files.size(), old_m, new_m);
+    // Whichever file of a pair is scored second compares the two, on its thread.
+    const auto arrived = std::make_unique<std::atomic<unsigned char>[]>(pairs.size());
+    evaluate_all(
+        files, options,
+        [&](std::size_t k) -> const Methodology& { return origin[k].old_side ? old_m : new_m; },
+        [&](std::size_t k, Evaluation&& e) {
+            const Origin at = origin[k];
+            if (at.old_side) {
+                builder.add_old(at.index, make_diff_entry(e));
+            } else {
+                builder.add(at.index, make_diff_entry(e));
+            }
+            if (k < 2 * pairs.size() &&
+                arrived[k / 2].fetch_add(1, std::memory_order_acq_rel) == 1) {
+                builder.compare_early(pairs[k / 2].first, pairs[k / 2].second);
+            }
+        });
     return builder.finish();
 }
 

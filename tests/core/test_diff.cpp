@@ -1,5 +1,7 @@
 // Pairing the roles of two sides by id, and the order the report lists them in.
+#include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
@@ -8,6 +10,7 @@
 
 #include "aijri/diff.hpp"
 #include "aijri/reader.hpp"
+#include "aijri/walk.hpp"
 
 #include "support/builder.hpp"
 
@@ -134,4 +137,57 @@ TEST_CASE("DiffBuilder: threads adding neighbouring entries at once lose none") 
         REQUIRE(result.summary.changed == k_roles);
         CHECK(result.roles[0].contributions.at(0).input == "/growth_correlation/score");
     }
+}
+
+TEST_CASE("diff_files pairs files by id, whatever their paths say") {
+    // Files at the same path are read together and compared early when their ids match;
+    // every other pairing (swapped ids, a moved file, a duplicate id) is made at the end.
+    const std::string root = test::temp_dir();
+    test::AssessmentSpec moved;
+    moved.growth = 1;
+    const auto with_id = [](test::AssessmentSpec spec, const std::string& id) {
+        spec.extra = ",\n  \"id\": \"" + id + "\"";
+        return test::to_json(spec);
+    };
+    std::filesystem::create_directories(root + "/old/sub");
+    std::filesystem::create_directories(root + "/new");
+    test::write_text_file(root + "/old/a.json", with_id({}, "x"));
+    test::write_text_file(root + "/old/b.json", with_id({}, "y"));
+    test::write_text_file(root + "/new/a.json", with_id(moved, "y"));
+    test::write_text_file(root + "/new/b.json", with_id(moved, "x"));
+    test::write_text_file(root + "/old/sub/c.json", test::to_json({}));
+    test::write_text_file(root + "/new/c.json", test::to_json(moved));
+    test::write_text_file(root + "/old/d.json", test::to_json({}));
+    test::write_text_file(root + "/old/e.json", with_id({}, "d"));
+    test::write_text_file(root + "/new/d.json", test::to_json(moved));
+    test::write_text_file(root + "/new/f.json", test::to_json({}));
+    test::write_text_file(root + "/old/g.json", test::to_json({}));
+    test::write_text_file(root + "/old/h.json", test::to_json({}));
+    test::write_text_file(root + "/new/h.json", test::to_json(moved));
+    BatchOptions options;
+    options.jobs = 2;
+    options.max_bytes = 1 << 20;
+    const std::string old_root = root + "/old";
+    const std::string new_root = root + "/new/"; // a trailing slash changes no pairing
+    const DiffResult result =
+        diff_files(collect_inputs({old_root}).files, old_root, collect_inputs({new_root}).files,
+                   new_root, builtin_methodology(), builtin_methodology(), options);
+    CHECK(ids_and_statuses(result) == std::vector<std::string>{"c changed", "h changed",
+                                                               "x changed", "y changed", "f added",
+                                                               "g removed", "d invalid"});
+    const auto role = [&result](const std::string& id) {
+        return *std::find_if(result.roles.begin(), result.roles.end(),
+                             [&id](const RoleDiff& r) { return r.id == id; });
+    };
+    CHECK(role("x").old_file == old_root + "/a.json");
+    CHECK(role("x").new_file == new_root + "b.json");
+    CHECK(role("c").old_file == old_root + "/sub/c.json");
+    for (const std::string id : {"c", "h", "x", "y"}) {
+        REQUIRE(role(id).contributions.size() == 1);
+        CHECK(role(id).contributions[0].input == "/growth_correlation/score");
+        CHECK(role(id).contributions[0].points == *role(id).delta_exact);
+    }
+    CHECK(role("d").errors ==
+          std::vector<std::string>{"the id \"d\" is used by more than one file: " + old_root +
+                                   "/d.json, " + old_root + "/e.json"});
 }
