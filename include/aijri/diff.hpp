@@ -21,13 +21,20 @@ namespace aijri {
 enum class RoleStatus { changed, added, removed, invalid, unchanged };
 std::string_view to_string(RoleStatus status);
 
+// A side's published figures, as a diff reports them.
+struct RoleVerdict {
+    Rational aijri; // final (after any override)
+    std::string zone;
+    std::string label; // "Green (Accelerated)", or the bare zone
+};
+
 struct RoleDiff {
     std::string id;
     RoleStatus status = RoleStatus::unchanged;
     std::string old_file;
     std::string new_file;
-    std::optional<Verdict> old_verdict; // final (after any override)
-    std::optional<Verdict> new_verdict;
+    std::optional<RoleVerdict> old_verdict;
+    std::optional<RoleVerdict> new_verdict;
     std::optional<Rational> delta;       // of the published AIJRI
     std::optional<Rational> delta_exact; // what the contributions add up to
     bool zone_changed = false;
@@ -52,19 +59,31 @@ struct DiffResult {
     DiffSummary summary;
 };
 
-// What a diff keeps of one scored file: its inputs and verdicts, not its texts, so that a
-// diff of thousands of roles stays small.
+// What comparing needs of a valid file: its inputs and figures, not its texts.
+struct DiffFigures {
+    ScoredInputs inputs;
+    Verdict final_;
+    Rational formula_aijri; // published, before any override
+    Rational aijri_exact;
+    nlohmann::ordered_json override_value; // null without an override
+};
+
+// What a diff keeps of one scored file. The figures of a valid file are held apart and
+// dropped once it is compared: a diff of thousands of roles keeps little of each.
 struct DiffEntry {
     std::string file;
     std::string id;
     bool valid = false;
     bool methodology_error = false;  // see RoleDiff
     std::vector<std::string> errors; // "file:line:col: error: …" when invalid
-    ScoredInputs inputs;
-    Verdict final_;
-    Rational formula_aijri; // published, before any override
-    Rational aijri_exact;
-    nlohmann::ordered_json override_value; // null without an override
+    std::unique_ptr<DiffFigures> figures;
+
+    DiffEntry() = default;
+    DiffEntry(const DiffEntry& other); // copies the figures too
+    DiffEntry& operator=(const DiffEntry& other);
+    DiffEntry(DiffEntry&&) noexcept = default;
+    DiffEntry& operator=(DiffEntry&&) noexcept = default;
+    ~DiffEntry() = default;
 };
 DiffEntry make_diff_entry(const Evaluation& evaluation);
 

@@ -50,15 +50,20 @@ unsigned job_count(unsigned requested) {
     return requested != 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
 }
 
+// A walk's files, its warnings printed.
+std::vector<InputFile> walked(WalkResult walk) {
+    for (const std::string& warning : walk.warnings) {
+        fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning)); // names file names
+    }
+    return std::move(walk.files);
+}
+
 // The files of one side's folders, walked (their warnings printed), in folder order.
 std::vector<InputFile> walk_folders(const std::vector<std::string>& paths) {
     std::vector<InputFile> files;
     for (const std::string& path : paths) {
-        WalkResult walk = collect_inputs({path});
-        for (const std::string& warning : walk.warnings) {
-            fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning)); // names file names
-        }
-        std::move(walk.files.begin(), walk.files.end(), std::back_inserter(files));
+        std::vector<InputFile> more = walked(collect_inputs({path}));
+        std::move(more.begin(), more.end(), std::back_inserter(files));
     }
     return files;
 }
@@ -227,9 +232,13 @@ int run_diff(const DiffOptions& o) {
                 throw Failure(fmt::format("aijri: {}: no such file or folder", side), k_exit_usage);
             }
         }
-        result = diff_files(walk_folders({o.arguments[0]}), o.arguments[0],
-                            walk_folders({o.arguments[1]}), o.arguments[1], old_m, new_m,
-                            side_options(new_m, o));
+        // The sides are walked at once (a walk waits on the file system more than it works);
+        // the old side's warnings still come first.
+        auto new_walk = std::async(std::launch::async, collect_inputs,
+                                   std::vector<std::string>{o.arguments[1]});
+        std::vector<InputFile> old_files = walk_folders({o.arguments[0]});
+        result = diff_files(std::move(old_files), o.arguments[0], walked(new_walk.get()),
+                            o.arguments[1], old_m, new_m, side_options(new_m, o));
     }
 
     const int decimals = new_m.published_decimals;

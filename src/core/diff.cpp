@@ -149,10 +149,14 @@ bool usable(const Side* side, RoleDiff& role) {
     return true;
 }
 
-void compare(RoleDiff& role, const DiffEntry& a, const DiffEntry& b, const Methodology& old_m,
+RoleVerdict role_verdict(const Verdict& v) {
+    return RoleVerdict{v.aijri, v.zone, v.label};
+}
+
+void compare(RoleDiff& role, const DiffFigures& a, const DiffFigures& b, const Methodology& old_m,
              const Methodology& new_m) {
-    role.old_verdict = a.final_;
-    role.new_verdict = b.final_;
+    role.old_verdict = role_verdict(a.final_);
+    role.new_verdict = role_verdict(b.final_);
     role.delta = b.final_.aijri - a.final_.aijri;
     role.zone_changed = a.final_.zone != b.final_.zone;
     role.contributions = attribute_change(a.inputs, b.inputs, old_m, new_m);
@@ -194,7 +198,7 @@ std::string methodology_names(const Methodology& old_m, const Methodology& new_m
 void compare_or_refuse(RoleDiff& role, const DiffEntry& a, const DiffEntry& b,
                        const Methodology& old_m, const Methodology& new_m) {
     try {
-        compare(role, a, b, old_m, new_m);
+        compare(role, *a.figures, *b.figures, old_m, new_m);
         check_printable(role, new_m.published_decimals);
     } catch (const std::overflow_error&) {
         role.status = RoleStatus::invalid;
@@ -243,6 +247,18 @@ Rational magnitude(const std::optional<Rational>& r) {
 
 } // namespace
 
+DiffEntry::DiffEntry(const DiffEntry& other)
+    : file(other.file), id(other.id), valid(other.valid),
+      methodology_error(other.methodology_error), errors(other.errors),
+      figures(other.figures ? std::make_unique<DiffFigures>(*other.figures) : nullptr) {}
+
+DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
+    if (this != &other) {
+        *this = DiffEntry(other);
+    }
+    return *this;
+}
+
 DiffEntry make_diff_entry(const Evaluation& e) {
     DiffEntry entry;
     entry.file = e.file;
@@ -257,11 +273,9 @@ DiffEntry make_diff_entry(const Evaluation& e) {
         }
         return entry;
     }
-    entry.inputs = scored_inputs(*e.assessment);
-    entry.final_ = e.score->final_;
-    entry.formula_aijri = e.score->formula.aijri;
-    entry.aijri_exact = e.score->aijri_exact;
-    entry.override_value = override_value(*e.assessment);
+    entry.figures = std::make_unique<DiffFigures>(
+        DiffFigures{scored_inputs(*e.assessment), e.score->final_, e.score->formula.aijri,
+                    e.score->aijri_exact, override_value(*e.assessment)});
     return entry;
 }
 
@@ -318,26 +332,24 @@ struct DiffBuilder::Impl {
         roles.resize(new_count);
     }
 
-    // Compares two valid entries of one id into roles[new_index], then drops their inputs:
-    // needed only to compare, their memory goes to the next file this thread scores rather
-    // than to fresh pages.
+    // Compares two valid entries of one id into roles[new_index] (finish() adds their file
+    // names), then drops their figures: needed only to compare, their memory goes to the
+    // next file this thread scores rather than to fresh pages.
     void compare_into(DiffEntry& old, std::size_t new_index) {
         DiffEntry& added = new_side[new_index];
         RoleDiff role;
         role.id = added.id;
-        role.old_file = old.file;
-        role.new_file = added.file;
         compare_or_refuse(role, old, added, old_m, new_m);
         roles[new_index] = std::move(role);
         compared[new_index] = 1;
-        old.inputs = ScoredInputs{};
-        added.inputs = ScoredInputs{};
+        old.figures.reset();
+        added.figures.reset();
     }
 
     std::vector<DiffEntry> old_side;
     const bool old_complete;         // given whole: new entries are compared as they are added
     std::vector<Keyed> old_keys;     // views of old_side's ids, which never move
-    std::vector<DiffEntry> new_side; // without their inputs, once compared
+    std::vector<DiffEntry> new_side; // without their figures, once compared
     // roles[i] for new entry i: its comparison, made before finish() when its id has one
     // valid entry on each side (compared[i]); used when the id has one on the new side.
     // finish() adds the roles of ids only the old side has.
@@ -369,10 +381,11 @@ void DiffBuilder::add(std::size_t index, DiffEntry&& entry) {
     const auto [first, last] =
         std::equal_range(d.old_keys.begin(), d.old_keys.end(), Keyed{added.id, 0},
                          [](const Keyed& a, const Keyed& b) { return a.id < b.id; });
-    if (added.valid && last - first == 1 && d.old_side[first->index].valid) {
+    // An old entry compared already (with another new entry of this id, which makes the id
+    // an error) has no figures left.
+    if (added.valid && last - first == 1 && d.old_side[first->index].figures) {
         d.compare_into(d.old_side[first->index], index);
     }
-    added.inputs = ScoredInputs{};
 }
 
 void DiffBuilder::add_old(std::size_t index, DiffEntry&& entry) {
@@ -389,7 +402,7 @@ void DiffBuilder::compare_early(std::size_t old_index, std::size_t new_index) {
     const DiffEntry& added = d.new_side.at(new_index);
     // Another entry of either side may still share the id (an error of that id): the
     // comparison is then not used, and was only wasted work.
-    if (old.valid && added.valid && old.id == added.id) {
+    if (old.figures && added.figures && old.id == added.id) {
         d.compare_into(old, new_index);
     }
 }
@@ -420,24 +433,29 @@ DiffResult DiffBuilder::finish() {
         }
         RoleDiff role;
         role.id = (old_s ? old_s : new_s)->front().id;
-        role.old_file = old_s ? old_s->front().file : "";
-        role.new_file = new_s ? new_s->front().file : "";
         const bool old_ok = usable(old_s, role);
         const bool new_ok = usable(new_s, role);
+        if (old_ok && new_ok && old_s != nullptr && new_s != nullptr) {
+            // One valid entry a side: compared already (the role is in its place), or now.
+            // The entries end with finish(): their file names move to the role.
+            DiffEntry& old = d.old_side[old_s->keyed.front().index];
+            if (d.compared[slot] == 0) {
+                d.compare_into(old, slot);
+            }
+            roles[slot].old_file = std::move(old.file);
+            roles[slot].new_file = std::move(d.new_side[slot].file);
+            continue;
+        }
+        role.old_file = old_s ? old_s->front().file : "";
+        role.new_file = new_s ? new_s->front().file : "";
         if (!old_ok || !new_ok) {
             role.status = RoleStatus::invalid;
         } else if (old_s == nullptr) {
             role.status = RoleStatus::added;
-            role.new_verdict = new_s->front().final_;
-        } else if (new_s == nullptr) {
-            role.status = RoleStatus::removed;
-            role.old_verdict = old_s->front().final_;
+            role.new_verdict = role_verdict(new_s->front().figures->final_);
         } else {
-            // One valid entry a side: compared already (the role is in its place), or now.
-            if (d.compared[slot] == 0) {
-                d.compare_into(d.old_side[old_s->keyed.front().index], slot);
-            }
-            continue;
+            role.status = RoleStatus::removed;
+            role.old_verdict = role_verdict(old_s->front().figures->final_);
         }
         roles[slot] = std::move(role);
     }
@@ -597,7 +615,7 @@ std::string value_text(const Json& value) {
 
 namespace {
 
-void write_verdict(detail::JsonWriter& w, const std::optional<Verdict>& v, int decimals) {
+void write_verdict(detail::JsonWriter& w, const std::optional<RoleVerdict>& v, int decimals) {
     if (!v) {
         w.null();
         return;
@@ -736,7 +754,7 @@ std::string summary_line(const DiffSummary& s) {
 }
 
 // The label is text from a file (an override's sub-label): each format escapes it.
-std::string verdict_text(const std::optional<Verdict>& v, int decimals) {
+std::string verdict_text(const std::optional<RoleVerdict>& v, int decimals) {
     return v ? fmt::format("{} {}", to_fixed(v->aijri, decimals), v->label) : "—";
 }
 

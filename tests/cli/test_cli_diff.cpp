@@ -115,9 +115,11 @@ TEST_CASE("the working tree is the default new side, and paths narrow the diff")
     repo.commit("first");
     repo.write("assessments/a/one.json", with_evidence(0));
     repo.write("assessments/b/two.json", with_evidence(0));
+    repo.write("assessments/b/three.json", {}); // not committed: added
     const auto all = repo.aijri("diff --git HEAD");
     CHECK(all.status == 0);
-    CHECK(contains(all.out, "2 changed"));
+    CHECK(contains(all.out, "2 changed, 1 added, 0 removed"));
+    CHECK(contains(all.out, "added     three"));
     const auto narrowed = repo.aijri("diff --git HEAD -- assessments/a");
     CHECK(contains(narrowed.out, "changed   one"));
     CHECK(contains(narrowed.out, "1 changed, 0 added, 0 removed"));
