@@ -11,36 +11,62 @@
 
 namespace aijri {
 
-std::vector<Rational> shapley_values(std::size_t players,
-                                     const std::function<Rational(unsigned)>& value) {
-    if (players > 16) {
-        throw std::invalid_argument("too many players for an exact Shapley value");
-    }
-    std::vector<Rational> factorial(players + 1, Rational(1));
-    for (std::size_t i = 1; i <= players; ++i) {
-        factorial[i] = factorial[i - 1] * Rational(static_cast<std::int64_t>(i));
-    }
+namespace {
+
+constexpr std::size_t k_max_players = 16;
+
+// weight[n][s] = s!·(n−s−1)!/n!: in a game of n players, the weight of the marginal effect
+// of a player joining a coalition of s others. Made once: every role's split needs them.
+using WeightTable = std::array<std::array<Rational, k_max_players>, k_max_players + 1>;
+
+const WeightTable& coalition_weights() {
+    static const WeightTable table = [] {
+        std::array<Rational, k_max_players + 1> factorial{};
+        factorial[0] = Rational(1);
+        for (std::size_t i = 1; i <= k_max_players; ++i) {
+            factorial[i] = factorial[i - 1] * Rational(static_cast<std::int64_t>(i));
+        }
+        WeightTable weights{};
+        for (std::size_t n = 1; n <= k_max_players; ++n) {
+            for (std::size_t size = 0; size < n; ++size) {
+                weights[n][size] = factorial[size] * factorial[n - size - 1] / factorial[n];
+            }
+        }
+        return weights;
+    }();
+    return table;
+}
+
+// The Shapley values of a game of `players` players from the worth of every coalition
+// (worth[mask], 2^players of them), into phi[0 … players).
+void shapley_from_worth(std::size_t players, const Rational* worth, Rational* phi) {
+    const auto& weight = coalition_weights()[players];
     const unsigned all = (1U << players) - 1U;
-    std::vector<Rational> worth(all + 1U);
-    for (unsigned mask = 0; mask <= all; ++mask) {
-        worth[mask] = value(mask);
-    }
-    // A coalition's weight depends only on its size: |S|!·(n−|S|−1)!/n!.
-    std::vector<Rational> weight(players);
-    for (std::size_t size = 0; size < players; ++size) {
-        weight[size] = factorial[size] * factorial[players - size - 1] / factorial[players];
-    }
-    std::vector<Rational> phi(players);
     for (std::size_t i = 0; i < players; ++i) {
         const unsigned bit = 1U << i;
+        phi[i] = Rational(0);
         for (unsigned mask = 0; mask <= all; ++mask) {
-            if ((mask & bit) != 0U) {
-                continue;
+            if ((mask & bit) == 0U) {
+                const auto size = static_cast<std::size_t>(std::popcount(mask));
+                phi[i] += weight[size] * (worth[mask | bit] - worth[mask]);
             }
-            const auto size = static_cast<std::size_t>(std::popcount(mask));
-            phi[i] += weight[size] * (worth[mask | bit] - worth[mask]);
         }
     }
+}
+
+} // namespace
+
+std::vector<Rational> shapley_values(std::size_t players,
+                                     const std::function<Rational(unsigned)>& value) {
+    if (players > k_max_players) {
+        throw std::invalid_argument("too many players for an exact Shapley value");
+    }
+    std::vector<Rational> worth(std::size_t{1} << players);
+    for (unsigned mask = 0; mask < worth.size(); ++mask) {
+        worth[mask] = value(mask);
+    }
+    std::vector<Rational> phi(players);
+    shapley_from_worth(players, worth.data(), phi.data());
     return phi;
 }
 
@@ -223,6 +249,60 @@ void add_zero_point_inputs(const ScoredInputs& a, const ScoredInputs& b, const M
     }
 }
 
+// The Shapley values of the factor game v = (x0·x1·x2·x3 − x4)·x5, each factor at its old
+// value (before) or, in a coalition, its new one (after); phi[f] for every factor (0 for one
+// that did not move). moved[0 … players) are the factors that moved.
+std::array<Rational, 6> factor_shapley(const std::array<Rational, 6>& before,
+                                       const std::array<Rational, 6>& after,
+                                       const std::array<std::size_t, 6>& moved,
+                                       std::size_t players) {
+    // The product x0·x1·x2·x3 of every coalition, built a player at a time: 2^(k+1) − 2
+    // multiplications for k players rather than 4 for each of the 2^k coalitions.
+    std::array<Rational, 64> worth{};
+    worth[0] = Rational(1);
+    for (std::size_t f = 0; f < 4; ++f) {
+        if (before[f] == after[f]) {
+            worth[0] = worth[0] * before[f];
+        }
+    }
+    bool offset_moved = false; // x4 or x5, which a change of methodology alone moves
+    for (std::size_t k = 0; k < players; ++k) {
+        const std::size_t f = moved[k];
+        const unsigned half = 1U << k;
+        for (unsigned mask = 0; mask < half; ++mask) {
+            worth[mask | half] = f < 4 ? worth[mask] * after[f] : worth[mask];
+            if (f < 4) {
+                worth[mask] = worth[mask] * before[f];
+            }
+        }
+        offset_moved = offset_moved || f >= 4;
+    }
+    if (offset_moved) {
+        for (unsigned mask = 0; mask < (1U << players); ++mask) {
+            Rational x4 = before[4];
+            Rational x5 = before[5];
+            for (std::size_t k = 0; k < players; ++k) {
+                if ((mask & (1U << k)) != 0U && moved[k] == 4) {
+                    x4 = after[4];
+                }
+                if ((mask & (1U << k)) != 0U && moved[k] == 5) {
+                    x5 = after[5];
+                }
+            }
+            worth[mask] = (worth[mask] - x4) * x5;
+        }
+    }
+    std::array<Rational, 6> by_player{};
+    shapley_from_worth(players, worth.data(), by_player.data());
+    std::array<Rational, 6> phi{};
+    for (std::size_t k = 0; k < players; ++k) {
+        // With x4 and x5 fixed, v = x5·(product) − x4·x5: the constant moves nobody, and the
+        // factor x5 can be applied to each player's value rather than to every coalition.
+        phi[moved[k]] = offset_moved ? by_player[k] : by_player[k] * before[5];
+    }
+    return phi;
+}
+
 } // namespace
 
 std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredInputs& b,
@@ -255,23 +335,14 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
 
     // Factors that did not change are null players: leaving them out changes no other
     // factor's Shapley value, and keeps the game small.
-    std::vector<std::size_t> moved;
+    std::array<std::size_t, 6> moved{};
+    std::size_t players = 0;
     for (std::size_t f = 0; f < 6; ++f) {
         if (before[f] != after[f]) {
-            moved.push_back(f);
+            moved[players++] = f;
         }
     }
-    const auto value = [&](unsigned mask) {
-        std::array<Rational, 6> x = before;
-        for (std::size_t k = 0; k < moved.size(); ++k) {
-            if ((mask & (1U << k)) != 0U) {
-                x[moved[k]] = after[moved[k]];
-            }
-        }
-        return (x[0] * x[1] * x[2] * x[3] - x[4]) * x[5];
-    };
-    const std::vector<Rational> phi = shapley_values(moved.size(), value);
-
+    const std::array<Rational, 6> phi = factor_shapley(before, after, moved, players);
     std::array<std::vector<Piece>, 6> pieces;
     pieces[0] = task_resistance_pieces(a, b, ma, mb);
     pieces[1] = modifier_pieces("evidence", k_evidence_keys, a.evidence, b.evidence,
@@ -287,14 +358,11 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
 
     std::vector<Contribution> out;
     for (std::size_t f = 0; f < 6; ++f) {
-        const auto k = std::find(moved.begin(), moved.end(), f);
         const Rational change = after[f] - before[f];
         for (Piece& p : pieces[f]) {
             // A factor's points go to its inputs in proportion to their part of its change.
             const Rational points =
-                k == moved.end() || change == Rational(0)
-                    ? Rational(0)
-                    : phi[static_cast<std::size_t>(k - moved.begin())] * p.amount / change;
+                change == Rational(0) ? Rational(0) : phi[f] * p.amount / change;
             out.push_back(
                 {std::move(p.input), std::move(p.old_value), std::move(p.new_value), points});
         }
