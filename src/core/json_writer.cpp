@@ -56,8 +56,16 @@ void JsonWriter::new_line() {
     if (m_indent < 0) {
         return;
     }
+    // A line break and its indentation in one append: a report writes one per member.
+    static constexpr std::string_view k_break =
+        "\n                                                                "; // 64 spaces
+    const auto width = static_cast<std::size_t>(m_indent * m_depth);
+    if (width < k_break.size()) {
+        m_out.append(k_break.data(), width + 1);
+        return;
+    }
     m_out += '\n';
-    m_out.append(static_cast<std::size_t>(m_indent * m_depth), ' ');
+    m_out.append(width, ' ');
 }
 
 void JsonWriter::key(std::string_view name) {
@@ -125,7 +133,16 @@ void JsonWriter::value(const nlohmann::ordered_json& value) {
     case nlohmann::ordered_json::value_t::string:
         string(value.get_ref<const std::string&>());
         return;
-    default: // numbers, booleans, null: nlohmann's own text
+    case nlohmann::ordered_json::value_t::number_integer:
+        integer(value.get<std::int64_t>());
+        return;
+    case nlohmann::ordered_json::value_t::boolean:
+        boolean(value.get<bool>());
+        return;
+    case nlohmann::ordered_json::value_t::null:
+        null();
+        return;
+    default: // other numbers: nlohmann's own text
         before_value();
         m_out += value.dump();
         return;
