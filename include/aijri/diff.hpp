@@ -2,7 +2,9 @@
 // moved, how far, across which zone line, and which edits caused it.
 #pragma once
 
+#include <cstddef>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,8 +56,54 @@ struct DiffSummary {
     std::size_t zone_changes = 0;
 };
 
+// The roles of a diff, in report order. Each role is held apart, made on the thread that
+// compared it (in that thread's memory, while it works), and putting thousands of them in
+// order moves pointers rather than roles.
+class RoleList {
+public:
+    using Held = std::vector<std::unique_ptr<RoleDiff>>;
+
+    class const_iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = RoleDiff;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const RoleDiff*;
+        using reference = const RoleDiff&;
+
+        const_iterator() = default;
+        explicit const_iterator(Held::const_iterator at) : m_at(at) {}
+        reference operator*() const { return **m_at; }
+        pointer operator->() const { return m_at->get(); }
+        const_iterator& operator++() {
+            ++m_at;
+            return *this;
+        }
+        const_iterator operator++(int) {
+            const const_iterator before = *this;
+            ++m_at;
+            return before;
+        }
+        friend bool operator==(const const_iterator&, const const_iterator&) = default;
+
+    private:
+        Held::const_iterator m_at;
+    };
+
+    std::size_t size() const { return m_roles.size(); }
+    bool empty() const { return m_roles.empty(); }
+    const RoleDiff& operator[](std::size_t i) const { return *m_roles[i]; }
+    const RoleDiff& front() const { return *m_roles.front(); }
+    const_iterator begin() const { return const_iterator(m_roles.begin()); }
+    const_iterator end() const { return const_iterator(m_roles.end()); }
+    Held& held() { return m_roles; } // every element set
+
+private:
+    Held m_roles;
+};
+
 struct DiffResult {
-    std::vector<RoleDiff> roles; // changed (largest move first), added, removed, invalid, unchanged
+    RoleList roles; // changed (largest move first), added, removed, invalid, unchanged
     DiffSummary summary;
 };
 

@@ -216,25 +216,14 @@ void compare_or_refuse(RoleDiff& role, const DiffEntry& a, const DiffEntry& b,
     }
 }
 
-// Puts v[order[i]] at i for every i, moving each element once along its cycle: in place,
-// because a second vector of roles would be as much fresh memory again.
-template <typename T>
-void apply_order(std::vector<T>& v, std::vector<std::size_t>& order) {
-    for (std::size_t start = 0; start < v.size(); ++start) {
-        if (order[start] == start) {
-            continue;
-        }
-        T held = std::move(v[start]);
-        std::size_t at = start;
-        while (order[at] != start) {
-            const std::size_t from = order[at];
-            v[at] = std::move(v[from]);
-            order[at] = at;
-            at = from;
-        }
-        v[at] = std::move(held);
-        order[at] = at;
+// The roles at `order`, in that order (the others are dropped).
+RoleList::Held in_order(RoleList::Held& roles, const std::vector<std::size_t>& order) {
+    RoleList::Held ordered;
+    ordered.reserve(order.size());
+    for (const std::size_t i : order) {
+        ordered.push_back(std::move(roles[i]));
     }
+    return ordered;
 }
 
 int rank(RoleStatus s) {
@@ -284,17 +273,18 @@ namespace {
 // Changed roles first (largest move first), then added, removed, invalid and unchanged;
 // ties keep the pairing order. Then the counts.
 void order_and_count(DiffResult& result) {
-    // Sorted by key and index, then moved once: a RoleDiff is large, and moving each one
-    // through a merge sort cost more than attributing it.
+    // Sorted by key (a magnitude is worked out once, not at every comparison), then put in
+    // that order.
     struct SortKey {
         int rank;
         Rational magnitude;
         std::size_t index;
     };
+    RoleList::Held& roles = result.roles.held();
     std::vector<SortKey> keys;
-    keys.reserve(result.roles.size());
-    for (std::size_t i = 0; i < result.roles.size(); ++i) {
-        keys.push_back({rank(result.roles[i].status), magnitude(result.roles[i].delta_exact), i});
+    keys.reserve(roles.size());
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+        keys.push_back({rank(roles[i]->status), magnitude(roles[i]->delta_exact), i});
     }
     std::stable_sort(keys.begin(), keys.end(), [](const SortKey& x, const SortKey& y) {
         if (x.rank != y.rank) {
@@ -306,7 +296,7 @@ void order_and_count(DiffResult& result) {
     for (std::size_t i = 0; i < keys.size(); ++i) {
         order[i] = keys[i].index;
     }
-    apply_order(result.roles, order);
+    roles = in_order(roles, order);
     for (const RoleDiff& r : result.roles) {
         DiffSummary& s = result.summary;
         (r.status == RoleStatus::added     ? s.added
@@ -326,8 +316,6 @@ struct DiffBuilder::Impl {
         : old_side(std::move(old)), old_complete(old_whole),
           old_keys(old_whole ? sorted_by_id(old_side) : std::vector<Keyed>{}), new_side(new_count),
           compared(new_count, 0), old_m(om), new_m(nm) {
-        // Room for a role per id of both sides, touched only as roles are written: the roles
-        // are made here and put in order in place, never copied to a second vector.
         roles.reserve(new_count + old_side.size());
         roles.resize(new_count);
     }
@@ -340,7 +328,7 @@ struct DiffBuilder::Impl {
         RoleDiff role;
         role.id = added.id;
         compare_or_refuse(role, old, added, old_m, new_m);
-        roles[new_index] = std::move(role);
+        roles[new_index] = std::make_unique<RoleDiff>(std::move(role));
         compared[new_index] = 1;
         old.figures.reset();
         added.figures.reset();
@@ -353,7 +341,7 @@ struct DiffBuilder::Impl {
     // roles[i] for new entry i: its comparison, made before finish() when its id has one
     // valid entry on each side (compared[i]); used when the id has one on the new side.
     // finish() adds the roles of ids only the old side has.
-    std::vector<RoleDiff> roles;
+    RoleList::Held roles;
     std::vector<unsigned char> compared; // not vector<bool>: threads set neighbouring flags
     const Methodology& old_m;
     const Methodology& new_m;
@@ -414,10 +402,9 @@ DiffResult DiffBuilder::finish() {
     }
     const std::vector<Keyed> new_keys = sorted_by_id(d.new_side);
     const auto pairs = pair_by_id(d.old_side, d.old_keys, d.new_side, new_keys);
-    std::vector<RoleDiff>& roles = d.roles;
+    RoleList::Held& roles = d.roles;
     std::vector<std::size_t> in_pair_order; // where each pair's role is in `roles`
     in_pair_order.reserve(pairs.size());
-    std::vector<bool> used(roles.size(), false);
     for (const auto& [old_run, new_run] : pairs) {
         const Side* old_s = old_run ? &*old_run : nullptr;
         const Side* new_s = new_run ? &*new_run : nullptr;
@@ -428,9 +415,6 @@ DiffResult DiffBuilder::finish() {
             roles.emplace_back();
         }
         in_pair_order.push_back(slot);
-        if (slot < used.size()) {
-            used[slot] = true;
-        }
         RoleDiff role;
         role.id = (old_s ? old_s : new_s)->front().id;
         const bool old_ok = usable(old_s, role);
@@ -442,8 +426,8 @@ DiffResult DiffBuilder::finish() {
             if (d.compared[slot] == 0) {
                 d.compare_into(old, slot);
             }
-            roles[slot].old_file = std::move(old.file);
-            roles[slot].new_file = std::move(d.new_side[slot].file);
+            roles[slot]->old_file = std::move(old.file);
+            roles[slot]->new_file = std::move(d.new_side[slot].file);
             continue;
         }
         role.old_file = old_s ? old_s->front().file : "";
@@ -457,20 +441,11 @@ DiffResult DiffBuilder::finish() {
             role.status = RoleStatus::removed;
             role.old_verdict = role_verdict(old_s->front().figures->final_);
         }
-        roles[slot] = std::move(role);
+        roles[slot] = std::make_unique<RoleDiff>(std::move(role));
     }
-    // The places of new entries whose id has more than one file are left over: they go to
-    // the end, in any order, and are dropped.
-    std::vector<std::size_t> order = in_pair_order;
-    for (std::size_t i = 0; i < used.size(); ++i) {
-        if (!used[i]) {
-            order.push_back(i);
-        }
-    }
-    apply_order(roles, order);
-    roles.resize(in_pair_order.size());
+    // The places of new entries whose id has more than one file are left out.
     DiffResult result;
-    result.roles = std::move(roles);
+    result.roles.held() = in_order(roles, in_pair_order);
     order_and_count(result);
     return result;
 }
