@@ -145,9 +145,9 @@ DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> 
 // diff_entries() for sides that are still being scored. Either the old side is given whole
 // and each new entry is compared with its partner as it is added, on the thread that scored
 // it; or both sides are added entry by entry, and compare_early() compares two entries that
-// are likely partners (the same path in two folders) as soon as both are in. Either way
-// only what the report needs of a compared entry is kept (its inputs are most of it), so a
-// diff never holds a side whole; finish() compares whatever was not compared early.
+// are likely partners (the same path in two folders) as soon as both are in, so that
+// neither side is held whole. Either way an entry's figures (most of it) are dropped once
+// it is compared; finish() compares whatever was not compared before.
 class DiffBuilder {
 public:
     DiffBuilder(std::vector<DiffEntry> old_side, std::size_t new_count,

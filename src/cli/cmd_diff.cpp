@@ -232,8 +232,8 @@ int run_diff(const DiffOptions& o) {
                 throw Failure(fmt::format("aijri: {}: no such file or folder", side), k_exit_usage);
             }
         }
-        // The sides are walked at once (a walk waits on the file system more than it works);
-        // the old side's warnings still come first.
+        // The sides are walked at once, on two threads; the old side's warnings still come
+        // first.
         auto new_walk = std::async(std::launch::async, collect_inputs,
                                    std::vector<std::string>{o.arguments[1]});
         std::vector<InputFile> old_files = walk_folders({o.arguments[0]});

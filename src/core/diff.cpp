@@ -483,65 +483,81 @@ std::string_view below_root(std::string_view path, std::string_view root) {
 
 } // namespace
 
-DiffResult diff_files(std::vector<InputFile> old_files, std::string_view old_root,
-                      std::vector<InputFile> new_files, std::string_view new_root,
-                      const Methodology& old_m, const Methodology& new_m,
-                      const BatchOptions& options) {
-    // The same path below both roots is almost always the same role: those two files are
-    // read one after the other, into one list that the workers take in runs.
+namespace {
+
+// Where each file of a diff's reading list comes from.
+struct Origin {
+    bool old_side;
+    std::size_t index;
+};
+
+// The order a diff reads its files in: each pair (the same path below both roots, almost
+// always the same role) one after the other, then the files of either side that have no
+// counterpart.
+struct ReadingPlan {
+    std::vector<std::pair<std::size_t, std::size_t>> pairs; // (old index, new index)
+    std::vector<Origin> origin;                             // 2 per pair (old, new), then the rest
+};
+
+ReadingPlan plan_reading(const std::vector<InputFile>& old_files, std::string_view old_root,
+                         const std::vector<InputFile>& new_files, std::string_view new_root) {
     std::unordered_map<std::string_view, std::size_t> new_at;
     new_at.reserve(new_files.size());
     for (std::size_t j = 0; j < new_files.size(); ++j) {
         new_at.emplace(below_root(new_files[j].path, new_root), j);
     }
-    std::vector<std::pair<std::size_t, std::size_t>> pairs; // (old index, new index)
+    ReadingPlan plan;
+    std::vector<unsigned char> old_paired(old_files.size(), 0);
     std::vector<unsigned char> new_paired(new_files.size(), 0);
     for (std::size_t i = 0; i < old_files.size(); ++i) {
         if (const auto it = new_at.find(below_root(old_files[i].path, old_root));
             it != new_at.end()) {
-            pairs.emplace_back(i, it->second);
+            plan.pairs.emplace_back(i, it->second);
+            old_paired[i] = 1;
             new_paired[it->second] = 1;
         }
     }
-    new_at.clear();
-    struct Origin {
-        bool old_side;
-        std::size_t index;
-    };
-    std::vector<Origin> origin;
-    origin.reserve(old_files.size() + new_files.size());
-    for (const auto& [i, j] : pairs) {
-        origin.push_back({true, i});
-        origin.push_back({false, j});
-    }
-    std::vector<unsigned char> old_paired(old_files.size(), 0);
-    for (const auto& pair : pairs) {
-        old_paired[pair.first] = 1;
+    plan.origin.reserve(old_files.size() + new_files.size());
+    for (const auto& [i, j] : plan.pairs) {
+        plan.origin.push_back({true, i});
+        plan.origin.push_back({false, j});
     }
     for (std::size_t i = 0; i < old_files.size(); ++i) {
         if (old_paired[i] == 0) {
-            origin.push_back({true, i});
+            plan.origin.push_back({true, i});
         }
     }
     for (std::size_t j = 0; j < new_files.size(); ++j) {
         if (new_paired[j] == 0) {
-            origin.push_back({false, j});
+            plan.origin.push_back({false, j});
         }
     }
+    return plan;
+}
+
+} // namespace
+
+DiffResult diff_files(std::vector<InputFile> old_files, std::string_view old_root,
+                      std::vector<InputFile> new_files, std::string_view new_root,
+                      const Methodology& old_m, const Methodology& new_m,
+                      const BatchOptions& options) {
+    const ReadingPlan plan = plan_reading(old_files, old_root, new_files, new_root);
     std::vector<InputFile> files;
-    files.reserve(origin.size());
-    for (const Origin& at : origin) {
+    files.reserve(plan.origin.size());
+    for (const Origin& at : plan.origin) {
         files.push_back(std::move(at.old_side ? old_files[at.index] : new_files[at.index]));
     }
-
     DiffBuilder builder(old_files.size(), new_files.size(), old_m, new_m);
     // Whichever file of a pair is scored second compares the two, on its thread.
+    const auto& pairs = plan.pairs;
     const auto arrived = std::make_unique<std::atomic<unsigned char>[]>(pairs.size());
     evaluate_all(
         files, options,
-        [&](std::size_t k) -> const Methodology& { return origin[k].old_side ? old_m : new_m; },
+        [&](std::size_t k) -> const Methodology& {
+            return plan.origin[k].old_side ? old_m : new_m;
+        },
         [&](std::size_t k, Evaluation&& e) {
-            const Origin at = origin[k];
+            const Origin at = plan.origin[k];
             if (at.old_side) {
                 builder.add_old(at.index, make_diff_entry(e));
             } else {
