@@ -330,8 +330,12 @@ struct DiffBuilder::Impl {
         compare_or_refuse(role, old, added, old_m, new_m);
         roles[new_index] = std::make_unique<RoleDiff>(std::move(role));
         compared[new_index] = 1;
-        old.figures.reset();
         added.figures.reset();
+        // An old side given whole is shared: two new files with one id (an error of that
+        // id, found in finish()) may be compared with the same old entry at once.
+        if (!old_complete) {
+            old.figures.reset();
+        }
     }
 
     std::vector<DiffEntry> old_side;
@@ -369,9 +373,7 @@ void DiffBuilder::add(std::size_t index, DiffEntry&& entry) {
     const auto [first, last] =
         std::equal_range(d.old_keys.begin(), d.old_keys.end(), Keyed{added.id, 0},
                          [](const Keyed& a, const Keyed& b) { return a.id < b.id; });
-    // An old entry compared already (with another new entry of this id, which makes the id
-    // an error) has no figures left.
-    if (added.valid && last - first == 1 && d.old_side[first->index].figures) {
+    if (added.valid && last - first == 1 && d.old_side[first->index].valid) {
         d.compare_into(d.old_side[first->index], index);
     }
 }

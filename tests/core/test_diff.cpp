@@ -191,3 +191,32 @@ TEST_CASE("diff_files pairs files by id, whatever their paths say") {
           std::vector<std::string>{"the id \"d\" is used by more than one file: " + old_root +
                                    "/d.json, " + old_root + "/e.json"});
 }
+
+TEST_CASE("DiffBuilder: two new files with one id, added at once, share the old entry") {
+    // Both are compared with the one old entry of their id, on two threads; the id is then
+    // an error. The old entry must stay whole for both (under ASan this is checked).
+    test::AssessmentSpec moved;
+    moved.growth = 1;
+    const DiffEntry old_entry = entry("old/r.json");
+    const DiffEntry new_entry = entry("new/r.json", moved);
+    for (int round = 0; round < 50; ++round) {
+        DiffBuilder builder(std::vector<DiffEntry>{old_entry}, 2, builtin_methodology(),
+                            builtin_methodology());
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < 2; ++t) {
+            threads.emplace_back([&, t] {
+                DiffEntry added = new_entry;
+                added.file = "new/r" + std::to_string(t) + ".json";
+                builder.add(t, std::move(added));
+            });
+        }
+        for (std::thread& thread : threads) {
+            thread.join();
+        }
+        const DiffResult result = builder.finish();
+        REQUIRE(ids_and_statuses(result) == std::vector<std::string>{"r invalid"});
+        CHECK(result.roles[0].errors ==
+              std::vector<std::string>{
+                  "the id \"r\" is used by more than one file: new/r0.json, new/r1.json"});
+    }
+}
