@@ -4,12 +4,14 @@
 
 #include <array>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "aijri/assessment.hpp"
+#include "aijri/engine.hpp"
 #include "aijri/methodology.hpp"
 #include "aijri/rational.hpp"
 
@@ -38,8 +40,13 @@ struct ScoredInputs {
     std::vector<ScoredTask> tasks;
     std::array<int, 5> evidence{};
     std::array<int, 5> barriers{};
+    // TRS, EM, BM and GM as compute_score() found them, under the methodology these inputs
+    // are attributed with, when known: attribution then need not work them out again.
+    std::optional<std::array<Rational, 4>> factors;
 };
 ScoredInputs scored_inputs(const Assessment& assessment);
+// The same with the factors of its score (compute_score() under that methodology).
+ScoredInputs scored_inputs(const Assessment& assessment, const Score& score);
 
 // The method (documented in the README):
 //   AIJRI = (TRS × EM × BM × GM − raw_min) × scale / raw_span

@@ -170,27 +170,31 @@ std::vector<Piece>
 modifier_pieces(std::string_view group, const std::array<std::string_view, N>& keys,
                 const std::array<int, N>& a, const std::array<int, N>& b,
                 std::string_view weight_key, const Rational& wa, const Rational& wb) {
-    int total_a = 0;
-    int total_b = 0;
-    for (std::size_t i = 0; i < N; ++i) {
-        total_a += a[i];
-        total_b += b[i];
-    }
-    const auto [by_weight, by_total] = split_product(wa, wb, Rational(total_a), Rational(total_b));
     std::vector<Piece> pieces;
     if (wa != wb) {
+        int total_a = 0;
+        int total_b = 0;
+        for (std::size_t i = 0; i < N; ++i) {
+            total_a += a[i];
+            total_b += b[i];
+        }
+        const Rational by_weight =
+            split_product(wa, wb, Rational(total_a), Rational(total_b)).first;
         pieces.push_back(
             {methodology_input(weight_key), number_json(wa), number_json(wb), by_weight});
     }
-    // by_total = ½(E'−E)(w+w'): each row's part is its own change times the same ½(w+w').
-    const Rational mean_weight = (wa + wb) * Rational::fraction(1, 2);
+    // The rows' part, ½(E'−E)(w+w'): each row's share is its own change times ½(w+w'), which
+    // is w itself when the methodology did not change (the usual case, worked out cheaply).
+    std::optional<Rational> mean_weight;
     for (std::size_t i = 0; i < N; ++i) {
         if (a[i] != b[i]) {
+            if (!mean_weight) {
+                mean_weight = wa == wb ? wa : (wa + wb) * Rational::fraction(1, 2);
+            }
             pieces.push_back({fmt::format("/{}/{}/score", group, keys[i]), a[i], b[i],
-                              Rational(b[i] - a[i]) * mean_weight});
+                              Rational(b[i] - a[i]) * *mean_weight});
         }
     }
-    (void)by_total;
     return pieces;
 }
 
@@ -211,6 +215,9 @@ std::vector<Piece> growth_pieces(const ScoredInputs& a, const ScoredInputs& b,
 
 // K = scale / span
 std::vector<Piece> scale_pieces(const Methodology& ma, const Methodology& mb) {
+    if (ma.scale == mb.scale && ma.raw_span == mb.raw_span) {
+        return {};
+    }
     const Rational inverse_a = Rational(1) / ma.raw_span;
     const Rational inverse_b = Rational(1) / mb.raw_span;
     const auto [by_scale, by_span] = split_product(ma.scale, mb.scale, inverse_a, inverse_b);
@@ -323,6 +330,11 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
         return Rational(1) + weight * Rational(total);
     };
     const auto factors = [&](const ScoredInputs& x, const Methodology& m) {
+        if (x.factors) {
+            const auto& [task_resistance, evidence, barriers, growth] = *x.factors;
+            return std::array<Rational, 6>{task_resistance, evidence,  barriers,
+                                           growth,          m.raw_min, m.scale / m.raw_span};
+        }
         return std::array<Rational, 6>{trs(x, m),
                                        modifier(x.evidence, m.evidence_weight),
                                        modifier(x.barriers, m.barrier_weight),
@@ -385,6 +397,13 @@ ScoredInputs scored_inputs(const Assessment& assessment) {
         in.evidence[i] = assessment.evidence[i].score;
         in.barriers[i] = assessment.barriers[i].score;
     }
+    return in;
+}
+
+ScoredInputs scored_inputs(const Assessment& assessment, const Score& score) {
+    ScoredInputs in = scored_inputs(assessment);
+    in.factors = {score.task_resistance, score.evidence_modifier, score.barrier_modifier,
+                  score.growth_modifier};
     return in;
 }
 

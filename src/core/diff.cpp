@@ -263,7 +263,7 @@ DiffEntry make_diff_entry(const Evaluation& e) {
         return entry;
     }
     entry.figures = std::make_unique<DiffFigures>(
-        DiffFigures{scored_inputs(*e.assessment), e.score->final_, e.score->formula.aijri,
+        DiffFigures{scored_inputs(*e.assessment, *e.score), e.score->final_, e.score->formula.aijri,
                     e.score->aijri_exact, override_value(*e.assessment)});
     return entry;
 }
