@@ -4,7 +4,6 @@
 #include <span>
 #include <stdexcept>
 #include <string_view>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -487,51 +486,59 @@ std::string_view below_root(std::string_view path, std::string_view root) {
 
 namespace {
 
+// The order a walk gives its files in: folder by folder, each folder's names in byte order,
+// so paths compare component by component ('/' ends a component: it sorts before any byte).
+bool walk_order_less(std::string_view a, std::string_view b) {
+    const std::size_t common = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < common; ++i) {
+        if (a[i] != b[i]) {
+            if (a[i] == '/' || b[i] == '/') {
+                return a[i] == '/';
+            }
+            return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+        }
+    }
+    return a.size() < b.size();
+}
+
+constexpr std::size_t k_no_pair = ~std::size_t{0};
+
 // Where each file of a diff's reading list comes from.
 struct Origin {
     bool old_side;
     std::size_t index;
+    std::size_t pair; // into ReadingPlan::pairs, or k_no_pair
 };
 
-// The order a diff reads its files in: each pair (the same path below both roots, almost
-// always the same role) one after the other, then the files of either side that have no
-// counterpart.
+// The order a diff reads its files in: walk order, with a file and the one at the same path
+// below the other root (almost always the same role) one after the other.
 struct ReadingPlan {
     std::vector<std::pair<std::size_t, std::size_t>> pairs; // (old index, new index)
-    std::vector<Origin> origin;                             // 2 per pair (old, new), then the rest
+    std::vector<Origin> origin;
 };
 
+// Both walks list their files in walk order, so one pass over the two lists finds the
+// files at the same path below their roots.
 ReadingPlan plan_reading(const std::vector<InputFile>& old_files, std::string_view old_root,
                          const std::vector<InputFile>& new_files, std::string_view new_root) {
-    std::unordered_map<std::string_view, std::size_t> new_at;
-    new_at.reserve(new_files.size());
-    for (std::size_t j = 0; j < new_files.size(); ++j) {
-        new_at.emplace(below_root(new_files[j].path, new_root), j);
-    }
     ReadingPlan plan;
-    std::vector<unsigned char> old_paired(old_files.size(), 0);
-    std::vector<unsigned char> new_paired(new_files.size(), 0);
-    for (std::size_t i = 0; i < old_files.size(); ++i) {
-        if (const auto it = new_at.find(below_root(old_files[i].path, old_root));
-            it != new_at.end()) {
-            plan.pairs.emplace_back(i, it->second);
-            old_paired[i] = 1;
-            new_paired[it->second] = 1;
-        }
-    }
     plan.origin.reserve(old_files.size() + new_files.size());
-    for (const auto& [i, j] : plan.pairs) {
-        plan.origin.push_back({true, i});
-        plan.origin.push_back({false, j});
-    }
-    for (std::size_t i = 0; i < old_files.size(); ++i) {
-        if (old_paired[i] == 0) {
-            plan.origin.push_back({true, i});
-        }
-    }
-    for (std::size_t j = 0; j < new_files.size(); ++j) {
-        if (new_paired[j] == 0) {
-            plan.origin.push_back({false, j});
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < old_files.size() || j < new_files.size()) {
+        const std::string_view old_path =
+            i < old_files.size() ? below_root(old_files[i].path, old_root) : "";
+        const std::string_view new_path =
+            j < new_files.size() ? below_root(new_files[j].path, new_root) : "";
+        if (j == new_files.size() ||
+            (i < old_files.size() && walk_order_less(old_path, new_path))) {
+            plan.origin.push_back({true, i++, k_no_pair});
+        } else if (i == old_files.size() || walk_order_less(new_path, old_path)) {
+            plan.origin.push_back({false, j++, k_no_pair});
+        } else {
+            plan.origin.push_back({true, i, plan.pairs.size()});
+            plan.origin.push_back({false, j, plan.pairs.size()});
+            plan.pairs.emplace_back(i++, j++);
         }
     }
     return plan;
@@ -565,9 +572,9 @@ DiffResult diff_files(std::vector<InputFile> old_files, std::string_view old_roo
             } else {
                 builder.add(at.index, make_diff_entry(e));
             }
-            if (k < 2 * pairs.size() &&
-                arrived[k / 2].fetch_add(1, std::memory_order_acq_rel) == 1) {
-                builder.compare_early(pairs[k / 2].first, pairs[k / 2].second);
+            if (at.pair != k_no_pair &&
+                arrived[at.pair].fetch_add(1, std::memory_order_acq_rel) == 1) {
+                builder.compare_early(pairs[at.pair].first, pairs[at.pair].second);
             }
         });
     return builder.finish();
