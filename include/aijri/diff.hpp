@@ -145,8 +145,8 @@ DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> 
 // diff_entries() for sides that are still being scored. Either the old side is given whole
 // and each new entry is compared with its partner as it is added, on the thread that scored
 // it; or both sides are added entry by entry, and compare_early() compares two entries that
-// are likely partners (the same path in two folders) as soon as both are in, so that
-// neither side is held whole. Either way an entry's figures (most of it) are dropped once
+// are likely partners (the same path in two folders) as soon as both are in, so that no
+// side's inputs are held whole. Either way an entry's figures (most of it) are dropped once
 // it is compared; finish() compares whatever was not compared before.
 class DiffBuilder {
 public:
@@ -174,11 +174,12 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-// Scores two lists of files (each the walk of one side's root: a folder, or one file) with
-// `options` (jobs, size limit; each side under its own methodology) and compares them. A
-// file and the one at the same path under the other root are read one after the other and
-// compared at once when their ids match, so neither side is held whole; any other pairing
-// by id is made at the end.
+// Scores two lists of files (each the walk of one side's root, a folder or one file, in the
+// order collect_inputs() gives) with `options` (jobs, size limit; each side under its own
+// methodology) and compares them. A file and the one at the same path under the other root
+// are read one after the other and compared as soon as both are scored when their ids
+// match, so a file's inputs are held only until then; any other pairing by id is made at
+// the end (lists in another order only make fewer such pairs, never a different result).
 DiffResult diff_files(std::vector<InputFile> old_files, std::string_view old_root,
                       std::vector<InputFile> new_files, std::string_view new_root,
                       const Methodology& old_methodology, const Methodology& new_methodology,
