@@ -1,4 +1,5 @@
 #include "aijri/git_source.hpp"
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -216,8 +217,12 @@ struct GitBlobReader::Impl {
     pid_t pid = -1;
     int to_git = -1;
     int from_git = -1;
-    std::string buffer; // answers read from git, consumed from `begin`
+    // Answers read from git: [begin, filled) is read and not yet consumed. The buffer keeps
+    // its size between reads: growing a string zero-fills it, and doing that for every read
+    // of up to a pipe-full was most of the memset time of a diff --git.
+    std::string buffer;
     std::size_t begin = 0;
+    std::size_t filled = 0;
 
     bool one_batch = false;
 
@@ -274,32 +279,39 @@ struct GitBlobReader::Impl {
         }
     }
 
-    std::size_t available() const { return buffer.size() - begin; }
+    std::size_t available() const { return filled - begin; }
 
     // Reads until at least `size` unconsumed bytes are buffered.
     void fill(std::size_t size) {
-        if (begin > 0 && begin >= buffer.size() / 2) {
-            buffer.erase(0, begin); // compact rarely, not on every answer
+        if (begin > 0 && begin >= filled / 2) {
+            // Compact rarely, not on every answer.
+            std::copy(buffer.begin() + static_cast<std::ptrdiff_t>(begin),
+                      buffer.begin() + static_cast<std::ptrdiff_t>(filled), buffer.begin());
+            filled -= begin;
             begin = 0;
         }
         constexpr std::size_t k_chunk = k_pipe_size;
         while (available() < size) {
-            const std::size_t old_size = buffer.size();
-            buffer.resize(old_size + std::max(k_chunk, size - available()));
-            const ssize_t n = ::read(from_git, buffer.data() + old_size, buffer.size() - old_size);
-            buffer.resize(old_size + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+            // Room for a pipe-full after what is buffered (or for the rest of a big answer).
+            const std::size_t room = filled + std::max(k_chunk, size - available());
+            if (buffer.size() < room) {
+                buffer.resize(room);
+            }
+            const ssize_t n = ::read(from_git, buffer.data() + filled, buffer.size() - filled);
             if (n < 0 && errno == EINTR) {
                 continue;
             }
             if (n <= 0) {
                 throw GitError("git cat-file stopped answering");
             }
+            filled += static_cast<std::size_t>(n);
         }
     }
 
     std::string read_line() {
         std::size_t newline = 0;
-        while ((newline = buffer.find('\n', begin)) == std::string::npos) {
+        while ((newline = std::string_view(buffer.data(), filled).find('\n', begin)) ==
+               std::string_view::npos) {
             fill(available() + 1);
         }
         std::string line = buffer.substr(begin, newline - begin);
