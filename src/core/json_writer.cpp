@@ -70,32 +70,20 @@ void JsonWriter::new_line() {
 }
 
 void JsonWriter::key(std::string_view name) {
+    before_value();
     // Keys are names from the format ("task_resistance"): nothing to escape, which the
     // writer checks in debug builds rather than scans for in every key of every result.
     assert(plain_prefix(name) == name.size());
-    const auto width = static_cast<std::size_t>(std::max(m_indent, 0) * m_depth);
-    // A report writes a key for every member: its comma, line break, indentation, name and
-    // colon go in one append (in the usual case), not six.
-    std::array<char, 192> piece; // not zeroed: each byte used is written first
-    if (m_after_key || m_depth == 0 || width > 64 || name.size() > 64) {
-        before_value();
+    // A report writes a key for every member: the quoted name and its colon in one append.
+    std::array<char, 68> piece; // not zeroed: each byte used is written first
+    if (name.size() + 4 > piece.size()) {
         m_out += '"';
         m_out += name;
         m_out += m_indent < 0 ? "\":" : "\": ";
         m_after_key = true;
         return;
     }
-    const std::uint64_t bit = std::uint64_t{1} << static_cast<unsigned>(m_depth);
     std::size_t size = 0;
-    if ((m_has_members & bit) != 0) {
-        piece[size++] = ',';
-    }
-    m_has_members |= bit;
-    if (m_indent >= 0) {
-        piece[size++] = '\n';
-        std::memset(piece.data() + size, ' ', width);
-        size += width;
-    }
     piece[size++] = '"';
     std::memcpy(piece.data() + size, name.data(), name.size());
     size += name.size();
