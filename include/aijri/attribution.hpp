@@ -4,7 +4,6 @@
 
 #include <array>
 #include <functional>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,11 +40,10 @@ struct ScoredInputs {
     std::array<int, 5> evidence{};
     std::array<int, 5> barriers{};
     // TRS, EM, BM and GM as compute_score() found them, under the methodology these inputs
-    // are attributed with, when known: attribution then need not work them out again.
-    std::optional<std::array<Rational, 4>> factors;
+    // are attributed with: the formula is worked out in one place only.
+    std::array<Rational, 4> factors{};
 };
-ScoredInputs scored_inputs(const Assessment& assessment);
-// The same with the factors of its score (compute_score() under that methodology).
+// `score`: compute_score(assessment, the methodology the inputs will be attributed with).
 ScoredInputs scored_inputs(const Assessment& assessment, const Score& score);
 
 // The method (documented in the README):

@@ -314,33 +314,11 @@ std::array<Rational, 6> factor_shapley(const std::array<Rational, 6>& before,
 
 std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredInputs& b,
                                            const Methodology& ma, const Methodology& mb) {
-    // The six factors, old and new.
-    const auto trs = [](const ScoredInputs& x, const Methodology& m) {
-        Rational weighted; // Σ pᵢ·sᵢ, in percent
-        for (const ScoredTask& t : x.tasks) {
-            weighted += t.time_pct * Rational(t.score);
-        }
-        return m.task_resistance_base - weighted / Rational(100);
-    };
-    const auto modifier = [](const auto& items, const Rational& weight) {
-        int total = 0;
-        for (const int score : items) {
-            total += score;
-        }
-        return Rational(1) + weight * Rational(total);
-    };
-    const auto factors = [&](const ScoredInputs& x, const Methodology& m) {
-        if (x.factors) {
-            const auto& [task_resistance, evidence, barriers, growth] = *x.factors;
-            return std::array<Rational, 6>{task_resistance, evidence,  barriers,
-                                           growth,          m.raw_min, m.scale / m.raw_span};
-        }
-        return std::array<Rational, 6>{trs(x, m),
-                                       modifier(x.evidence, m.evidence_weight),
-                                       modifier(x.barriers, m.barrier_weight),
-                                       Rational(1) + m.growth_weight * Rational(x.growth),
-                                       m.raw_min,
-                                       m.scale / m.raw_span};
+    // The six factors, old and new: the first four as the scores found them.
+    const auto factors = [](const ScoredInputs& x, const Methodology& m) {
+        const auto& [task_resistance, evidence, barriers, growth] = x.factors;
+        return std::array<Rational, 6>{task_resistance, evidence,  barriers,
+                                       growth,          m.raw_min, m.scale / m.raw_span};
     };
     const std::array<Rational, 6> before = factors(a, ma);
     const std::array<Rational, 6> after = factors(b, mb);
@@ -383,7 +361,7 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
     return out;
 }
 
-ScoredInputs scored_inputs(const Assessment& assessment) {
+ScoredInputs scored_inputs(const Assessment& assessment, const Score& score) {
     ScoredInputs in;
     for (std::size_t i = 0; i < in.principles.size(); ++i) {
         in.principles[i] = assessment.principles[i].score;
@@ -397,11 +375,6 @@ ScoredInputs scored_inputs(const Assessment& assessment) {
         in.evidence[i] = assessment.evidence[i].score;
         in.barriers[i] = assessment.barriers[i].score;
     }
-    return in;
-}
-
-ScoredInputs scored_inputs(const Assessment& assessment, const Score& score) {
-    ScoredInputs in = scored_inputs(assessment);
     in.factors = {score.task_resistance, score.evidence_modifier, score.barrier_modifier,
                   score.growth_modifier};
     return in;
@@ -409,7 +382,8 @@ ScoredInputs scored_inputs(const Assessment& assessment, const Score& score) {
 
 std::vector<Contribution> attribute_change(const Assessment& a, const Assessment& b,
                                            const Methodology& ma, const Methodology& mb) {
-    return attribute_change(scored_inputs(a), scored_inputs(b), ma, mb);
+    return attribute_change(scored_inputs(a, compute_score(a, ma)),
+                            scored_inputs(b, compute_score(b, mb)), ma, mb);
 }
 
 } // namespace aijri
