@@ -45,6 +45,8 @@ struct RoleDiff {
     // The methodology cannot score a side, or attribute the change, in exact arithmetic
     // (constants beyond 128 bits): not the files' fault, exit status 2 as for score.
     bool methodology_error = false;
+    // A side could not be read (a missing file, a FIFO, an unreadable folder): exit status 2.
+    bool io_error = false;
 };
 
 struct DiffSummary {
@@ -123,6 +125,7 @@ struct DiffEntry {
     std::string id;
     bool valid = false;
     bool methodology_error = false;  // see RoleDiff
+    bool io_error = false;           // see RoleDiff
     std::vector<std::string> errors; // "file:line:col: error: …" when invalid
     std::unique_ptr<DiffFigures> figures;
 

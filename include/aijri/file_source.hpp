@@ -43,8 +43,17 @@ std::optional<LoadError> load_file(const std::string& path, std::size_t max_byte
                                    FileBuffer& buffer, bool found_regular = false,
                                    int folder_fd = -1);
 
+// The refusal of a file over the limit; `size` is its size when known before reading (a
+// regular file, a git blob), else 0.
+LoadError too_large(std::size_t max_bytes, std::size_t size = 0);
+
 // "16 MiB", "1.5 KiB", "12 bytes".
 std::string describe_size(std::size_t bytes);
+
+// How a path is named in messages and reports: standard input ("-") is "<stdin>", and a
+// relative path that begins with ':', '#' or a blank is written "./path", the same file,
+// so that no file name can start a line that a CI log reads as a command ("::error::x.json").
+std::string display_path(std::string_view path);
 
 // How messages say why a file could not be read: "no such file", "permission denied", …
 std::string describe_errno(int error);

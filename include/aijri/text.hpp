@@ -32,4 +32,27 @@ std::string pad(std::string_view text, std::size_t width, bool right = false);
 // Greedy word wrap to lines of at most `width` cells; words longer than a line are cut.
 std::vector<std::string> wrap(std::string_view text, std::size_t width);
 
+// CI systems read some lines of a log as commands: GitHub Actions a line that begins with
+// "::" (after blanks), and "##[" anywhere in a line; Azure Pipelines "##vso[", TeamCity
+// "##teamcity[". Text from a file must never give one: LineGuard passes text through and puts a
+// backslash before the second character of each such sequence ("\::error::", "#\#[error]"),
+// which Markdown reads as the same characters. Text may come in pieces of any size: what
+// could still become a command waits until the next piece (or finish()) decides.
+class LineGuard {
+public:
+    void append(std::string& out, std::string_view text);
+    // Appends what was held back at the end of the last piece.
+    void finish(std::string& out);
+
+private:
+    void append_line_part(std::string& out, std::string_view part);
+
+    std::string m_pending;       // blanks at a line's start, then at most one ':' or '#'
+    bool m_at_line_start = true; // no character but blanks since the last line break
+    std::size_t m_hashes = 0;    // '#' just written at the end of the last piece (at most 2)
+};
+
+// The whole of `text` through a LineGuard.
+std::string guard_lines(std::string_view text);
+
 } // namespace aijri

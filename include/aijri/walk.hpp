@@ -37,6 +37,11 @@ struct InputFile {
     // The folder it was found in, when the walk kept it open: the file is opened by its
     // name (what follows the last '/' of `path`) relative to it.
     std::shared_ptr<const OpenFolder> folder;
+    // Set when the walk met something it was asked to read and could not (a folder it may
+    // not open, a path longer than PATH_MAX, a broken link): "cannot open folder
+    // (permission denied)". The entry is reported in its place as an I/O error, never
+    // skipped in silence.
+    std::string unreadable;
 };
 
 struct WalkResult {
@@ -51,6 +56,8 @@ struct WalkResult {
 // leads elsewhere, such as to /dev/zero or a file in the home folder, is skipped with a
 // warning), and a folder already visited (a link loop) is not entered again; anything that
 // is not a regular file (FIFO, socket, device) is skipped with a warning and never opened.
+// What cannot be read (a folder that cannot be opened, an entry that cannot be looked at, a
+// *.json link that leads nowhere) is an entry of its own with `unreadable` set.
 WalkResult collect_inputs(const std::vector<std::string>& paths);
 
 // Where a batch gets its files: one at a time, from one thread at a time.

@@ -1,6 +1,10 @@
 #include "app.hpp"
+#include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <exception>
+#include <iostream>
 #include <string_view>
 #include <sys/stat.h>
 
@@ -12,6 +16,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "console.hpp"
 
 namespace aijri::cli {
 namespace {
@@ -36,8 +41,10 @@ constexpr std::array<CommandEntry, 7> k_commands = {{
      setup_diff},
 }};
 
-// For `aijri diff`, everything after `--` is a path (see set_diff_trailing_paths).
-int split_diff_paths(int argc, char** argv) {
+// For `aijri diff`, everything after `--` is a path, and everything after
+// `--end-of-options` (up to a `--`) is a revision or a side, never an option: CLI11 cannot
+// tell these apart, so they are taken out here and handed over (see DiffArguments).
+int split_diff_arguments(int argc, char** argv) {
     int first = 1;
     while (first < argc && argv[first][0] == '-') {
         ++first;
@@ -45,13 +52,24 @@ int split_diff_paths(int argc, char** argv) {
     if (first >= argc || std::string_view(argv[first]) != "diff") {
         return argc;
     }
+    DiffArguments split;
+    int end = argc;
     for (int i = first + 1; i < argc; ++i) {
-        if (std::string_view(argv[i]) == "--") {
-            set_diff_trailing_paths(std::vector<std::string>(argv + i + 1, argv + argc));
-            return i;
+        const std::string_view arg = argv[i];
+        if (arg == "--") {
+            split.paths.assign(argv + i + 1, argv + argc);
+            end = std::min(end, i);
+            break;
+        }
+        if (end == argc && arg == "--end-of-options") {
+            end = i;
+            split.after_end_of_options = true;
+        } else if (end != argc) {
+            split.operands.emplace_back(arg);
         }
     }
-    return argc;
+    set_diff_arguments(std::move(split));
+    return end;
 }
 
 constexpr const char* k_footer = R"(Exit status:
@@ -85,9 +103,25 @@ std::string dash_file_hint(int argc, char** argv) {
     return {};
 }
 
+// Help and the version go to standard output; a failed write there is an I/O error.
+int exit_with_help(const CLI::App& app, const CLI::Error& e) {
+    errno = 0;
+    const int status = app.exit(e);
+    std::cout.flush();
+    if (!std::cout) {
+        if (errno == EPIPE) {
+            die_of_broken_pipe();
+        }
+        eprint("aijri: <stdout>: write failed: {}\n", std::strerror(errno));
+        return k_exit_usage;
+    }
+    return status;
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
+    prepare_process();
     CLI::App app{"aijri: scores job-role AI-resilience assessments (AIJRI methodology)", "aijri"};
     app.set_version_flag("--version", std::string("aijri ") + AIJRI_VERSION);
     app.require_subcommand(1);
@@ -99,30 +133,32 @@ int run(int argc, char** argv) {
         command->callback([&runner, command_runner] { runner = command_runner; });
     }
     try {
-        app.parse(split_diff_paths(argc, argv), argv);
+        app.parse(split_diff_arguments(argc, argv), argv);
     } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
+        return exit_with_help(app, e);
     } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
+        return exit_with_help(app, e);
     } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
+        return exit_with_help(app, e);
     } catch (const CLI::ParseError& e) {
         // Arguments may be file names from a glob, which can hold anything.
-        fmt::print(stderr, "aijri: {}{}\nRun `aijri --help` for usage.\n", sanitize(e.what()),
-                   dash_file_hint(argc, argv));
+        eprint("aijri: {}{}\nRun `aijri --help` for usage.\n", sanitize(e.what()),
+               dash_file_hint(argc, argv));
         return k_exit_usage;
     }
     try {
         return runner();
     } catch (const Failure& failure) {
         // The one place errors are printed: messages name files, which can hold anything.
-        fmt::print(stderr, "{}\n", sanitize(failure.what(), /*keep_newlines=*/true));
+        eprint("{}\n", sanitize(failure.what(), /*keep_newlines=*/true));
         return failure.code;
+    } catch (const BrokenPipe&) {
+        die_of_broken_pipe();
     } catch (const IoError& e) {
-        fmt::print(stderr, "aijri: {}\n", sanitize(e.what(), true));
+        eprint("aijri: {}\n", sanitize(e.what(), true));
         return k_exit_usage;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "aijri: internal error: {}\n", sanitize(e.what(), true));
+        eprint("aijri: internal error: {}\n", sanitize(e.what(), true));
         return k_exit_usage;
     }
 }

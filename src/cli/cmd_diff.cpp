@@ -17,7 +17,9 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "console.hpp"
 #include "terminal.hpp"
+#include "write_output.hpp"
 
 namespace aijri::cli {
 namespace {
@@ -38,7 +40,7 @@ struct DiffOptions {
     unsigned jobs = 0;
 };
 
-std::vector<std::string> g_trailing_paths;
+DiffArguments g_split; // see set_diff_arguments
 
 Methodology load_methodology_file(const std::string& file) {
     MethodologyOption option;
@@ -53,7 +55,7 @@ unsigned job_count(unsigned requested) {
 // A walk's files, its warnings printed.
 std::vector<InputFile> walked(WalkResult walk) {
     for (const std::string& warning : walk.warnings) {
-        fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning)); // names file names
+        eprint("aijri: warning: {}\n", sanitize(warning)); // names file names
     }
     return std::move(walk.files);
 }
@@ -147,22 +149,35 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
         }
         users[it->second].emplace_back(side, i);
     }
-    git_read_blobs(unique_blobs, job_count(o.jobs), [&](std::size_t blob, std::string&& text) {
-        // One reader per thread: a reader's buffers grow to fit a file once, then are reused.
-        thread_local AssessmentReader reader;
-        reader.keep_prose(false);
-        for (const auto& [side, i] : users[blob]) {
-            // Each slot is written by one thread only.
-            side->entries[i] = make_diff_entry(
-                evaluate(reader, text, fmt::format("{}:{}", side->revision, side->files[i].path),
-                         *side->methodology));
-        }
-    });
+    const auto name = [](const GitSide& side, std::size_t i) {
+        return fmt::format("{}:{}", side.revision, side.files[i].path);
+    };
+    git_read_blobs(
+        unique_blobs, job_count(o.jobs), o.max_bytes,
+        [&](std::size_t blob, std::string&& text) {
+            // One reader per thread: a reader's buffers grow to fit a file once, then are reused.
+            thread_local AssessmentReader reader;
+            reader.keep_prose(false);
+            for (const auto& [side, i] : users[blob]) {
+                // Each slot is written by one thread only.
+                side->entries[i] =
+                    make_diff_entry(evaluate(reader, text, name(*side, i), *side->methodology));
+            }
+        },
+        [&](std::size_t blob, std::size_t size) {
+            // Refused from its size, as a file over --max-bytes is: an invalid file.
+            for (const auto& [side, i] : users[blob]) {
+                Evaluation e;
+                e.file = name(*side, i);
+                e.diagnostics.push_back(make_error("", {}, too_large(o.max_bytes, size).message));
+                side->entries[i] = make_diff_entry(e);
+            }
+        });
 }
 
 std::vector<std::string> default_paths() {
-    if (!g_trailing_paths.empty()) {
-        return g_trailing_paths;
+    if (!g_split.paths.empty()) {
+        return g_split.paths;
     }
     // A repository holds other JSON (schemas, methodologies, tool configuration): by
     // default only its assessments folder is compared, when it has one.
@@ -173,7 +188,22 @@ std::vector<std::string> default_paths() {
     return {"."};
 }
 
-int run_diff(const DiffOptions& o) {
+// Everything the diff reads from files: --output must be none of them. With one revision,
+// the new side is the working tree.
+std::vector<std::string> inputs_of(const DiffOptions& o, const std::vector<std::string>& sides) {
+    std::vector<std::string> inputs{o.methodology, o.methodology_old, o.methodology_new};
+    if (!o.git) {
+        inputs.insert(inputs.end(), sides.begin(), sides.end());
+    } else if (sides.size() == 1) {
+        const std::vector<std::string> tree = default_paths();
+        inputs.insert(inputs.end(), tree.begin(), tree.end());
+    }
+    return inputs;
+}
+
+int run_diff(DiffOptions o) {
+    o.arguments.insert(o.arguments.end(), g_split.operands.begin(), g_split.operands.end());
+    refuse_output_over_inputs(o.output, inputs_of(o, o.arguments));
     const std::string both = o.methodology;
     const Methodology old_m =
         load_methodology_file(o.methodology_old.empty() ? both : o.methodology_old);
@@ -221,7 +251,7 @@ int run_diff(const DiffOptions& o) {
             throw Failure(fmt::format("aijri: diff: {}", e.what()), k_exit_usage);
         }
     } else {
-        if (o.arguments.size() != 2 || !g_trailing_paths.empty()) {
+        if (o.arguments.size() != 2 || !g_split.paths.empty()) {
             throw Failure("aijri: diff takes OLD NEW (two files or two folders), or --git REV_A "
                           "[REV_B] [-- PATH...]",
                           k_exit_usage);
@@ -248,7 +278,7 @@ int run_diff(const DiffOptions& o) {
             trips.push_back(fmt::format("{}: {}", r.id, *why));
         }
     }
-    OutputFile out(o.output);
+    OutputFile out(o.output, o.format == "json" ? GuardLines::no : GuardLines::yes);
     if (o.format == "json") {
         write_diff_json(result, decimals, trips, 2,
                         [&out](std::string_view piece) { out.write(piece); });
@@ -261,12 +291,12 @@ int run_diff(const DiffOptions& o) {
     }
     out.commit();
     for (const std::string& trip : trips) {
-        fmt::print(stderr, "gate: {}\n", sanitize(trip)); // the id is text from a file
+        eprint("gate: {}\n", sanitize(trip)); // the id is text from a file
     }
     // As for score: a methodology that cannot score or attribute in exact arithmetic is a
     // usage error, after every role is reported.
     for (const RoleDiff& r : result.roles) {
-        if (r.methodology_error) {
+        if (r.methodology_error || r.io_error) {
             return k_exit_usage;
         }
     }
@@ -278,8 +308,8 @@ int run_diff(const DiffOptions& o) {
 
 } // namespace
 
-void set_diff_trailing_paths(std::vector<std::string> paths) {
-    g_trailing_paths = std::move(paths);
+void set_diff_arguments(DiffArguments arguments) {
+    g_split = std::move(arguments);
 }
 
 Runner setup_diff(CLI::App& command) {
@@ -304,10 +334,8 @@ Runner setup_diff(CLI::App& command) {
         ->type_name("FILE");
     command.add_flag("--fail-on-zone-change", options->fail_on_zone_change,
                      "Exit 1 when a role crosses a zone line");
-    command
-        .add_option("--fail-on-drop", options->fail_on_drop,
-                    "Exit 1 when a role's AIJRI drops by at least POINTS")
-        ->type_name("POINTS");
+    add_threshold_option(command, "--fail-on-drop", options->fail_on_drop,
+                         "Exit 1 when a role's AIJRI drops by at least POINTS", "POINTS");
     command.add_flag("--all", options->all, "List unchanged roles too (text format)");
     command.add_option("--color", options->color, "auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -319,8 +347,7 @@ Runner setup_diff(CLI::App& command) {
     command
         .add_option("-j,--jobs", options->jobs, "Files scored at once (default: the core count)")
         ->check(CLI::Range(1U, 1024U));
-    command.add_option("--max-bytes", options->max_bytes, "Refuse files larger than this")
-        ->capture_default_str();
+    add_max_bytes_option(command, options->max_bytes);
     command.footer(
         "Roles are paired by \"id\" (else the file name without .json). For each: added, removed,\n"
         "changed or unchanged; old and new AIJRI; the change; and the inputs that caused it, with\n"
@@ -330,6 +357,8 @@ Runner setup_diff(CLI::App& command) {
         "  aijri diff --git HEAD~1 HEAD\n"
         "  aijri diff --git origin/main -- assessments/nursing\n"
         "  aijri diff --git main --format markdown --fail-on-zone-change > comment.md\n"
+        "  aijri diff --git --end-of-options \"$OLD\" \"$NEW\"   # revisions from a script: never "
+        "options\n"
         "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");
     return [options] { return run_diff(*options); };
 }

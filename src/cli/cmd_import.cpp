@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "console.hpp"
 #include "write_output.hpp"
 
 namespace aijri::cli {
@@ -26,18 +27,19 @@ struct ImportCliOptions {
 void print(const std::string& file, const Diagnostics& diagnostics, bool warnings) {
     for (const Diagnostic& d : diagnostics) {
         if (warnings || d.severity == Severity::error) {
-            fmt::print(stderr, "{}\n", format_diagnostic_with_source(file, d));
+            eprint("{}\n", format_diagnostic_with_source(file, d));
         }
     }
 }
 
 int run_import(const ImportCliOptions& options) {
+    refuse_output_over_inputs(options.output, {options.path, options.methodology.file});
     const Methodology methodology = options.methodology.load();
-    const std::string file = display_name(options.path);
+    const std::string file = display_path(options.path);
     FileBuffer buffer;
     if (const auto problem = load_file(options.path, options.max_bytes, buffer)) {
         // The name may come from a glob over files anyone can add: never raw.
-        fmt::print(stderr, "{}: error: {}\n", sanitize(file), sanitize(problem->message));
+        eprint("{}: error: {}\n", sanitize(file), sanitize(problem->message));
         return problem->too_large ? k_exit_invalid : k_exit_usage;
     }
     ImportOptions import_options;
@@ -48,7 +50,7 @@ int run_import(const ImportCliOptions& options) {
         print(file, result.diagnostics, true);
         return k_exit_invalid;
     }
-    write_output(options.output, assessment_to_json(*result.assessment), options.path);
+    write_output(options.output, assessment_to_json(*result.assessment));
     // The audit: figures the document states that do not follow from its own inputs.
     print(file, result.diagnostics, !options.quiet);
     return k_exit_ok;
@@ -72,8 +74,7 @@ Runner setup_import(CLI::App& command) {
                     "(e.g. ../schema/assessment.schema.json)")
         ->type_name("REF");
     options->methodology.add_to(command);
-    command.add_option("--max-bytes", options->max_bytes, "Refuse larger documents")
-        ->capture_default_str();
+    add_max_bytes_option(command, options->max_bytes);
     command.add_flag("-q,--quiet", options->quiet,
                      "Do not print the warnings of the audit (stated figures that do not match)");
     command.footer(

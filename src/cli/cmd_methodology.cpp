@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "write_output.hpp"
 
 namespace aijri::cli {
 
@@ -9,7 +10,7 @@ Runner setup_methodology(CLI::App& command) {
     command.footer("Example:\n  aijri methodology > my-method.json   # edit, rename, then\n"
                    "  aijri score --methodology my-method.json role.json");
     return [] {
-        fmt::print("{}", builtin_methodology_json());
+        write_output("-", builtin_methodology_json());
         return k_exit_ok;
     };
 }

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "console.hpp"
 #include "write_output.hpp"
 
 namespace aijri::cli {
@@ -22,24 +23,24 @@ struct RenderOptions {
 };
 
 int run_render(const RenderOptions& options) {
+    refuse_output_over_inputs(options.output, {options.path, options.methodology.file});
     const Methodology methodology = options.methodology.load();
     FileBuffer buffer;
     if (const auto problem = load_file(options.path, options.max_bytes, buffer)) {
         // The name may come from a glob over files anyone can add: never raw.
-        fmt::print(stderr, "{}: error: {}\n", sanitize(display_name(options.path)),
-                   sanitize(problem->message));
+        eprint("{}: error: {}\n", sanitize(display_path(options.path)), sanitize(problem->message));
         return problem->too_large ? k_exit_invalid : k_exit_usage;
     }
     AssessmentReader reader;
     const Evaluation evaluation =
-        evaluate(reader, buffer.text(), display_name(options.path), methodology, /*padded=*/true);
-    print_diagnostics(stderr, evaluation, true); // errors, or the warnings of a valid one
+        evaluate(reader, buffer.text(), display_path(options.path), methodology, /*padded=*/true);
+    print_diagnostics(evaluation, true); // errors, or the warnings of a valid one
     if (!evaluation.valid()) {
-        return k_exit_invalid;
+        return exit_status_of(evaluation);
     }
     write_output(options.output,
                  render_markdown(*evaluation.assessment, *evaluation.score, methodology),
-                 options.path);
+                 GuardLines::yes);
     return k_exit_ok;
 }
 
@@ -59,8 +60,7 @@ Runner setup_render(CLI::App& command) {
                     "to standard output")
         ->type_name("FILE");
     options->methodology.add_to(command);
-    command.add_option("--max-bytes", options->max_bytes, "Refuse larger files")
-        ->capture_default_str();
+    add_max_bytes_option(command, options->max_bytes);
     command.footer("Writes the assessment as a document in the form of the seed, with the "
                    "computed figures,\nas GitHub-flavoured Markdown. `aijri import` reads it "
                    "back to the same assessment.\n\nExamples:\n"

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "write_output.hpp"
 
 namespace aijri::cli {
 
@@ -11,7 +12,7 @@ Runner setup_schema(CLI::App& command) {
     command.footer("Example:\n  aijri schema > schema/assessment.schema.json\n"
                    "Point your editor's JSON validation at the file for completion and checks.");
     return [] {
-        fmt::print("{}\n", assessment_schema().dump(2));
+        write_output("-", assessment_schema().dump(2) + "\n");
         return k_exit_ok;
     };
 }

@@ -15,8 +15,10 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "console.hpp"
 #include "progress.hpp"
 #include "terminal.hpp"
+#include "write_output.hpp"
 
 namespace aijri::cli {
 namespace {
@@ -80,12 +82,12 @@ public:
             throw Failure("aijri: score: name at least one PATH (or use --jsonl-input)",
                           k_exit_usage);
         }
-        refuse_output_over_input();
+        refuse_output_over_inputs(m_options.output, inputs());
         const BatchFormat format = *batch_format_from_string(m_options.format);
         const bool one_named_file =
             m_options.paths.size() == 1 && !is_directory(m_options.paths[0]);
         if (one_named_file && (format == BatchFormat::text || format == BatchFormat::json)) {
-            return run_single(InputFile{m_options.paths[0], true, nullptr}, format);
+            return run_single(InputFile{m_options.paths[0], true, nullptr, {}}, format);
         }
         return run_many(format);
     }
@@ -98,20 +100,24 @@ private:
         const Evaluation e =
             evaluate_file(reader, buffer, input, m_methodology, m_options.max_bytes);
         const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
-        OutputFile out(m_options.output);
-        if (format == BatchFormat::json) {
-            std::string text;
-            append_result_json(text, e, m_methodology, gate, 2);
-            out.write(text + "\n");
-        } else if (e.valid()) {
-            out.write(render_text_report(e, m_methodology, m_style));
+        // A file that could not be read, or a text report with nothing to show, leaves an
+        // existing --output as it was.
+        if (!e.io_error && (format == BatchFormat::json || e.valid())) {
+            OutputFile out(m_options.output, guard_for(format));
+            if (format == BatchFormat::json) {
+                std::string text;
+                append_result_json(text, e, m_methodology, gate, 2);
+                out.write(text + "\n");
+            } else {
+                out.write(render_text_report(e, m_methodology, m_style));
+            }
+            out.commit();
         }
-        out.commit();
         if (format == BatchFormat::text) {
-            print_diagnostics(stderr, e, true);
+            print_diagnostics(e, true);
         }
         if (gate) {
-            fmt::print(stderr, "{}: gate: {}\n", sanitize(e.file), *gate);
+            eprint("{}: gate: {}\n", sanitize(e.file), *gate);
         }
         return status_of(e.io_error || e.methodology_error, !e.valid() || gate);
     }
@@ -139,7 +145,7 @@ private:
                     emitter.annotate(
                         fmt::format("::warning title=aijri::{}\n", github_escape_data(warning)));
                 } else {
-                    fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning));
+                    eprint("aijri: warning: {}\n", sanitize(warning));
                 }
             });
         progress.finish();
@@ -152,53 +158,52 @@ private:
             throw Failure("aijri: score: --jsonl-input reads one stream; do not name PATHs too",
                           k_exit_usage);
         }
+        refuse_output_over_inputs(m_options.output, inputs());
         const BatchFormat format = *batch_format_from_string(m_options.format);
         const auto report =
             make_batch_report(format, m_methodology, ReportStyle{m_style.color, m_style.width});
         BatchOptions batch{1, m_options.max_bytes, &m_methodology};
         Emitter emitter(*this, *report, format);
-        run_jsonl_stream(m_options.jsonl_input, display_name(m_options.jsonl_input), batch,
+        run_jsonl_stream(m_options.jsonl_input, display_path(m_options.jsonl_input), batch,
                          render_function(*report, format),
                          [&](RenderedResult&& r) { emitter.emit(std::move(r)); });
         emitter.finish();
         return status_of(m_io_error, m_totals.invalid > 0 || !m_totals.gate_trips.empty());
     }
 
-    // Writes results as they come (in order), or holds them when the format or --sort needs
-    // to see them all first.
+    // Writes results as they come (in order). A header that needs the totals (JUnit's
+    // counts) has the results spooled until the end, in constant memory; --sort score holds
+    // them, since it must see them all.
     class Emitter {
     public:
         Emitter(ScoreCommand& command, const BatchReport& report, BatchFormat format)
-            : m_command(command), m_report(report), m_out(command.m_options.output),
-              m_hold(report.header_needs_totals() ||
-                     (format == BatchFormat::text || format == BatchFormat::markdown
-                          ? command.m_options.sort == "score"
-                          : false)) {}
+            : m_command(command), m_report(report),
+              m_out(command.m_options.output, guard_for(format)),
+              m_sorting((format == BatchFormat::text || format == BatchFormat::markdown) &&
+                        command.m_options.sort == "score"),
+              m_spooling(!m_sorting && report.header_needs_totals()) {}
 
         void emit(RenderedResult&& r) {
             m_command.count(r.summary);
             if (!r.diagnostics.empty()) {
-                fmt::print(stderr, "{}", r.diagnostics);
+                print_error(r.diagnostics);
             }
-            if (m_hold) {
+            if (m_sorting) {
                 m_held.push_back(std::move(r));
                 return;
             }
-            begin();
             write(r.text);
         }
 
         // A line of the report that is not a result (formats without separators only).
-        void annotate(const std::string& line) {
-            begin();
-            m_out.write(line);
-        }
+        void annotate(const std::string& line) { body(line); }
 
         void finish() {
             begin();
-            if (m_command.m_options.sort == "score") {
-                std::stable_sort(m_held.begin(), m_held.end(), by_score);
+            if (m_spooling) {
+                m_spool.drain(m_out);
             }
+            std::stable_sort(m_held.begin(), m_held.end(), by_score);
             for (const RenderedResult& r : m_held) {
                 write(r.text);
             }
@@ -227,16 +232,29 @@ private:
 
         void write(const std::string& text) {
             if (!m_first) {
-                m_out.write(m_report.separator());
+                body(m_report.separator());
             }
             m_first = false;
+            body(text);
+        }
+
+        // Where the report's body goes: out at once, or to the spool until the header can
+        // be written.
+        void body(std::string_view text) {
+            if (m_spooling) {
+                m_spool.write(text);
+                return;
+            }
+            begin();
             m_out.write(text);
         }
 
         ScoreCommand& m_command;
         const BatchReport& m_report;
         OutputFile m_out;
-        bool m_hold;
+        bool m_sorting;
+        bool m_spooling;
+        Spool m_spool;
         bool m_begun = false;
         bool m_first = true;
         std::vector<RenderedResult> m_held;
@@ -282,23 +300,18 @@ private:
         return count;
     }
 
-    // The report is written by renaming a finished file over --output: that must never be
-    // one of the inputs. Only a file that exists can be one, so only then are they compared.
-    void refuse_output_over_input() const {
-        const std::string& output = m_options.output;
-        struct stat info {};
-        if (output.empty() || output == "-" || ::stat(output.c_str(), &info) != 0) {
-            return;
-        }
-        InputWalk walk(m_options.paths);
-        while (const auto input = walk.next()) {
-            if (same_file(input->path, output)) {
-                throw Failure(fmt::format("aijri: --output {} is one of the inputs; inputs are "
-                                          "never written",
-                                          output),
-                              k_exit_usage);
-            }
-        }
+    // Everything the command reads: --output must be none of them.
+    std::vector<std::string> inputs() const {
+        std::vector<std::string> all = m_options.paths;
+        all.push_back(m_options.jsonl_input);
+        all.push_back(m_options.methodology.file);
+        return all;
+    }
+
+    static GuardLines guard_for(BatchFormat format) {
+        const bool guarded = format != BatchFormat::json && format != BatchFormat::jsonl &&
+                             format != BatchFormat::github;
+        return guarded ? GuardLines::yes : GuardLines::no;
     }
 
     static bool is_directory(const std::string& path) {
@@ -350,10 +363,9 @@ Runner setup_score(CLI::App& command) {
     command.add_option("--sort", options->sort, "Order of the text and markdown tables")
         ->check(CLI::IsMember({"path", "score"}))
         ->capture_default_str();
-    command
-        .add_option("--fail-under", options->fail_under,
-                    "Exit 1 when a role's AIJRI is below SCORE (the report stays complete)")
-        ->type_name("SCORE");
+    add_threshold_option(command, "--fail-under", options->fail_under,
+                         "Exit 1 when a role's AIJRI is below SCORE (the report stays complete)",
+                         "SCORE");
     command
         .add_option("--fail-on-zone", options->fail_on_zone,
                     "Exit 1 when a role is in this zone or below: Red, or Yellow (Yellow and Red)")

@@ -5,11 +5,13 @@
 
 #include "aijri/batch.hpp"
 #include "aijri/file_source.hpp"
+#include "aijri/output_file.hpp"
 #include "aijri/text.hpp"
 #include "aijri/walk.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "console.hpp"
 
 namespace aijri::cli {
 namespace {
@@ -26,7 +28,7 @@ int run_validate(const ValidateOptions& options) {
     const Methodology methodology = options.methodology.load();
     const WalkResult walk = collect_inputs(options.paths);
     for (const std::string& warning : walk.warnings) {
-        fmt::print(stderr, "aijri: warning: {}\n", sanitize(warning));
+        eprint("aijri: warning: {}\n", sanitize(warning));
     }
     const unsigned jobs =
         options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
@@ -47,14 +49,16 @@ int run_validate(const ValidateOptions& options) {
         }
         return r;
     };
+    OutputFile out("-", GuardLines::yes);
     run_batch(walk.files, batch, render, [&](RenderedResult&& r) {
-        fmt::print("{}", r.text);
+        out.write(r.text);
         (r.summary.valid ? valid : invalid) += 1;
         io_error = io_error || r.summary.io_error || r.summary.methodology_error;
     });
     if (!options.quiet || invalid > 0) {
-        fmt::print("{} valid, {} invalid\n", valid, invalid);
+        out.write(fmt::format("{} valid, {} invalid\n", valid, invalid));
     }
+    out.commit();
     if (io_error) {
         return k_exit_usage;
     }

@@ -20,9 +20,15 @@ Runner setup_import(CLI::App& command);
 Runner setup_render(CLI::App& command);
 Runner setup_diff(CLI::App& command);
 
-// CLI11 cannot tell positionals before `--` from those after it; `aijri diff --git A B`
-// (B a revision) and `aijri diff --git A -- B` (B a path) differ only there, so run()
-// splits diff's arguments at `--` itself and hands the paths over here.
-void set_diff_trailing_paths(std::vector<std::string> paths);
+// What run() takes out of diff's arguments before CLI11 sees them: CLI11 cannot tell
+// positionals before `--` from those after it (`aijri diff --git A B`, B a revision, and
+// `aijri diff --git A -- B`, B a path), nor keep a revision such as "--output=x" from being
+// read as an option.
+struct DiffArguments {
+    std::vector<std::string> operands; // after --end-of-options: sides or revisions
+    std::vector<std::string> paths;    // after --
+    bool after_end_of_options = false;
+};
+void set_diff_arguments(DiffArguments arguments);
 
 } // namespace aijri::cli

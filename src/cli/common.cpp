@@ -5,6 +5,8 @@
 #include "aijri/file_source.hpp"
 #include "aijri/text.hpp"
 
+#include "console.hpp"
+
 namespace aijri::cli {
 
 void MethodologyOption::add_to(CLI::App& app) {
@@ -44,16 +46,30 @@ void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes) {
         ->capture_default_str();
 }
 
-std::string display_name(const std::string& path) {
-    return path == "-" ? "<stdin>" : path;
+int exit_status_of(const Evaluation& evaluation) {
+    if (evaluation.io_error || evaluation.methodology_error) {
+        return k_exit_usage;
+    }
+    return evaluation.valid() ? k_exit_ok : k_exit_invalid;
 }
 
-void print_diagnostics(std::FILE* stream, const Evaluation& evaluation, bool with_source) {
+void print_diagnostics(const Evaluation& evaluation, bool with_source) {
     for (const Diagnostic& d : evaluation.diagnostics) {
         const std::string text = with_source ? format_diagnostic_with_source(evaluation.file, d)
                                              : sanitize(format_diagnostic(evaluation.file, d));
-        fmt::print(stream, "{}\n", text);
+        eprint("{}\n", text);
     }
+}
+
+CLI::Option* add_threshold_option(CLI::App& app, const std::string& name, std::string& value,
+                                  const std::string& help, const std::string& type_name) {
+    return app.add_option(name, value, help)
+        ->type_name(type_name)
+        ->check(CLI::Validator(
+            [](const std::string& text) -> std::string {
+                return text.empty() ? "expected a number, found an empty value" : "";
+            },
+            "", "not empty"));
 }
 
 } // namespace aijri::cli

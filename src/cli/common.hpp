@@ -38,9 +38,16 @@ struct MethodologyOption {
 // a huge limit.
 void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes);
 
-// How a path is named in messages: standard input ("-") is "<stdin>".
-std::string display_name(const std::string& path);
+// A gate's threshold (--fail-under SCORE, --fail-on-drop POINTS), parsed by the command: an
+// empty value is refused, never taken for a gate turned off.
+CLI::Option* add_threshold_option(CLI::App& app, const std::string& name, std::string& value,
+                                  const std::string& help, const std::string& type_name);
 
-void print_diagnostics(std::FILE* stream, const Evaluation& evaluation, bool with_source);
+// The exit status one file's evaluation calls for, the same in every command: 2 when it could
+// not be read or the methodology cannot score it in exact arithmetic, 1 when it is invalid.
+int exit_status_of(const Evaluation& evaluation);
+
+// A file's diagnostics, on standard error.
+void print_diagnostics(const Evaluation& evaluation, bool with_source);
 
 } // namespace aijri::cli

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "console.hpp"
+
 namespace aijri::cli {
 namespace {
 
@@ -32,15 +34,14 @@ void Progress::draw(bool force) {
     const double seconds = std::chrono::duration<double>(now - m_start).count();
     const double rate = seconds > 0 ? static_cast<double>(m_done) / seconds : 0.0;
     const double left = rate > 0 ? static_cast<double>(m_total - m_done) / rate : 0.0;
-    fmt::print(stderr, "\r\x1b[K{}/{} files · {:.0f}/s · {:.0f}s left", m_done, m_total, rate,
-               left);
+    eprint("\r\x1b[K{}/{} files · {:.0f}/s · {:.0f}s left", m_done, m_total, rate, left);
     std::fflush(stderr);
     m_drawn = true;
 }
 
 void Progress::clear() {
     if (m_drawn) {
-        fmt::print(stderr, "\r\x1b[K");
+        eprint("\r\x1b[K");
         std::fflush(stderr);
         m_drawn = false;
     }

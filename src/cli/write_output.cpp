@@ -1,26 +1,62 @@
 #include "write_output.hpp"
-#include <stdexcept>
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 
-#include "aijri/output_file.hpp"
+#include "aijri/walk.hpp"
 
 #include "common.hpp"
 
 namespace aijri::cli {
+namespace {
 
-void write_output(const std::string& path, std::string_view text, const std::string& input) {
-    if (!input.empty() && input != "-" && same_file(input, path)) {
-        throw Failure(fmt::format("aijri: --output {} is the input; write elsewhere", path),
-                      k_exit_usage);
+bool is_folder(const std::string& path) {
+    struct stat info {};
+    return ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+} // namespace
+
+void refuse_output_over_inputs(const std::string& output, const std::vector<std::string>& inputs) {
+    struct stat target {};
+    // stat follows links: a link to an input is that input. Only a regular file that exists
+    // can be an input; a new file is not one yet, and a device is written in place.
+    if (output.empty() || output == "-" || ::stat(output.c_str(), &target) != 0 ||
+        !S_ISREG(target.st_mode)) {
+        return;
     }
-    try {
-        OutputFile out(path);
-        out.write(text);
-        out.commit();
-    } catch (const std::runtime_error& e) {
-        throw Failure(fmt::format("aijri: {}", e.what()), k_exit_usage);
+    const auto is_output = [&target](const std::string& path) {
+        struct stat info {};
+        return ::stat(path.c_str(), &info) == 0 && info.st_dev == target.st_dev &&
+               info.st_ino == target.st_ino;
+    };
+    for (const std::string& input : inputs) {
+        if (input.empty() || input == "-") {
+            continue;
+        }
+        bool found = is_output(input);
+        if (!found && is_folder(input)) {
+            InputWalk walk({input});
+            while (const auto file = walk.next()) {
+                if (is_output(file->path)) {
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (found) {
+            throw Failure(fmt::format("aijri: --output {} is one of the inputs; inputs are never "
+                                      "written",
+                                      display_path(output)),
+                          k_exit_usage);
+        }
     }
+}
+
+void write_output(const std::string& path, std::string_view text, GuardLines guard) {
+    OutputFile out(path, guard);
+    out.write(text);
+    out.commit();
 }
 
 } // namespace aijri::cli

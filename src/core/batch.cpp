@@ -42,7 +42,14 @@ ResultSummary summarize(const Evaluation& e) {
 
 Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
                          const Methodology& methodology, std::size_t max_bytes) {
-    std::string shown = input.path == "-" ? "<stdin>" : input.path;
+    std::string shown = display_path(input.path);
+    if (!input.unreadable.empty()) {
+        Evaluation e;
+        e.file = std::move(shown);
+        e.io_error = true;
+        e.diagnostics.push_back(make_error("", {}, input.unreadable));
+        return e;
+    }
     if (const auto problem = load_file(input.path, max_bytes, buffer, !input.explicit_,
                                        input.folder ? input.folder->fd() : -1)) {
         Evaluation e;
@@ -61,8 +68,8 @@ namespace {
 Evaluation evaluate_input(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
                           std::optional<std::string_view> content, const Methodology& methodology,
                           std::size_t max_bytes) {
-    if (content) {
-        return evaluate(reader, *content, input.path, methodology, /*padded=*/true);
+    if (content && input.unreadable.empty()) {
+        return evaluate(reader, *content, display_path(input.path), methodology, /*padded=*/true);
     }
     return evaluate_file(reader, buffer, input, methodology, max_bytes);
 }
@@ -375,6 +382,9 @@ class LineReader {
 public:
     LineReader(int fd, std::size_t max_line) : m_fd(fd), m_max_line(max_line) {}
 
+    // The errno of a read that failed (the lines before it were handed out), else 0.
+    int error() const { return m_error; }
+
     // The next line (without its '\n'), or nullopt at end of input. A line longer than the
     // limit is skipped and reported through `too_long`.
     std::optional<std::string_view> next(bool& too_long) {
@@ -393,12 +403,13 @@ public:
                 return line;
             }
             if (m_eof) {
-                if (m_begin == m_end) {
+                if (m_begin == m_end && !m_skipping) {
                     return std::nullopt;
                 }
                 std::string_view line(m_buffer.data() + m_begin, m_end - m_begin);
                 m_begin = m_end;
                 too_long = m_skipping || line.size() > m_max_line;
+                m_skipping = false;
                 return line;
             }
             fill();
@@ -426,7 +437,13 @@ private:
         do {
             got = ::read(m_fd, m_buffer.data() + m_end, room);
         } while (got < 0 && errno == EINTR);
-        if (got <= 0) {
+        if (got < 0) {
+            // A stream that breaks off did not end: the caller reports what was lost.
+            m_error = errno;
+            m_eof = true;
+            return;
+        }
+        if (got == 0) {
             m_eof = true;
             return;
         }
@@ -435,6 +452,7 @@ private:
 
     int m_fd;
     std::size_t m_max_line;
+    int m_error = 0;
     std::string m_buffer;
     std::size_t m_begin = 0;
     std::size_t m_end = 0;
@@ -489,6 +507,17 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
             }
         }
         e.record_line = line_number;
+        emit(render(e));
+    }
+    if (lines.error() != 0) {
+        // Reported in its place, after the records read before it, in every format.
+        Evaluation e;
+        e.file = display;
+        e.io_error = true;
+        e.record_line = line_number + 1;
+        e.diagnostics.push_back(
+            make_error("", {line_number + 1, 1},
+                       fmt::format("cannot read the stream: {}", describe_errno(lines.error()))));
         emit(render(e));
     }
     if (fd != STDIN_FILENO) {

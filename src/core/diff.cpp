@@ -142,6 +142,7 @@ bool usable(const Side* side, RoleDiff& role) {
     const DiffEntry& e = side->front();
     if (!e.valid) {
         role.methodology_error = role.methodology_error || e.methodology_error;
+        role.io_error = role.io_error || e.io_error;
         role.errors.insert(role.errors.end(), e.errors.begin(), e.errors.end());
         return false;
     }
@@ -237,7 +238,7 @@ Rational magnitude(const std::optional<Rational>& r) {
 
 DiffEntry::DiffEntry(const DiffEntry& other)
     : file(other.file), id(other.id), valid(other.valid),
-      methodology_error(other.methodology_error), errors(other.errors),
+      methodology_error(other.methodology_error), io_error(other.io_error), errors(other.errors),
       figures(other.figures ? std::make_unique<DiffFigures>(*other.figures) : nullptr) {}
 
 DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
@@ -253,6 +254,7 @@ DiffEntry make_diff_entry(const Evaluation& e) {
     entry.id = e.assessment ? e.assessment->id : id_from_path(e.file);
     entry.valid = e.valid();
     entry.methodology_error = e.methodology_error;
+    entry.io_error = e.io_error;
     if (!entry.valid) {
         for (const Diagnostic& d : e.diagnostics) {
             if (d.severity == Severity::error) {

@@ -63,8 +63,8 @@ struct FileBatchReader::Impl {
         unsigned submitted = 0;
         for (std::size_t i = 0; i < files.size(); ++i) {
             const InputFile& file = files[i];
-            if (file.explicit_ || file.path == "-") {
-                continue; // looked at before it is opened: load_file()
+            if (file.explicit_ || file.path == "-" || !file.unreadable.empty()) {
+                continue; // looked at before it is opened, or not to be opened: load_file()
             }
             if (!buffers[i]) {
                 buffers[i].reset(new char[read_size + k_read_padding]); // NOLINT: see above

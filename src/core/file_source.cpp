@@ -15,6 +15,17 @@
 
 namespace aijri {
 
+std::string display_path(std::string_view path) {
+    if (path == "-") {
+        return "<stdin>";
+    }
+    if (!path.empty() && (path.front() == ':' || path.front() == '#' || path.front() == ' ' ||
+                          path.front() == '\t')) {
+        return "./" + std::string(path);
+    }
+    return std::string(path);
+}
+
 std::string describe_errno(int error) {
     switch (error) {
     case ENOENT:
@@ -25,9 +36,21 @@ std::string describe_errno(int error) {
         return "is a directory, expected a file";
     case ELOOP:
         return "too many levels of symbolic links";
+    case EBADF:
+        return "not open (the descriptor was closed)";
     default:
         return std::strerror(error);
     }
+}
+
+LoadError too_large(std::size_t max_bytes, std::size_t size) {
+    if (size == 0) {
+        return LoadError{
+            fmt::format("is over the limit of {} (--max-bytes)", describe_size(max_bytes)), true};
+    }
+    return LoadError{fmt::format("is {}, over the limit of {} (--max-bytes); not read",
+                                 describe_size(size), describe_size(max_bytes)),
+                     true};
 }
 
 namespace {
@@ -47,17 +70,6 @@ public:
 private:
     int m_fd;
 };
-
-// `size` is the file's size when it is known before reading (a regular file), else 0.
-LoadError too_large(std::size_t max_bytes, std::size_t size = 0) {
-    if (size == 0) {
-        return LoadError{
-            fmt::format("is over the limit of {} (--max-bytes)", describe_size(max_bytes)), true};
-    }
-    return LoadError{fmt::format("is {}, over the limit of {} (--max-bytes); not read",
-                                 describe_size(size), describe_size(max_bytes)),
-                     true};
-}
 
 LoadError io_error(std::string message) {
     return LoadError{std::move(message), false};

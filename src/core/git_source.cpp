@@ -15,6 +15,8 @@
 
 #include <fmt/format.h>
 
+#include "aijri/interrupt.hpp"
+
 #include "threads.hpp"
 
 extern char** environ; // NOLINT: POSIX
@@ -63,6 +65,7 @@ pid_t spawn_git(const std::vector<std::string>& arguments, int in, int out, int 
     if (rc != 0) {
         throw GitError(fmt::format("cannot run git: {}", std::strerror(rc)));
     }
+    interrupt::register_child(pid);
     return pid;
 }
 
@@ -110,6 +113,7 @@ Completed run_git(const std::vector<std::string>& arguments) {
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
+    interrupt::release_child(pid);
     done.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return done;
 }
@@ -137,7 +141,10 @@ bool is_hidden_path(std::string_view path) {
 } // namespace
 
 std::string git_resolve_commit(const std::string& revision) {
-    if (revision.empty() || revision.front() == '-') {
+    if (revision.empty()) {
+        throw GitError("an empty revision names no commit: give a branch, tag or commit");
+    }
+    if (revision.front() == '-') {
         throw GitError(fmt::format(
             "refusing the revision \"{}\": a revision may not begin with '-'", revision));
     }
@@ -184,8 +191,9 @@ std::vector<GitFile> git_list_json(const std::string& commit,
     return files;
 }
 
-void git_read_blobs(const std::vector<std::string>& blobs, unsigned readers,
-                    const std::function<void(std::size_t, std::string&&)>& on_blob) {
+void git_read_blobs(const std::vector<std::string>& blobs, unsigned readers, std::size_t max_bytes,
+                    const std::function<void(std::size_t, std::string&&)>& on_blob,
+                    const std::function<void(std::size_t, std::size_t)>& on_too_large) {
     // git spends its time inflating objects: several cat-file processes use several cores.
     // Each takes a run of consecutive blobs, so that blobs asked for one after the other (a
     // file's two versions) go to the same git.
@@ -202,12 +210,16 @@ void git_read_blobs(const std::vector<std::string>& blobs, unsigned readers,
             const std::vector<std::string> objects(
                 blobs.begin() + static_cast<std::ptrdiff_t>(begin),
                 blobs.begin() + static_cast<std::ptrdiff_t>(end));
-            GitBlobReader reader(/*one_batch=*/true);
-            reader.read_each(objects, [&](std::size_t k, std::optional<std::string>&& content) {
-                if (!content) {
+            GitBlobReader reader(/*one_batch=*/true, max_bytes);
+            reader.read_each(objects, [&](std::size_t k, GitAnswer&& answer) {
+                if (answer.missing) {
                     throw GitError(fmt::format("git cannot read the object {}", objects[k]));
                 }
-                on_blob(begin + k, std::move(*content));
+                if (answer.too_large) {
+                    on_too_large(begin + k, answer.size);
+                } else {
+                    on_blob(begin + k, std::move(answer.content));
+                }
             });
         },
         [] {});
@@ -225,8 +237,9 @@ struct GitBlobReader::Impl {
     std::size_t filled = 0;
 
     bool one_batch = false;
+    std::size_t max_bytes = SIZE_MAX;
 
-    explicit Impl(bool batch) : one_batch(batch) {
+    Impl(bool batch, std::size_t limit) : one_batch(batch), max_bytes(limit) {
         Pipe in;
         Pipe out;
         const int null_err = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -263,6 +276,7 @@ struct GitBlobReader::Impl {
             int status = 0;
             while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
             }
+            interrupt::release_child(pid);
         }
     }
 
@@ -319,11 +333,25 @@ struct GitBlobReader::Impl {
         return line;
     }
 
+    // Drops `size` bytes of an answer as they arrive, a pipe-full at a time.
+    void skip(std::size_t size) {
+        while (size > 0) {
+            if (available() == 0) {
+                fill(1);
+            }
+            const std::size_t step = std::min(size, available());
+            begin += step;
+            size -= step;
+        }
+    }
+
     // "<object> blob <size>\n<content>\n", or "<object> missing\n"
-    std::optional<std::string> read_answer() {
+    GitAnswer read_answer() {
         const std::string header = read_line();
+        GitAnswer answer;
         if (header.size() >= 8 && header.compare(header.size() - 8, 8, " missing") == 0) {
-            return std::nullopt;
+            answer.missing = true;
+            return answer;
         }
         const auto last_space = header.rfind(' ');
         std::size_t size = 0;
@@ -332,19 +360,30 @@ struct GitBlobReader::Impl {
         } catch (const std::exception&) {
             throw GitError(fmt::format("unexpected answer from git cat-file: {}", header));
         }
+        answer.size = size;
+        if (size > max_bytes) {
+            answer.too_large = true;
+            skip(size + 1);
+            return answer;
+        }
         fill(size + 1);
-        std::string content = buffer.substr(begin, size);
+        answer.content = buffer.substr(begin, size);
         begin += size + 1;
-        return content;
+        return answer;
     }
 
     std::optional<std::string> read(const std::string& object) {
         write_all(object + std::string(1, '\0'));
-        return read_answer();
+        GitAnswer answer = read_answer();
+        if (answer.missing) {
+            return std::nullopt;
+        }
+        return std::move(answer.content);
     }
 };
 
-GitBlobReader::GitBlobReader(bool one_batch) : m_impl(std::make_unique<Impl>(one_batch)) {}
+GitBlobReader::GitBlobReader(bool one_batch, std::size_t max_bytes)
+    : m_impl(std::make_unique<Impl>(one_batch, max_bytes)) {}
 GitBlobReader::~GitBlobReader() = default;
 
 std::optional<std::string> GitBlobReader::read(const std::string& object) {
@@ -354,9 +393,8 @@ std::optional<std::string> GitBlobReader::read(const std::string& object) {
     return m_impl->read(object);
 }
 
-void GitBlobReader::read_each(
-    const std::vector<std::string>& objects,
-    const std::function<void(std::size_t, std::optional<std::string>&&)>& on_answer) {
+void GitBlobReader::read_each(const std::vector<std::string>& objects,
+                              const std::function<void(std::size_t, GitAnswer&&)>& on_answer) {
     // Requests go in from a second thread while the answers are read here, so git never
     // waits for us to ask, and neither pipe can fill up and stall the other.
     std::string requests;

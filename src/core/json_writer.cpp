@@ -227,6 +227,21 @@ std::size_t plain_prefix(std::string_view text) {
     return i;
 }
 
+// "##[" and "##" before a letter are CI log commands wherever they stand in a line
+// (GitHub's "##[error]", Azure's "##vso[", TeamCity's "##teamcity["): the second '#' of such
+// a pair is written \u0023, the same string to every JSON reader. See LineGuard.
+void guard_hashes(std::string& out, std::size_t from) {
+    const auto opens_command = [](char c) {
+        return c == '[' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    };
+    for (auto pair = out.find("##", from); pair != std::string::npos;
+         pair = out.find("##", pair + 1)) {
+        if (pair + 2 < out.size() && opens_command(out[pair + 2])) {
+            out.replace(pair + 1, 1, "\\u0023");
+        }
+    }
+}
+
 } // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -250,11 +265,13 @@ void append_json_string(std::string& out, std::string_view text) {
         }
         const std::size_t length = utf8_sequence_length(text, i);
         if (length == 0) {
-            // Bytes that are not UTF-8 (only a file name can hold them) are rare: dump_json
-            // decides what they become.
-            out.resize(start);
-            out += dump_json(nlohmann::ordered_json(std::string(text)));
-            return;
+            // A byte that is not UTF-8 (only a file name can hold one) is written as sanitize()
+            // shows it, "\xff": two names that differ only there stay two names.
+            out.append(text, run, i - run);
+            out += fmt::format("\\\\x{:02x}", c);
+            run = i + 1;
+            ++i;
+            continue;
         }
         if (const std::uint32_t cp = decode_utf8(text, i, length); is_unsafe_code_point(cp)) {
             out.append(text, run, i - run);
@@ -265,6 +282,7 @@ void append_json_string(std::string& out, std::string_view text) {
     }
     out.append(text, run, text.size() - run);
     out += '"';
+    guard_hashes(out, start);
 }
 
 std::string json_decimal_text(const Rational& value, int decimals) {

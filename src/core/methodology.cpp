@@ -93,12 +93,19 @@ private:
             return Rational(1);
         }
         const Rational value = number->value;
-        const bool too_precise = !(value * Rational::decimal(1'000'000, 0)).is_integer() ||
-                                 value > Rational(k_max_constant) ||
-                                 value < Rational(-k_max_constant);
+        // The number as written, not expanded: 1e17 is quoted as 1e17.
+        const std::string written = m_cursor.describe(v);
+        if (value > Rational(k_max_constant) || value < Rational(-k_max_constant)) {
+            m_cursor.error(at, v.pointer(),
+                           fmt::format("expected {}, found {}, which is too large (at most {} "
+                                       "either side of 0)",
+                                       expected, written, k_max_constant));
+            return Rational(1);
+        }
+        const bool too_precise = !(value * Rational::decimal(1'000'000, 0)).is_integer();
         if (too_precise || (positive && value <= Rational(0))) {
             m_cursor.error(at, v.pointer(),
-                           fmt::format("expected {}, found {}", expected, to_exact_string(value)));
+                           fmt::format("expected {}, found {}", expected, written));
             return Rational(1);
         }
         return value;
@@ -128,9 +135,20 @@ private:
         } else if (key == "clamp") {
             read_clamp(v);
         } else if (key == "zones") {
+            const std::size_t at = v.offset;
+            const std::string pointer = v.pointer();
             read_object(v, k_zone_keys, k_zone_keys, [&](std::string_view k, JsonNode& z) {
                 (k == "green_min" ? m_out.green_min : m_out.yellow_min) = constant(z);
             });
+            // Zones are bands from Red up: a Green line at or below the Yellow line leaves
+            // Yellow empty, or puts Green below it.
+            if (!(m_out.yellow_min < m_out.green_min)) {
+                m_cursor.error(at, pointer,
+                               fmt::format("expected green_min above yellow_min, found green_min "
+                                           "{} and yellow_min {}",
+                                           to_exact_string(m_out.green_min),
+                                           to_exact_string(m_out.yellow_min)));
+            }
         } else if (key == "high_task_score") {
             m_out.high_task_score = m_cursor.read_integer(v, 1, 5).value_or(3);
         } else if (key == "sub_labels") {
@@ -181,6 +199,8 @@ private:
     }
 
     void read_quick_screen(JsonNode& v) {
+        const std::size_t at = v.offset;
+        const std::string pointer = v.pointer();
         read_object(v, k_screen_keys, k_screen_keys, [&](std::string_view k, JsonNode& f) {
             const int value = m_cursor.read_integer(f, -2, 11).value_or(0);
             if (k == "likely_green_min") {
@@ -191,6 +211,13 @@ private:
                 m_out.quick_screen_accelerated_growth = value;
             }
         });
+        if (!(m_out.quick_screen_yellow_min < m_out.quick_screen_green_min)) {
+            m_cursor.error(at, pointer,
+                           fmt::format("expected likely_green_min above likely_yellow_min, found "
+                                       "likely_green_min {} and likely_yellow_min {}",
+                                       m_out.quick_screen_green_min,
+                                       m_out.quick_screen_yellow_min));
+        }
     }
 
     JsonCursor& m_cursor;

@@ -136,10 +136,29 @@ std::string github_escape_property(std::string_view text) {
     return out;
 }
 
+namespace {
+
+bool follows_www(std::string_view text, std::size_t dot) {
+    if (dot < 3) {
+        return false;
+    }
+    for (std::size_t i = dot - 3; i < dot; ++i) {
+        if (text[i] != 'w' && text[i] != 'W') {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 std::string markdown_cell(std::string_view text) {
     // Text from a file is shown as text: no links, images, emphasis, HTML or entities
-    // (an entity such as &#x202e; would bring back what sanitize() took out).
-    constexpr std::string_view k_markdown_specials = "\\`*_[]<>&|~";
+    // (an entity such as &#x202e; would bring back what sanitize() took out). GFM's
+    // autolinks are broken too: ':' is escaped ("https\://"), and so is the '.' of "www.";
+    // an e-mail address is found after escapes are read, so its '@' is followed by an empty
+    // HTML comment, which ends the text GFM looks in and shows nothing.
+    constexpr std::string_view k_markdown_specials = "\\`*_[]<>&|~:";
     const std::string clean = sanitize(text);
     // Spaces at either end are written as references: Markdown drops them from a table
     // cell, and `**id **` is not bold.
@@ -152,10 +171,14 @@ std::string markdown_cell(std::string_view text) {
             out += "&#32;";
             continue;
         }
-        if (k_markdown_specials.find(c) != std::string_view::npos) {
+        if (k_markdown_specials.find(c) != std::string_view::npos ||
+            (c == '.' && follows_www(clean, i))) {
             out += '\\';
         }
         out += c;
+        if (c == '@') {
+            out += "<!-- -->";
+        }
     }
     return out;
 }
@@ -458,10 +481,11 @@ public:
                                github_escape_property(e.file), github_escape_data(*gate));
         }
         if (e.valid()) {
-            // A plain log line: a file name must not start a workflow command of its own.
-            out += fmt::format("{}: {} {}\n", sanitize(display_file(e)),
-                               to_fixed(e.score->final_.aijri, m_methodology.published_decimals),
-                               sanitize(e.score->final_.label));
+            // A plain log line: a file name must not make a workflow command of its own.
+            out += guard_lines(
+                fmt::format("{}: {} {}\n", sanitize(display_file(e)),
+                            to_fixed(e.score->final_.aijri, m_methodology.published_decimals),
+                            sanitize(e.score->final_.label)));
         }
         return out;
     }

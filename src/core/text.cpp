@@ -1,4 +1,5 @@
 #include "aijri/text.hpp"
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -171,6 +172,91 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
         lines.push_back(line);
     }
     return lines;
+}
+
+namespace {
+
+bool opens_command(char c) {
+    return c == '[' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+} // namespace
+
+void LineGuard::append(std::string& out, std::string_view text) {
+    while (!text.empty()) {
+        if (m_at_line_start) {
+            const char c = text.front();
+            const bool after_colon = !m_pending.empty() && m_pending.back() == ':';
+            if ((c == ' ' || c == '\t') && !after_colon) {
+                m_pending += c;
+                text.remove_prefix(1);
+                continue;
+            }
+            if (c == ':' && !after_colon) {
+                m_pending += c;
+                text.remove_prefix(1);
+                continue;
+            }
+            if (c == ':') { // "::" begins the line: a GitHub workflow command
+                m_pending.insert(m_pending.size() - 1, "\\");
+            }
+            out += m_pending;
+            m_pending.clear();
+            m_at_line_start = false;
+        }
+        const auto newline = text.find('\n');
+        const std::string_view part = text.substr(0, newline);
+        append_line_part(out, part);
+        if (newline == std::string_view::npos) {
+            return;
+        }
+        out += '\n';
+        m_hashes = 0;
+        m_at_line_start = true;
+        text.remove_prefix(newline + 1);
+    }
+}
+
+// `part` holds no line break. "##" followed by '[' or a letter gets its backslash, also when
+// the '#'s came at the end of the last piece (they are written already: the backslash then
+// goes before the command's first character, which breaks the sequence just as well).
+void LineGuard::append_line_part(std::string& out, std::string_view part) {
+    std::size_t from = 0;
+    while (from < part.size()) {
+        const char c = part[from];
+        if (c == '#') {
+            m_hashes = std::min<std::size_t>(m_hashes + 1, 2);
+            out += c;
+            if (m_hashes == 2 && from + 1 < part.size() && opens_command(part[from + 1])) {
+                out.insert(out.size() - 1, "\\");
+                m_hashes = 0;
+            }
+            ++from;
+            continue;
+        }
+        if (m_hashes == 2 && opens_command(c)) {
+            out += '\\';
+        }
+        m_hashes = 0;
+        const auto hash = part.find('#', from);
+        const std::size_t end = hash == std::string_view::npos ? part.size() : hash;
+        out.append(part.substr(from, end - from));
+        from = end;
+    }
+}
+
+void LineGuard::finish(std::string& out) {
+    out += m_pending;
+    m_pending.clear();
+}
+
+std::string guard_lines(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    LineGuard guard;
+    guard.append(out, text);
+    guard.finish(out);
+    return out;
 }
 
 } // namespace aijri

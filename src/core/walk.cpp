@@ -13,8 +13,9 @@
 #include <unistd.h>
 #include <utility>
 
-#include <climits>
 #include <fmt/format.h>
+
+#include "aijri/file_source.hpp"
 
 namespace aijri {
 namespace {
@@ -69,6 +70,7 @@ struct Frame {
     std::vector<Entry> entries;
     std::size_t next = 0;
     std::shared_ptr<const OpenFolder> open; // null past the limit of open folders
+    std::string unreadable;                 // why the folder could not be listed
 };
 
 // Far below the usual limit of 1,024 open files: a batch holds at most a window of files
@@ -100,6 +102,11 @@ struct InputWalk::Impl {
                 continue;
             }
             Frame& frame = stack.back();
+            if (!frame.unreadable.empty()) {
+                InputFile failed{frame.folder, false, nullptr, std::move(frame.unreadable)};
+                stack.pop_back();
+                return failed;
+            }
             if (frame.next == frame.entries.size()) {
                 stack.pop_back();
                 continue;
@@ -110,7 +117,7 @@ struct InputWalk::Impl {
             // files (a stat is a system call, and system calls are dear in a virtual machine).
             if (entry.type == DT_REG) {
                 if (has_json_extension(entry.name)) {
-                    return InputFile{std::move(path), false, frame.open};
+                    return InputFile{std::move(path), false, frame.open, {}};
                 }
                 continue;
             }
@@ -130,7 +137,7 @@ struct InputWalk::Impl {
             enter(path, info);
             return std::nullopt;
         }
-        return InputFile{path, true, nullptr};
+        return InputFile{path, true, nullptr, {}};
     }
 
     void enter(const std::string& folder, const struct stat& info) {
@@ -139,20 +146,20 @@ struct InputWalk::Impl {
                 fmt::format("{}: skipped: already visited (a symbolic link loop)", folder));
             return;
         }
-        Frame frame{folder, {}, 0, nullptr};
-        frame.entries = list(folder, frame.open);
+        Frame frame{folder, {}, 0, nullptr, {}};
+        frame.entries = list(folder, frame.open, frame.unreadable);
         std::sort(frame.entries.begin(), frame.entries.end(),
                   [](const Entry& a, const Entry& b) { return a.name < b.name; });
         stack.push_back(std::move(frame));
     }
 
     // The folder's entries; `open` is set to the folder kept open, unless too many are.
-    std::vector<Entry> list(const std::string& folder, std::shared_ptr<const OpenFolder>& open) {
+    std::vector<Entry> list(const std::string& folder, std::shared_ptr<const OpenFolder>& open,
+                            std::string& unreadable) {
         std::vector<Entry> entries;
         DIR* dir = ::opendir(folder.c_str());
         if (dir == nullptr) {
-            warnings.push_back(
-                fmt::format("{}: skipped: cannot open folder ({})", folder, std::strerror(errno)));
+            unreadable = fmt::format("cannot open folder ({})", describe_errno(errno));
             return entries;
         }
         while (const dirent* entry = ::readdir(dir)) {
@@ -181,15 +188,16 @@ struct InputWalk::Impl {
             const int stat_error = errno;
             struct stat link {};
             if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
-                if (has_json_extension(name) || stat_error == ELOOP) {
-                    warnings.push_back(fmt::format("{}: skipped: {}", path,
-                                                   stat_error == ELOOP ? "symbolic link loop"
-                                                                       : "broken symbolic link"));
+                if (!has_json_extension(name)) {
+                    return std::nullopt; // a link nothing would read
                 }
-                return std::nullopt;
+                return InputFile{path, false, nullptr,
+                                 stat_error == ELOOP    ? "symbolic link loop"
+                                 : stat_error == ENOENT ? "broken symbolic link"
+                                                        : describe_errno(stat_error)};
             }
-            warnings.push_back(fmt::format("{}: skipped: {}", path, std::strerror(stat_error)));
-            return std::nullopt;
+            return InputFile{path, false, nullptr,
+                             fmt::format("cannot be read ({})", describe_errno(stat_error))};
         }
         if (const std::string outside = link_outside_root(path); !outside.empty()) {
             if (S_ISDIR(info.st_mode) || has_json_extension(name)) {
@@ -211,7 +219,7 @@ struct InputWalk::Impl {
                 fmt::format("{}: skipped: {}, not a regular file", path, kind_of(info.st_mode)));
             return std::nullopt;
         }
-        return InputFile{path, false, nullptr};
+        return InputFile{path, false, nullptr, {}};
     }
 
     // Where `path` leads when it is a symbolic link that leaves the folder being walked, else

@@ -94,7 +94,8 @@ TEST_CASE("import: errors at the document's lines, exit 1; I/O and usage, exit 2
     const auto over_input =
         run_aijri("import " + quoted(dir + "/same.md") + " -o " + quoted(dir + "/same.md"));
     CHECK(over_input.status == 2);
-    CHECK(over_input.err == "aijri: --output " + dir + "/same.md is the input; write elsewhere\n");
+    CHECK(over_input.err ==
+          "aijri: --output " + dir + "/same.md is one of the inputs; inputs are never written\n");
 
     // Figures that do not follow from the inputs: imported, and flagged at their lines.
     doc = read_text_file(source_path("tests/data/deep-learning-engineer.md"));

@@ -436,13 +436,21 @@ TEST_CASE("symbolic link loops, FIFOs, sockets and devices in folders are skippe
     const CommandResult r =
         run_command("timeout 20 " + quote(AIJRI_BINARY) + " score -f jsonl " + quote(dir));
     ::close(sock);
-    CHECK(r.status == 0);
+    // Links that lead nowhere were asked for and cannot be read: I/O errors in their place.
+    CHECK(r.status == 2);
     CHECK(contains(r.out, "good.json"));
+    for (const char* error : {"/loop1.json\",\"errors\":[{\"pointer\":\"\",\"line\":0,\"column\":0,"
+                              "\"message\":\"symbolic link loop\"}]}",
+                              "/broken.json\",\"errors\":[{\"pointer\":\"\",\"line\":0,"
+                              "\"column\":0,\"message\":\"broken symbolic link\"}]}"}) {
+        INFO(error);
+        CHECK(contains(r.out, "{\"file\":\"" + dir + error));
+    }
+    // What is skipped on purpose (outside the folder, not a regular file) stays a warning.
     for (const char* warning :
          {"/a/up: skipped: already visited (a symbolic link loop)",
           "/z.json: skipped: a symbolic link to /dev/zero, outside the folder ",
           "/n.json: skipped: a symbolic link to /dev/null, outside the folder ",
-          "/loop1.json: skipped: symbolic link loop", "/broken.json: skipped: broken symbolic link",
           "/fifo.json: skipped: a FIFO, not a regular file",
           "/sock.json: skipped: a socket, not a regular file"}) {
         INFO(warning);
@@ -452,7 +460,7 @@ TEST_CASE("symbolic link loops, FIFOs, sockets and devices in folders are skippe
     if (::mknod((dir + "/dev.json").c_str(), S_IFCHR | 0600, ::makedev(1, 5)) == 0) {
         const CommandResult device =
             run_command("timeout 20 " + quote(AIJRI_BINARY) + " score -f jsonl " + quote(dir));
-        CHECK(device.status == 0);
+        CHECK(device.status == 2); // the broken links above
         CHECK(contains(device.err, dir + "/dev.json: skipped: a device, not a regular file"));
     }
     // Named on the command line, they are errors of their own, and nothing blocks.
@@ -470,26 +478,33 @@ TEST_CASE("symbolic link loops, FIFOs, sockets and devices in folders are skippe
 }
 
 TEST_CASE("unreadable files and folders are I/O errors; the rest of the batch is reported") {
-    if (::geteuid() == 0) {
-        // Root reads a file whatever its mode, so chmod 000 proves nothing here (CI runs
-        // tests as root). The permission paths are the same open()/opendir() errors as the
-        // missing file and FIFO tests above, which do run.
-        WARN("running as root: chmod 000 does not stop reading; unreadable-file checks skipped");
+    // Root reads a file whatever its mode, so chmod 000 proves nothing as root (CI runs tests
+    // as root): the commands run as an unprivileged user.
+    std::string why;
+    const auto as_user = aijri::test::unprivileged_prefix(why);
+    if (!as_user) {
+        WARN(why);
         return;
     }
-    const std::string root = aijri::test::temp_dir();
+    const auto run = [&](const std::string& arguments) {
+        return run_command("timeout 120 " + *as_user + quote(AIJRI_BINARY) + " " + arguments);
+    };
+    const std::string root = aijri::test::shared_temp_dir();
     write_text_file(root + "/good.json", seed());
     write_text_file(root + "/locked.json", seed());
     std::filesystem::create_directories(root + "/closed");
     write_text_file(root + "/closed/inside.json", seed());
+    ::chmod((root + "/good.json").c_str(), 0644);
     ::chmod((root + "/locked.json").c_str(), 0);
     ::chmod((root + "/closed").c_str(), 0);
     const CommandResult r = run("score -f csv " + quote(root));
-    ::chmod((root + "/closed").c_str(), 0700);
+    ::chmod((root + "/closed").c_str(), 0755);
     CHECK(r.status == 2);
     CHECK(contains(r.out, "locked.json,,,unreadable,"));
     CHECK(contains(r.out, "good.json,deep-learning-engineer,"));
-    CHECK(contains(r.err, "/closed: skipped: cannot open folder (Permission denied)"));
+    // A folder that cannot be opened is an error in its place, not a warning.
+    CHECK(contains(r.out, "/closed,,,unreadable,,,,,,,,,,,," + root +
+                              "/closed: error: cannot open folder (permission denied)"));
     const CommandResult named = run("score " + quote(root + "/locked.json"));
     CHECK(named.status == 2);
     CHECK(contains(named.err, "locked.json: error: permission denied"));
@@ -807,7 +822,7 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
     CHECK(markdown.status == 1);
     // The id ends in a control character, shown as a space: written &#32; so that the
     // **bold** around it still closes.
-    const std::string md_id = "evil\\\\x1b\\]8;;http://x\\\\x07\\|\\`id\\`\\\\u009b\\\\u202e"
+    const std::string md_id = "evil\\\\x1b\\]8;;http\\://x\\\\x07\\|\\`id\\`\\\\u009b\\\\u202e"
                               "\\\\u2028&#32;";
     CHECK(markdown.out ==
           "### AIJRI changes\n\n"
@@ -817,7 +832,7 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
           "| " +
               md_id +
               " | changed | 64.6 Green (Accelerated) | 64.6 Yellow (Pwn\\\\x1b\\[2J\\\\x07 \\| "
-              "\\`x\\` \\\\u202e  ::error::y) | 0.0 | ⚠️ **zone change** |\n"
+              "\\`x\\` \\\\u202e  \\:\\:error\\:\\:y) | 0.0 | ⚠️ **zone change** |\n"
               "\n**" +
               md_id +
               "** (0.0 points)\n\n"

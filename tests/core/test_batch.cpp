@@ -20,7 +20,7 @@ std::vector<InputFile> valid_files(int count) {
     for (int i = 0; i < count; ++i) {
         const std::string path = root + "/" + std::to_string(10000 + i) + ".json";
         test::write_text_file(path, test::to_json({}));
-        files.push_back(InputFile{path, false, nullptr});
+        files.push_back(InputFile{path, false, nullptr, {}});
     }
     return files;
 }

@@ -36,8 +36,8 @@ TEST_CASE("batch reads give load_file's bytes, or leave the file to load_file") 
     }
     std::vector<InputFile> files = collect_inputs({root}).files; // each with its open folder
     REQUIRE(files.size() == sizes.size());
-    files.push_back(InputFile{root + "/missing.json", false, nullptr}); // gone since the walk
-    files.push_back(InputFile{files[1].path, true, nullptr});           // named by the user
+    files.push_back(InputFile{root + "/missing.json", false, nullptr, {}}); // gone since the walk
+    files.push_back(InputFile{files[1].path, true, nullptr, {}});           // named by the user
     detail::FileBatchReader reader(16, k_default_max_bytes);
     if (!reader.available()) {
         WARN("io_uring is not available here: every file goes through load_file()");

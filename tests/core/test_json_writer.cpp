@@ -5,10 +5,12 @@
 #include <string>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "aijri/report_json.hpp"
 
+#include "json_syntax.hpp"
 #include "json_writer.hpp"
 
 using aijri::dump_json;
@@ -26,8 +28,22 @@ std::string written_string(std::string_view text) {
     return out;
 }
 
+// dump_json() of the text, once each byte that is not UTF-8 is spelled out as sanitize()
+// shows it ("\xe9"): the writer keeps such names apart where dump_json() would make every
+// one of them U+FFFD.
 std::string reference_string(std::string_view text) {
-    return dump_json(nlohmann::ordered_json(std::string(text)));
+    std::string spelled;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = aijri::detail::utf8_sequence_length(text, i);
+        if (length == 0) {
+            spelled += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
+            ++i;
+            continue;
+        }
+        spelled.append(text.substr(i, length));
+        i += length;
+    }
+    return dump_json(nlohmann::ordered_json(spelled));
 }
 
 } // namespace
@@ -58,6 +74,21 @@ TEST_CASE("json writer: strings are escaped exactly as dump_json escapes them") 
             CHECK(written_string(text) == reference_string(text));
         }
     }
+}
+
+TEST_CASE("json writer: file names that differ only in bytes that are not UTF-8 stay apart") {
+    CHECK(written_string("a\xff.json") == R"("a\\xff.json")");
+    CHECK(written_string("a\xfe.json") == R"("a\\xfe.json")");
+    CHECK(nlohmann::json::parse(written_string("a\xff.json")) == "a\\xff.json");
+}
+
+TEST_CASE("json writer: no string gives a CI log command, wherever it stands") {
+    // The second '#' of "##[" or of "##" before a letter is \u0023: the same string.
+    CHECK(written_string("##[error]x") == R"("#\u0023[error]x")");
+    CHECK(written_string("a ##vso[task.setvariable]b") == R"("a #\u0023vso[task.setvariable]b")");
+    CHECK(written_string("###[") == R"("##\u0023[")");
+    CHECK(written_string("## Heading, # 1, ##") == R"("## Heading, # 1, ##")");
+    CHECK(nlohmann::json::parse(written_string("##[error]x")) == "##[error]x");
 }
 
 TEST_CASE("json writer: random strings match dump_json") {

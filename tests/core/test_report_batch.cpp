@@ -49,7 +49,7 @@ TEST_CASE("github: workflow command escapes, and nothing that acts on the log") 
 TEST_CASE("markdown: file text is shown as text") {
     CHECK(markdown_cell("a | b") == "a \\| b");
     CHECK(markdown_cell("[click](http://x) ![i](http://x/i.png) <b>bold</b> *em* _u_ ~s~ `c`") ==
-          "\\[click\\](http://x) !\\[i\\](http://x/i.png) \\<b\\>bold\\</b\\> \\*em\\* \\_u\\_ "
+          "\\[click\\](http\\://x) !\\[i\\](http\\://x/i.png) \\<b\\>bold\\</b\\> \\*em\\* \\_u\\_ "
           "\\~s\\~ \\`c\\`");
     CHECK(markdown_cell("&#x202e; &amp;") == "\\&#x202e; \\&amp;"); // no entity brings it back
     CHECK(markdown_cell("two\nlines\\") == "two lines\\\\");
@@ -57,6 +57,10 @@ TEST_CASE("markdown: file text is shown as text") {
     CHECK(markdown_cell(" id\t") == "&#32;id&#32;");
     CHECK(markdown_cell("a b") == "a b");
     CHECK(markdown_cell("  ") == "&#32;&#32;");
+    // No autolink: GFM links bare URLs, www. and e-mail addresses in text (checked by
+    // cmark-gfm in the CLI tests).
+    CHECK(markdown_cell("see https://x.org or www.x.org, or mail a@b.com") ==
+          "see https\\://x.org or www\\.x.org, or mail a@<!-- -->b.com");
     CHECK(markdown_cell(k_hostile) ==
           "a\\\\x1b\\]0;t\\\\x07\\\\x1b\\[31m\\\\u202e\\\\u009b\\\\xff");
 }

@@ -5,7 +5,9 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -92,6 +94,54 @@ CommandResult run_command(const std::string& shell_command) {
 
 CommandResult run_aijri(const std::string& arguments) {
     return run_command(fmt::format("'{}' {}", AIJRI_BINARY, arguments));
+}
+
+std::string shell_quote(const std::string& text) {
+    std::string out = "'";
+    for (const char c : text) {
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return out + "'";
+}
+
+std::optional<std::string> unprivileged_prefix(std::string& why) {
+    if (::geteuid() != 0) {
+        return std::string();
+    }
+    const std::string prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups -- ";
+    const CommandResult probe =
+        run_command(prefix + shell_quote(AIJRI_BINARY) + " --version >/dev/null");
+    if (probe.status != 0) {
+        why = "running as root, and user 65534 (nobody) cannot run " + std::string(AIJRI_BINARY) +
+              " here (setpriv: " + probe.err + "): permission checks skipped";
+        return std::nullopt;
+    }
+    return prefix;
+}
+
+std::string shared_temp_dir() {
+    struct SharedRoot {
+        std::string path =
+            (std::filesystem::temp_directory_path() / "aijri-shared-XXXXXX").string();
+        SharedRoot() {
+            if (::mkdtemp(path.data()) == nullptr) {
+                throw std::runtime_error("mkdtemp failed");
+            }
+            ::chmod(path.c_str(), 0755);
+        }
+        ~SharedRoot() {
+            std::error_code ignored;
+            std::filesystem::remove_all(path, ignored);
+        }
+        SharedRoot(const SharedRoot&) = delete;
+        SharedRoot& operator=(const SharedRoot&) = delete;
+    };
+    static const SharedRoot root;
+    static int counter = 0;
+    const std::string dir = root.path + "/" + std::to_string(++counter);
+    std::filesystem::create_directories(dir);
+    ::chmod(dir.c_str(), 01777);
+    return dir;
 }
 
 std::string read_text_file(const std::string& path) {

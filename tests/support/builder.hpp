@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +44,17 @@ struct CommandResult {
 };
 CommandResult run_command(const std::string& shell_command);
 CommandResult run_aijri(const std::string& arguments);
+
+// Single quotes for sh: any text, newlines included, is one word.
+std::string shell_quote(const std::string& text);
+
+// A prefix that runs a command as an unprivileged user (nobody) when the tests run as root,
+// where permissions hide faults (root reads a file of mode 000); "" when they already run
+// unprivileged. Empty optional, with `why` set, when no such user can run the binary here.
+std::optional<std::string> unprivileged_prefix(std::string& why);
+
+// A fresh folder that the unprivileged user can enter and write in, removed at exit.
+std::string shared_temp_dir();
 
 std::string read_text_file(const std::string& path);
 void write_text_file(const std::string& path, const std::string& text);
