@@ -6,7 +6,7 @@
 The target (issue 12): every format keeps its peak RSS under 32 MiB while scoring a
 1,000,000-line stream, so a CI job's memory does not grow with the catalogue. The stream is
 written once to bench/corpus-jsonl/memory-N.jsonl (git-ignored): N copies of one compact,
-valid assessment (the test builder's default shape, about 1.4 KB a line), each with its own
+valid assessment (the seed with its prose shortened, about 2 KB a line), each with its own
 id. Each format is run once, as
 
     aijri score --jsonl-input STREAM --format F -o OUT
@@ -35,13 +35,23 @@ def record_line(template, i):
     return template.replace('"ID"', '"role-%07d"' % i, 1)
 
 
+def shortened(value):
+    # Every string of more than a few words becomes one word: the shape stays, the prose goes.
+    if isinstance(value, dict):
+        return {k: v if k == "name" else shortened(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [shortened(v) for v in value]
+    if isinstance(value, str) and len(value) > 40:
+        return "prose"
+    return value
+
+
 def template():
-    # The seed, compacted, with a placeholder id: a valid assessment of realistic shape.
+    # The seed, compacted, its prose shortened, with a placeholder id: a valid assessment of
+    # realistic shape, about 2 KB a line.
     with open(os.path.join(ROOT, "assessments", "deep-learning-engineer.json")) as f:
-        seed = json.load(f)
+        seed = shortened(json.load(f))
     seed["id"] = "ID"
-    for task in seed["tasks"]:
-        task["rationale"] = "r"
     return json.dumps(seed, separators=(",", ":"), ensure_ascii=False)
 
 

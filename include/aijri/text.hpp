@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,14 @@ std::string pad(std::string_view text, std::size_t width, bool right = false);
 
 // Greedy word wrap to lines of at most `width` cells; words longer than a line are cut.
 std::vector<std::string> wrap(std::string_view text, std::size_t width);
+
+// The number of single-character edits (a transposition counts as one) from `a` to `b`.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// What a "did you mean" offers: the candidate nearest to `word`, ignoring case, when it is
+// at most two edits away and `word` has more than two characters. The first of equals wins.
+std::optional<std::string_view> closest_match(std::string_view word,
+                                              std::span<const std::string_view> candidates);
 
 // CI systems read some lines of a log as commands: GitHub Actions a line that begins with
 // "::" (after blanks), and "##[" anywhere in a line; Azure Pipelines "##vso[", TeamCity

@@ -27,7 +27,7 @@ struct CommandEntry {
     Runner (*setup)(CLI::App&);
 };
 
-constexpr std::array<CommandEntry, 7> k_commands = {{
+constexpr std::array<CommandEntry, 8> k_commands = {{
     {"score", "Score assessments and report the AIJRI, zone and sub-label", setup_score},
     {"validate", "Check assessments: every error of every file, then the exit status",
      setup_validate},
@@ -39,7 +39,80 @@ constexpr std::array<CommandEntry, 7> k_commands = {{
      setup_render},
     {"diff", "Compare scores between two folders or git revisions, and say which edits moved them",
      setup_diff},
+    {"version", "Print aijri's version (as --version does)", setup_version},
 }};
+
+// Where the command's name stands: the first argument that is not an option (options before
+// it are aijri's own: --help, --version). argc when there is none.
+int command_index(int argc, char** argv) {
+    int first = 1;
+    while (first < argc && argv[first][0] == '-') {
+        ++first;
+    }
+    return first;
+}
+
+const CommandEntry* find_command(std::string_view name) {
+    for (const CommandEntry& entry : k_commands) {
+        if (name == entry.name) {
+            return &entry;
+        }
+    }
+    return nullptr;
+}
+
+std::string unknown_command(std::string_view name) {
+    std::vector<std::string_view> names;
+    for (const CommandEntry& entry : k_commands) {
+        names.emplace_back(entry.name);
+    }
+    std::string message = fmt::format("aijri: unknown command \"{}\"", sanitize(name));
+    if (const auto near = closest_match(name, names)) {
+        message += fmt::format("; did you mean \"{}\"?", *near);
+    }
+    return message + "\nRun `aijri --help` for the commands.\n";
+}
+
+// What CLI11 says of a command line, in aijri's words: the check messages are aijri's own
+// already (common.hpp); what is left is an unknown option or argument, and a missing value.
+std::string describe_parse_error(const CLI::ParseError& e, const CLI::App* command) {
+    const std::string what = e.what();
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && command != nullptr) {
+        std::string message;
+        for (const std::string& extra : command->remaining()) {
+            if (!message.empty()) {
+                message += "\n";
+            }
+            if (extra.size() > 1 && extra.front() == '-') {
+                std::vector<std::string> names;
+                for (const CLI::Option* option : command->get_options()) {
+                    for (const std::string& name : option->get_lnames()) {
+                        names.push_back("--" + name);
+                    }
+                }
+                std::vector<std::string_view> views(names.begin(), names.end());
+                const std::string name = extra.substr(0, extra.find('='));
+                message += fmt::format("unknown option \"{}\"", sanitize(name));
+                if (const auto near = closest_match(name, views)) {
+                    message += fmt::format("; did you mean \"{}\"?", *near);
+                }
+            } else {
+                message += fmt::format("unexpected argument \"{}\"", sanitize(extra));
+            }
+        }
+        if (!message.empty()) {
+            return message;
+        }
+    }
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+        // "--format: 1 required TEXT missing"
+        const auto colon = what.find(':');
+        if (colon != std::string::npos && what.find("missing") != std::string::npos) {
+            return fmt::format("{} needs a value", what.substr(0, colon));
+        }
+    }
+    return sanitize(what);
+}
 
 // For `aijri diff`, everything after `--` is a path, and everything after
 // `--end-of-options` (up to a `--`) is a revision or a side, never an option: CLI11 cannot
@@ -123,8 +196,8 @@ int exit_with_help(const CLI::App& app, const CLI::Error& e) {
 int run(int argc, char** argv) {
     prepare_process();
     CLI::App app{"aijri: scores job-role AI-resilience assessments (AIJRI methodology)", "aijri"};
-    app.set_version_flag("--version", std::string("aijri ") + AIJRI_VERSION);
-    app.require_subcommand(1);
+    app.set_version_flag("-V,--version", std::string("aijri ") + AIJRI_VERSION);
+    app.require_subcommand(0, 1);
     app.footer(k_footer);
     Runner runner;
     for (const CommandEntry& entry : k_commands) {
@@ -132,8 +205,35 @@ int run(int argc, char** argv) {
         Runner command_runner = entry.setup(*command);
         command->callback([&runner, command_runner] { runner = command_runner; });
     }
+
+    // The command is found here rather than by CLI11, so that a mistyped one is named.
+    std::vector<std::string> arguments(argv, argv + argc);
+    const int at = command_index(argc, argv);
+    if (at < argc && std::string_view(argv[at]) == "help") {
+        // `aijri help` and `aijri help CMD`, as `aijri --help` and `aijri CMD --help`.
+        arguments.erase(arguments.begin() + at);
+        if (at + 1 < argc && find_command(argv[at + 1]) == nullptr) {
+            print_error(unknown_command(argv[at + 1]));
+            return k_exit_usage;
+        }
+        arguments.emplace_back("--help");
+    } else if (at < argc && find_command(argv[at]) == nullptr) {
+        print_error(unknown_command(argv[at]));
+        return k_exit_usage;
+    }
+    const CLI::App* command = nullptr;
+    const std::size_t command_at = static_cast<std::size_t>(at);
+    if (command_at < arguments.size() && find_command(arguments[command_at]) != nullptr) {
+        command = app.get_subcommand(arguments[command_at]);
+    }
+
+    std::vector<char*> pointers;
+    for (std::string& argument : arguments) {
+        pointers.push_back(argument.data());
+    }
+    const int count = static_cast<int>(pointers.size());
     try {
-        app.parse(split_diff_arguments(argc, argv), argv);
+        app.parse(split_diff_arguments(count, pointers.data()), pointers.data());
     } catch (const CLI::CallForHelp& e) {
         return exit_with_help(app, e);
     } catch (const CLI::CallForAllHelp& e) {
@@ -142,8 +242,14 @@ int run(int argc, char** argv) {
         return exit_with_help(app, e);
     } catch (const CLI::ParseError& e) {
         // Arguments may be file names from a glob, which can hold anything.
-        eprint("aijri: {}{}\nRun `aijri --help` for usage.\n", sanitize(e.what()),
-               dash_file_hint(argc, argv));
+        const std::string where = command != nullptr ? " " + command->get_name() : "";
+        eprint("aijri{}: {}{}\nRun `aijri{} --help` for usage.\n", where,
+               describe_parse_error(e, command), dash_file_hint(argc, argv), where);
+        return k_exit_usage;
+    }
+    if (!runner) {
+        eprint("aijri: name a command: score, validate, diff, import, render, schema, "
+               "methodology\nRun `aijri --help` for usage.\n");
         return k_exit_usage;
     }
     try {

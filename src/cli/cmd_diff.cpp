@@ -48,10 +48,6 @@ Methodology load_methodology_file(const std::string& file) {
     return option.load();
 }
 
-unsigned job_count(unsigned requested) {
-    return requested != 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
-}
-
 // A walk's files, its warnings printed.
 std::vector<InputFile> walked(WalkResult walk) {
     for (const std::string& warning : walk.warnings) {
@@ -321,9 +317,8 @@ Runner setup_diff(CLI::App& command) {
     command.add_flag("--git", options->git,
                      "Compare the assessments at two revisions of the repository in the current "
                      "folder (REV_B defaults to the working tree); paths after --");
-    command.add_option("-f,--format", options->format, "text, json or markdown")
-        ->check(CLI::IsMember({"text", "json", "markdown"}))
-        ->capture_default_str();
+    add_format_option(command, options->format, {"text", "json", "markdown"},
+                      "text, json or markdown");
     command.add_option("--methodology", options->methodology, "Methodology for both sides")
         ->type_name("FILE");
     command
@@ -337,16 +332,9 @@ Runner setup_diff(CLI::App& command) {
     add_threshold_option(command, "--fail-on-drop", options->fail_on_drop,
                          "Exit 1 when a role's AIJRI drops by at least POINTS", "POINTS");
     command.add_flag("--all", options->all, "List unchanged roles too (text format)");
-    command.add_option("--color", options->color, "auto, always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
-    command
-        .add_option("-o,--output", options->output,
-                    "Write the report to FILE (whole or not at all)")
-        ->type_name("FILE");
-    command
-        .add_option("-j,--jobs", options->jobs, "Files scored at once (default: the core count)")
-        ->check(CLI::Range(1U, 1024U));
+    add_color_option(command, options->color);
+    add_output_option(command, options->output, "the report");
+    add_jobs_option(command, options->jobs, "Files scored");
     add_max_bytes_option(command, options->max_bytes);
     command.footer(
         "Roles are paired by \"id\" (else the file name without .json). For each: added, removed,\n"

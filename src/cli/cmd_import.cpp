@@ -33,6 +33,11 @@ void print(const std::string& file, const Diagnostics& diagnostics, bool warning
 }
 
 int run_import(const ImportCliOptions& options) {
+    if (options.path.empty()) {
+        throw Failure("aijri import: name the document to read (DOC, or - for standard "
+                      "input)\nRun `aijri import --help` for usage.",
+                      k_exit_usage);
+    }
     refuse_output_over_inputs(options.output, {options.path, options.methodology.file});
     const Methodology methodology = options.methodology.load();
     const std::string file = display_path(options.path);
@@ -61,13 +66,8 @@ int run_import(const ImportCliOptions& options) {
 Runner setup_import(CLI::App& command) {
     auto options = std::make_shared<ImportCliOptions>();
     command.add_option("document", options->path, "Assessment document (- reads standard input)")
-        ->required()
         ->type_name("DOC");
-    command
-        .add_option("-o,--output", options->output,
-                    "Write the JSON here (replaced whole, never half-written) instead of to "
-                    "standard output")
-        ->type_name("FILE");
+    add_output_option(command, options->output, "the assessment JSON");
     command
         .add_option("--schema", options->schema,
                     "Add \"$schema\": REF to the assessment, for editors "

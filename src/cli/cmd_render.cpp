@@ -23,6 +23,11 @@ struct RenderOptions {
 };
 
 int run_render(const RenderOptions& options) {
+    if (options.path.empty()) {
+        throw Failure("aijri render: name the assessment to render (FILE, or - for standard "
+                      "input)\nRun `aijri render --help` for usage.",
+                      k_exit_usage);
+    }
     refuse_output_over_inputs(options.output, {options.path, options.methodology.file});
     const Methodology methodology = options.methodology.load();
     FileBuffer buffer;
@@ -49,16 +54,9 @@ int run_render(const RenderOptions& options) {
 Runner setup_render(CLI::App& command) {
     auto options = std::make_shared<RenderOptions>();
     command.add_option("path", options->path, "Assessment file (- reads standard input)")
-        ->required()
         ->type_name("FILE");
-    command.add_option("-f,--format", options->format, "Document format")
-        ->check(CLI::IsMember({"markdown"}))
-        ->capture_default_str();
-    command
-        .add_option("-o,--output", options->output,
-                    "Write the document here (replaced whole, never half-written) instead of "
-                    "to standard output")
-        ->type_name("FILE");
+    add_format_option(command, options->format, {"markdown"}, "Document format");
+    add_output_option(command, options->output, "the document");
     options->methodology.add_to(command);
     add_max_bytes_option(command, options->max_bytes);
     command.footer("Writes the assessment as a document in the form of the seed, with the "

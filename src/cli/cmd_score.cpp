@@ -79,7 +79,9 @@ public:
             return run_stream();
         }
         if (m_options.paths.empty()) {
-            throw Failure("aijri: score: name at least one PATH (or use --jsonl-input)",
+            throw Failure("aijri score: name at least one PATH (a file, a folder, or - for "
+                          "standard input), or use --jsonl-input\nRun `aijri score --help` for "
+                          "usage.",
                           k_exit_usage);
         }
         refuse_output_over_inputs(m_options.output, inputs());
@@ -129,7 +131,7 @@ private:
         const bool show_progress = is_terminal(stderr) && !is_terminal(stdout);
         // Progress needs the total up front: a walk that only counts, for people watching.
         Progress progress(show_progress ? count_inputs() : 0, show_progress);
-        BatchOptions batch{jobs(), m_options.max_bytes, &m_methodology};
+        BatchOptions batch{job_count(m_options.jobs), m_options.max_bytes, &m_methodology};
         Emitter emitter(*this, *report, format);
         InputWalk walk(m_options.paths);
         run_batch(
@@ -319,13 +321,6 @@ private:
         return path != "-" && ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
     }
 
-    unsigned jobs() const {
-        if (m_options.jobs != 0) {
-            return m_options.jobs;
-        }
-        return std::max(1U, std::thread::hardware_concurrency());
-    }
-
     static int status_of(bool io_error, bool failed) {
         if (io_error) {
             return k_exit_usage;
@@ -349,19 +344,18 @@ Runner setup_score(CLI::App& command) {
         .add_option("paths", options->paths,
                     "Assessment files and folders (folders are searched for *.json; - reads "
                     "standard input)")
-        ->type_name("PATH...");
-    command
-        .add_option("-f,--format", options->format,
-                    "text (a report for one file, a table for many), json, jsonl, csv, "
-                    "markdown, junit or github")
-        ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "markdown", "junit", "github"}))
-        ->capture_default_str();
+        ->type_name("PATH");
+    add_format_option(command, options->format,
+                      {"text", "json", "jsonl", "csv", "markdown", "junit", "github"},
+                      "text (a report for one file, a table for many), json, jsonl, csv, "
+                      "markdown, junit or github");
     options->methodology.add_to(command);
+    add_jobs_option(command, options->jobs, "Files scored");
     command
-        .add_option("-j,--jobs", options->jobs, "Files scored at once (default: the core count)")
-        ->check(CLI::Range(1U, 1024U));
-    command.add_option("--sort", options->sort, "Order of the text and markdown tables")
-        ->check(CLI::IsMember({"path", "score"}))
+        .add_option("--sort", options->sort,
+                    "Order of the results: path, or score (highest first, invalid last)")
+        ->type_name("ORDER")
+        ->transform(one_of({"path", "score"}))
         ->capture_default_str();
     add_threshold_option(command, "--fail-under", options->fail_under,
                          "Exit 1 when a role's AIJRI is below SCORE (the report stays complete)",
@@ -369,27 +363,24 @@ Runner setup_score(CLI::App& command) {
     command
         .add_option("--fail-on-zone", options->fail_on_zone,
                     "Exit 1 when a role is in this zone or below: Red, or Yellow (Yellow and Red)")
-        ->check(CLI::IsMember({"Red", "Yellow"}));
-    command
-        .add_option("-o,--output", options->output,
-                    "Write the report to FILE (whole or not at all) instead of standard output")
-        ->type_name("FILE");
+        ->type_name("ZONE")
+        ->transform(one_of({"Red", "Yellow"}));
+    add_output_option(command, options->output, "the report");
     command
         .add_option("--jsonl-input", options->jsonl_input,
                     "Score a stream of assessments, one JSON object per line (- for stdin)")
         ->type_name("FILE");
-    command.add_option("--color", options->color, "Colour the zones: auto, always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
+    add_color_option(command, options->color);
     command.add_flag("--wide", options->wide, "Show rationales whole instead of shortened");
     // Validated as a signed number: CLI11 would read -5 into a size_t as 2^64 - 5, and a
     // report as wide as that is a failed allocation.
     command
         .add_option("--width", options->width,
-                    "Columns to lay the report out in, 20 to 10000 (default: the terminal's, "
+                    "Columns to lay the report out in, 40 to 10000 (default: the terminal's, "
                     "else 100)")
         ->type_name("N")
-        ->check(CLI::Range(std::int64_t{20}, static_cast<std::int64_t>(k_widest)));
+        ->check(whole_number(static_cast<std::int64_t>(k_narrowest),
+                             static_cast<std::int64_t>(k_widest)));
     add_max_bytes_option(command, options->max_bytes);
     command.footer("Examples:\n"
                    "  aijri score assessments/deep-learning-engineer.json\n"

@@ -25,14 +25,17 @@ struct ValidateOptions {
 };
 
 int run_validate(const ValidateOptions& options) {
+    if (options.paths.empty()) {
+        throw Failure("aijri validate: name at least one PATH (a file, a folder, or - for "
+                      "standard input)\nRun `aijri validate --help` for usage.",
+                      k_exit_usage);
+    }
     const Methodology methodology = options.methodology.load();
     const WalkResult walk = collect_inputs(options.paths);
     for (const std::string& warning : walk.warnings) {
         eprint("aijri: warning: {}\n", sanitize(warning));
     }
-    const unsigned jobs =
-        options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
-    const BatchOptions batch{jobs, options.max_bytes, &methodology};
+    const BatchOptions batch{job_count(options.jobs), options.max_bytes, &methodology};
     std::size_t valid = 0;
     std::size_t invalid = 0;
     bool io_error = false;
@@ -73,12 +76,9 @@ Runner setup_validate(CLI::App& command) {
         .add_option("paths", options->paths,
                     "Assessment files and folders (folders are searched for *.json; - reads "
                     "standard input)")
-        ->required()
-        ->type_name("PATH...");
+        ->type_name("PATH");
     options->methodology.add_to(command);
-    command
-        .add_option("-j,--jobs", options->jobs, "Files checked at once (default: the core count)")
-        ->check(CLI::Range(1U, 1024U));
+    add_jobs_option(command, options->jobs, "Files checked");
     add_max_bytes_option(command, options->max_bytes);
     command.add_flag("-q,--quiet", options->quiet, "Print only errors");
     command.footer("Every error of every file is printed as file:line:col: error: /pointer: "

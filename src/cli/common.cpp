@@ -1,4 +1,8 @@
 #include "common.hpp"
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -35,14 +39,90 @@ Methodology MethodologyOption::load() const {
     return *load.methodology;
 }
 
+CLI::Validator whole_number(std::int64_t min, std::int64_t max) {
+    // The text is checked before CLI11 converts it: CLI11 reads "-5" into an unsigned as
+    // 2^64 - 5, and "1e3" or "" would get its own wording.
+    return CLI::Validator(
+        [min, max](std::string& text) -> std::string {
+            std::int64_t value = 0;
+            const char* end = text.data() + text.size();
+            const auto [ptr, error] = std::from_chars(text.data(), end, value);
+            if (text.empty() || error != std::errc() || ptr != end || value < min || value > max) {
+                return fmt::format("expected a whole number from {} to {}, found \"{}\"", min, max,
+                                   sanitize(text));
+            }
+            return {};
+        },
+        "", "whole number");
+}
+
+CLI::Validator one_of(std::vector<std::string> choices) {
+    return CLI::Validator(
+        [choices = std::move(choices)](std::string& text) -> std::string {
+            for (const std::string& choice : choices) {
+                if (choice.size() == text.size() &&
+                    std::equal(choice.begin(), choice.end(), text.begin(), [](char a, char b) {
+                        return std::tolower(static_cast<unsigned char>(a)) ==
+                               std::tolower(static_cast<unsigned char>(b));
+                    })) {
+                    text = choice;
+                    return {};
+                }
+            }
+            std::string message = "expected one of ";
+            std::vector<std::string_view> views;
+            for (const std::string& choice : choices) {
+                message += (views.empty() ? "" : ", ") + choice;
+                views.emplace_back(choice);
+            }
+            message += fmt::format(", found \"{}\"", sanitize(text));
+            if (const auto near = closest_match(text, views)) {
+                message += fmt::format("; did you mean \"{}\"?", *near);
+            }
+            return message;
+        },
+        "", "one of");
+}
+
 void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes) {
-    // CLI11 reads "-5" into a size_t as 2^64 - 5; validating the text as a signed number
-    // first refuses it with its own value in the message.
     app.add_option("--max-bytes", max_bytes,
                    "Refuse files (and --jsonl-input lines) larger than N bytes, from their size, "
-                   "before reading them")
+                   "before reading them (1 to 1099511627776, 1 TiB)")
         ->type_name("N")
-        ->check(CLI::Range(std::int64_t{1}, static_cast<std::int64_t>(k_largest_max_bytes)))
+        ->check(whole_number(1, static_cast<std::int64_t>(k_largest_max_bytes)))
+        ->capture_default_str();
+}
+
+void add_jobs_option(CLI::App& app, unsigned& jobs, const std::string& what) {
+    app.add_option("-j,--jobs", jobs, what + " at once, 1 to 1024 (default: the core count)")
+        ->type_name("N")
+        ->check(whole_number(1, 1024));
+}
+
+unsigned job_count(unsigned requested) {
+    return requested != 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
+}
+
+void add_output_option(CLI::App& app, std::string& output, const std::string& what) {
+    app.add_option("-o,--output", output,
+                   "Write " + what +
+                       " to FILE (whole or not at all; never over an input) instead of "
+                       "standard output")
+        ->type_name("FILE");
+}
+
+void add_color_option(CLI::App& app, std::string& color) {
+    app.add_option("--color", color, "Colour the zones: auto, always or never")
+        ->type_name("WHEN")
+        ->transform(one_of({"auto", "always", "never"}))
+        ->capture_default_str();
+}
+
+void add_format_option(CLI::App& app, std::string& format, std::vector<std::string> formats,
+                       const std::string& help) {
+    app.add_option("-f,--format", format, help)
+        ->type_name("FORMAT")
+        ->transform(one_of(std::move(formats)))
         ->capture_default_str();
 }
 

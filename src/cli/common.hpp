@@ -34,9 +34,27 @@ struct MethodologyOption {
     Methodology load() const;
 };
 
+// Checks that speak aijri's words, not the option library's: "expected a whole number from 1
+// to 1024, found 0", "expected one of text, json, …, found \"jsno\"; did you mean \"json\"?".
+// A choice is matched without regard to case and rewritten in its listed spelling, so
+// `--fail-on-zone red` is Red: one_of() is a transform (->transform), not a check.
+CLI::Validator whole_number(std::int64_t min, std::int64_t max);
+CLI::Validator one_of(std::vector<std::string> choices);
+
+// The options several commands share, each declared and checked in one place.
 // --max-bytes N: from 1 to 1 TiB. A negative number is refused rather than wrapped round to
 // a huge limit.
 void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes);
+// -j, --jobs N: from 1 to 1024; 0 (not given) means the core count, see job_count().
+void add_jobs_option(CLI::App& app, unsigned& jobs, const std::string& what);
+unsigned job_count(unsigned requested);
+// -o, --output FILE.
+void add_output_option(CLI::App& app, std::string& output, const std::string& what);
+// --color auto|always|never.
+void add_color_option(CLI::App& app, std::string& color);
+// -f, --format FORMAT, one of `formats`.
+void add_format_option(CLI::App& app, std::string& format, std::vector<std::string> formats,
+                       const std::string& help);
 
 // A gate's threshold (--fail-under SCORE, --fail-on-drop POINTS), parsed by the command: an
 // empty value is refused, never taken for a gate turned off.

@@ -13,15 +13,14 @@ bool is_terminal(std::FILE* stream) {
 
 std::size_t terminal_width() {
     constexpr std::size_t k_default = 100;
-    constexpr std::size_t k_minimum = 60;
     struct winsize size {};
     if (is_terminal(stdout) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
-        return std::clamp<std::size_t>(size.ws_col, k_minimum, k_widest);
+        return std::clamp<std::size_t>(size.ws_col, k_narrowest, k_widest);
     }
     if (const char* columns = std::getenv("COLUMNS")) {
         const long value = std::strtol(columns, nullptr, 10);
         if (value > 0) {
-            return std::clamp<std::size_t>(static_cast<std::size_t>(value), k_minimum, k_widest);
+            return std::clamp<std::size_t>(static_cast<std::size_t>(value), k_narrowest, k_widest);
         }
     }
     return k_default;

@@ -11,8 +11,11 @@ bool is_terminal(std::FILE* stream);
 // The widest layout: a report is built in memory line by line, and $COLUMNS or --width
 // of a billion would make each line a billion bytes.
 inline constexpr std::size_t k_widest = 10000;
+// The narrowest layout every report keeps (its columns shrink, its separators fit).
+inline constexpr std::size_t k_narrowest = 40;
 
-// Columns of the terminal on stdout, else $COLUMNS, else 100; at least 60, at most k_widest.
+// Columns of the terminal on stdout, else $COLUMNS, else 100; at least k_narrowest, at most
+// k_widest.
 std::size_t terminal_width();
 // --color auto|always|never; auto means a terminal, no NO_COLOR and TERM is not "dumb".
 bool use_color(const std::string& mode, std::FILE* stream);

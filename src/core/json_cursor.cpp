@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "aijri/reader.hpp"
+#include "aijri/text.hpp"
 
 #include "json_syntax.hpp"
 
@@ -52,29 +53,6 @@ private:
     std::size_t m_count = 0;
     std::unordered_map<std::string_view, std::size_t> m_index;
 };
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    // Optimal string alignment distance: a transposition counts as one edit.
-    const std::size_t n = a.size();
-    const std::size_t m = b.size();
-    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-    for (std::size_t i = 0; i <= n; ++i) {
-        d[i][0] = i;
-    }
-    for (std::size_t j = 0; j <= m; ++j) {
-        d[0][j] = j;
-    }
-    for (std::size_t i = 1; i <= n; ++i) {
-        for (std::size_t j = 1; j <= m; ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[n][m];
-}
 
 std::string_view trim_right(std::string_view text) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r' ||
@@ -142,14 +120,8 @@ std::string quoted(std::string_view text, std::size_t max_bytes) {
 
 std::string unknown_key_message(std::string_view key, std::span<const std::string_view> known) {
     std::string message = fmt::format("unknown key {}", quoted(key));
-    for (const auto candidate : known) {
-        // The distance is at least the difference in length: checking that first keeps a
-        // multi-megabyte unknown key from costing a table of key × candidate cells.
-        const std::size_t longer = std::max(key.size(), candidate.size());
-        const std::size_t shorter = std::min(key.size(), candidate.size());
-        if (key.size() > 2 && longer - shorter <= 2 && edit_distance(key, candidate) <= 2) {
-            return message + fmt::format("; did you mean \"{}\"?", candidate);
-        }
+    if (const auto candidate = closest_match(key, known)) {
+        return message + fmt::format("; did you mean \"{}\"?", *candidate);
     }
     message += " (expected ";
     message += known.size() == 1 ? "" : "one of: ";

@@ -174,6 +174,61 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     return lines;
 }
 
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    // Optimal string alignment distance: a transposition counts as one edit.
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+    for (std::size_t i = 0; i <= n; ++i) {
+        d[i][0] = i;
+    }
+    for (std::size_t j = 0; j <= m; ++j) {
+        d[0][j] = j;
+    }
+    for (std::size_t i = 1; i <= n; ++i) {
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[n][m];
+}
+
+std::optional<std::string_view> closest_match(std::string_view word,
+                                              std::span<const std::string_view> candidates) {
+    const auto lower = [](std::string_view text) {
+        std::string out(text);
+        for (char& c : out) {
+            c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        return out;
+    };
+    if (word.size() <= 2) {
+        return std::nullopt;
+    }
+    const std::string folded = lower(word);
+    std::optional<std::string_view> best;
+    std::size_t best_distance = 3;
+    for (const std::string_view candidate : candidates) {
+        // The distance is at least the difference in length: checking that first keeps a
+        // multi-megabyte word from costing a table of word × candidate cells.
+        const std::size_t longer = std::max(word.size(), candidate.size());
+        const std::size_t shorter = std::min(word.size(), candidate.size());
+        if (longer - shorter >= best_distance) {
+            continue;
+        }
+        const std::size_t distance = edit_distance(folded, lower(candidate));
+        if (distance < best_distance) {
+            best = candidate;
+            best_distance = distance;
+        }
+    }
+    return best;
+}
+
 namespace {
 
 bool opens_command(char c) {
