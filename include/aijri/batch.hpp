@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aijri/evaluate.hpp"
@@ -84,6 +87,38 @@ void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& optio
 void run_jsonl_stream(const std::string& path, const std::string& display,
                       const BatchOptions& options, const RenderFunction& render,
                       const EmitFunction& emit);
+
+// An id that more than one file of a batch uses: diff pairs roles by id, so only one of them
+// could be compared.
+struct DuplicateId {
+    std::string id;
+    std::vector<std::string> files;
+};
+
+// The ids of a batch, kept as 64-bit hashes with each file's position (16 bytes a file, so a
+// walk of any size stays small). Files whose ids hash alike are the candidates for an id
+// used by more than one file; the caller confirms them (reading those few files again).
+class IdCensus {
+public:
+    void add(std::string_view id, std::size_t position);
+    // Groups of positions (each sorted, two or more) whose ids hash alike, by first position.
+    std::vector<std::vector<std::size_t>> collisions();
+
+private:
+    std::vector<std::pair<std::uint64_t, std::size_t>> m_seen;
+};
+
+// The ids used by more than one file, from a census of `files_at` positions: the candidate
+// files are read again (few, and only when hashes meet) and grouped by their real id.
+// `files_at(positions)` gives the files at those positions, in that order.
+std::vector<DuplicateId> confirm_duplicate_ids(
+    IdCensus& census,
+    const std::function<std::vector<InputFile>(const std::vector<std::size_t>&)>& files_at,
+    const BatchOptions& options);
+
+// The files a walk of `paths` gives at `positions` (sorted), by walking it again.
+std::vector<InputFile> walked_files_at(const std::vector<std::string>& paths,
+                                       const std::vector<std::size_t>& positions);
 
 // Evaluates one file: reads it (with the size limit) and scores it. A file a walk found is
 // read as load_file() reads a file found regular, relative to its folder when that is open.

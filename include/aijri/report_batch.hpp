@@ -33,7 +33,11 @@ struct GateTrip {
     std::string reason;
 };
 
+// "the id \"x\" is used by more than one file: a.json, b.json"
+std::string describe_duplicate(const DuplicateId& duplicate);
+
 struct BatchTotals {
+    std::vector<DuplicateId> duplicate_ids;
     std::size_t files = 0;
     std::size_t scored = 0;
     std::size_t invalid = 0;                  // including unreadable files

@@ -38,6 +38,7 @@ struct DiffOptions {
     std::string output;
     std::size_t max_bytes = k_default_max_bytes;
     unsigned jobs = 0;
+    bool allow_empty = false;
 };
 
 DiffArguments g_split; // see set_diff_arguments
@@ -267,6 +268,10 @@ int run_diff(DiffOptions o) {
                             o.arguments[1], old_m, new_m, side_options(new_m, o));
     }
 
+    if (result.roles.empty() && !o.allow_empty) {
+        fail_nothing_found("diff", o.git ? fmt::format("{}", fmt::join(default_paths(), ", "))
+                                         : fmt::format("{}", fmt::join(o.arguments, " or ")));
+    }
     const int decimals = new_m.published_decimals;
     std::vector<std::string> trips;
     for (const RoleDiff& r : result.roles) {
@@ -336,6 +341,7 @@ Runner setup_diff(CLI::App& command) {
     add_output_option(command, options->output, "the report");
     add_jobs_option(command, options->jobs, "Files scored");
     add_max_bytes_option(command, options->max_bytes);
+    add_allow_empty_option(command, options->allow_empty);
     command.footer(
         "Roles are paired by \"id\" (else the file name without .json). For each: added, removed,\n"
         "changed or unchanged; old and new AIJRI; the change; and the inputs that caused it, with\n"

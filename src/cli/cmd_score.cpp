@@ -37,6 +37,7 @@ struct ScoreOptions {
     std::string fail_on_zone;
     std::string output;
     std::string jsonl_input;
+    bool allow_empty = false;
 };
 
 Gates parse_gates(const ScoreOptions& o) {
@@ -152,7 +153,8 @@ private:
             });
         progress.finish();
         emitter.finish();
-        return status_of(m_io_error, m_totals.invalid > 0 || !m_totals.gate_trips.empty());
+        return status_of(m_io_error, m_totals.invalid > 0 || !m_totals.gate_trips.empty() ||
+                                         !m_totals.duplicate_ids.empty());
     }
 
     int run_stream() {
@@ -170,7 +172,8 @@ private:
                          render_function(*report, format),
                          [&](RenderedResult&& r) { emitter.emit(std::move(r)); });
         emitter.finish();
-        return status_of(m_io_error, m_totals.invalid > 0 || !m_totals.gate_trips.empty());
+        return status_of(m_io_error, m_totals.invalid > 0 || !m_totals.gate_trips.empty() ||
+                                         !m_totals.duplicate_ids.empty());
     }
 
     // Writes results as they come (in order). A header that needs the totals (JUnit's
@@ -201,6 +204,14 @@ private:
         void annotate(const std::string& line) { body(line); }
 
         void finish() {
+            if (m_command.m_totals.files == 0 && !m_command.m_options.allow_empty) {
+                // Nothing is written: no report of nothing to pass a gate.
+                const ScoreOptions& o = m_command.m_options;
+                fail_nothing_found("score", o.jsonl_input.empty()
+                                                ? fmt::format("{}", fmt::join(o.paths, ", "))
+                                                : display_path(o.jsonl_input));
+            }
+            m_command.find_duplicate_ids();
             begin();
             if (m_spooling) {
                 m_spool.drain(m_out);
@@ -280,6 +291,9 @@ private:
     static std::string summary_file(const Evaluation& e) { return e.file; }
 
     void count(const ResultSummary& s) {
+        if (!s.id.empty() && m_options.jsonl_input.empty()) {
+            m_census.add(s.id, m_totals.files);
+        }
         ++m_totals.files;
         m_io_error = m_io_error || s.io_error || s.methodology_error;
         if (!s.valid) {
@@ -290,6 +304,19 @@ private:
         ++m_totals.zones[s.zone];
         if (const auto gate = gate_failure(s, m_gates, m_methodology)) {
             m_totals.gate_trips.push_back(GateTrip{s.file, s.title, *gate});
+        }
+    }
+
+    void find_duplicate_ids() {
+        const BatchOptions options{1, m_options.max_bytes, &m_methodology};
+        m_totals.duplicate_ids = confirm_duplicate_ids(
+            m_census,
+            [this](const std::vector<std::size_t>& positions) {
+                return walked_files_at(m_options.paths, positions);
+            },
+            options);
+        for (const DuplicateId& d : m_totals.duplicate_ids) {
+            eprint("aijri: error: {}\n", sanitize(describe_duplicate(d)));
         }
     }
 
@@ -333,6 +360,9 @@ private:
     Gates m_gates;
     TextStyle m_style;
     BatchTotals m_totals;
+    // The ids of a walk, to name an id that several files use. Not for --jsonl-input: a
+    // stream of a million records would hold a million ids, and its records are not files.
+    IdCensus m_census;
     bool m_io_error = false;
 };
 
@@ -382,6 +412,7 @@ Runner setup_score(CLI::App& command) {
         ->check(whole_number(static_cast<std::int64_t>(k_narrowest),
                              static_cast<std::int64_t>(k_widest)));
     add_max_bytes_option(command, options->max_bytes);
+    add_allow_empty_option(command, options->allow_empty);
     command.footer("Examples:\n"
                    "  aijri score assessments/deep-learning-engineer.json\n"
                    "  aijri score --format json role.json\n"

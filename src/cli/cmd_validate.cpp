@@ -6,6 +6,7 @@
 #include "aijri/batch.hpp"
 #include "aijri/file_source.hpp"
 #include "aijri/output_file.hpp"
+#include "aijri/report_batch.hpp"
 #include "aijri/text.hpp"
 #include "aijri/walk.hpp"
 
@@ -22,6 +23,7 @@ struct ValidateOptions {
     std::size_t max_bytes = k_default_max_bytes;
     unsigned jobs = 0;
     bool quiet = false;
+    bool allow_empty = false;
 };
 
 int run_validate(const ValidateOptions& options) {
@@ -35,37 +37,71 @@ int run_validate(const ValidateOptions& options) {
     for (const std::string& warning : walk.warnings) {
         eprint("aijri: warning: {}\n", sanitize(warning));
     }
+    if (walk.files.empty() && !options.allow_empty) {
+        fail_nothing_found("validate", fmt::format("{}", fmt::join(options.paths, ", ")));
+    }
     const BatchOptions batch{job_count(options.jobs), options.max_bytes, &methodology};
     std::size_t valid = 0;
     std::size_t invalid = 0;
     bool io_error = false;
+    // One status line a valid file, its warnings under it; an invalid file is its errors.
+    // -q: errors only.
     const auto render = [&options](const Evaluation& e) {
         RenderedResult r;
         r.summary = summarize(e);
-        if (e.valid() && !options.quiet) {
-            r.text = fmt::format("{}: ok\n", sanitize(e.file));
+        if (e.valid() && options.quiet) {
+            return r;
         }
-        if (!e.valid() || !options.quiet) {
-            for (const Diagnostic& d : e.diagnostics) {
-                r.text += format_diagnostic_with_source(e.file, d) + "\n";
-            }
+        if (e.valid()) {
+            const std::size_t warnings = r.summary.warnings;
+            r.text = fmt::format(
+                "{}: ok{}\n", sanitize(e.file),
+                warnings == 0 ? ""
+                              : fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s"));
+        }
+        for (const Diagnostic& d : e.diagnostics) {
+            r.text += format_diagnostic_with_source(e.file, d) + "\n";
         }
         return r;
     };
     OutputFile out("-", GuardLines::yes);
+    IdCensus census;
+    std::size_t position = 0;
     run_batch(walk.files, batch, render, [&](RenderedResult&& r) {
         out.write(r.text);
         (r.summary.valid ? valid : invalid) += 1;
         io_error = io_error || r.summary.io_error || r.summary.methodology_error;
+        if (!r.summary.id.empty()) {
+            census.add(r.summary.id, position);
+        }
+        ++position;
     });
-    if (!options.quiet || invalid > 0) {
-        out.write(fmt::format("{} valid, {} invalid\n", valid, invalid));
+    const std::vector<DuplicateId> duplicates = confirm_duplicate_ids(
+        census,
+        [&walk](const std::vector<std::size_t>& positions) {
+            std::vector<InputFile> files;
+            for (const std::size_t at : positions) {
+                files.push_back(walk.files[at]);
+            }
+            return files;
+        },
+        batch);
+    for (const DuplicateId& d : duplicates) {
+        out.write("error: " + sanitize(describe_duplicate(d)) + "\n");
+    }
+    if (!options.quiet) {
+        out.write(
+            fmt::format("{} valid, {} invalid{}\n", valid, invalid,
+                        duplicates.empty()
+                            ? ""
+                            : fmt::format(", {} id{} used by more than one file", duplicates.size(),
+                                          duplicates.size() == 1 ? "" : "s")));
     }
     out.commit();
     if (io_error) {
         return k_exit_usage;
     }
-    return invalid > 0 ? k_exit_invalid : k_exit_ok;
+    return invalid > 0 || !duplicates.empty() ? k_exit_invalid : k_exit_ok;
 }
 
 } // namespace
@@ -80,6 +116,7 @@ Runner setup_validate(CLI::App& command) {
     options->methodology.add_to(command);
     add_jobs_option(command, options->jobs, "Files checked");
     add_max_bytes_option(command, options->max_bytes);
+    add_allow_empty_option(command, options->allow_empty);
     command.add_flag("-q,--quiet", options->quiet, "Print only errors");
     command.footer("Every error of every file is printed as file:line:col: error: /pointer: "
                    "message, with the\nline and a caret; stated figures are checked against "

@@ -103,6 +103,19 @@ unsigned job_count(unsigned requested) {
     return requested != 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
 }
 
+void add_allow_empty_option(CLI::App& app, bool& allow_empty) {
+    app.add_flag("--allow-empty", allow_empty,
+                 "Finding no assessment is not an error (without it: exit 2, so that a gate "
+                 "pointed at the wrong folder does not pass)");
+}
+
+void fail_nothing_found(const std::string& command, const std::string& where) {
+    throw Failure(fmt::format("aijri {}: no assessment found in {} (folders are searched for "
+                              "*.json); --allow-empty accepts that",
+                              command, sanitize(where)),
+                  k_exit_usage);
+}
+
 void add_output_option(CLI::App& app, std::string& output, const std::string& what) {
     app.add_option("-o,--output", output,
                    "Write " + what +

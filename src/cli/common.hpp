@@ -48,6 +48,10 @@ void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes);
 // -j, --jobs N: from 1 to 1024; 0 (not given) means the core count, see job_count().
 void add_jobs_option(CLI::App& app, unsigned& jobs, const std::string& what);
 unsigned job_count(unsigned requested);
+// --allow-empty: finding no assessment is not an error. Without it, a gate pointed at the
+// wrong folder fails (exit 2) instead of passing over nothing.
+void add_allow_empty_option(CLI::App& app, bool& allow_empty);
+[[noreturn]] void fail_nothing_found(const std::string& command, const std::string& where);
 // -o, --output FILE.
 void add_output_option(CLI::App& app, std::string& output, const std::string& what);
 // --color auto|always|never.

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <exception>
 #include <fcntl.h>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -38,6 +39,75 @@ ResultSummary summarize(const Evaluation& e) {
         (d.severity == Severity::error ? s.errors : s.warnings) += 1;
     }
     return s;
+}
+
+void IdCensus::add(std::string_view id, std::size_t position) {
+    m_seen.emplace_back(std::hash<std::string_view>{}(id), position);
+}
+
+std::vector<std::vector<std::size_t>> IdCensus::collisions() {
+    std::sort(m_seen.begin(), m_seen.end());
+    std::vector<std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < m_seen.size();) {
+        std::size_t end = i + 1;
+        while (end < m_seen.size() && m_seen[end].first == m_seen[i].first) {
+            ++end;
+        }
+        if (end - i > 1) {
+            std::vector<std::size_t> group;
+            for (std::size_t k = i; k < end; ++k) {
+                group.push_back(m_seen[k].second);
+            }
+            groups.push_back(std::move(group));
+        }
+        i = end;
+    }
+    std::sort(groups.begin(), groups.end());
+    return groups;
+}
+
+std::vector<DuplicateId> confirm_duplicate_ids(
+    IdCensus& census,
+    const std::function<std::vector<InputFile>(const std::vector<std::size_t>&)>& files_at,
+    const BatchOptions& options) {
+    std::vector<DuplicateId> duplicates;
+    AssessmentReader reader;
+    FileBuffer buffer;
+    for (const std::vector<std::size_t>& group : census.collisions()) {
+        std::map<std::string, std::vector<std::string>> by_id; // a hash collision splits here
+        for (const InputFile& file : files_at(group)) {
+            const Evaluation e =
+                evaluate_file(reader, buffer, file, *options.methodology, options.max_bytes);
+            if (e.assessment) {
+                by_id[e.assessment->id].push_back(e.file);
+            }
+        }
+        for (auto& [id, files] : by_id) {
+            if (files.size() > 1) {
+                duplicates.push_back(DuplicateId{id, std::move(files)});
+            }
+        }
+    }
+    return duplicates;
+}
+
+std::vector<InputFile> walked_files_at(const std::vector<std::string>& paths,
+                                       const std::vector<std::size_t>& positions) {
+    std::vector<InputFile> files;
+    InputWalk walk(paths);
+    std::size_t position = 0;
+    auto wanted = positions.begin();
+    while (wanted != positions.end()) {
+        auto file = walk.next();
+        if (!file) {
+            break;
+        }
+        if (position++ == *wanted) {
+            files.push_back(std::move(*file));
+            ++wanted;
+        }
+    }
+    return files;
 }
 
 Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,

@@ -584,15 +584,21 @@ DiffResult diff_files(std::vector<InputFile> old_files, std::string_view old_roo
 
 std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGates& gates,
                                              int decimals) {
+    // Every gate a role trips is named, not only the first.
+    std::vector<std::string> reasons;
     if (gates.fail_on_zone_change && role.zone_changed) {
-        return fmt::format("zone changed from {} to {} (--fail-on-zone-change)",
-                           role.old_verdict->zone, role.new_verdict->zone);
+        reasons.push_back(fmt::format("zone changed from {} to {} (--fail-on-zone-change)",
+                                      role.old_verdict->zone, role.new_verdict->zone));
     }
     if (gates.fail_on_drop && role.delta && -*role.delta >= *gates.fail_on_drop) {
-        return fmt::format("dropped {} points (--fail-on-drop {})",
-                           to_fixed(-*role.delta, decimals), to_decimal(*gates.fail_on_drop, 0, 6));
+        reasons.push_back(fmt::format("dropped {} points (--fail-on-drop {})",
+                                      to_fixed(-*role.delta, decimals),
+                                      to_decimal(*gates.fail_on_drop, 0, 6)));
     }
-    return std::nullopt;
+    if (reasons.empty()) {
+        return std::nullopt;
+    }
+    return fmt::format("{}", fmt::join(reasons, "; "));
 }
 
 namespace {

@@ -27,16 +27,27 @@ std::optional<std::string> gate_failure(const ResultSummary& s, const Gates& gat
     if (!s.valid) {
         return std::nullopt; // an invalid file already fails, for its own reasons
     }
+    // Every gate a role trips is named, not only the first.
     const int d = m.published_decimals;
+    std::vector<std::string> reasons;
     if (gates.fail_under && s.aijri < *gates.fail_under) {
-        return fmt::format("AIJRI {} is under --fail-under {}", to_fixed(s.aijri, d),
-                           to_decimal(*gates.fail_under, 0, 6));
+        reasons.push_back(fmt::format("AIJRI {} is under --fail-under {}", to_fixed(s.aijri, d),
+                                      to_decimal(*gates.fail_under, 0, 6)));
     }
     if (gates.fail_on_zone &&
         (s.zone == *gates.fail_on_zone || (*gates.fail_on_zone == "Yellow" && s.zone == "Red"))) {
-        return fmt::format("zone {} trips --fail-on-zone {}", s.zone, *gates.fail_on_zone);
+        reasons.push_back(
+            fmt::format("zone {} trips --fail-on-zone {}", s.zone, *gates.fail_on_zone));
     }
-    return std::nullopt;
+    if (reasons.empty()) {
+        return std::nullopt;
+    }
+    return fmt::format("{}", fmt::join(reasons, "; "));
+}
+
+std::string describe_duplicate(const DuplicateId& d) {
+    return fmt::format("the id \"{}\" is used by more than one file: {}", d.id,
+                       fmt::join(d.files, ", "));
 }
 
 std::string BatchReport::begin(const BatchTotals*) const {
@@ -295,6 +306,9 @@ public:
                                t.gate_trips.size() == 1 ? "" : "s");
             out += gate_lines(t, "  ");
         }
+        for (const DuplicateId& d : t.duplicate_ids) {
+            out += "error: " + sanitize(describe_duplicate(d)) + "\n";
+        }
         return out;
     }
 
@@ -413,6 +427,12 @@ public:
                     fmt::format("- {}: {}\n", markdown_code(trip.file), markdown_cell(trip.reason));
             }
         }
+        if (!t.duplicate_ids.empty()) {
+            out += "\nIds used by more than one file:\n\n";
+            for (const DuplicateId& d : t.duplicate_ids) {
+                out += "- " + markdown_cell(describe_duplicate(d)) + "\n";
+            }
+        }
         return out;
     }
 
@@ -490,7 +510,15 @@ public:
         return out;
     }
     std::string begin(const BatchTotals*) const override { return {}; }
-    std::string end(const BatchTotals& t) const override { return zone_counts(t) + "\n"; }
+    std::string end(const BatchTotals& t) const override {
+        std::string out;
+        for (const DuplicateId& d : t.duplicate_ids) {
+            out += fmt::format("::error file={},title=aijri duplicate id::{}\n",
+                               github_escape_property(d.files.back()),
+                               github_escape_data(describe_duplicate(d)));
+        }
+        return out + zone_counts(t) + "\n";
+    }
 
 private:
     const Methodology& m_methodology;

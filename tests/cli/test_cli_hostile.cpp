@@ -382,8 +382,10 @@ TEST_CASE("file names with spaces, line breaks, escapes, bad bytes or a leading 
                                             "x\n::error::injected.json",
                                             "bidi\xe2\x80\xae.json",
                                             "back`tick|pipe.json"};
-    for (const std::string& name : names) {
-        write_text_file(dir + "/" + name, seed());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        // Each its own role: one id in several files is an error of its own.
+        write_text_file(dir + "/" + names[i],
+                        seed_with("\"deep-learning-engineer\"", fmt::format("\"role-{}\"", i)));
     }
     for (const char* format : {"text", "json", "jsonl", "csv", "markdown", "junit", "github"}) {
         INFO(format);
@@ -617,10 +619,14 @@ TEST_CASE("files found in a folder: the size limit, and files larger than the fi
     write_text_file(root + "/exact.json", exact);
     write_text_file(root + "/small.json", seed());
     const CommandResult all = run("score -f csv " + quote(root));
-    CHECK(all.status == 0);
+    // The three are one role (one id): scored, and the shared id is an error of the run.
+    CHECK(all.status == 1);
     for (const char* name : {"big.json", "exact.json", "small.json"}) {
         CHECK(contains(all.out, fmt::format("{},deep-learning-engineer,", name)));
     }
+    CHECK(all.err == "aijri: error: the id \"deep-learning-engineer\" is used by more than one "
+                     "file: " +
+                         root + "/big.json, " + root + "/exact.json, " + root + "/small.json\n");
     const CommandResult limited = run("score -f jsonl --max-bytes 1000 " + quote(root));
     CHECK(limited.status == 1);
     CHECK(contains(limited.out, fmt::format("is {} bytes, over the limit of 1000 bytes "
