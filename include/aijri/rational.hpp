@@ -61,6 +61,9 @@ std::string to_fixed(const Rational& value, int decimals);
 std::string to_decimal(const Rational& value, int min_decimals, int max_decimals = 6);
 // The exact value: a terminating decimal ("5.6628") or a reduced fraction ("51228/793").
 std::string to_exact_string(const Rational& value);
+// The value for a message: a terminating decimal as it is, else its first `places` decimals,
+// cut (not rounded), followed by "…" ("64.5989911727…"); JSON keeps the fraction.
+std::string to_readable_decimal(const Rational& value, int places = 10);
 
 // A number as written in a JSON document, read without ever passing through binary floating
 // point. `decimals` is how many decimal places the text shows (1.10 → 2, 2e1 → 0), which

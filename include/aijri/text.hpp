@@ -28,6 +28,10 @@ std::size_t display_width(std::string_view text);
 // Shortens to at most `width` cells, ending in "…" when something was cut.
 std::string shorten(std::string_view text, std::size_t width);
 
+// Shortens to at most `width` cells from the start, beginning with "…": what is kept of a
+// path is its end, the file's own name.
+std::string shorten_start(std::string_view text, std::size_t width);
+
 // Pads with spaces to `width` cells (left-aligned, or right-aligned when `right`).
 std::string pad(std::string_view text, std::size_t width, bool right = false);
 

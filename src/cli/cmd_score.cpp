@@ -87,6 +87,7 @@ public:
         }
         refuse_output_over_inputs(m_options.output, inputs());
         const BatchFormat format = *batch_format_from_string(m_options.format);
+        refuse_unsortable(format);
         const bool one_named_file =
             m_options.paths.size() == 1 && !is_directory(m_options.paths[0]);
         if (one_named_file && (format == BatchFormat::text || format == BatchFormat::json)) {
@@ -103,16 +104,23 @@ private:
         const Evaluation e =
             evaluate_file(reader, buffer, input, m_methodology, m_options.max_bytes);
         const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
+        // A file whose only errors are stated figures that do not match is still shown, its
+        // mismatches marked: the figures are what the analyst needs to correct them.
+        const bool mismatched_only = !e.valid() && e.assessment && !e.methodology_error;
         // A file that could not be read, or a text report with nothing to show, leaves an
         // existing --output as it was.
-        if (!e.io_error && (format == BatchFormat::json || e.valid())) {
+        if (!e.io_error && (format == BatchFormat::json || e.valid() || mismatched_only)) {
             OutputFile out(m_options.output, guard_for(format));
             if (format == BatchFormat::json) {
                 std::string text;
                 append_result_json(text, e, m_methodology, gate, 2);
                 out.write(text + "\n");
-            } else {
+            } else if (e.valid()) {
                 out.write(render_text_report(e, m_methodology, m_style));
+            } else {
+                Evaluation shown = e;
+                shown.score = compute_score(*e.assessment, m_methodology);
+                out.write(render_text_report(shown, m_methodology, m_style));
             }
             out.commit();
         }
@@ -164,6 +172,7 @@ private:
         }
         refuse_output_over_inputs(m_options.output, inputs());
         const BatchFormat format = *batch_format_from_string(m_options.format);
+        refuse_unsortable(format);
         const auto report =
             make_batch_report(format, m_methodology, ReportStyle{m_style.color, m_style.width});
         BatchOptions batch{1, m_options.max_bytes, &m_methodology};
@@ -184,8 +193,7 @@ private:
         Emitter(ScoreCommand& command, const BatchReport& report, BatchFormat format)
             : m_command(command), m_report(report),
               m_out(command.m_options.output, guard_for(format)),
-              m_sorting((format == BatchFormat::text || format == BatchFormat::markdown) &&
-                        command.m_options.sort == "score"),
+              m_sorting(command.m_options.sort == "score"),
               m_spooling(!m_sorting && report.header_needs_totals()) {}
 
         void emit(RenderedResult&& r) {
@@ -335,6 +343,17 @@ private:
         all.push_back(m_options.jsonl_input);
         all.push_back(m_options.methodology.file);
         return all;
+    }
+
+    // jsonl is written as results come, for consumers that read it as it grows: an order
+    // that needs every result first would make it a json array in all but name.
+    void refuse_unsortable(BatchFormat format) const {
+        if (format == BatchFormat::jsonl && m_options.sort == "score") {
+            throw Failure("aijri score: --sort score cannot be honoured by -f jsonl, which is "
+                          "written as results come; use -f json (an array) to sort, or sort "
+                          "the lines afterwards\nRun `aijri score --help` for usage.",
+                          k_exit_usage);
+        }
     }
 
     static GuardLines guard_for(BatchFormat format) {

@@ -177,12 +177,16 @@ Score compute_score(const Assessment& a, const Methodology& m) {
 
 namespace {
 
+// A mismatch is located like every other error: at the stated value, with its line shown.
 template <typename Stated>
-SourcePosition where(const Stated& stated, const LineIndex* lines) {
-    if (stated.offset != k_no_offset && lines != nullptr) {
-        return lines->position_of(stated.offset);
+Diagnostic mismatch(const Stated& stated, const LineIndex* lines, std::string message) {
+    if (stated.offset == k_no_offset || lines == nullptr) {
+        return make_error(stated.pointer, stated.position, std::move(message));
     }
-    return stated.position;
+    Diagnostic d =
+        make_error(stated.pointer, lines->position_of(stated.offset), std::move(message));
+    d.source_line = std::string(lines->excerpt_at(stated.offset, d.source_cut));
+    return d;
 }
 
 void check_number(Diagnostics& out, const std::optional<StatedNumber>& stated,
@@ -198,9 +202,9 @@ void check_number(Diagnostics& out, const std::optional<StatedNumber>& stated,
         fmt::format("stated {} {} does not match the computed {}", name,
                     to_fixed(stated->value.value, decimals), to_fixed(computed, decimals));
     if (computed.rounded(decimals) != computed) {
-        message += fmt::format(" (exact {})", to_exact_string(computed));
+        message += fmt::format(" (exact {})", to_readable_decimal(computed));
     }
-    out.push_back(make_error(stated->pointer, where(*stated, lines), std::move(message)));
+    out.push_back(mismatch(*stated, lines, std::move(message)));
 }
 
 void check_text(Diagnostics& out, const std::optional<StatedText>& stated, std::string_view name,
@@ -211,9 +215,9 @@ void check_text(Diagnostics& out, const std::optional<StatedText>& stated, std::
     const auto show = [](const std::optional<std::string>& v) {
         return v ? fmt::format("\"{}\"", *v) : std::string("none");
     };
-    out.push_back(make_error(stated->pointer, where(*stated, lines),
-                             fmt::format("stated {} {} does not match the computed {}", name,
-                                         show(stated->value), show(computed))));
+    out.push_back(mismatch(*stated, lines,
+                           fmt::format("stated {} {} does not match the computed {}", name,
+                                       show(stated->value), show(computed))));
 }
 
 } // namespace

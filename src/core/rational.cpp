@@ -310,6 +310,23 @@ std::string to_exact_string(const Rational& value) {
     return int128_to_string(value.numerator()) + "/" + int128_to_string(value.denominator());
 }
 
+std::string to_readable_decimal(const Rational& value, int places) {
+    if (value.exact_decimals()) {
+        return to_exact_string(value);
+    }
+    // Division truncates towards zero: the digits shown are all exact.
+    Int128 scaled = 0;
+    if (__builtin_mul_overflow(value.numerator(), pow10(places), &scaled)) {
+        return to_exact_string(value);
+    }
+    scaled /= value.denominator();
+    std::string digits = scaled_to_string(scaled, places);
+    if (scaled == 0 && value.sign() < 0) {
+        digits.insert(0, "-");
+    }
+    return digits + "…";
+}
+
 namespace {
 
 bool is_digit(char c) {

@@ -1,4 +1,5 @@
 #include "aijri/report_batch.hpp"
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -260,26 +261,22 @@ std::string zone_counts(const BatchTotals& t) {
     return out;
 }
 
-std::string gate_lines(const BatchTotals& t, std::string_view prefix) {
-    std::string out;
-    for (const GateTrip& trip : t.gate_trips) {
-        out += fmt::format("{}{}: {}\n", prefix, sanitize(trip.file), sanitize(trip.reason));
-    }
-    return out;
-}
-
 class TextSummary final : public BatchReport {
 public:
     TextSummary(const Methodology& m, const ReportStyle& style)
         : m_methodology(m), m_style(style) {}
 
     std::string begin(const BatchTotals*) const override {
-        return fmt::format("{:>5}  {:<22}  {:<{}}  {}\n", "AIJRI", "Label", "Role", title_width(),
-                           "File");
+        return trimmed(fmt::format("{:>5}  {:<{}}  {:<{}}  {}", "AIJRI", "Label", label_width(),
+                                   "Role", title_width(), "File")) +
+               "\n";
     }
 
+    // A row: AIJRI, label, role, file, in --width columns (the file shortened from its start,
+    // which keeps its name); then what a reader must not miss: an override beside the formula's
+    // verdict, a tripped gate, the assessment's warnings (the quick screen's among them).
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
-        const std::string file = sanitize(display_file(e));
+        const std::string file = shorten_start(sanitize(display_file(e)), file_width());
         if (!e.valid()) {
             const std::size_t errors = count_errors(e);
             const std::string what =
@@ -287,33 +284,86 @@ public:
                 : e.methodology_error
                     ? "not scored: methodology"
                     : fmt::format("invalid: {} error{}", errors, errors == 1 ? "" : "s");
-            return fmt::format("{:>5}  {}  {:<{}}  {}\n", "—", pad(what, 22), "", title_width(),
-                               file);
+            return trimmed(fmt::format("{:>5}  {}  {:<{}}  {}", "—", pad(what, label_width()), "",
+                                       title_width(), file)) +
+                   "\n";
         }
         const Score& s = *e.score;
-        const std::string label = pad(shorten(sanitize(s.final_.label), 22), 22);
-        return fmt::format(
-            "{:>5}  {}  {}  {}{}\n", to_fixed(s.final_.aijri, m_methodology.published_decimals),
+        const int d = m_methodology.published_decimals;
+        const std::string label =
+            pad(shorten(sanitize(s.final_.label), label_width()), label_width());
+        std::string out = fmt::format(
+            "{:>5}  {}  {}  {}\n", to_fixed(s.final_.aijri, d),
             colored_label(s.final_.zone, label, m_style.color),
-            pad(shorten(sanitize(e.assessment->role.title), title_width()), title_width()), file,
-            gate ? "  ← gate" : "");
+            pad(shorten(sanitize(e.assessment->role.title), title_width()), title_width()), file);
+        const auto note = [&](const std::string& text) {
+            out += "       " + shorten(text, m_style.width > 7 ? m_style.width - 7 : 1) + "\n";
+        };
+        if (e.assessment->override_) {
+            note(fmt::format("override: the formula gives {} {}", to_fixed(s.formula.aijri, d),
+                             sanitize(s.formula.label)));
+        }
+        if (gate) {
+            note("gate: " + sanitize(*gate));
+        }
+        for (const Diagnostic& diagnostic : e.diagnostics) {
+            if (diagnostic.severity == Severity::warning) {
+                note("warning: " + sanitize(diagnostic.message));
+            }
+        }
+        return out;
     }
 
     std::string end(const BatchTotals& t) const override {
-        std::string out = "\n" + zone_counts(t) + "\n";
+        std::string out = "\n" + wrapped(zone_counts(t), 0);
         if (!t.gate_trips.empty()) {
-            out += fmt::format("{} role{} tripped a gate:\n", t.gate_trips.size(),
-                               t.gate_trips.size() == 1 ? "" : "s");
-            out += gate_lines(t, "  ");
+            out += wrapped(fmt::format("{} role{} tripped a gate:", t.gate_trips.size(),
+                                       t.gate_trips.size() == 1 ? "" : "s"),
+                           0);
+            for (const GateTrip& trip : t.gate_trips) {
+                out +=
+                    wrapped(fmt::format("{}: {}", sanitize(trip.file), sanitize(trip.reason)), 2);
+            }
         }
         for (const DuplicateId& d : t.duplicate_ids) {
-            out += "error: " + sanitize(describe_duplicate(d)) + "\n";
+            out += wrapped("error: " + sanitize(describe_duplicate(d)), 0);
         }
         return out;
     }
 
 private:
-    std::size_t title_width() const { return m_style.width > 100 ? 40 : 30; }
+    // 5 + 2 + label + 2 + title + 2 + file: the label and the title give way at narrow
+    // widths, down to 12 cells each, and the file takes what is left (at least 12).
+    static constexpr std::size_t k_min_cell = 8;
+    std::size_t label_width() const {
+        const std::size_t room = m_style.width > 11 + 3 * k_min_cell ? m_style.width - 11 : 0;
+        return std::clamp<std::size_t>(room / 3, k_min_cell, 22);
+    }
+    std::size_t title_width() const {
+        const std::size_t preferred = m_style.width > 100 ? 40 : 30;
+        const std::size_t used = 11 + label_width() + k_min_cell;
+        return std::clamp<std::size_t>(m_style.width > used ? m_style.width - used : 0, k_min_cell,
+                                       preferred);
+    }
+    std::size_t file_width() const {
+        const std::size_t used = 11 + label_width() + title_width();
+        return std::max(m_style.width > used ? m_style.width - used : 0, k_min_cell);
+    }
+    // Lines of the footer, wrapped to the width; `indent` before each.
+    std::string wrapped(const std::string& text, std::size_t indent) const {
+        std::string out;
+        const std::size_t room = m_style.width > indent + 20 ? m_style.width - indent : 20;
+        for (const std::string& part : wrap(text, room)) {
+            out += std::string(indent, ' ') + part + "\n";
+        }
+        return out;
+    }
+    static std::string trimmed(std::string line) {
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
+        return line;
+    }
     const Methodology& m_methodology;
     ReportStyle m_style;
 };

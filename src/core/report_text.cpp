@@ -1,6 +1,7 @@
 #include "aijri/report_text.hpp"
 #include <algorithm>
 #include <array>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -55,12 +56,32 @@ class ReportWriter {
 public:
     ReportWriter(const TextStyle& style) : m_style(style) {}
 
+    // `title` holds no colour codes; a title wider than the layout wraps.
     void heading(std::string_view title) {
         if (!m_out.empty()) {
             m_out += '\n';
         }
-        m_out += m_style.color ? fmt::format("{}{}{}\n", k_bold, title, k_reset)
-                               : fmt::format("{}\n", title);
+        const std::vector<std::string> lines = display_width(title) <= m_style.width
+                                                   ? std::vector<std::string>{std::string(title)}
+                                                   : wrap(title, m_style.width);
+        for (const std::string& part : lines) {
+            m_out += m_style.color ? fmt::format("{}{}{}\n", k_bold, part, k_reset)
+                                   : fmt::format("{}\n", part);
+        }
+    }
+
+    // The report's first line, "Title — AIJRI 64.6 Green (Accelerated)", whose label may be
+    // coloured: when it is too wide, the verdict goes on a line of its own.
+    void title(std::string_view name, std::string_view verdict, std::string_view colored) {
+        const std::string plain = fmt::format("{} — {}", name, verdict);
+        if (display_width(plain) <= m_style.width) {
+            m_out += m_style.color ? fmt::format("{}{} — {}{}\n", k_bold, name, colored, k_reset)
+                                   : plain + "\n";
+            return;
+        }
+        heading(name);
+        m_out += m_style.color ? fmt::format("{}{}{}\n", k_bold, colored, k_reset)
+                               : std::string(verdict) + "\n";
     }
 
     // Lines longer than the terminal wrap with a hanging indent rather than overflow.
@@ -75,32 +96,72 @@ public:
         }
     }
 
-    // A "Label: text" line whose text wraps under itself.
+    // Prose as the document has it: paragraphs and "- " bullets, wrapped to the width (a
+    // bullet's lines under its text), a blank line between paragraphs.
+    void prose(std::string_view text) {
+        std::size_t start = 0;
+        bool blank_pending = false;
+        while (start <= text.size()) {
+            const auto end = std::min(text.find('\n', start), text.size());
+            const std::string part = sanitize(text.substr(start, end - start));
+            start = end + 1;
+            if (part.find_first_not_of(' ') == std::string::npos) {
+                blank_pending = true;
+                continue;
+            }
+            if (blank_pending) {
+                m_out += '\n';
+                blank_pending = false;
+            }
+            const bool bullet = part.starts_with("- ") || part.starts_with("* ");
+            const std::size_t hang = bullet ? 2 : 0;
+            const std::size_t room =
+                available_width() > hang + k_min_text ? available_width() - hang : k_min_text;
+            const auto lines = wrap(bullet ? std::string_view(part).substr(2) : part, room);
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                m_out += fmt::format("{:{}}{}{}\n", "", k_indent,
+                                     bullet ? (i == 0 ? "- " : "  ") : "", lines[i]);
+            }
+        }
+    }
+
+    // A "Label: text" line whose text wraps under itself; where that would leave the text
+    // too little room, the text goes under the label instead.
     void paragraph(std::string_view label, std::string_view text) {
         const std::string clean = sanitize(text);
-        const std::size_t available =
-            available_width() > label.size() + 2 ? available_width() - label.size() - 2 : 20;
-        const auto lines = wrap(clean, std::max<std::size_t>(available, 20));
+        const std::size_t beside = label.size() + 2;
+        constexpr std::size_t k_min_beside = 24;
+        if (available_width() < beside + k_min_beside) {
+            line(fmt::format("{}:", label));
+            for (const std::string& part : wrap(clean, available_width() - 4)) {
+                line(fmt::format("    {}", part));
+            }
+            return;
+        }
+        const auto lines = wrap(clean, available_width() - beside);
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            line(fmt::format("{:<{}}{}", i == 0 ? fmt::format("{}: ", label) : "", label.size() + 2,
+            line(fmt::format("{:<{}}{}", i == 0 ? fmt::format("{}: ", label) : "", beside,
                              lines[i]));
         }
     }
 
+    // A table keeps its shape at any width: the columns that do not fit beside the name
+    // (the text column first, then the ones before it) move to a line of their own under
+    // each row, joined by " — ".
     void table(std::vector<Column> columns, const std::vector<std::vector<std::string>>& rows) {
-        fit_text_column(columns, rows);
+        const std::size_t inline_count = fit_columns(columns, rows);
         std::vector<std::string> titles;
         for (const Column& c : columns) {
             titles.push_back(c.title);
         }
-        row_line(columns, titles, true);
+        row_line(columns, inline_count, titles, true);
         std::size_t total = 0;
-        for (const Column& c : columns) {
-            total += c.width + 2;
+        for (std::size_t i = 0; i < inline_count; ++i) {
+            total += columns[i].width + 2;
         }
         line(std::string(total > 2 ? total - 2 : 0, '-'));
         for (const auto& row : rows) {
-            row_line(columns, row, false);
+            row_line(columns, inline_count, row, false);
         }
     }
 
@@ -110,60 +171,90 @@ public:
     }
 
 private:
-    void fit_text_column(std::vector<Column>& columns,
-                         const std::vector<std::vector<std::string>>& rows) {
-        std::size_t fixed = 0;
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            Column& c = columns[i];
-            if (c.width != 0 || i + 1 == columns.size()) {
-                continue;
+    static constexpr std::size_t k_min_name = 8;
+    static constexpr std::size_t k_min_text = 12;
+
+    // Sets the widths and returns how many columns stay in the row; the rest go under it.
+    std::size_t fit_columns(std::vector<Column>& columns,
+                            const std::vector<std::vector<std::string>>& rows) const {
+        // The first (name) column is as wide as its longest entry, within reason.
+        Column& name = columns[0];
+        name.width = display_width(name.title);
+        for (const auto& row : rows) {
+            name.width = std::max(name.width, display_width(sanitize(row[0])));
+        }
+        name.width =
+            std::min<std::size_t>(name.width, std::max<std::size_t>(available_width() / 3, 12));
+        const auto fixed_width = [&columns](std::size_t count) {
+            std::size_t fixed = 0;
+            for (std::size_t i = 1; i < count; ++i) {
+                fixed += columns[i].width + 2;
             }
-            // A first (name) column is as wide as its longest entry, within reason.
-            c.width = display_width(c.title);
-            for (const auto& row : rows) {
-                c.width = std::max(c.width, display_width(sanitize(row[i])));
-            }
-            c.width =
-                std::min<std::size_t>(c.width, std::max<std::size_t>(available_width() / 3, 12));
+            return fixed;
+        };
+        std::size_t count = columns.size();
+        // All columns in the row: the text column keeps at least k_min_text cells, the name
+        // column giving way first.
+        const std::size_t with_text = fixed_width(count - 1) + k_min_text + 2;
+        if (with_text + k_min_name <= available_width()) {
+            name.width = std::min(name.width, available_width() - with_text);
+            columns.back().width = available_width() - fixed_width(count - 1) - name.width - 2;
+            return count;
         }
-        for (std::size_t i = 0; i + 1 < columns.size(); ++i) {
-            fixed += columns[i].width + 2;
+        // Fewer columns in the row; what is moved goes on a line of its own.
+        count -= 1;
+        while (count > 2 && fixed_width(count) + k_min_name > available_width()) {
+            count -= 1;
         }
-        // The text column keeps at least k_min_text cells; the name column gives way first.
-        constexpr std::size_t k_min_text = 12;
-        if (fixed + k_min_text > available_width()) {
-            const std::size_t excess = fixed + k_min_text - available_width();
-            const std::size_t shrink =
-                std::min(excess, columns[0].width > 8 ? columns[0].width - 8 : 0);
-            columns[0].width -= shrink;
-            fixed -= shrink;
-        }
-        Column& last = columns.back();
-        last.width =
-            available_width() > fixed + k_min_text ? available_width() - fixed : k_min_text;
+        name.width =
+            std::max(k_min_name, std::min(name.width, available_width() - fixed_width(count)));
+        return count;
     }
 
-    void row_line(const std::vector<Column>& columns, const std::vector<std::string>& cells,
-                  bool header) {
-        // Every cell but the last is one line; the last wraps when --wide asks for it.
+    void row_line(const std::vector<Column>& columns, std::size_t inline_count,
+                  const std::vector<std::string>& cells, bool header) {
+        const bool text_inline = inline_count == columns.size();
         std::string prefix;
-        for (std::size_t i = 0; i + 1 < columns.size(); ++i) {
+        for (std::size_t i = 0; i < inline_count; ++i) {
+            if (i + 1 == columns.size()) {
+                break; // the text column, written below
+            }
             const std::string cell = shorten(sanitize(cells[i]), columns[i].width);
             prefix += pad(cell, columns[i].width, columns[i].right) + "  ";
         }
-        const Column& last = columns.back();
-        const std::string text = sanitize(cells.back());
-        std::vector<std::string> lines = m_style.wide && !header
-                                             ? wrap(text, last.width)
-                                             : std::vector<std::string>{shorten(text, last.width)};
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            std::string out =
-                (i == 0 ? prefix : std::string(display_width(prefix), ' ')) + lines[i];
-            while (!out.empty() && out.back() == ' ') {
-                out.pop_back();
-            }
-            line(out);
+        if (!text_inline) {
+            trim_and_line(prefix);
         }
+        // The last cell (or the moved ones) is one line; it wraps when --wide asks for it.
+        std::string text;
+        for (std::size_t i = text_inline ? columns.size() - 1 : inline_count; i < cells.size();
+             ++i) {
+            const std::string cell = sanitize(cells[i]);
+            if (!cell.empty()) {
+                text += (text.empty() ? "" : " — ") + cell;
+            }
+        }
+        if (!text_inline) {
+            prefix = "    ";
+            if (text.empty()) {
+                return;
+            }
+        }
+        const std::size_t room =
+            text_inline ? columns.back().width : std::max(available_width(), k_min_text + 4) - 4;
+        std::vector<std::string> lines = m_style.wide && !header
+                                             ? wrap(text, room)
+                                             : std::vector<std::string>{shorten(text, room)};
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            trim_and_line((i == 0 ? prefix : std::string(display_width(prefix), ' ')) + lines[i]);
+        }
+    }
+
+    void trim_and_line(std::string out) {
+        while (!out.empty() && out.back() == ' ') {
+            out.pop_back();
+        }
+        line(out);
     }
 
     const TextStyle& m_style;
@@ -316,9 +407,10 @@ std::string render_text_report(const Evaluation& evaluation, const Methodology& 
     const Assessment& a = *evaluation.assessment;
     const Score& s = *evaluation.score;
     ReportWriter w(style);
-    const std::string title = sanitize(a.role.title);
-    w.heading(fmt::format("{} — AIJRI {} {}", title, to_fixed(s.final_.aijri, m.published_decimals),
-                          colored_label(s.final_.zone, s.final_.label, style.color)));
+    const std::string aijri = to_fixed(s.final_.aijri, m.published_decimals);
+    w.title(sanitize(a.role.title), fmt::format("AIJRI {} {}", aijri, sanitize(s.final_.label)),
+            fmt::format("AIJRI {} {}", aijri,
+                        colored_label(s.final_.zone, s.final_.label, style.color)));
     w.line(fmt::format("{} · methodology {}", sanitize(evaluation.file), sanitize(s.methodology)));
     write_role(w, a);
     write_principles(w, a, s);
@@ -330,20 +422,33 @@ std::string render_text_report(const Evaluation& evaluation, const Methodology& 
     write_composite(w, s, m, style.color);
     write_sub_label(w, s, m, style.color);
     write_override(w, a, s, m, style.color);
-    std::string out = w.take();
-    std::vector<const Diagnostic*> warnings;
-    for (const Diagnostic& d : evaluation.diagnostics) {
-        if (d.severity == Severity::warning) {
-            warnings.push_back(&d);
+    // The analyst's commentary, after the figures, as the assessment documents have it.
+    for (const CommentarySection& section : a.commentary) {
+        if (section.heading.empty() && section.text.empty()) {
+            continue;
+        }
+        w.heading(sanitize(section.heading.empty() ? "Commentary" : section.heading));
+        w.prose(section.text);
+    }
+    // The warnings; and for a report shown although the file is invalid (stated figures that
+    // do not match what is computed), the mismatches, where nobody can miss them.
+    for (const auto& [severity, heading] :
+         {std::pair{Severity::warning, "Warnings"},
+          std::pair{Severity::error, "Stated figures that do not match"}}) {
+        bool first = true;
+        for (const Diagnostic& d : evaluation.diagnostics) {
+            if (d.severity != severity) {
+                continue;
+            }
+            if (std::exchange(first, false)) {
+                w.heading(heading);
+            }
+            w.line(severity == Severity::warning
+                       ? fmt::format("warning: {}", sanitize(d.message))
+                       : fmt::format("✗ {}: {}", sanitize(d.pointer), sanitize(d.message)));
         }
     }
-    if (!warnings.empty()) {
-        out += style.color ? fmt::format("\n{}Warnings{}\n", k_bold, k_reset) : "\nWarnings\n";
-        for (const Diagnostic* d : warnings) {
-            out += fmt::format("  warning: {}\n", sanitize(d->message));
-        }
-    }
-    return out;
+    return w.take();
 }
 
 } // namespace aijri

@@ -108,6 +108,24 @@ std::string shorten(std::string_view text, std::size_t width) {
     return out + "…";
 }
 
+std::string shorten_start(std::string_view text, std::size_t width) {
+    const std::size_t cells = display_width(text);
+    if (cells <= width) {
+        return std::string(text);
+    }
+    if (width == 0) {
+        return {};
+    }
+    // Skip the characters that do not fit, counted from the start.
+    std::size_t drop = cells - (width - 1);
+    std::size_t i = 0;
+    while (i < text.size() && drop > 0) {
+        i += sequence_length(static_cast<unsigned char>(text[i]));
+        --drop;
+    }
+    return "…" + std::string(text.substr(std::min(i, text.size())));
+}
+
 std::string pad(std::string_view text, std::size_t width, bool right) {
     const std::size_t used = display_width(text);
     const std::string fill(width > used ? width - used : 0, ' ');

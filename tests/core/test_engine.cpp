@@ -202,7 +202,7 @@ TEST_CASE("stated figures are checked at the precision they are written with") {
     REQUIRE(bad.diagnostics.size() == 3); // 5.66 is the raw 5.6628 at two decimals
     CHECK(format_diagnostic("t.json", bad.diagnostics[0]) ==
           "t.json:33:24: error: /stated/aijri: stated AIJRI 64.5 does not match the computed "
-          "64.6 (exact 51228/793)");
+          "64.6 (exact 64.6002522068…)"); // the JSON keeps the fraction, 51228/793
     bool saw_sub_label = false;
     bool saw_pct = false;
     for (const auto& d : bad.diagnostics) {

@@ -133,3 +133,12 @@ TEST_CASE("arithmetic that would overflow 128 bits throws instead of wrapping") 
     CHECK_THROWS_AS(Rational::fraction(1, most_negative), std::overflow_error);
     CHECK(-Rational::fraction(most_negative + 1, 1) == Rational::fraction(-(most_negative + 1), 1));
 }
+
+TEST_CASE("messages show exact values as decimals, cut with an ellipsis when they do not end") {
+    CHECK(aijri::to_readable_decimal(Rational::fraction(156486, 8125)) == "19.2598153846…");
+    CHECK(aijri::to_readable_decimal(Rational::fraction(51228, 793)) == "64.6002522068…");
+    CHECK(aijri::to_readable_decimal(Rational::fraction(-1, 3)) == "-0.3333333333…");
+    CHECK(aijri::to_readable_decimal(Rational::fraction(-1, 30000000000)) == "-0.0000000000…");
+    CHECK(aijri::to_readable_decimal(Rational::decimal(56628, 4)) == "5.6628");
+    CHECK(aijri::to_readable_decimal(Rational::fraction(2, 3), 3) == "0.666…");
+}
