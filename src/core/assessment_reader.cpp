@@ -316,10 +316,9 @@ private:
             impact = *parsed;
             return;
         }
-        m_cursor.error(at, v.pointer(),
-                       fmt::format("expected one of \"displacement\", \"augmentation\", "
-                                   "\"not_involved\", found {}",
-                                   detail::quoted(*text, 40)));
+        static constexpr std::array<std::string_view, 3> k_impacts = {
+            "displacement", "augmentation", "not_involved"};
+        m_cursor.error(at, v.pointer(), detail::one_of_message(k_impacts, *text));
     }
 
     void check_time_shares() {
@@ -355,9 +354,7 @@ private:
         const std::size_t at = v.offset;
         auto text = m_cursor.read_string(v);
         if (text && !index_of(k_zone_names, *text)) {
-            m_cursor.error(at, v.pointer(),
-                           fmt::format("expected one of \"Green\", \"Yellow\", \"Red\", found {}",
-                                       detail::quoted(*text, 40)));
+            m_cursor.error(at, v.pointer(), detail::one_of_message(k_zone_names, *text));
             return std::nullopt;
         }
         return text;

@@ -118,6 +118,18 @@ std::string quoted(std::string_view text, std::size_t max_bytes) {
     return out;
 }
 
+std::string one_of_message(std::span<const std::string_view> choices, std::string_view found) {
+    std::string message = "expected one of ";
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        message += fmt::format("{}\"{}\"", i == 0 ? "" : ", ", choices[i]);
+    }
+    message += fmt::format(", found {}", quoted(found, 40));
+    if (const auto near = closest_match(found, choices)) {
+        message += fmt::format("; did you mean \"{}\"?", *near);
+    }
+    return message;
+}
+
 std::string unknown_key_message(std::string_view key, std::span<const std::string_view> known) {
     std::string message = fmt::format("unknown key {}", quoted(key));
     if (const auto candidate = closest_match(key, known)) {
@@ -429,6 +441,14 @@ bool JsonCursor::read_fields(JsonNode& node, std::span<const std::string_view> k
         }
         if (std::find(known.begin(), known.end(), key) == known.end()) {
             error(key_offset, member.pointer(), unknown_key_message(key, known));
+            // A mistyped required key is one error, with its suggestion, not a second one
+            // saying the key is missing.
+            if (const auto meant = closest_match(key, known)) {
+                const auto req = std::find(required.begin(), required.end(), *meant);
+                if (req != required.end()) {
+                    present |= std::uint64_t{1} << static_cast<unsigned>(req - required.begin());
+                }
+            }
             skip(member);
             return;
         }

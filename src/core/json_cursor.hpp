@@ -131,5 +131,8 @@ T take(simdjson::simdjson_result<T>&& result) {
 // transposition away, so that typos like phyiscal_presence point at the right name.
 std::string unknown_key_message(std::string_view key, std::span<const std::string_view> known);
 std::string quoted(std::string_view text, std::size_t max_bytes = 60);
+// "expected one of \"a\", \"b\", found \"x\"", with "did you mean \"a\"?" when a choice is near
+// (case aside: "Displacement", or "displacment").
+std::string one_of_message(std::span<const std::string_view> choices, std::string_view found);
 
 } // namespace aijri::detail
