@@ -19,6 +19,9 @@ inline constexpr std::size_t k_max_errors = 100;
 
 struct ReadResult {
     std::optional<Assessment> assessment; // set only when there is no error
+    // With errors, what could be read of a document that parsed: its stated figures can
+    // still be audited where no error touches the inputs they follow from.
+    std::optional<Assessment> partial;
     Diagnostics diagnostics;
 };
 

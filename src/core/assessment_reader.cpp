@@ -532,6 +532,8 @@ struct AssessmentReader::Impl {
                               });
         if (!has_errors(result.diagnostics)) {
             result.assessment = std::move(assessment);
+        } else {
+            result.partial = std::move(assessment);
         }
         return result;
     }

@@ -42,6 +42,79 @@ void check_printable(const Score& s) {
     }
 }
 
+// The inputs a stated figure follows from, as JSON pointer prefixes of the assessment.
+std::vector<std::string_view> inputs_of_stated(std::string_view stated_pointer) {
+    const std::string_view figure = stated_pointer.substr(std::string_view("/stated/").size());
+    if (figure == "protective_total") {
+        return {"/protective_principles"};
+    }
+    if (figure == "evidence_total" || figure == "evidence_modifier") {
+        return {"/evidence"};
+    }
+    if (figure == "barrier_total" || figure == "barrier_modifier") {
+        return {"/barriers"};
+    }
+    if (figure == "growth_modifier") {
+        return {"/growth_correlation"};
+    }
+    if (figure == "task_weighted_total" || figure == "task_resistance" ||
+        figure == "pct_time_3plus" || figure.starts_with("split")) {
+        return {"/tasks"};
+    }
+    // raw, aijri, zone, sub-label: the whole formula.
+    return {"/tasks", "/evidence", "/barriers", "/growth_correlation"};
+}
+
+// Whether an error leaves a figure of these inputs unknown. Prose moves no figure, and a
+// task's impact only the displacement/augmentation split.
+bool touches(const Diagnostic& error, const std::vector<std::string_view>& inputs,
+             bool uses_impact) {
+    const std::string& at = error.pointer;
+    if (at.empty()) {
+        return true; // the document itself (a missing section): nothing can be trusted
+    }
+    if (at.ends_with("/name") || at.ends_with("/rationale") ||
+        (at.ends_with("/impact") && !uses_impact)) {
+        return false;
+    }
+    return std::any_of(inputs.begin(), inputs.end(), [&at](std::string_view input) {
+        return at == input || (at.starts_with(input) && at[input.size()] == '/');
+    });
+}
+
+// Every error of a file in one run: where a file has errors, its stated figures are still
+// checked against what can be computed, each only when no error touches its inputs (a typo
+// in an impact does not hide a wrong stated raw score).
+void audit_what_can_be(const Assessment& partial, std::string_view text,
+                       const Methodology& methodology, Diagnostics& diagnostics) {
+    Diagnostics mismatches;
+    try {
+        const Score score = compute_score(partial, methodology);
+        const LineIndex lines(strip_bom(text));
+        mismatches = check_stated_figures(partial, score, methodology, &lines);
+    } catch (const std::exception&) {
+        return; // what was read cannot even be computed: the errors say why
+    }
+    Diagnostics errors;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.severity == Severity::error) {
+            errors.push_back(d);
+        }
+    }
+    for (Diagnostic& mismatch : mismatches) {
+        const auto inputs = inputs_of_stated(mismatch.pointer);
+        const bool uses_impact = mismatch.pointer.starts_with("/stated/split");
+        const bool stated_itself_bad =
+            std::any_of(errors.begin(), errors.end(),
+                        [&](const Diagnostic& e) { return e.pointer == mismatch.pointer; });
+        if (!stated_itself_bad &&
+            std::none_of(errors.begin(), errors.end(),
+                         [&](const Diagnostic& e) { return touches(e, inputs, uses_impact); })) {
+            diagnostics.push_back(std::move(mismatch));
+        }
+    }
+}
+
 } // namespace
 
 Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string file,
@@ -52,6 +125,9 @@ Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string
         padded ? reader.read_padded(text, result.file) : reader.read(text, result.file);
     result.diagnostics = std::move(read.diagnostics);
     if (!read.assessment) {
+        if (read.partial) {
+            audit_what_can_be(*read.partial, text, methodology, result.diagnostics);
+        }
         sort_by_position(result.diagnostics);
         return result;
     }

@@ -273,3 +273,35 @@ TEST_CASE("a methodology that overflows exact arithmetic is an error of the eval
           "take exact arithmetic beyond 128 bits (use fewer decimals or smaller constants)");
     CHECK(e.assessment); // the file itself is fine: its title is still shown in tables
 }
+
+TEST_CASE("every error of a file in one run: stated figures are audited beside other errors") {
+    // The seed, with its impacts mistyped, one principle out of range, and two stated figures
+    // wrong: the impacts touch only the split; the principle only the protective total.
+    std::string text =
+        test::read_text_file(test::source_path("assessments/deep-learning-engineer.json"));
+    const auto replace = [&text](const std::string& from, const std::string& to) {
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, from.size(), to);
+    };
+    replace("\"impact\": \"augmentation\"", "\"impact\": \"augmentatio\"");
+    replace("\"raw\": 5.6628", "\"raw\": 5.6728");
+    replace("\"protective_total\": 2", "\"protective_total\": 3");
+    replace("\"displacement\": 0,", "\"displacement\": 5,");
+    const auto goal = text.find("\"goal_setting_moral_judgment\"");
+    text.replace(text.find("\"score\": 2", goal), 10, "\"score\": 9");
+    const Evaluation e = evaluate_text(text);
+    CHECK_FALSE(e.valid());
+    std::vector<std::string> pointers;
+    for (const Diagnostic& d : e.diagnostics) {
+        pointers.push_back(d.pointer);
+    }
+    // The raw score follows from none of the bad inputs: its mismatch is reported now, with
+    // its line. The protective total and the split cannot be known: not reported.
+    CHECK(pointers ==
+          std::vector<std::string>{"/protective_principles/goal_setting_moral_judgment/score",
+                                   "/tasks/0/impact", "/stated/raw"});
+    CHECK(e.diagnostics.back().message ==
+          "stated raw score 5.6728 does not match the computed 5.6628");
+    CHECK(e.diagnostics.back().source_line == "    \"raw\": 5.6728,");
+}
