@@ -8,15 +8,12 @@
 #include "support/builder.hpp"
 
 using aijri::test::CommandResult;
+using aijri::test::contains;
 using aijri::test::run_aijri;
 using aijri::test::shell_quote;
 using aijri::test::write_text_file;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 // A Red role (16.8) whose quick screen disagrees with its zone: a warning.
 std::string red_role() {

@@ -25,6 +25,7 @@
 #include "support/builder.hpp"
 
 using aijri::test::CommandResult;
+using aijri::test::contains;
 using aijri::test::read_text_file;
 using aijri::test::run_command;
 using aijri::test::shell_quote;
@@ -34,10 +35,6 @@ namespace fs = std::filesystem;
 extern char** environ;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 const std::string k_aijri = shell_quote(AIJRI_BINARY);
 
@@ -49,17 +46,6 @@ CommandResult run(const std::string& arguments) {
 // In bash, for PIPESTATUS and <&- style redirections.
 CommandResult run_bash(const std::string& script) {
     return run_command("bash -c " + shell_quote(script));
-}
-
-std::string seed() {
-    return read_text_file(aijri::test::source_path("assessments/deep-learning-engineer.json"));
-}
-
-std::string seed_with(const std::string& from, const std::string& to) {
-    std::string text = seed();
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
 }
 
 std::string one_line(const std::string& json) {
@@ -91,7 +77,8 @@ std::string make_repository(int roles) {
     fs::create_directories(root + "/assessments");
     for (int i = 0; i < roles; ++i) {
         write_text_file(fmt::format("{}/assessments/role-{:03}.json", root, i),
-                        seed_with("\"deep-learning-engineer\"", fmt::format("\"role-{:03}\"", i)));
+                        aijri::test::seed_json_with("\"deep-learning-engineer\"",
+                                                    fmt::format("\"role-{:03}\"", i)));
     }
     const CommandResult init = run_command(
         "cd " + shell_quote(root) +
@@ -100,28 +87,37 @@ std::string make_repository(int roles) {
     return root;
 }
 
+// Starts aijri with `input` as its stdin (the test keeps `other_end`, which the child must
+// not hold) and its `output` descriptor written to `file`.
+pid_t spawn_aijri(const std::vector<std::string>& arguments, int input, int other_end, int output,
+                  const std::string& file) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, input, STDIN_FILENO);
+    posix_spawn_file_actions_addclose(&actions, other_end);
+    posix_spawn_file_actions_addopen(&actions, output, file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
+    std::vector<std::string> storage{AIJRI_BINARY};
+    storage.insert(storage.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (std::string& a : storage) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    pid_t pid = -1;
+    REQUIRE(::posix_spawn(&pid, AIJRI_BINARY, &actions, nullptr, argv.data(), environ) == 0);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(input);
+    return pid;
+}
+
 // A running aijri whose standard input the test writes, for signals at a known moment.
 class Running {
 public:
     Running(const std::vector<std::string>& arguments, const std::string& folder) {
         int in[2];
         REQUIRE(::pipe(in) == 0);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
-        posix_spawn_file_actions_addclose(&actions, in[1]);
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, (folder + "/stderr").c_str(),
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        std::vector<std::string> storage{AIJRI_BINARY};
-        storage.insert(storage.end(), arguments.begin(), arguments.end());
-        std::vector<char*> argv;
-        for (std::string& a : storage) {
-            argv.push_back(a.data());
-        }
-        argv.push_back(nullptr);
-        REQUIRE(::posix_spawn(&m_pid, AIJRI_BINARY, &actions, nullptr, argv.data(), environ) == 0);
-        posix_spawn_file_actions_destroy(&actions);
-        ::close(in[0]);
+        m_pid = spawn_aijri(arguments, in[0], in[1], STDERR_FILENO, folder + "/stderr");
         m_input = in[1];
     }
     ~Running() {
@@ -158,7 +154,7 @@ private:
 TEST_CASE(
     "score -o writes a regular file, follows a link, writes a device in place, refuses a folder") {
     const std::string dir = aijri::test::temp_dir();
-    write_text_file(dir + "/seed.json", seed());
+    write_text_file(dir + "/seed.json", aijri::test::seed_json());
     const std::string report = run("score " + shell_quote(dir + "/seed.json")).out;
     REQUIRE(contains(report, "AIJRI 64.6 Green (Accelerated)"));
 
@@ -218,13 +214,13 @@ TEST_CASE(
 TEST_CASE("no output lands on an input, however the path reaches it; exit 2, input intact") {
     const std::string dir = aijri::test::temp_dir();
     const std::string s = shell_quote(dir);
-    write_text_file(dir + "/seed.json", seed());
-    write_text_file(dir + "/a.json", seed());
-    write_text_file(dir + "/b.json", seed());
-    write_text_file(dir + "/in.jsonl", one_line(seed()));
+    write_text_file(dir + "/seed.json", aijri::test::seed_json());
+    write_text_file(dir + "/a.json", aijri::test::seed_json());
+    write_text_file(dir + "/b.json", aijri::test::seed_json());
+    write_text_file(dir + "/in.jsonl", one_line(aijri::test::seed_json()));
     write_text_file(dir + "/m.json", run("methodology").out);
     fs::create_directories(dir + "/folder/sub");
-    write_text_file(dir + "/folder/sub/x.json", seed());
+    write_text_file(dir + "/folder/sub/x.json", aijri::test::seed_json());
     fs::create_hard_link(dir + "/seed.json", dir + "/hard.json");
     fs::create_symlink("seed.json", dir + "/soft.json");
     write_text_file(dir + "/doc.md", read_text_file(aijri::test::source_path(
@@ -286,7 +282,7 @@ TEST_CASE(
     const std::string s = shell_quote(dir);
     fs::create_directories(dir + "/d");
     write_text_file(dir + "/d/bad.json", "{");
-    write_text_file(dir + "/seed.json", seed());
+    write_text_file(dir + "/seed.json", aijri::test::seed_json());
 
     // A full stderr: the run goes on and exits as it would have (1: an invalid file).
     const CommandResult full_err = run("score " + s + "/d 2>/dev/full");
@@ -330,7 +326,7 @@ TEST_CASE(
 TEST_CASE("a reader that goes away ends aijri quietly, as SIGPIPE ends cat") {
     const std::string dir = aijri::test::temp_dir();
     for (int i = 0; i < 200; ++i) {
-        write_text_file(fmt::format("{}/r{:03}.json", dir, i), seed());
+        write_text_file(fmt::format("{}/r{:03}.json", dir, i), aijri::test::seed_json());
     }
     const CommandResult score = run_bash(k_aijri + " score -f jsonl " + shell_quote(dir) +
                                          " 2>&1 | head -c 100 >/dev/null; echo ${PIPESTATUS[0]}");
@@ -357,7 +353,7 @@ TEST_CASE("a signal during -o leaves no temporary file and no half report; exit 
         const std::string dir = aijri::test::temp_dir();
         write_text_file(dir + "/out.json", "the last report\n");
         Running aijri({"score", "--jsonl-input", "-", "-f", "json", "-o", dir + "/out.json"}, dir);
-        const std::string record = one_line(seed());
+        const std::string record = one_line(aijri::test::seed_json());
         for (int i = 0; i < 50; ++i) {
             aijri.feed(record);
         }
@@ -407,7 +403,7 @@ TEST_CASE("a signal ends the git processes that diff --git started") {
 TEST_CASE("what could not be read is an error of the run, in its place, in every format") {
     // A path longer than PATH_MAX: the folder at depth 3,001 cannot be opened.
     const std::string deep = aijri::test::temp_dir();
-    write_text_file(deep + "/ok.json", seed());
+    write_text_file(deep + "/ok.json", aijri::test::seed_json());
     const std::string level = [] {
         std::string path = "a";
         for (int i = 1; i < 1000; ++i) {
@@ -448,23 +444,10 @@ TEST_CASE("a stream that breaks off is reported after the records read before it
     // end closes: a read error after the records, as a dropped network stream gives.
     REQUIRE(::write(sockets[0], "unread", 6) == 6);
     const std::string dir = aijri::test::temp_dir();
-    pid_t pid = 0;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, sockets[0], STDIN_FILENO);
-    posix_spawn_file_actions_addclose(&actions, sockets[1]);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, (dir + "/out").c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<std::string> storage{AIJRI_BINARY, "score", "--jsonl-input", "-", "-f", "csv"};
-    std::vector<char*> argv;
-    for (std::string& a : storage) {
-        argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
-    REQUIRE(::posix_spawn(&pid, AIJRI_BINARY, &actions, nullptr, argv.data(), environ) == 0);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(sockets[0]);
-    const std::string records = one_line(seed()) + one_line(seed());
+    const pid_t pid = spawn_aijri({"score", "--jsonl-input", "-", "-f", "csv"}, sockets[0],
+                                  sockets[1], STDOUT_FILENO, dir + "/out");
+    const std::string records =
+        one_line(aijri::test::seed_json()) + one_line(aijri::test::seed_json());
     REQUIRE(::write(sockets[1], records.data(), records.size()) ==
             static_cast<ssize_t>(records.size()));
     ::close(sockets[1]);
@@ -481,7 +464,7 @@ TEST_CASE("a stream that breaks off is reported after the records read before it
 
 TEST_CASE("a stream gives the same records however its reads are chunked") {
     const std::string dir = aijri::test::temp_dir();
-    const std::string record = one_line(seed());
+    const std::string record = one_line(aijri::test::seed_json());
     // The last line has no newline and is over --max-bytes: a record like any other.
     write_text_file(dir + "/in.jsonl", record + "\n" + record +
                                            record.substr(0, record.size() - 1) +
@@ -518,10 +501,10 @@ TEST_CASE("unreadable files and folders are errors for an unprivileged user too"
         return;
     }
     const std::string dir = aijri::test::shared_temp_dir();
-    write_text_file(dir + "/good.json", seed());
+    write_text_file(dir + "/good.json", aijri::test::seed_json());
     fs::create_directories(dir + "/noread");
     write_text_file(dir + "/noread/bad.json", "{");
-    write_text_file(dir + "/locked.json", seed());
+    write_text_file(dir + "/locked.json", aijri::test::seed_json());
     ::chmod((dir + "/good.json").c_str(), 0644);
     ::chmod((dir + "/noread").c_str(), 0);
     ::chmod((dir + "/locked.json").c_str(), 0);
@@ -541,7 +524,7 @@ TEST_CASE("unreadable files and folders are errors for an unprivileged user too"
 TEST_CASE("limits hold everywhere: --max-bytes in every command, git blobs, gate values") {
     const std::string dir = aijri::test::temp_dir();
     const std::string s = shell_quote(dir);
-    write_text_file(dir + "/a.json", seed());
+    write_text_file(dir + "/a.json", aijri::test::seed_json());
     write_text_file(dir + "/doc.md", read_text_file(aijri::test::source_path(
                                          "tests/data/deep-learning-engineer.md")));
     const std::vector<std::string> commands = {
@@ -601,12 +584,13 @@ TEST_CASE("JUnit keeps its counts in the header and its memory flat: the body is
 
 TEST_CASE("text from a file never starts a line a CI log reads as a command") {
     const std::string dir = aijri::test::temp_dir();
-    std::string hostile = seed_with("\"Deep Learning Engineer\"", "\"::stop-commands::deadbeef\"");
+    std::string hostile =
+        aijri::test::seed_json_with("\"Deep Learning Engineer\"", "\"::stop-commands::deadbeef\"");
     hostile.replace(hostile.find("\"deep-learning-engineer\""), 24, "\"##[error]id\"");
     const auto task = hostile.find("\"name\": \"") + 9;
     hostile.insert(task, "::warning::");
     write_text_file(dir + "/role.json", hostile);
-    write_text_file(dir + "/::error::x.json", seed());
+    write_text_file(dir + "/::error::x.json", aijri::test::seed_json());
     const std::string folder = shell_quote(dir);
 
     // Lines aijri itself means as commands: the github format's annotations.
@@ -648,10 +632,10 @@ TEST_CASE("text from a file never starts a line a CI log reads as a command") {
 
 TEST_CASE("markdown reports hold no live link, checked by cmark-gfm") {
     const std::string dir = aijri::test::temp_dir();
-    write_text_file(
-        dir + "/role.json",
-        seed_with("\"Deep Learning Engineer\"",
-                  "\"See https://evil.example, www.evil.example or ask@evil.example\""));
+    write_text_file(dir + "/role.json",
+                    aijri::test::seed_json_with(
+                        "\"Deep Learning Engineer\"",
+                        "\"See https://evil.example, www.evil.example or ask@evil.example\""));
     const CommandResult md = run("score -f markdown " + shell_quote(dir));
     REQUIRE(md.status == 0);
     write_text_file(dir + "/report.md", md.out);
@@ -689,8 +673,8 @@ TEST_CASE("smaller faults: names, numbers, methodologies, exit codes") {
 
     // File names that differ only in bytes that are not UTF-8 stay apart in JSON.
     fs::create_directories(dir + "/names");
-    write_text_file(dir + "/names/a\xff.json", seed());
-    write_text_file(dir + "/names/a\xfe.json", seed());
+    write_text_file(dir + "/names/a\xff.json", aijri::test::seed_json());
+    write_text_file(dir + "/names/a\xfe.json", aijri::test::seed_json());
     const CommandResult names = run("score -f json " + shell_quote(dir + "/names"));
     const auto results = nlohmann::json::parse(names.out);
     REQUIRE(results.size() == 2);
@@ -710,7 +694,7 @@ TEST_CASE("smaller faults: names, numbers, methodologies, exit codes") {
     auto methodology = nlohmann::ordered_json::parse(run("methodology").out);
     methodology["evidence_weight"] = 1e17;
     write_text_file(dir + "/huge.json", methodology.dump(1));
-    write_text_file(dir + "/a.json", seed());
+    write_text_file(dir + "/a.json", aijri::test::seed_json());
     const CommandResult huge = run("score " + s + "/a.json --methodology " + s + "/huge.json");
     CHECK(huge.status == 2);
     CHECK(contains(huge.err, "/evidence_weight: expected a number with at most 6 decimals, "

@@ -11,27 +11,13 @@
 #include "support/builder.hpp"
 
 using aijri::test::CommandResult;
+using aijri::test::contains;
 using aijri::test::read_text_file;
 using aijri::test::run_aijri;
 using aijri::test::shell_quote;
 using aijri::test::write_text_file;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
-std::string seed() {
-    return read_text_file(aijri::test::source_path("assessments/deep-learning-engineer.json"));
-}
-
-std::string seed_with(const std::string& from, const std::string& to) {
-    std::string text = seed();
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
 
 // Characters, not bytes: "—" and "…" are one cell each.
 std::size_t widest_line(const std::string& text) {
@@ -52,12 +38,14 @@ std::size_t widest_line(const std::string& text) {
 
 TEST_CASE("text reports stay within --width at every width from 40") {
     const std::string dir = aijri::test::temp_dir();
-    write_text_file(dir + "/seed.json", seed());
+    write_text_file(dir + "/seed.json", aijri::test::seed_json());
     write_text_file(dir + "/override.json",
-                    seed_with("\"override\": null",
-                              "\"override\": {\"aijri\": 23.8, \"zone\": \"Yellow\", \"reason\": "
-                              "\"A long reason that has to be wrapped at narrow widths.\"}")
-                        .replace(seed().find("\"deep-learning-engineer\""), 24, "\"overridden\""));
+                    aijri::test::seed_json_with(
+                        "\"override\": null",
+                        "\"override\": {\"aijri\": 23.8, \"zone\": \"Yellow\", \"reason\": "
+                        "\"A long reason that has to be wrapped at narrow widths.\"}")
+                        .replace(aijri::test::seed_json().find("\"deep-learning-engineer\""), 24,
+                                 "\"overridden\""));
     for (std::size_t width = 40; width <= 130; width += 3) {
         INFO(width);
         for (const std::string& arguments :
@@ -92,7 +80,8 @@ TEST_CASE("the one-file report shows the commentary after the figures") {
 
 TEST_CASE("a stated figure that does not match no longer hides the report") {
     const std::string dir = aijri::test::temp_dir();
-    write_text_file(dir + "/off.json", seed_with("\"aijri\": 64.6,", "\"aijri\": 64.5,"));
+    write_text_file(dir + "/off.json",
+                    aijri::test::seed_json_with("\"aijri\": 64.6,", "\"aijri\": 64.5,"));
     const CommandResult r = run_aijri("score " + shell_quote(dir + "/off.json"));
     CHECK(r.status == 1);
     CHECK(r.out.starts_with("Deep Learning Engineer — AIJRI 64.6 Green (Accelerated)\n"));
@@ -111,9 +100,10 @@ TEST_CASE("a stated figure that does not match no longer hides the report") {
 TEST_CASE("the batch table marks overrides and shows each role's warnings") {
     const std::string dir = aijri::test::temp_dir();
     write_text_file(dir + "/over.json",
-                    seed_with("\"override\": null",
-                              "\"override\": {\"aijri\": 23.8, \"zone\": \"Yellow\", \"reason\": "
-                              "\"r\"}"));
+                    aijri::test::seed_json_with(
+                        "\"override\": null",
+                        "\"override\": {\"aijri\": 23.8, \"zone\": \"Yellow\", \"reason\": "
+                        "\"r\"}"));
     const CommandResult r = run_aijri("score " + shell_quote(dir));
     CHECK(r.status == 0);
     const auto row = r.out.find(" 23.8  Yellow ");
@@ -129,7 +119,7 @@ TEST_CASE("score --sort score orders every format that keeps an order; jsonl ref
     low.tasks = {{"50", 5, "displacement"}, {"50", 4, "displacement"}};
     low.evidence = {-2, -2, -2, -2, -2};
     write_text_file(dir + "/a-low.json", aijri::test::to_json(low));
-    write_text_file(dir + "/b-high.json", seed());
+    write_text_file(dir + "/b-high.json", aijri::test::seed_json());
     write_text_file(dir + "/c-bad.json", "{");
     const CommandResult csv = run_aijri("score -f csv --sort score " + shell_quote(dir));
     const auto high = csv.out.find("b-high.json");

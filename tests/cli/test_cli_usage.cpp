@@ -9,14 +9,11 @@
 #include "support/builder.hpp"
 
 using aijri::test::CommandResult;
+using aijri::test::contains;
 using aijri::test::run_aijri;
 using aijri::test::shell_quote;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 const std::string k_seed =
     shell_quote(aijri::test::source_path("assessments/deep-learning-engineer.json"));

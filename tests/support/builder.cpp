@@ -96,6 +96,23 @@ CommandResult run_aijri(const std::string& arguments) {
     return run_command(fmt::format("'{}' {}", AIJRI_BINARY, arguments));
 }
 
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+std::string seed_json() {
+    return read_text_file(source_path("assessments/deep-learning-engineer.json"));
+}
+
+std::string seed_json_with(const std::string& from, const std::string& to) {
+    std::string text = seed_json();
+    const auto at = text.find(from);
+    if (at == std::string::npos) {
+        throw std::logic_error("seed_json_with: \"" + from + "\" is not in the seed");
+    }
+    return text.replace(at, from.size(), to);
+}
+
 std::string shell_quote(const std::string& text) {
     std::string out = "'";
     for (const char c : text) {

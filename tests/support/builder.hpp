@@ -45,6 +45,13 @@ struct CommandResult {
 CommandResult run_command(const std::string& shell_command);
 CommandResult run_aijri(const std::string& arguments);
 
+bool contains(const std::string& text, const std::string& part);
+
+// The seed assessment (assessments/deep-learning-engineer.json), and the same with the first
+// `from` replaced by `to` (a test fails when `from` is not there).
+std::string seed_json();
+std::string seed_json_with(const std::string& from, const std::string& to);
+
 // Single quotes for sh: any text, newlines included, is one word.
 std::string shell_quote(const std::string& text);
 
