@@ -17,6 +17,7 @@
 #include "aijri/document.hpp"
 #include "aijri/evaluate.hpp"
 #include "aijri/report_batch.hpp"
+#include "aijri/report_diff.hpp"
 #include "aijri/report_json.hpp"
 #include "aijri/report_text.hpp"
 #include "aijri/text.hpp"

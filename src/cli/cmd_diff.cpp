@@ -11,6 +11,7 @@
 #include "aijri/diff.hpp"
 #include "aijri/git_source.hpp"
 #include "aijri/output_file.hpp"
+#include "aijri/report_diff.hpp"
 #include "aijri/report_json.hpp"
 #include "aijri/text.hpp"
 #include "aijri/walk.hpp"

@@ -10,6 +10,7 @@
 
 #include "aijri/diff.hpp"
 #include "aijri/reader.hpp"
+#include "aijri/report_diff.hpp"
 #include "aijri/walk.hpp"
 
 #include "support/builder.hpp"

@@ -1,0 +1,263 @@
+#include "aijri/report_diff.hpp"
+
+#include <fmt/format.h>
+
+#include "aijri/report_batch.hpp"
+#include "aijri/report_json.hpp"
+#include "aijri/text.hpp"
+
+#include "json_writer.hpp"
+
+namespace aijri {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string signed_fixed(const Rational& value, int decimals) {
+    const std::string text = to_fixed(value, decimals);
+    return value > Rational(0) ? "+" + text : (text.front() == '-' ? "−" + text.substr(1) : text);
+}
+
+std::string value_text(const Json& value) {
+    if (value.is_null()) {
+        return "(none)";
+    }
+    if (value.is_object()) {
+        return value.contains("name") ? fmt::format("task \"{}\"", value["name"].get<std::string>())
+                                      : std::string("override");
+    }
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+} // namespace
+
+namespace {
+
+void write_verdict(detail::JsonWriter& w, const std::optional<RoleVerdict>& v, int decimals) {
+    if (!v) {
+        w.null();
+        return;
+    }
+    w.begin_object();
+    w.key("aijri");
+    w.decimal(v->aijri, decimals);
+    w.key("zone");
+    w.string(v->zone);
+    w.key("label");
+    w.string(v->label);
+    w.end_object();
+}
+
+void write_optional_text(detail::JsonWriter& w, const std::string& text) {
+    if (text.empty()) {
+        w.null();
+    } else {
+        w.string(text);
+    }
+}
+
+void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
+    w.begin_object();
+    w.key("id");
+    w.string(r.id);
+    w.key("status");
+    w.string(to_string(r.status));
+    w.key("old");
+    write_verdict(w, r.old_verdict, decimals);
+    w.key("new");
+    write_verdict(w, r.new_verdict, decimals);
+    w.key("delta");
+    if (r.delta) {
+        w.decimal(*r.delta, decimals);
+    } else {
+        w.null();
+    }
+    w.key("delta_exact");
+    if (r.delta_exact) {
+        w.string(to_exact_string(*r.delta_exact));
+    } else {
+        w.null();
+    }
+    w.key("zone_changed");
+    w.boolean(r.zone_changed);
+    w.key("contributions");
+    w.begin_array();
+    for (const Contribution& c : r.contributions) {
+        w.begin_object();
+        w.key("input");
+        w.string(c.input);
+        w.key("old");
+        w.value(c.old_value);
+        w.key("new");
+        w.value(c.new_value);
+        w.key("points");
+        w.decimal(c.points, 4);
+        w.key("points_exact");
+        w.string(to_exact_string(c.points));
+        w.end_object();
+    }
+    w.end_array();
+    w.key("old_file");
+    write_optional_text(w, r.old_file);
+    w.key("new_file");
+    write_optional_text(w, r.new_file);
+    if (!r.errors.empty()) {
+        w.key("errors");
+        w.begin_array();
+        for (const std::string& error : r.errors) {
+            w.string(error);
+        }
+        w.end_array();
+    }
+    w.end_object();
+}
+
+} // namespace
+
+void write_diff_json(const DiffResult& result, int decimals,
+                     const std::vector<std::string>& gate_trips, int indent,
+                     const std::function<void(std::string_view)>& write) {
+    constexpr std::size_t k_piece = 64U * 1024U;
+    std::string out;
+    out.reserve(k_piece + 4096);
+    detail::JsonWriter w(out, indent);
+    w.begin_object();
+    w.key("roles");
+    w.begin_array();
+    for (const RoleDiff& r : result.roles) {
+        write_role(w, r, decimals);
+        if (out.size() >= k_piece) {
+            write(out);
+            out.clear(); // the writer appends; it keeps no place in the text
+        }
+    }
+    w.end_array();
+    const DiffSummary& s = result.summary;
+    w.key("summary");
+    w.begin_object();
+    for (const auto& [name, count] :
+         {std::pair{"added", s.added}, std::pair{"removed", s.removed},
+          std::pair{"changed", s.changed}, std::pair{"unchanged", s.unchanged},
+          std::pair{"invalid", s.invalid}, std::pair{"zone_changes", s.zone_changes}}) {
+        w.key(name);
+        w.integer(static_cast<std::int64_t>(count));
+    }
+    w.end_object();
+    w.key("gates");
+    w.begin_array();
+    for (const std::string& trip : gate_trips) {
+        w.string(trip);
+    }
+    w.end_array();
+    w.end_object();
+    out += '\n';
+    write(out);
+}
+
+std::string diff_json(const DiffResult& result, int decimals,
+                      const std::vector<std::string>& gate_trips, int indent) {
+    std::string text;
+    write_diff_json(result, decimals, gate_trips, indent,
+                    [&text](std::string_view piece) { text.append(piece); });
+    return text;
+}
+
+namespace {
+
+std::string summary_line(const DiffSummary& s) {
+    return fmt::format("{} changed, {} added, {} removed, {} unchanged, {} invalid; {} zone "
+                       "change{}",
+                       s.changed, s.added, s.removed, s.unchanged, s.invalid, s.zone_changes,
+                       s.zone_changes == 1 ? "" : "s");
+}
+
+// The label is text from a file (an override's sub-label): each format escapes it.
+std::string verdict_text(const std::optional<RoleVerdict>& v, int decimals) {
+    return v ? fmt::format("{} {}", to_fixed(v->aijri, decimals), v->label) : "—";
+}
+
+} // namespace
+
+std::string diff_text(const DiffResult& result, int decimals, bool color, bool show_unchanged) {
+    std::string out;
+    for (const RoleDiff& r : result.roles) {
+        if (r.status == RoleStatus::unchanged && !show_unchanged) {
+            continue;
+        }
+        const std::string marker =
+            r.zone_changed ? (color ? "\x1b[1;31m⚠ ZONE CHANGE\x1b[0m" : "⚠ ZONE CHANGE") : "";
+        switch (r.status) {
+        case RoleStatus::changed:
+        case RoleStatus::unchanged:
+            out +=
+                fmt::format("{:<9} {}  {} → {}  ({}){}\n", to_string(r.status), sanitize(r.id),
+                            sanitize(verdict_text(r.old_verdict, decimals)),
+                            sanitize(verdict_text(r.new_verdict, decimals)),
+                            signed_fixed(*r.delta, decimals), marker.empty() ? "" : "  " + marker);
+            for (const Contribution& c : r.contributions) {
+                out += fmt::format("          {:>7}  {}  {} → {}\n", signed_fixed(c.points, 2),
+                                   sanitize(c.input), sanitize(value_text(c.old_value)),
+                                   sanitize(value_text(c.new_value)));
+            }
+            break;
+        case RoleStatus::added:
+            out +=
+                fmt::format("added     {}  {}  ({})\n", sanitize(r.id),
+                            sanitize(verdict_text(r.new_verdict, decimals)), sanitize(r.new_file));
+            break;
+        case RoleStatus::removed:
+            out +=
+                fmt::format("removed   {}  {}  ({})\n", sanitize(r.id),
+                            sanitize(verdict_text(r.old_verdict, decimals)), sanitize(r.old_file));
+            break;
+        case RoleStatus::invalid:
+            out += fmt::format("invalid   {}\n", sanitize(r.id));
+            for (const std::string& e : r.errors) {
+                out += fmt::format("          {}\n", sanitize(e));
+            }
+            break;
+        }
+    }
+    return out + summary_line(result.summary) + "\n";
+}
+
+std::string diff_markdown(const DiffResult& result, int decimals) {
+    std::string out = "### AIJRI changes\n\n" + summary_line(result.summary) + "\n\n";
+    bool any = false;
+    for (const RoleDiff& r : result.roles) {
+        if (r.status == RoleStatus::unchanged) {
+            continue;
+        }
+        if (!any) {
+            out += "| Role | Status | Old | New | Δ | Zone |\n|---|---|---|---|---:|---|\n";
+            any = true;
+        }
+        out +=
+            fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_cell(r.id),
+                        to_string(r.status), markdown_cell(verdict_text(r.old_verdict, decimals)),
+                        markdown_cell(verdict_text(r.new_verdict, decimals)),
+                        r.delta ? signed_fixed(*r.delta, decimals) : "",
+                        r.zone_changed ? "⚠️ **zone change**" : "");
+    }
+    for (const RoleDiff& r : result.roles) {
+        if (r.contributions.empty() && r.errors.empty()) {
+            continue;
+        }
+        out += fmt::format("\n**{}** ({})\n\n", markdown_cell(r.id),
+                           r.delta ? signed_fixed(*r.delta, decimals) + " points"
+                                   : std::string(to_string(r.status)));
+        for (const Contribution& c : r.contributions) {
+            // A code span shows backslashes as they are: the input is fenced, not escaped.
+            out += fmt::format("- {}: {} → {}: **{}**\n", markdown_code(c.input),
+                               markdown_cell(value_text(c.old_value)),
+                               markdown_cell(value_text(c.new_value)), signed_fixed(c.points, 2));
+        }
+        for (const std::string& e : r.errors) {
+            out += fmt::format("- ❌ {}\n", markdown_cell(e));
+        }
+    }
+    return out;
+}
+
+} // namespace aijri
