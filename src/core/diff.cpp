@@ -161,7 +161,8 @@ void compare(RoleDiff& role, const DiffFigures& a, const DiffFigures& b, const M
         // The override's own effect on the final AIJRI, named as a contribution.
         const Rational effect =
             (b.final_.aijri - b.formula_aijri) - (a.final_.aijri - a.formula_aijri);
-        role.contributions.push_back({"/override", a.override_value, b.override_value, effect});
+        role.contributions.push_back(
+            {"/override", a.override_value, b.override_value, effect, "/override", ""});
         exact += effect;
     }
     role.delta_exact = exact;

@@ -30,6 +30,31 @@ std::string value_text(const Json& value) {
     return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
+// A task's own input (its share, score or impact) is named with the task: its index alone
+// says nothing of which task it is once the list is reordered. A whole task added or
+// removed is named by its value ("task \"…\"").
+bool names_task(const Contribution& c) {
+    return !c.task.empty() && !c.old_value.is_null() && !c.new_value.is_null();
+}
+
+// The input had another pointer in the old file: its task moved in the list.
+bool moved(const Contribution& c) {
+    return !c.old_input.empty() && c.old_input != c.input;
+}
+
+// An input as the text formats show it: /tasks/1/score "Debug convergence" (was
+// /tasks/0/score). The task's name is text from a file: the caller escapes the whole.
+std::string input_label(const Contribution& c) {
+    std::string label = c.input;
+    if (names_task(c)) {
+        label += fmt::format(" \"{}\"", c.task);
+    }
+    if (moved(c)) {
+        label += fmt::format(" (was {})", c.old_input);
+    }
+    return label;
+}
+
 } // namespace
 
 namespace {
@@ -87,6 +112,10 @@ void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
         w.begin_object();
         w.key("input");
         w.string(c.input);
+        w.key("old_input");
+        write_optional_text(w, c.old_input);
+        w.key("task");
+        write_optional_text(w, c.task);
         w.key("old");
         w.value(c.old_value);
         w.key("new");
@@ -197,7 +226,7 @@ std::string diff_text(const DiffResult& result, int decimals, bool color, bool s
                             signed_fixed(*r.delta, decimals), marker.empty() ? "" : "  " + marker);
             for (const Contribution& c : r.contributions) {
                 out += fmt::format("          {:>7}  {}  {} → {}\n", signed_fixed(c.points, 2),
-                                   sanitize(c.input), sanitize(value_text(c.old_value)),
+                                   sanitize(input_label(c)), sanitize(value_text(c.old_value)),
                                    sanitize(value_text(c.new_value)));
             }
             break;
@@ -249,7 +278,14 @@ std::string diff_markdown(const DiffResult& result, int decimals) {
                                    : std::string(to_string(r.status)));
         for (const Contribution& c : r.contributions) {
             // A code span shows backslashes as they are: the input is fenced, not escaped.
-            out += fmt::format("- {}: {} → {}: **{}**\n", markdown_code(c.input),
+            std::string input = markdown_code(c.input);
+            if (names_task(c)) {
+                input += " \"" + markdown_cell(c.task) + "\"";
+            }
+            if (moved(c)) {
+                input += " (was " + markdown_code(c.old_input) + ")";
+            }
+            out += fmt::format("- {}: {} → {}: **{}**\n", input,
                                markdown_cell(value_text(c.old_value)),
                                markdown_cell(value_text(c.new_value)), signed_fixed(c.points, 2));
         }

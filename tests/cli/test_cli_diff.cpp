@@ -214,3 +214,43 @@ TEST_CASE("markdown: a role id with spaces at its ends is still shown whole and 
     CHECK(contains(html.out, "<td>spaced </td>"));
     CHECK(contains(html.out, "<strong>spaced </strong>"));
 }
+
+TEST_CASE("reordered tasks: each input names its task and its old place; a reorder moves nothing") {
+    const std::string root = aijri::test::temp_dir();
+    for (const char* side : {"/old", "/reordered", "/changed"}) {
+        std::filesystem::create_directories(root + side);
+    }
+    aijri::test::AssessmentSpec spec;
+    spec.tasks = {{"30", 3, "augmentation", "Chart"},
+                  {"60", 2, "augmentation", "Triage"},
+                  {"10", 1, "not_involved", "File"}};
+    write_text_file(root + "/old/r.json", aijri::test::to_json(spec));
+    std::swap(spec.tasks[0], spec.tasks[1]);
+    write_text_file(root + "/reordered/r.json", aijri::test::to_json(spec));
+    spec.tasks[1].score = 4; // Chart, at /tasks/0 before and /tasks/1 now
+    write_text_file(root + "/changed/r.json", aijri::test::to_json(spec));
+
+    const auto reorder =
+        aijri::test::run_aijri("diff --all '" + root + "/old' '" + root + "/reordered'");
+    CHECK(reorder.status == 0);
+    CHECK(reorder.out == "unchanged r  65.6 Green (Accelerated) → 65.6 Green (Accelerated)  (0.0)\n"
+                         "0 changed, 0 added, 0 removed, 1 unchanged, 0 invalid; 0 zone changes\n");
+
+    const auto text = aijri::test::run_aijri("diff '" + root + "/old' '" + root + "/changed'");
+    CHECK(text.status == 0);
+    CHECK(text.out == "changed   r  65.6 Green (Accelerated) → 59.8 Green (Accelerated)  (−5.8)\n"
+                      "            −5.71  /tasks/1/score \"Chart\" (was /tasks/0/score)  3 → 4\n"
+                      "1 changed, 0 added, 0 removed, 0 unchanged, 0 invalid; 0 zone changes\n");
+    const auto markdown =
+        aijri::test::run_aijri("diff -f markdown '" + root + "/old' '" + root + "/changed'");
+    CHECK(contains(markdown.out,
+                   "\n- `/tasks/1/score` \"Chart\" (was `/tasks/0/score`): 3 → 4: **−5.71**\n"));
+    const auto json =
+        aijri::test::run_aijri("diff -f json '" + root + "/old' '" + root + "/changed'");
+    const auto contribution = nlohmann::json::parse(json.out)["roles"][0]["contributions"][0];
+    CHECK(contribution["input"] == "/tasks/1/score");
+    CHECK(contribution["old_input"] == "/tasks/0/score");
+    CHECK(contribution["task"] == "Chart");
+    CHECK(contribution["old"] == 3);
+    CHECK(contribution["new"] == 4);
+}

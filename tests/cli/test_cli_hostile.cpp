@@ -868,9 +868,12 @@ TEST_CASE("diff markdown shows each input as code, without backslashes") {
     const CommandResult r =
         run("diff -f markdown " + quote(root + "/old") + " " + quote(root + "/new"));
     CHECK(r.status == 0);
-    // A code span shows a backslash as it is: `/tasks/0/time\_pct` before.
-    CHECK(contains(r.out, "\n- `/tasks/0/time_pct`: 20 → 15: **+1.90**\n"
-                          "- `/tasks/1/time_pct`: 25 → 30: **−2.86**\n"));
+    // A code span shows a backslash as it is: `/tasks/0/time\_pct` before. The task's name
+    // is text, escaped as such.
+    CHECK(contains(r.out, "\n- `/tasks/0/time_pct` \"Design novel neural network "
+                          "architectures\": 20 → 15: **+1.90**\n"
+                          "- `/tasks/1/time_pct` \"Train \\& optimize deep learning "
+                          "models\": 25 → 30: **−2.86**\n"));
 }
 
 TEST_CASE("import, render and diff show file names as text in their messages") {
