@@ -20,7 +20,10 @@
 
 namespace aijri {
 
-enum class RoleStatus { changed, added, removed, invalid, unchanged };
+// `fixed`: invalid in the old version, valid in the new one (a repair, which never fails a
+// run); `broken`: the other way round (which does). `invalid`: invalid in the new version
+// when the old one was too or had none, or a side that could not be read or scored.
+enum class RoleStatus { changed, added, removed, fixed, broken, invalid, unchanged };
 std::string_view to_string(RoleStatus status);
 
 // A side's published figures, as a diff reports them.
@@ -35,13 +38,15 @@ struct RoleDiff {
     RoleStatus status = RoleStatus::unchanged;
     std::string old_file;
     std::string new_file;
-    std::optional<RoleVerdict> old_verdict;
+    std::optional<RoleVerdict> old_verdict; // none: no old version, or an invalid one
     std::optional<RoleVerdict> new_verdict;
     std::optional<Rational> delta;       // of the published AIJRI
     std::optional<Rational> delta_exact; // what the contributions add up to
     bool zone_changed = false;
     std::vector<Contribution> contributions;
-    std::vector<std::string> errors; // "file:line:col: error: …", for an invalid side
+    // "file:line:col: error: …": of the new version when it is invalid (broken, invalid), else
+    // of whatever made the role invalid (a side not read or scored, an old file alone)
+    std::vector<std::string> errors;
     // The methodology cannot score a side, or attribute the change, in exact arithmetic
     // (constants beyond 128 bits): not the files' fault, exit status 2 as for score.
     bool methodology_error = false;
@@ -53,6 +58,8 @@ struct DiffSummary {
     std::size_t added = 0;
     std::size_t removed = 0;
     std::size_t changed = 0;
+    std::size_t fixed = 0;
+    std::size_t broken = 0;
     std::size_t unchanged = 0;
     std::size_t invalid = 0;
     std::size_t zone_changes = 0;
@@ -105,14 +112,14 @@ private:
 };
 
 struct DiffResult {
-    RoleList roles; // changed (largest move first), added, removed, invalid, unchanged
+    RoleList roles; // changed (largest move first), added, removed, fixed, broken, invalid,
+                    // unchanged
     DiffSummary summary;
 };
 
 // What comparing needs of a valid file: its inputs and figures, not its texts.
 struct DiffFigures {
     ScoredInputs inputs;
-    Verdict final_;
     Rational formula_aijri; // published, before any override
     Rational aijri_exact;
     nlohmann::ordered_json override_value; // null without an override
@@ -127,6 +134,10 @@ struct DiffEntry {
     bool methodology_error = false;  // see RoleDiff
     bool io_error = false;           // see RoleDiff
     std::vector<std::string> errors; // "file:line:col: error: …" when invalid
+    // A valid file's published figures (after any override), kept when its figures are
+    // dropped: a role that cannot be compared (another file of one side has its id) still
+    // shows the score of its valid side.
+    std::optional<RoleVerdict> verdict;
     std::unique_ptr<DiffFigures> figures;
 
     DiffEntry() = default;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "aijri/assessment.hpp"
@@ -20,6 +21,9 @@ inline constexpr std::size_t k_max_errors = 100;
 struct ReadResult {
     std::optional<Assessment> assessment; // set only when there is no error
     Diagnostics diagnostics;
+    // Without an assessment: the "id" the text gives, when it could be read (a non-empty
+    // string), else "". A diff pairs an invalid file with its other version by it.
+    std::string declared_id;
 };
 
 // Reads assessments one after another, reusing its buffers: one per thread in a batch.

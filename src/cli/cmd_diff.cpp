@@ -301,7 +301,8 @@ int run_diff(DiffOptions o) {
             return k_exit_usage;
         }
     }
-    if (result.summary.invalid > 0 || !trips.empty()) {
+    // A role repaired (fixed) or one invalid file removed leaves nothing invalid behind.
+    if (result.summary.invalid > 0 || result.summary.broken > 0 || !trips.empty()) {
         return k_exit_invalid;
     }
     return k_exit_ok;
@@ -351,8 +352,9 @@ Runner setup_diff(CLI::App& command) {
     add_max_bytes_option(command, options->max_bytes);
     command.footer(
         "Roles are paired by \"id\" (else the file name without .json). For each: added, removed,\n"
-        "changed or unchanged; old and new AIJRI; the change; and the inputs that caused it, with\n"
-        "the points each one moved (they add up to the exact change of the formula).\n\n"
+        "changed, unchanged, fixed (invalid before, valid now), broken (the reverse: exit 1) or\n"
+        "invalid; old and new AIJRI; the change; and the inputs that caused it, with the points\n"
+        "each one moved (they add up to the exact change of the formula).\n\n"
         "Examples:\n"
         "  aijri diff old/ new/\n"
         "  aijri diff --git HEAD~1 HEAD\n"

@@ -535,6 +535,8 @@ struct AssessmentReader::Impl {
                               });
         if (!has_errors(result.diagnostics)) {
             result.assessment = std::move(assessment);
+        } else if (!assessment.id_from_file_name) {
+            result.declared_id = std::move(assessment.id);
         }
         return result;
     }

@@ -21,6 +21,10 @@ std::string_view to_string(RoleStatus status) {
         return "added";
     case RoleStatus::removed:
         return "removed";
+    case RoleStatus::fixed:
+        return "fixed";
+    case RoleStatus::broken:
+        return "broken";
     case RoleStatus::invalid:
         return "invalid";
     case RoleStatus::unchanged:
@@ -121,53 +125,96 @@ pair_by_id(const std::vector<DiffEntry>& old_side, const std::vector<Keyed>& old
     return pairs;
 }
 
-// A side is usable when it is one valid entry; otherwise its errors are collected.
-bool usable(const Side* side, RoleDiff& role) {
+// What one side has of an id: nothing, one valid file, or errors (an invalid file, more
+// than one file with the id, a file that could not be read or scored).
+struct SideCheck {
+    bool present = false;
+    bool valid = false;
+    bool io_error = false;          // see RoleDiff
+    bool methodology_error = false; // see RoleDiff
+    std::vector<std::string> errors;
+};
+
+SideCheck check_side(const Side* side, std::string_view id) {
+    SideCheck check;
     if (side == nullptr) {
-        return true;
+        return check;
     }
+    check.present = true;
     if (side->size() > 1) {
         std::string files;
         for (std::size_t i = 0; i < side->size(); ++i) {
             files += (files.empty() ? "" : ", ") + side->at(i).file;
         }
-        role.errors.push_back(
-            fmt::format("the id \"{}\" is used by more than one file: {}", role.id, files));
-        return false;
+        check.errors.push_back(
+            fmt::format("the id \"{}\" is used by more than one file: {}", id, files));
+        return check;
     }
     const DiffEntry& e = side->front();
-    if (!e.valid) {
-        role.methodology_error = role.methodology_error || e.methodology_error;
-        role.io_error = role.io_error || e.io_error;
-        role.errors.insert(role.errors.end(), e.errors.begin(), e.errors.end());
-        return false;
+    check.valid = e.valid;
+    check.io_error = e.io_error;
+    check.methodology_error = e.methodology_error;
+    check.errors = e.errors;
+    return check;
+}
+
+// The status of a role that was not compared (at most one side valid), with its verdict and
+// errors. What was invalid in the old version and is fixed or gone in the new one is no
+// fault of the new version: only a side that could not be read or scored is reported
+// whatever its version, since nothing can be said of its role.
+void settle_uncompared(RoleDiff& role, SideCheck old_side, SideCheck new_side,
+                       const DiffEntry* old_entry, const DiffEntry* new_entry) {
+    const auto append = [&role](std::vector<std::string>& errors) {
+        role.errors.insert(role.errors.end(), std::make_move_iterator(errors.begin()),
+                           std::make_move_iterator(errors.end()));
+    };
+    if (old_side.io_error || old_side.methodology_error || new_side.io_error ||
+        new_side.methodology_error) {
+        role.status = RoleStatus::invalid;
+        role.io_error = old_side.io_error || new_side.io_error;
+        role.methodology_error = old_side.methodology_error || new_side.methodology_error;
+        append(old_side.errors);
+        append(new_side.errors);
+        return;
     }
-    return true;
+    if (old_side.valid) {
+        role.old_verdict = old_entry->verdict;
+    }
+    if (new_side.valid) {
+        role.new_verdict = new_entry->verdict;
+    }
+    if (!new_side.present) {
+        role.status = RoleStatus::removed;
+    } else if (new_side.valid) {
+        role.status = old_side.present ? RoleStatus::fixed : RoleStatus::added;
+    } else {
+        role.status = old_side.valid ? RoleStatus::broken : RoleStatus::invalid;
+        append(new_side.errors);
+    }
 }
 
-RoleVerdict role_verdict(const Verdict& v) {
-    return RoleVerdict{v.aijri, v.zone, v.label};
-}
-
-void compare(RoleDiff& role, const DiffFigures& a, const DiffFigures& b, const Methodology& old_m,
-             const Methodology& new_m) {
-    role.old_verdict = role_verdict(a.final_);
-    role.new_verdict = role_verdict(b.final_);
-    role.delta = b.final_.aijri - a.final_.aijri;
-    role.zone_changed = a.final_.zone != b.final_.zone;
+void compare(RoleDiff& role, const DiffEntry& old_entry, const DiffEntry& new_entry,
+             const Methodology& old_m, const Methodology& new_m) {
+    const DiffFigures& a = *old_entry.figures;
+    const DiffFigures& b = *new_entry.figures;
+    const RoleVerdict& old_v = *old_entry.verdict;
+    const RoleVerdict& new_v = *new_entry.verdict;
+    role.old_verdict = old_v;
+    role.new_verdict = new_v;
+    role.delta = new_v.aijri - old_v.aijri;
+    role.zone_changed = old_v.zone != new_v.zone;
     role.contributions = attribute_change(a.inputs, b.inputs, old_m, new_m);
     Rational exact = b.aijri_exact - a.aijri_exact;
     if (a.override_value != b.override_value) {
         // The override's own effect on the final AIJRI, named as a contribution.
-        const Rational effect =
-            (b.final_.aijri - b.formula_aijri) - (a.final_.aijri - a.formula_aijri);
+        const Rational effect = (new_v.aijri - b.formula_aijri) - (old_v.aijri - a.formula_aijri);
         role.contributions.push_back(
             {"/override", a.override_value, b.override_value, effect, "/override", ""});
         exact += effect;
     }
     role.delta_exact = exact;
-    const bool moved = *role.delta != Rational(0) || a.final_.label != b.final_.label ||
-                       !role.contributions.empty();
+    const bool moved =
+        *role.delta != Rational(0) || old_v.label != new_v.label || !role.contributions.empty();
     role.status = moved ? RoleStatus::changed : RoleStatus::unchanged;
 }
 
@@ -195,7 +242,7 @@ std::string methodology_names(const Methodology& old_m, const Methodology& new_m
 void compare_or_refuse(RoleDiff& role, const DiffEntry& a, const DiffEntry& b,
                        const Methodology& old_m, const Methodology& new_m) {
     try {
-        compare(role, *a.figures, *b.figures, old_m, new_m);
+        compare(role, a, b, old_m, new_m);
         check_printable(role, new_m.published_decimals);
     } catch (const std::overflow_error&) {
         role.status = RoleStatus::invalid;
@@ -236,6 +283,7 @@ Rational magnitude(const std::optional<Rational>& r) {
 DiffEntry::DiffEntry(const DiffEntry& other)
     : file(other.file), id(other.id), valid(other.valid),
       methodology_error(other.methodology_error), io_error(other.io_error), errors(other.errors),
+      verdict(other.verdict),
       figures(other.figures ? std::make_unique<DiffFigures>(*other.figures) : nullptr) {}
 
 DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
@@ -248,7 +296,11 @@ DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
 DiffEntry make_diff_entry(const Evaluation& e) {
     DiffEntry entry;
     entry.file = e.file;
-    entry.id = e.assessment ? e.assessment->id : id_from_path(e.file);
+    // An invalid file is paired by the id it gives when that much of it could be read: a
+    // role whose file breaks, or is repaired, is one role, whatever its file is called.
+    entry.id = e.assessment             ? e.assessment->id
+               : !e.declared_id.empty() ? e.declared_id
+                                        : id_from_path(e.file);
     entry.valid = e.valid();
     entry.methodology_error = e.methodology_error;
     entry.io_error = e.io_error;
@@ -260,16 +312,18 @@ DiffEntry make_diff_entry(const Evaluation& e) {
         }
         return entry;
     }
+    const Verdict& final_verdict = e.score->final_;
+    entry.verdict = RoleVerdict{final_verdict.aijri, final_verdict.zone, final_verdict.label};
     entry.figures = std::make_unique<DiffFigures>(
-        DiffFigures{scored_inputs(*e.assessment, *e.score), e.score->final_, e.score->formula.aijri,
+        DiffFigures{scored_inputs(*e.assessment, *e.score), e.score->formula.aijri,
                     e.score->aijri_exact, override_value(*e.assessment)});
     return entry;
 }
 
 namespace {
 
-// Changed roles first (largest move first), then added, removed, invalid and unchanged;
-// ties keep the pairing order. Then the counts.
+// Changed roles first (largest move first), then added, removed, fixed, broken, invalid and
+// unchanged; ties keep the pairing order. Then the counts.
 void order_and_count(DiffResult& result) {
     // Sorted by key (a magnitude is worked out once, not at every comparison), then put in
     // that order.
@@ -300,6 +354,8 @@ void order_and_count(DiffResult& result) {
         (r.status == RoleStatus::added     ? s.added
          : r.status == RoleStatus::removed ? s.removed
          : r.status == RoleStatus::changed ? s.changed
+         : r.status == RoleStatus::fixed   ? s.fixed
+         : r.status == RoleStatus::broken  ? s.broken
          : r.status == RoleStatus::invalid ? s.invalid
                                            : s.unchanged) += 1;
         s.zone_changes += r.zone_changed ? 1 : 0;
@@ -417,9 +473,9 @@ DiffResult DiffBuilder::finish() {
         in_pair_order.push_back(slot);
         RoleDiff role;
         role.id = (old_s ? old_s : new_s)->front().id;
-        const bool old_ok = usable(old_s, role);
-        const bool new_ok = usable(new_s, role);
-        if (old_ok && new_ok && old_s != nullptr && new_s != nullptr) {
+        SideCheck old_check = check_side(old_s, role.id);
+        SideCheck new_check = check_side(new_s, role.id);
+        if (old_check.valid && new_check.valid) {
             // One valid entry a side: compared already (the role is in its place), or now.
             // The entries end with finish(): their file names move to the role.
             DiffEntry& old = d.old_side[old_s->keyed.front().index];
@@ -432,15 +488,8 @@ DiffResult DiffBuilder::finish() {
         }
         role.old_file = old_s ? old_s->front().file : "";
         role.new_file = new_s ? new_s->front().file : "";
-        if (!old_ok || !new_ok) {
-            role.status = RoleStatus::invalid;
-        } else if (old_s == nullptr) {
-            role.status = RoleStatus::added;
-            role.new_verdict = role_verdict(new_s->front().figures->final_);
-        } else {
-            role.status = RoleStatus::removed;
-            role.old_verdict = role_verdict(old_s->front().figures->final_);
-        }
+        settle_uncompared(role, std::move(old_check), std::move(new_check),
+                          old_s ? &old_s->front() : nullptr, new_s ? &new_s->front() : nullptr);
         roles[slot] = std::make_unique<RoleDiff>(std::move(role));
     }
     // The places of new entries whose id has more than one file are left out.

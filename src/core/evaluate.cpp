@@ -52,6 +52,7 @@ Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string
         padded ? reader.read_padded(text, result.file) : reader.read(text, result.file);
     result.diagnostics = std::move(read.diagnostics);
     if (!read.assessment) {
+        result.declared_id = std::move(read.declared_id);
         sort_by_position(result.diagnostics);
         return result;
     }

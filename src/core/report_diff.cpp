@@ -167,7 +167,8 @@ void write_diff_json(const DiffResult& result, int decimals,
     w.begin_object();
     for (const auto& [name, count] :
          {std::pair{"added", s.added}, std::pair{"removed", s.removed},
-          std::pair{"changed", s.changed}, std::pair{"unchanged", s.unchanged},
+          std::pair{"changed", s.changed}, std::pair{"fixed", s.fixed},
+          std::pair{"broken", s.broken}, std::pair{"unchanged", s.unchanged},
           std::pair{"invalid", s.invalid}, std::pair{"zone_changes", s.zone_changes}}) {
         w.key(name);
         w.integer(static_cast<std::int64_t>(count));
@@ -195,15 +196,25 @@ std::string diff_json(const DiffResult& result, int decimals,
 namespace {
 
 std::string summary_line(const DiffSummary& s) {
-    return fmt::format("{} changed, {} added, {} removed, {} unchanged, {} invalid; {} zone "
-                       "change{}",
-                       s.changed, s.added, s.removed, s.unchanged, s.invalid, s.zone_changes,
-                       s.zone_changes == 1 ? "" : "s");
+    return fmt::format("{} changed, {} added, {} removed, {} fixed, {} broken, {} unchanged, {} "
+                       "invalid; {} zone change{}",
+                       s.changed, s.added, s.removed, s.fixed, s.broken, s.unchanged, s.invalid,
+                       s.zone_changes, s.zone_changes == 1 ? "" : "s");
 }
 
-// The label is text from a file (an override's sub-label): each format escapes it.
-std::string verdict_text(const std::optional<RoleVerdict>& v, int decimals) {
-    return v ? fmt::format("{} {}", to_fixed(v->aijri, decimals), v->label) : "—";
+// One side of a role: its published figures, "invalid" for a file that has none, "—" for no
+// file. The label is text from a file (an override's sub-label): each format escapes it.
+std::string side_text(const std::optional<RoleVerdict>& v, const std::string& file, int decimals) {
+    if (v) {
+        return fmt::format("{} {}", to_fixed(v->aijri, decimals), v->label);
+    }
+    return file.empty() ? "—" : "invalid";
+}
+std::string old_text(const RoleDiff& r, int decimals) {
+    return side_text(r.old_verdict, r.old_file, decimals);
+}
+std::string new_text(const RoleDiff& r, int decimals) {
+    return side_text(r.new_verdict, r.new_file, decimals);
 }
 
 } // namespace
@@ -221,8 +232,7 @@ std::string diff_text(const DiffResult& result, int decimals, bool color, bool s
         case RoleStatus::unchanged:
             out +=
                 fmt::format("{:<9} {}  {} → {}  ({}){}\n", to_string(r.status), sanitize(r.id),
-                            sanitize(verdict_text(r.old_verdict, decimals)),
-                            sanitize(verdict_text(r.new_verdict, decimals)),
+                            sanitize(old_text(r, decimals)), sanitize(new_text(r, decimals)),
                             signed_fixed(*r.delta, decimals), marker.empty() ? "" : "  " + marker);
             for (const Contribution& c : r.contributions) {
                 out += fmt::format("          {:>7}  {}  {} → {}\n", signed_fixed(c.points, 2),
@@ -231,14 +241,20 @@ std::string diff_text(const DiffResult& result, int decimals, bool color, bool s
             }
             break;
         case RoleStatus::added:
-            out +=
-                fmt::format("added     {}  {}  ({})\n", sanitize(r.id),
-                            sanitize(verdict_text(r.new_verdict, decimals)), sanitize(r.new_file));
+            out += fmt::format("added     {}  {}  ({})\n", sanitize(r.id),
+                               sanitize(new_text(r, decimals)), sanitize(r.new_file));
             break;
         case RoleStatus::removed:
-            out +=
-                fmt::format("removed   {}  {}  ({})\n", sanitize(r.id),
-                            sanitize(verdict_text(r.old_verdict, decimals)), sanitize(r.old_file));
+            out += fmt::format("removed   {}  {}  ({})\n", sanitize(r.id),
+                               sanitize(old_text(r, decimals)), sanitize(r.old_file));
+            break;
+        case RoleStatus::fixed:
+        case RoleStatus::broken:
+            out += fmt::format("{:<9} {}  {} → {}\n", to_string(r.status), sanitize(r.id),
+                               sanitize(old_text(r, decimals)), sanitize(new_text(r, decimals)));
+            for (const std::string& e : r.errors) {
+                out += fmt::format("          {}\n", sanitize(e));
+            }
             break;
         case RoleStatus::invalid:
             out += fmt::format("invalid   {}\n", sanitize(r.id));
@@ -262,12 +278,11 @@ std::string diff_markdown(const DiffResult& result, int decimals) {
             out += "| Role | Status | Old | New | Δ | Zone |\n|---|---|---|---|---:|---|\n";
             any = true;
         }
-        out +=
-            fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_cell(r.id),
-                        to_string(r.status), markdown_cell(verdict_text(r.old_verdict, decimals)),
-                        markdown_cell(verdict_text(r.new_verdict, decimals)),
-                        r.delta ? signed_fixed(*r.delta, decimals) : "",
-                        r.zone_changed ? "⚠️ **zone change**" : "");
+        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_cell(r.id),
+                           to_string(r.status), markdown_cell(old_text(r, decimals)),
+                           markdown_cell(new_text(r, decimals)),
+                           r.delta ? signed_fixed(*r.delta, decimals) : "",
+                           r.zone_changed ? "⚠️ **zone change**" : "");
     }
     for (const RoleDiff& r : result.roles) {
         if (r.contributions.empty() && r.errors.empty()) {

@@ -79,6 +79,8 @@ TEST_CASE("diff --git lists added, removed and changed roles with their causes")
     CHECK(diff["summary"] == nlohmann::json{{"added", 2},
                                             {"removed", 2},
                                             {"changed", 1},
+                                            {"fixed", 0},
+                                            {"broken", 0},
                                             {"unchanged", 1},
                                             {"invalid", 0},
                                             {"zone_changes", 1}});
@@ -190,15 +192,114 @@ TEST_CASE("diff of two folders, and of a methodology change") {
     CHECK(aijri::test::run_aijri("diff only-one").status == 2);
 }
 
-TEST_CASE("an invalid assessment on either side is reported, exit 1") {
-    const std::string old_dir = aijri::test::temp_dir();
-    const std::string new_dir = aijri::test::temp_dir();
-    write_text_file(old_dir + "/r.json", aijri::test::to_json({}));
-    write_text_file(new_dir + "/r.json", "{\"aijri\": 1}");
-    const auto r = aijri::test::run_aijri("diff '" + old_dir + "' '" + new_dir + "'");
-    CHECK(r.status == 1);
-    CHECK(contains(r.out, "invalid   r\n"));
-    CHECK(contains(r.out, new_dir + "/r.json:1:1: error: missing required key \"role\""));
+TEST_CASE("a role repaired is fixed (exit 0); one broken fails (exit 1), as does one invalid") {
+    Repo repo;
+    const std::string broken_text = "{\"aijri\": 1}";
+    repo.write("assessments/repaired.json", {});
+    write_text_file(repo.dir + "/assessments/repaired.json", broken_text);
+    repo.write("assessments/stays.json", {});
+    repo.commit("an invalid file");
+    // The pull request repairs it: no failure, and the new score is shown.
+    repo.write("assessments/repaired.json", {});
+    repo.commit("repaired");
+    const auto fixed = repo.aijri("diff --git HEAD~1 HEAD");
+    CHECK(fixed.status == 0);
+    CHECK(fixed.err.empty());
+    CHECK(fixed.out == "fixed     repaired  invalid → 64.6 Green (Accelerated)\n"
+                       "0 changed, 0 added, 0 removed, 1 fixed, 0 broken, 1 unchanged, 0 invalid; "
+                       "0 zone changes\n");
+    const auto json = nlohmann::json::parse(repo.aijri("diff --git HEAD~1 HEAD -f json").out);
+    const auto* repaired = role(json, "repaired");
+    REQUIRE(repaired != nullptr);
+    CHECK((*repaired)["status"] == "fixed");
+    CHECK((*repaired)["old"] == nullptr);
+    CHECK((*repaired)["new"] ==
+          nlohmann::json{{"aijri", 64.6}, {"zone", "Green"}, {"label", "Green (Accelerated)"}});
+    CHECK((*repaired)["delta"] == nullptr);
+    CHECK_FALSE(repaired->contains("errors"));
+    CHECK(json["summary"]["fixed"] == 1);
+    const auto markdown = repo.aijri("diff --git HEAD~1 HEAD -f markdown");
+    CHECK(markdown.status == 0);
+    CHECK(contains(markdown.out,
+                   "| repaired | fixed | invalid | 64.6 Green (Accelerated) |  |  |\n"));
+    // A gate has no old score to judge a repaired role by.
+    CHECK(repo.aijri("diff --git HEAD~1 HEAD --fail-on-zone-change --fail-on-drop 0.1").status ==
+          0);
+
+    // The reverse fails, with the new version's errors.
+    const auto broken = repo.aijri("diff --git HEAD HEAD~1");
+    CHECK(broken.status == 1);
+    CHECK(broken.out == "broken    repaired  64.6 Green (Accelerated) → invalid\n"
+                        "          HEAD~1:assessments/repaired.json:1:1: error: missing required "
+                        "key \"role\"\n"
+                        "          HEAD~1:assessments/repaired.json:1:1: error: missing required "
+                        "key \"protective_principles\"\n"
+                        "          HEAD~1:assessments/repaired.json:1:1: error: missing required "
+                        "key \"growth_correlation\"\n"
+                        "          HEAD~1:assessments/repaired.json:1:1: error: missing required "
+                        "key \"tasks\"\n"
+                        "          HEAD~1:assessments/repaired.json:1:1: error: missing required "
+                        "key \"evidence\"\n"
+                        "          HEAD~1:assessments/repaired.json:1:1: error: missing required "
+                        "key \"barriers\"\n"
+                        "0 changed, 0 added, 0 removed, 0 fixed, 1 broken, 1 unchanged, 0 invalid; "
+                        "0 zone changes\n");
+    const auto broken_json =
+        nlohmann::json::parse(repo.aijri("diff --git HEAD HEAD~1 -f json").out);
+    CHECK((*role(broken_json, "repaired"))["status"] == "broken");
+    CHECK((*role(broken_json, "repaired"))["old"]["aijri"] == 64.6);
+    CHECK((*role(broken_json, "repaired"))["new"] == nullptr);
+    CHECK((*role(broken_json, "repaired"))["errors"].size() == 6);
+    CHECK(broken_json["summary"]["broken"] == 1);
+    const auto broken_md = repo.aijri("diff --git HEAD HEAD~1 -f markdown");
+    CHECK(broken_md.status == 1);
+    CHECK(contains(broken_md.out,
+                   "| repaired | broken | 64.6 Green (Accelerated) | invalid |  |  |\n"));
+    CHECK(contains(broken_md.out, "\n**repaired** (broken)\n\n- ❌ HEAD\\~1\\:assessments/"));
+
+    // Invalid in both versions: still a failure, with the errors of the new one only.
+    write_text_file(repo.dir + "/assessments/stays.json", "{\"aijri\": 2}");
+    repo.commit("stays broken");
+    write_text_file(repo.dir + "/assessments/stays.json", "[]");
+    const auto still = repo.aijri("diff --git HEAD");
+    CHECK(still.status == 1);
+    CHECK(still.out == "invalid   stays\n"
+                       "          assessments/stays.json:1:1: error: expected a JSON object (one "
+                       "role assessment), found an array\n"
+                       "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 1 invalid; "
+                       "0 zone changes\n");
+    // An invalid file removed leaves nothing to fix.
+    std::filesystem::remove(repo.dir + "/assessments/stays.json");
+    const auto gone = repo.aijri("diff --git HEAD");
+    CHECK(gone.status == 0);
+    CHECK(gone.out == "removed   stays  invalid  (HEAD:assessments/stays.json)\n"
+                      "0 changed, 0 added, 1 removed, 0 fixed, 0 broken, 1 unchanged, 0 invalid; "
+                      "0 zone changes\n");
+    // A new file that is invalid fails.
+    write_text_file(repo.dir + "/assessments/new.json", "{}");
+    CHECK(repo.aijri("diff --git HEAD").status == 1);
+    std::filesystem::remove(repo.dir + "/assessments/new.json");
+
+    // A file whose id is not its name is paired by the id it gives, even while it is invalid.
+    aijri::test::AssessmentSpec clerk;
+    clerk.extra = ",\n  \"id\": \"clerk\"";
+    repo.write("assessments/c.json", clerk);
+    repo.commit("clerk");
+    clerk.tasks[1].score = 9;
+    repo.write("assessments/c.json", clerk);
+    repo.commit("clerk broken");
+    const auto clerk_broken = repo.aijri("diff --git HEAD~1 HEAD");
+    CHECK(clerk_broken.status == 1);
+    CHECK(clerk_broken.out == "broken    clerk  64.6 Green (Accelerated) → invalid\n"
+                              "          HEAD:assessments/c.json:12:50: error: /tasks/1/score: "
+                              "expected an integer from 1 to 5, found 9\n"
+                              "0 changed, 0 added, 0 removed, 0 fixed, 1 broken, 1 unchanged, 0 "
+                              "invalid; 0 zone changes\n");
+    const auto clerk_fixed = repo.aijri("diff --git HEAD HEAD~1");
+    CHECK(clerk_fixed.status == 0);
+    CHECK(clerk_fixed.out == "fixed     clerk  invalid → 64.6 Green (Accelerated)\n"
+                             "0 changed, 0 added, 0 removed, 1 fixed, 0 broken, 1 unchanged, 0 "
+                             "invalid; 0 zone changes\n");
 }
 
 TEST_CASE("markdown: a role id with spaces at its ends is still shown whole and bold") {
@@ -234,13 +335,15 @@ TEST_CASE("reordered tasks: each input names its task and its old place; a reord
         aijri::test::run_aijri("diff --all '" + root + "/old' '" + root + "/reordered'");
     CHECK(reorder.status == 0);
     CHECK(reorder.out == "unchanged r  65.6 Green (Accelerated) → 65.6 Green (Accelerated)  (0.0)\n"
-                         "0 changed, 0 added, 0 removed, 1 unchanged, 0 invalid; 0 zone changes\n");
+                         "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 0 "
+                         "invalid; 0 zone changes\n");
 
     const auto text = aijri::test::run_aijri("diff '" + root + "/old' '" + root + "/changed'");
     CHECK(text.status == 0);
     CHECK(text.out == "changed   r  65.6 Green (Accelerated) → 59.8 Green (Accelerated)  (−5.8)\n"
                       "            −5.71  /tasks/1/score \"Chart\" (was /tasks/0/score)  3 → 4\n"
-                      "1 changed, 0 added, 0 removed, 0 unchanged, 0 invalid; 0 zone changes\n");
+                      "1 changed, 0 added, 0 removed, 0 fixed, 0 broken, 0 unchanged, 0 invalid; 0 "
+                      "zone changes\n");
     const auto markdown =
         aijri::test::run_aijri("diff -f markdown '" + root + "/old' '" + root + "/changed'");
     CHECK(contains(markdown.out,

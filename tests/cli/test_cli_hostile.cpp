@@ -676,14 +676,14 @@ TEST_CASE("diff: a methodology that cannot attribute a change exactly is a usage
     const CommandResult text = run("diff --methodology " + quote(root + "/odd.json") + " " + sides);
     CHECK(text.status == 2);
     CHECK(text.err.empty());
-    CHECK(text.out ==
-          "removed   other  100.000000 Green (Accelerated)  (" + root +
-              "/old/other.json)\n"
-              "invalid   deep-learning-engineer\n"
-              "          " +
-              message +
-              "\n"
-              "0 changed, 0 added, 1 removed, 0 unchanged, 1 invalid; 0 zone changes\n");
+    CHECK(text.out == "removed   other  100.000000 Green (Accelerated)  (" + root +
+                          "/old/other.json)\n"
+                          "invalid   deep-learning-engineer\n"
+                          "          " +
+                          message +
+                          "\n"
+                          "0 changed, 0 added, 1 removed, 0 fixed, 0 broken, 0 unchanged, 1 "
+                          "invalid; 0 zone changes\n");
     const CommandResult json =
         run("diff -f json --methodology " + quote(root + "/odd.json") + " " + sides);
     CHECK(json.status == 2);
@@ -704,30 +704,31 @@ TEST_CASE("diff: a methodology that cannot attribute a change exactly is a usage
     const CommandResult huge = run("diff --methodology " + quote(root + "/huge.json") + " " +
                                    quote(root + "/old") + " " + quote(root + "/old"));
     CHECK(huge.status == 2);
-    CHECK(huge.out == "invalid   deep-learning-engineer\n"
-                      "          " +
-                          root +
-                          "/old/role.json: error: cannot be scored with the methodology \"odd\": "
-                          "its constants take exact arithmetic beyond 128 bits (use fewer "
-                          "decimals or smaller constants)\n"
-                          "          " +
-                          root +
-                          "/old/role.json: error: cannot be scored with the methodology \"odd\": "
-                          "its constants take exact arithmetic beyond 128 bits (use fewer "
-                          "decimals or smaller constants)\n"
-                          "invalid   other\n"
-                          "          " +
-                          root +
-                          "/old/other.json: error: cannot be scored with the methodology "
-                          "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
-                          "fewer decimals or smaller constants)\n"
-                          "          " +
-                          root +
-                          "/old/other.json: error: cannot be scored with the methodology "
-                          "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
-                          "fewer decimals or smaller constants)\n"
-                          "0 changed, 0 added, 0 removed, 0 unchanged, 2 invalid; 0 zone "
-                          "changes\n");
+    CHECK(huge.out ==
+          "invalid   deep-learning-engineer\n"
+          "          " +
+              root +
+              "/old/role.json: error: cannot be scored with the methodology \"odd\": "
+              "its constants take exact arithmetic beyond 128 bits (use fewer "
+              "decimals or smaller constants)\n"
+              "          " +
+              root +
+              "/old/role.json: error: cannot be scored with the methodology \"odd\": "
+              "its constants take exact arithmetic beyond 128 bits (use fewer "
+              "decimals or smaller constants)\n"
+              "invalid   other\n"
+              "          " +
+              root +
+              "/old/other.json: error: cannot be scored with the methodology "
+              "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
+              "fewer decimals or smaller constants)\n"
+              "          " +
+              root +
+              "/old/other.json: error: cannot be scored with the methodology "
+              "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
+              "fewer decimals or smaller constants)\n"
+              "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 0 unchanged, 2 invalid; 0 zone "
+              "changes\n");
 }
 
 TEST_CASE("import, render and diff never write escape sequences or controls raw") {
@@ -810,12 +811,13 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
     const CommandResult text = run("diff --color never --fail-on-zone-change " + sides);
     CHECK(text.status == 1);
     // The label was written raw here before, and the gate's id on stderr too.
-    CHECK(text.out == "changed   " + shown_id +
-                          "  64.6 Green (Accelerated) → 64.6 Yellow (Pwn\\x1b[2J\\x07 | `x` "
-                          "\\u202e  ::error::y)  (0.0)  ⚠ ZONE CHANGE\n"
-                          "             0.00  /override  (none) → override\n"
-                          "1 changed, 0 added, 0 removed, 0 unchanged, 0 invalid; 1 zone "
-                          "change\n");
+    CHECK(text.out ==
+          "changed   " + shown_id +
+              "  64.6 Green (Accelerated) → 64.6 Yellow (Pwn\\x1b[2J\\x07 | `x` "
+              "\\u202e  ::error::y)  (0.0)  ⚠ ZONE CHANGE\n"
+              "             0.00  /override  (none) → override\n"
+              "1 changed, 0 added, 0 removed, 0 fixed, 0 broken, 0 unchanged, 0 invalid; 1 zone "
+              "change\n");
     CHECK(text.err == gate);
 
     const CommandResult markdown = run("diff -f markdown --fail-on-zone-change " + sides);
@@ -826,7 +828,8 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
                               "\\\\u2028&#32;";
     CHECK(markdown.out ==
           "### AIJRI changes\n\n"
-          "1 changed, 0 added, 0 removed, 0 unchanged, 0 invalid; 1 zone change\n\n"
+          "1 changed, 0 added, 0 removed, 0 fixed, 0 broken, 0 unchanged, 0 invalid; 1 zone "
+          "change\n\n"
           "| Role | Status | Old | New | Δ | Zone |\n"
           "|---|---|---|---|---:|---|\n"
           "| " +
@@ -896,7 +899,8 @@ TEST_CASE("import, render and diff show file names as text in their messages") {
     REQUIRE(::mkfifo((root + "/new/evil\x1b[2J.json").c_str(), 0600) == 0);
     const CommandResult diff = run("diff " + quote(root + "/old") + " " + quote(root + "/new"));
     CHECK(diff.status == 0);
-    CHECK(diff.out == "0 changed, 0 added, 0 removed, 1 unchanged, 0 invalid; 0 zone changes\n");
+    CHECK(diff.out == "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 0 invalid; 0 "
+                      "zone changes\n");
     CHECK(diff.err == "aijri: warning: " + root +
                           "/new/evil\\x1b[2J.json: skipped: a FIFO, not a regular file\n");
 }
