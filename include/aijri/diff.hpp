@@ -38,6 +38,10 @@ struct RoleDiff {
     RoleStatus status = RoleStatus::unchanged;
     std::string old_file;
     std::string new_file;
+    // Where each file is on its side (see DiffEntry::place): a role whose files are at two
+    // places was renamed or moved.
+    std::string old_place;
+    std::string new_place;
     std::optional<RoleVerdict> old_verdict; // none: no old version, or an invalid one
     std::optional<RoleVerdict> new_verdict;
     std::optional<Rational> delta;       // of the published AIJRI
@@ -52,6 +56,10 @@ struct RoleDiff {
     bool methodology_error = false;
     // A side could not be read (a missing file, a FIFO, an unreadable folder): exit status 2.
     bool io_error = false;
+
+    bool renamed() const {
+        return !old_place.empty() && !new_place.empty() && old_place != new_place;
+    }
 };
 
 struct DiffSummary {
@@ -63,6 +71,7 @@ struct DiffSummary {
     std::size_t unchanged = 0;
     std::size_t invalid = 0;
     std::size_t zone_changes = 0;
+    std::size_t renamed = 0; // of any status
 };
 
 // The roles of a diff, in report order. Each role is held apart, made on the thread that
@@ -128,7 +137,11 @@ struct DiffFigures {
 // What a diff keeps of one scored file. The figures of a valid file are held apart and
 // dropped once it is compared: a diff of thousands of roles keeps little of each.
 struct DiffEntry {
-    std::string file;
+    std::string file; // as reports name it ("HEAD~1:assessments/role.json" for a revision)
+    // Where the file is on its side, for telling a rename: its path below the folder named,
+    // or from the top of the repository for a revision or a working tree (diff --git); ""
+    // for a file named alone, which is compared with whatever it is given.
+    std::string place;
     std::string id;
     bool valid = false;
     bool methodology_error = false;  // see RoleDiff

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <future>
 #include <map>
 #include <memory>
@@ -83,12 +84,17 @@ BatchOptions side_options(const Methodology& m, const DiffOptions& o) {
 }
 
 // The new side is compared as it is scored (DiffBuilder): its files are never all held.
+// They are the working tree's, walked from the current folder: `prefix` (git_prefix) makes
+// their places paths from the top of the repository, as a revision's are.
 DiffResult diff_with_side(std::vector<DiffEntry> old_side, const std::vector<InputFile>& files,
-                          const Methodology& old_m, const Methodology& new_m,
-                          const DiffOptions& o) {
+                          const std::string& prefix, const Methodology& old_m,
+                          const Methodology& new_m, const DiffOptions& o) {
     DiffBuilder builder(std::move(old_side), files.size(), old_m, new_m);
-    evaluate_all(files, side_options(new_m, o),
-                 [&builder](std::size_t i, Evaluation&& e) { builder.add(i, make_diff_entry(e)); });
+    evaluate_all(files, side_options(new_m, o), [&](std::size_t i, Evaluation&& e) {
+        DiffEntry entry = make_diff_entry(e);
+        entry.place = std::filesystem::path(prefix + e.file).lexically_normal().generic_string();
+        builder.add(i, std::move(entry));
+    });
     return builder.finish();
 }
 
@@ -163,6 +169,7 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
                 // Each slot is written by one thread only.
                 side->entries[i] =
                     make_diff_entry(evaluate(reader, text, name(*side, i), *side->methodology));
+                side->entries[i].place = side->files[i].path;
             }
         },
         [&](std::size_t blob, std::size_t size) {
@@ -172,6 +179,7 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
                 e.file = name(*side, i);
                 e.diagnostics.push_back(make_error("", {}, too_large(o.max_bytes, size).message));
                 side->entries[i] = make_diff_entry(e);
+                side->entries[i].place = side->files[i].path;
             }
         });
 }
@@ -246,7 +254,8 @@ int run_diff(DiffOptions o) {
                                       job_count(o.jobs));
             } else {
                 read_git_sides({&a}, o);
-                result = diff_with_side(std::move(a.entries), walk_folders(paths), old_m, new_m, o);
+                result = diff_with_side(std::move(a.entries), walk_folders(paths), git_prefix(),
+                                        old_m, new_m, o);
             }
         } catch (const GitError& e) {
             throw Failure(fmt::format("aijri: diff: {}", e.what()), k_exit_usage);

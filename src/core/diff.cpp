@@ -281,7 +281,7 @@ Rational magnitude(const std::optional<Rational>& r) {
 } // namespace
 
 DiffEntry::DiffEntry(const DiffEntry& other)
-    : file(other.file), id(other.id), valid(other.valid),
+    : file(other.file), place(other.place), id(other.id), valid(other.valid),
       methodology_error(other.methodology_error), io_error(other.io_error), errors(other.errors),
       verdict(other.verdict),
       figures(other.figures ? std::make_unique<DiffFigures>(*other.figures) : nullptr) {}
@@ -359,6 +359,7 @@ void order_and_count(DiffResult& result) {
          : r.status == RoleStatus::invalid ? s.invalid
                                            : s.unchanged) += 1;
         s.zone_changes += r.zone_changed ? 1 : 0;
+        s.renamed += r.renamed() ? 1U : 0U;
     }
 }
 
@@ -482,12 +483,21 @@ DiffResult DiffBuilder::finish() {
             if (d.compared[slot] == 0) {
                 d.compare_into(old, slot);
             }
-            roles[slot]->old_file = std::move(old.file);
-            roles[slot]->new_file = std::move(d.new_side[slot].file);
+            RoleDiff& compared = *roles[slot];
+            compared.old_file = std::move(old.file);
+            compared.new_file = std::move(d.new_side[slot].file);
+            compared.old_place = std::move(old.place);
+            compared.new_place = std::move(d.new_side[slot].place);
             continue;
         }
-        role.old_file = old_s ? old_s->front().file : "";
-        role.new_file = new_s ? new_s->front().file : "";
+        if (old_s != nullptr) {
+            role.old_file = old_s->front().file;
+            role.old_place = old_s->front().place;
+        }
+        if (new_s != nullptr) {
+            role.new_file = new_s->front().file;
+            role.new_place = new_s->front().place;
+        }
         settle_uncompared(role, std::move(old_check), std::move(new_check),
                           old_s ? &old_s->front() : nullptr, new_s ? &new_s->front() : nullptr);
         roles[slot] = std::make_unique<RoleDiff>(std::move(role));
@@ -615,10 +625,12 @@ DiffResult diff_files(std::vector<InputFile> old_files, std::string_view old_roo
         },
         [&](std::size_t k, Evaluation&& e) {
             const Origin at = plan.origin[k];
+            DiffEntry entry = make_diff_entry(e);
+            entry.place = below_root(e.file, at.old_side ? old_root : new_root);
             if (at.old_side) {
-                builder.add_old(at.index, make_diff_entry(e));
+                builder.add_old(at.index, std::move(entry));
             } else {
-                builder.add(at.index, make_diff_entry(e));
+                builder.add(at.index, std::move(entry));
             }
             if (at.pair != k_no_pair &&
                 arrived[at.pair].fetch_add(1, std::memory_order_acq_rel) == 1) {

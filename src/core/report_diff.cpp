@@ -131,6 +131,17 @@ void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
     write_optional_text(w, r.old_file);
     w.key("new_file");
     write_optional_text(w, r.new_file);
+    w.key("renamed");
+    if (r.renamed()) {
+        w.begin_object();
+        w.key("old");
+        w.string(r.old_place);
+        w.key("new");
+        w.string(r.new_place);
+        w.end_object();
+    } else {
+        w.null();
+    }
     if (!r.errors.empty()) {
         w.key("errors");
         w.begin_array();
@@ -169,7 +180,8 @@ void write_diff_json(const DiffResult& result, int decimals,
          {std::pair{"added", s.added}, std::pair{"removed", s.removed},
           std::pair{"changed", s.changed}, std::pair{"fixed", s.fixed},
           std::pair{"broken", s.broken}, std::pair{"unchanged", s.unchanged},
-          std::pair{"invalid", s.invalid}, std::pair{"zone_changes", s.zone_changes}}) {
+          std::pair{"invalid", s.invalid}, std::pair{"zone_changes", s.zone_changes},
+          std::pair{"renamed", s.renamed}}) {
         w.key(name);
         w.integer(static_cast<std::int64_t>(count));
     }
@@ -197,9 +209,9 @@ namespace {
 
 std::string summary_line(const DiffSummary& s) {
     return fmt::format("{} changed, {} added, {} removed, {} fixed, {} broken, {} unchanged, {} "
-                       "invalid; {} zone change{}",
+                       "invalid; {} zone change{}, {} renamed",
                        s.changed, s.added, s.removed, s.fixed, s.broken, s.unchanged, s.invalid,
-                       s.zone_changes, s.zone_changes == 1 ? "" : "s");
+                       s.zone_changes, s.zone_changes == 1 ? "" : "s", s.renamed);
 }
 
 // One side of a role: its published figures, "invalid" for a file that has none, "—" for no
@@ -222,46 +234,49 @@ std::string new_text(const RoleDiff& r, int decimals) {
 std::string diff_text(const DiffResult& result, int decimals, bool color, bool show_unchanged) {
     std::string out;
     for (const RoleDiff& r : result.roles) {
-        if (r.status == RoleStatus::unchanged && !show_unchanged) {
+        if (r.status == RoleStatus::unchanged && !show_unchanged && !r.renamed()) {
             continue;
         }
-        const std::string marker =
-            r.zone_changed ? (color ? "\x1b[1;31m⚠ ZONE CHANGE\x1b[0m" : "⚠ ZONE CHANGE") : "";
+        const std::string id = sanitize(r.id);
         switch (r.status) {
         case RoleStatus::changed:
-        case RoleStatus::unchanged:
-            out +=
-                fmt::format("{:<9} {}  {} → {}  ({}){}\n", to_string(r.status), sanitize(r.id),
-                            sanitize(old_text(r, decimals)), sanitize(new_text(r, decimals)),
-                            signed_fixed(*r.delta, decimals), marker.empty() ? "" : "  " + marker);
-            for (const Contribution& c : r.contributions) {
-                out += fmt::format("          {:>7}  {}  {} → {}\n", signed_fixed(c.points, 2),
-                                   sanitize(input_label(c)), sanitize(value_text(c.old_value)),
-                                   sanitize(value_text(c.new_value)));
-            }
+        case RoleStatus::unchanged: {
+            const std::string marker = !r.zone_changed ? ""
+                                       : color         ? "  \x1b[1;31m⚠ ZONE CHANGE\x1b[0m"
+                                                       : "  ⚠ ZONE CHANGE";
+            out += fmt::format("{:<9} {}  {} → {}  ({}){}\n", to_string(r.status), id,
+                               sanitize(old_text(r, decimals)), sanitize(new_text(r, decimals)),
+                               signed_fixed(*r.delta, decimals), marker);
             break;
+        }
         case RoleStatus::added:
-            out += fmt::format("added     {}  {}  ({})\n", sanitize(r.id),
-                               sanitize(new_text(r, decimals)), sanitize(r.new_file));
+            out += fmt::format("added     {}  {}  ({})\n", id, sanitize(new_text(r, decimals)),
+                               sanitize(r.new_file));
             break;
         case RoleStatus::removed:
-            out += fmt::format("removed   {}  {}  ({})\n", sanitize(r.id),
-                               sanitize(old_text(r, decimals)), sanitize(r.old_file));
+            out += fmt::format("removed   {}  {}  ({})\n", id, sanitize(old_text(r, decimals)),
+                               sanitize(r.old_file));
             break;
         case RoleStatus::fixed:
         case RoleStatus::broken:
-            out += fmt::format("{:<9} {}  {} → {}\n", to_string(r.status), sanitize(r.id),
+            out += fmt::format("{:<9} {}  {} → {}\n", to_string(r.status), id,
                                sanitize(old_text(r, decimals)), sanitize(new_text(r, decimals)));
-            for (const std::string& e : r.errors) {
-                out += fmt::format("          {}\n", sanitize(e));
-            }
             break;
         case RoleStatus::invalid:
-            out += fmt::format("invalid   {}\n", sanitize(r.id));
-            for (const std::string& e : r.errors) {
-                out += fmt::format("          {}\n", sanitize(e));
-            }
+            out += fmt::format("invalid   {}\n", id);
             break;
+        }
+        if (r.renamed()) {
+            out += fmt::format("          renamed {} → {}\n", sanitize(r.old_place),
+                               sanitize(r.new_place));
+        }
+        for (const Contribution& c : r.contributions) {
+            out += fmt::format("          {:>7}  {}  {} → {}\n", signed_fixed(c.points, 2),
+                               sanitize(input_label(c)), sanitize(value_text(c.old_value)),
+                               sanitize(value_text(c.new_value)));
+        }
+        for (const std::string& e : r.errors) {
+            out += fmt::format("          {}\n", sanitize(e));
         }
     }
     return out + summary_line(result.summary) + "\n";
@@ -271,18 +286,22 @@ std::string diff_markdown(const DiffResult& result, int decimals) {
     std::string out = "### AIJRI changes\n\n" + summary_line(result.summary) + "\n\n";
     bool any = false;
     for (const RoleDiff& r : result.roles) {
-        if (r.status == RoleStatus::unchanged) {
+        if (r.status == RoleStatus::unchanged && !r.renamed()) {
             continue;
         }
         if (!any) {
             out += "| Role | Status | Old | New | Δ | Zone |\n|---|---|---|---|---:|---|\n";
             any = true;
         }
-        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_cell(r.id),
-                           to_string(r.status), markdown_cell(old_text(r, decimals)),
-                           markdown_cell(new_text(r, decimals)),
-                           r.delta ? signed_fixed(*r.delta, decimals) : "",
-                           r.zone_changed ? "⚠️ **zone change**" : "");
+        const std::string status =
+            !r.renamed() ? std::string(to_string(r.status))
+                         : fmt::format("{}; renamed {} → {}", to_string(r.status),
+                                       markdown_code(r.old_place), markdown_code(r.new_place));
+        out +=
+            fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_cell(r.id), status,
+                        markdown_cell(old_text(r, decimals)), markdown_cell(new_text(r, decimals)),
+                        r.delta ? signed_fixed(*r.delta, decimals) : "",
+                        r.zone_changed ? "⚠️ **zone change**" : "");
     }
     for (const RoleDiff& r : result.roles) {
         if (r.contributions.empty() && r.errors.empty()) {

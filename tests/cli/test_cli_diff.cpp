@@ -83,7 +83,8 @@ TEST_CASE("diff --git lists added, removed and changed roles with their causes")
                                             {"broken", 0},
                                             {"unchanged", 1},
                                             {"invalid", 0},
-                                            {"zone_changes", 1}});
+                                            {"zone_changes", 1},
+                                            {"renamed", 0}});
     const auto* mover = role(diff, "mover");
     REQUIRE(mover != nullptr);
     CHECK((*mover)["status"] == "changed");
@@ -207,7 +208,7 @@ TEST_CASE("a role repaired is fixed (exit 0); one broken fails (exit 1), as does
     CHECK(fixed.err.empty());
     CHECK(fixed.out == "fixed     repaired  invalid → 64.6 Green (Accelerated)\n"
                        "0 changed, 0 added, 0 removed, 1 fixed, 0 broken, 1 unchanged, 0 invalid; "
-                       "0 zone changes\n");
+                       "0 zone changes, 0 renamed\n");
     const auto json = nlohmann::json::parse(repo.aijri("diff --git HEAD~1 HEAD -f json").out);
     const auto* repaired = role(json, "repaired");
     REQUIRE(repaired != nullptr);
@@ -243,7 +244,7 @@ TEST_CASE("a role repaired is fixed (exit 0); one broken fails (exit 1), as does
                         "          HEAD~1:assessments/repaired.json:1:1: error: missing required "
                         "key \"barriers\"\n"
                         "0 changed, 0 added, 0 removed, 0 fixed, 1 broken, 1 unchanged, 0 invalid; "
-                        "0 zone changes\n");
+                        "0 zone changes, 0 renamed\n");
     const auto broken_json =
         nlohmann::json::parse(repo.aijri("diff --git HEAD HEAD~1 -f json").out);
     CHECK((*role(broken_json, "repaired"))["status"] == "broken");
@@ -267,14 +268,14 @@ TEST_CASE("a role repaired is fixed (exit 0); one broken fails (exit 1), as does
                        "          assessments/stays.json:1:1: error: expected a JSON object (one "
                        "role assessment), found an array\n"
                        "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 1 invalid; "
-                       "0 zone changes\n");
+                       "0 zone changes, 0 renamed\n");
     // An invalid file removed leaves nothing to fix.
     std::filesystem::remove(repo.dir + "/assessments/stays.json");
     const auto gone = repo.aijri("diff --git HEAD");
     CHECK(gone.status == 0);
     CHECK(gone.out == "removed   stays  invalid  (HEAD:assessments/stays.json)\n"
                       "0 changed, 0 added, 1 removed, 0 fixed, 0 broken, 1 unchanged, 0 invalid; "
-                      "0 zone changes\n");
+                      "0 zone changes, 0 renamed\n");
     // A new file that is invalid fails.
     write_text_file(repo.dir + "/assessments/new.json", "{}");
     CHECK(repo.aijri("diff --git HEAD").status == 1);
@@ -294,12 +295,12 @@ TEST_CASE("a role repaired is fixed (exit 0); one broken fails (exit 1), as does
                               "          HEAD:assessments/c.json:12:50: error: /tasks/1/score: "
                               "expected an integer from 1 to 5, found 9\n"
                               "0 changed, 0 added, 0 removed, 0 fixed, 1 broken, 1 unchanged, 0 "
-                              "invalid; 0 zone changes\n");
+                              "invalid; 0 zone changes, 0 renamed\n");
     const auto clerk_fixed = repo.aijri("diff --git HEAD HEAD~1");
     CHECK(clerk_fixed.status == 0);
     CHECK(clerk_fixed.out == "fixed     clerk  invalid → 64.6 Green (Accelerated)\n"
                              "0 changed, 0 added, 0 removed, 1 fixed, 0 broken, 1 unchanged, 0 "
-                             "invalid; 0 zone changes\n");
+                             "invalid; 0 zone changes, 0 renamed\n");
 }
 
 TEST_CASE("markdown: a role id with spaces at its ends is still shown whole and bold") {
@@ -336,14 +337,14 @@ TEST_CASE("reordered tasks: each input names its task and its old place; a reord
     CHECK(reorder.status == 0);
     CHECK(reorder.out == "unchanged r  65.6 Green (Accelerated) → 65.6 Green (Accelerated)  (0.0)\n"
                          "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 0 "
-                         "invalid; 0 zone changes\n");
+                         "invalid; 0 zone changes, 0 renamed\n");
 
     const auto text = aijri::test::run_aijri("diff '" + root + "/old' '" + root + "/changed'");
     CHECK(text.status == 0);
     CHECK(text.out == "changed   r  65.6 Green (Accelerated) → 59.8 Green (Accelerated)  (−5.8)\n"
                       "            −5.71  /tasks/1/score \"Chart\" (was /tasks/0/score)  3 → 4\n"
                       "1 changed, 0 added, 0 removed, 0 fixed, 0 broken, 0 unchanged, 0 invalid; 0 "
-                      "zone changes\n");
+                      "zone changes, 0 renamed\n");
     const auto markdown =
         aijri::test::run_aijri("diff -f markdown '" + root + "/old' '" + root + "/changed'");
     CHECK(contains(markdown.out,
@@ -356,4 +357,70 @@ TEST_CASE("reordered tasks: each input names its task and its old place; a reord
     CHECK(contribution["task"] == "Chart");
     CHECK(contribution["old"] == 3);
     CHECK(contribution["new"] == 4);
+}
+
+TEST_CASE("a file renamed or moved shows as renamed, whatever its status") {
+    Repo repo;
+    aijri::test::AssessmentSpec spec;
+    spec.extra = ",\n  \"id\": \"bookkeeper\"";
+    repo.write("assessments/bookkeeper.json", spec);
+    repo.write("assessments/stays.json", {});
+    repo.commit("first");
+    repo.git("mv assessments/bookkeeper.json assessments/bookkeeping-clerk.json");
+    repo.commit("renamed");
+
+    // Unchanged, but listed: a rename is worth a reviewer's look.
+    const auto text = repo.aijri("diff --git HEAD~1 HEAD");
+    CHECK(text.status == 0);
+    CHECK(text.out == "unchanged bookkeeper  64.6 Green (Accelerated) → 64.6 Green (Accelerated)  "
+                      "(0.0)\n"
+                      "          renamed assessments/bookkeeper.json → "
+                      "assessments/bookkeeping-clerk.json\n"
+                      "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 2 unchanged, 0 invalid; "
+                      "0 zone changes, 1 renamed\n");
+    const auto markdown = repo.aijri("diff --git HEAD~1 HEAD -f markdown");
+    CHECK(contains(markdown.out, "| bookkeeper | unchanged; renamed `assessments/bookkeeper.json` "
+                                 "→ `assessments/bookkeeping-clerk.json` | 64.6 Green "
+                                 "(Accelerated) | 64.6 Green (Accelerated) | 0.0 |  |\n"));
+    const auto json = nlohmann::json::parse(repo.aijri("diff --git HEAD~1 HEAD -f json").out);
+    CHECK((*role(json, "bookkeeper"))["renamed"] ==
+          nlohmann::json{{"old", "assessments/bookkeeper.json"},
+                         {"new", "assessments/bookkeeping-clerk.json"}});
+    CHECK((*role(json, "stays"))["renamed"] == nullptr);
+    CHECK(json["summary"]["renamed"] == 1);
+
+    // Against the working tree, from a folder below the top: places are still paths from
+    // the top, so files that stayed put are not renamed.
+    spec.evidence = {2, 2, 2, 1, 2};
+    repo.write("assessments/team/bookkeeping-clerk.json", spec);
+    std::filesystem::remove(repo.dir + "/assessments/bookkeeping-clerk.json");
+    const auto below = run_command(
+        fmt::format("cd '{}/assessments' && '{}' diff --git HEAD", repo.dir, AIJRI_BINARY));
+    CHECK(below.status == 0);
+    CHECK(below.out == "changed   bookkeeper  64.6 Green (Accelerated) → 66.8 Green (Accelerated)  "
+                       "(+2.2)\n"
+                       "          renamed assessments/bookkeeping-clerk.json → "
+                       "assessments/team/bookkeeping-clerk.json\n"
+                       "            +2.16  /evidence/wage_trends/score  1 → 2\n"
+                       "1 changed, 0 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 0 invalid; "
+                       "0 zone changes, 1 renamed\n");
+
+    // Between folders, a place is the path below the folder named; two files named alone are
+    // simply compared.
+    const std::string root = aijri::test::temp_dir();
+    write_text_file(root + "/a.json", aijri::test::to_json(spec));
+    std::filesystem::create_directories(root + "/new/team");
+    std::filesystem::create_directories(root + "/old");
+    write_text_file(root + "/old/bookkeeper.json", aijri::test::to_json(spec));
+    write_text_file(root + "/new/team/clerk.json", aijri::test::to_json(spec));
+    const auto folders = aijri::test::run_aijri("diff '" + root + "/old' '" + root + "/new'");
+    CHECK(folders.out == "unchanged bookkeeper  66.8 Green (Accelerated) → 66.8 Green "
+                         "(Accelerated)  (0.0)\n"
+                         "          renamed bookkeeper.json → team/clerk.json\n"
+                         "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 0 "
+                         "invalid; 0 zone changes, 1 renamed\n");
+    const auto files =
+        aijri::test::run_aijri("diff '" + root + "/a.json' '" + root + "/new/team/clerk.json'");
+    CHECK(files.out == "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 0 "
+                       "invalid; 0 zone changes, 0 renamed\n");
 }

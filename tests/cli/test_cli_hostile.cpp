@@ -683,7 +683,7 @@ TEST_CASE("diff: a methodology that cannot attribute a change exactly is a usage
                           message +
                           "\n"
                           "0 changed, 0 added, 1 removed, 0 fixed, 0 broken, 0 unchanged, 1 "
-                          "invalid; 0 zone changes\n");
+                          "invalid; 0 zone changes, 0 renamed\n");
     const CommandResult json =
         run("diff -f json --methodology " + quote(root + "/odd.json") + " " + sides);
     CHECK(json.status == 2);
@@ -728,7 +728,7 @@ TEST_CASE("diff: a methodology that cannot attribute a change exactly is a usage
               "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
               "fewer decimals or smaller constants)\n"
               "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 0 unchanged, 2 invalid; 0 zone "
-              "changes\n");
+              "changes, 0 renamed\n");
 }
 
 TEST_CASE("import, render and diff never write escape sequences or controls raw") {
@@ -817,7 +817,7 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
               "\\u202e  ::error::y)  (0.0)  ⚠ ZONE CHANGE\n"
               "             0.00  /override  (none) → override\n"
               "1 changed, 0 added, 0 removed, 0 fixed, 0 broken, 0 unchanged, 0 invalid; 1 zone "
-              "change\n");
+              "change, 0 renamed\n");
     CHECK(text.err == gate);
 
     const CommandResult markdown = run("diff -f markdown --fail-on-zone-change " + sides);
@@ -829,7 +829,7 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
     CHECK(markdown.out ==
           "### AIJRI changes\n\n"
           "1 changed, 0 added, 0 removed, 0 fixed, 0 broken, 0 unchanged, 0 invalid; 1 zone "
-          "change\n\n"
+          "change, 0 renamed\n\n"
           "| Role | Status | Old | New | Δ | Zone |\n"
           "|---|---|---|---|---:|---|\n"
           "| " +
@@ -900,7 +900,7 @@ TEST_CASE("import, render and diff show file names as text in their messages") {
     const CommandResult diff = run("diff " + quote(root + "/old") + " " + quote(root + "/new"));
     CHECK(diff.status == 0);
     CHECK(diff.out == "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 0 invalid; 0 "
-                      "zone changes\n");
+                      "zone changes, 0 renamed\n");
     CHECK(diff.err == "aijri: warning: " + root +
                           "/new/evil\\x1b[2J.json: skipped: a FIFO, not a regular file\n");
 }
