@@ -51,6 +51,8 @@ struct RoleDiff {
     // "file:line:col: error: …": of the new version when it is invalid (broken, invalid), else
     // of whatever made the role invalid (a side not read or scored, an old file alone)
     std::vector<std::string> errors;
+    SourcePosition error_position;   // of the first error in the new file, if it has one there
+    std::optional<std::string> gate; // why the role trips a gate (apply_gates), if it does
     // The methodology cannot score a side, or attribute the change, in exact arithmetic
     // (constants beyond 128 bits): not the files' fault, exit status 2 as for score.
     bool methodology_error = false;
@@ -147,6 +149,7 @@ struct DiffEntry {
     bool methodology_error = false;  // see RoleDiff
     bool io_error = false;           // see RoleDiff
     std::vector<std::string> errors; // "file:line:col: error: …" when invalid
+    SourcePosition error_position;   // of its first error that has one
     // A valid file's published figures (after any override), kept when its figures are
     // dropped: a role that cannot be compared (another file of one side has its id) still
     // shows the score of its valid side.
@@ -219,5 +222,7 @@ struct DiffGates {
 // Why a role trips a gate, if it does.
 std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGates& gates,
                                              int decimals);
+// Sets every role's `gate` (diff_gate_failure), for the reports to show.
+void apply_gates(DiffResult& result, const DiffGates& gates, int decimals);
 
 } // namespace aijri

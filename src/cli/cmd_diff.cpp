@@ -282,26 +282,27 @@ int run_diff(DiffOptions o) {
     }
 
     const int decimals = new_m.published_decimals;
-    std::vector<std::string> trips;
-    for (const RoleDiff& r : result.roles) {
-        if (const auto why = diff_gate_failure(r, gates, decimals)) {
-            trips.push_back(fmt::format("{}: {}", r.id, *why));
-        }
-    }
-    OutputFile out(o.output, o.format == "json" ? GuardLines::no : GuardLines::yes);
-    if (o.format == "json") {
-        write_diff_json(result, decimals, trips, 2,
-                        [&out](std::string_view piece) { out.write(piece); });
-    } else if (o.format == "markdown") {
-        out.write(diff_markdown(result, decimals));
-    } else {
-        const bool color =
-            use_color(o.color, o.output.empty() || o.output == "-" ? stdout : nullptr);
-        out.write(diff_text(result, decimals, color, o.all));
-    }
+    apply_gates(result, gates, decimals);
+    const DiffFormat format = *diff_format_from_string(o.format);
+    // JSON guards its own strings, and the github format's commands are meant (it guards its
+    // plain lines): every other report passes through the CI log command filter.
+    OutputFile out(o.output, format == DiffFormat::json || format == DiffFormat::github
+                                 ? GuardLines::no
+                                 : GuardLines::yes);
+    DiffReportStyle style;
+    style.decimals = decimals;
+    style.color = format == DiffFormat::text &&
+                  use_color(o.color, o.output.empty() || o.output == "-" ? stdout : nullptr);
+    style.show_unchanged = o.all;
+    style.annotate_places = o.git;
+    write_diff_report(result, format, style, [&out](std::string_view piece) { out.write(piece); });
     out.commit();
-    for (const std::string& trip : trips) {
-        eprint("gate: {}\n", sanitize(trip)); // the id is text from a file
+    bool tripped = false;
+    for (const RoleDiff& r : result.roles) {
+        if (r.gate) {
+            eprint("gate: {}: {}\n", sanitize(r.id), sanitize(*r.gate)); // the id is from a file
+            tripped = true;
+        }
     }
     // As for score: a methodology that cannot score or attribute in exact arithmetic is a
     // usage error, after every role is reported.
@@ -311,7 +312,7 @@ int run_diff(DiffOptions o) {
         }
     }
     // A role repaired (fixed) or one invalid file removed leaves nothing invalid behind.
-    if (result.summary.invalid > 0 || result.summary.broken > 0 || !trips.empty()) {
+    if (result.summary.invalid > 0 || result.summary.broken > 0 || tripped) {
         return k_exit_invalid;
     }
     return k_exit_ok;
@@ -332,8 +333,10 @@ Runner setup_diff(CLI::App& command) {
     command.add_flag("--git", options->git,
                      "Compare the assessments at two revisions of the repository in the current "
                      "folder (REV_B defaults to the working tree); paths after --");
-    command.add_option("-f,--format", options->format, "text, json or markdown")
-        ->check(CLI::IsMember({"text", "json", "markdown"}))
+    command
+        .add_option("-f,--format", options->format,
+                    "text, json, markdown, csv, junit or github (workflow commands)")
+        ->check(CLI::IsMember({"text", "json", "markdown", "csv", "junit", "github"}))
         ->capture_default_str();
     command.add_option("--methodology", options->methodology, "Methodology for both sides")
         ->type_name("FILE");
@@ -369,6 +372,8 @@ Runner setup_diff(CLI::App& command) {
         "  aijri diff --git HEAD~1 HEAD\n"
         "  aijri diff --git origin/main -- assessments/nursing\n"
         "  aijri diff --git main --format markdown --fail-on-zone-change > comment.md\n"
+        "  aijri diff --git origin/main HEAD --format github --fail-on-drop 5\n"
+        "  aijri diff --git origin/main HEAD --format junit -o diff.xml\n"
         "  aijri diff --git --end-of-options \"$OLD\" \"$NEW\"   # revisions from a script: never "
         "options\n"
         "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");

@@ -133,6 +133,7 @@ struct SideCheck {
     bool io_error = false;          // see RoleDiff
     bool methodology_error = false; // see RoleDiff
     std::vector<std::string> errors;
+    SourcePosition error_position;
 };
 
 SideCheck check_side(const Side* side, std::string_view id) {
@@ -155,6 +156,7 @@ SideCheck check_side(const Side* side, std::string_view id) {
     check.io_error = e.io_error;
     check.methodology_error = e.methodology_error;
     check.errors = e.errors;
+    check.error_position = e.error_position;
     return check;
 }
 
@@ -190,6 +192,7 @@ void settle_uncompared(RoleDiff& role, SideCheck old_side, SideCheck new_side,
     } else {
         role.status = old_side.valid ? RoleStatus::broken : RoleStatus::invalid;
         append(new_side.errors);
+        role.error_position = new_side.error_position;
     }
 }
 
@@ -283,7 +286,7 @@ Rational magnitude(const std::optional<Rational>& r) {
 DiffEntry::DiffEntry(const DiffEntry& other)
     : file(other.file), place(other.place), id(other.id), valid(other.valid),
       methodology_error(other.methodology_error), io_error(other.io_error), errors(other.errors),
-      verdict(other.verdict),
+      error_position(other.error_position), verdict(other.verdict),
       figures(other.figures ? std::make_unique<DiffFigures>(*other.figures) : nullptr) {}
 
 DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
@@ -308,6 +311,9 @@ DiffEntry make_diff_entry(const Evaluation& e) {
         for (const Diagnostic& d : e.diagnostics) {
             if (d.severity == Severity::error) {
                 entry.errors.push_back(format_diagnostic(e.file, d));
+                if (entry.error_position.line == 0) {
+                    entry.error_position = d.position;
+                }
             }
         }
         return entry;
@@ -651,6 +657,12 @@ std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGat
                            to_fixed(-*role.delta, decimals), to_decimal(*gates.fail_on_drop, 0, 6));
     }
     return std::nullopt;
+}
+
+void apply_gates(DiffResult& result, const DiffGates& gates, int decimals) {
+    for (const std::unique_ptr<RoleDiff>& role : result.roles.held()) {
+        role->gate = diff_gate_failure(*role, gates, decimals);
+    }
 }
 
 } // namespace aijri

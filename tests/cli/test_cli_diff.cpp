@@ -1,5 +1,6 @@
 // `aijri diff` on real git repositories made here: several commits, renames, deletions.
 #include <filesystem>
+#include <map>
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -423,4 +424,187 @@ TEST_CASE("a file renamed or moved shows as renamed, whatever its status") {
         aijri::test::run_aijri("diff '" + root + "/a.json' '" + root + "/new/team/clerk.json'");
     CHECK(files.out == "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 0 "
                        "invalid; 0 zone changes, 0 renamed\n");
+}
+
+namespace {
+
+// A repository whose last commit changes a role past a drop gate, repairs one, breaks one,
+// renames one, and changes one whose id a spreadsheet would take for a formula.
+Repo four_kinds_of_change() {
+    Repo repo;
+    const auto with_id = [](aijri::test::AssessmentSpec spec, const std::string& id) {
+        spec.extra = ",\n  \"id\": " + nlohmann::json(id).dump();
+        return spec;
+    };
+    repo.write("assessments/mover.json", with_id({}, "mover"));
+    aijri::test::AssessmentSpec invalid;
+    invalid.tasks[0].score = 9;
+    repo.write("assessments/fixme.json", with_id(invalid, "fixme"));
+    repo.write("assessments/breaks.json", with_id({}, "breaks"));
+    repo.write("assessments/bookkeeper.json", with_id({}, "bookkeeper"));
+    repo.write("assessments/formula.json", with_id({}, "=HYPERLINK(\"x\"), \"quoted\""));
+    repo.commit("first");
+    aijri::test::AssessmentSpec mover;
+    mover.evidence = aijri::test::spread(-6, -2, 2); // Green → Yellow
+    repo.write("assessments/mover.json", with_id(mover, "mover"));
+    repo.write("assessments/fixme.json", with_id({}, "fixme"));
+    invalid.tasks[0].score = 7;
+    repo.write("assessments/breaks.json", with_id(invalid, "breaks"));
+    repo.git("mv assessments/bookkeeper.json assessments/bookkeeping-clerk.json");
+    aijri::test::AssessmentSpec formula;
+    formula.growth = 1;
+    repo.write("assessments/formula.json", with_id(formula, "=HYPERLINK(\"x\"), \"quoted\""));
+    repo.commit("second");
+    return repo;
+}
+
+} // namespace
+
+TEST_CASE("diff -f csv is RFC 4180, one row a role, and reads back with Python's csv module") {
+    const Repo repo = four_kinds_of_change();
+    const auto r = repo.aijri("diff --git HEAD~1 HEAD -f csv --fail-on-drop 5 -o out.csv");
+    CHECK(r.status == 1); // broken, and a gate
+    write_text_file(repo.dir + "/read.py", "import csv, json, sys\n"
+                                           "with open(sys.argv[1], newline='') as f:\n"
+                                           "    rows = list(csv.DictReader(f))\n"
+                                           "print(json.dumps(rows))\n");
+    const auto read = run_command(fmt::format("cd '{}' && python3 read.py out.csv", repo.dir));
+    REQUIRE(read.status == 0);
+    const auto rows = nlohmann::json::parse(read.out);
+    REQUIRE(rows.size() == 5);
+    std::map<std::string, nlohmann::json> by_id;
+    for (const auto& row : rows) {
+        by_id[row["id"]] = row;
+    }
+    const auto& mover = by_id.at("mover");
+    CHECK(mover["status"] == "changed");
+    CHECK(mover["old_aijri"] == "64.6");
+    CHECK(mover["old_zone"] == "Green");
+    CHECK(mover["new_zone"] == "Yellow");
+    CHECK(mover["zone_changed"] == "true");
+    CHECK(mover["delta"].get<std::string>().starts_with("-"));
+    CHECK(contains(mover["gate"], " points (--fail-on-drop 5)"));
+    CHECK(contains(mover["contributions"], "/evidence/company_actions/score: 2 → -2: −"));
+    CHECK(mover["old_file"] == "HEAD~1:assessments/mover.json");
+    const auto& fixme = by_id.at("fixme");
+    CHECK(fixme["status"] == "fixed");
+    CHECK(fixme["old_aijri"] == "");
+    CHECK(fixme["new_aijri"] == "64.6");
+    CHECK(fixme["messages"] == "");
+    const auto& breaks = by_id.at("breaks");
+    CHECK(breaks["status"] == "broken");
+    CHECK(breaks["new_aijri"] == "");
+    CHECK(breaks["messages"] == "HEAD:assessments/breaks.json:11:50: error: /tasks/0/score: "
+                                "expected an integer from 1 to 5, found 7");
+    const auto& bookkeeper = by_id.at("bookkeeper");
+    CHECK(bookkeeper["status"] == "unchanged");
+    CHECK(bookkeeper["renamed"] == "true");
+    CHECK(bookkeeper["new_file"] == "HEAD:assessments/bookkeeping-clerk.json");
+    // Text from a file that begins like a formula is kept as text by a leading apostrophe;
+    // commas and quotes survive the round trip.
+    CHECK(by_id.count("'=HYPERLINK(\"x\"), \"quoted\"") == 1);
+    CHECK(by_id.at("'=HYPERLINK(\"x\"), \"quoted\"")["renamed"] == "false");
+}
+
+TEST_CASE("diff -f junit is valid XML: a testcase a role, broken, invalid and gates fail") {
+    const Repo repo = four_kinds_of_change();
+    const auto r = repo.aijri("diff --git HEAD~1 HEAD -f junit --fail-on-zone-change -o out.xml");
+    CHECK(r.status == 1);
+    write_text_file(repo.dir + "/read.py",
+                    "import json, sys, xml.etree.ElementTree as E\n"
+                    "root = E.parse(sys.argv[1]).getroot()\n"
+                    "suite = root.find('testsuite')\n"
+                    "cases = {}\n"
+                    "for c in suite.findall('testcase'):\n"
+                    "    f = c.find('failure')\n"
+                    "    cases[c.get('name')] = {\n"
+                    "        'failure': None if f is None else [f.get('type'), f.get('message'),\n"
+                    "                                           f.text],\n"
+                    "        'error': c.find('error') is not None,\n"
+                    "        'out': c.find('system-out').text}\n"
+                    "print(json.dumps({'tests': suite.get('tests'),\n"
+                    "                  'failures': suite.get('failures'),\n"
+                    "                  'errors': suite.get('errors'),\n"
+                    "                  'top': [root.get('tests'), root.get('failures')],\n"
+                    "                  'cases': cases}))\n");
+    const auto read = run_command(fmt::format("cd '{}' && python3 read.py out.xml", repo.dir));
+    REQUIRE(read.status == 0);
+    const auto report = nlohmann::json::parse(read.out);
+    CHECK(report["tests"] == "5");
+    CHECK(report["failures"] == "2");
+    CHECK(report["errors"] == "0");
+    CHECK(report["top"] == nlohmann::json{"5", "2"});
+    const auto& cases = report["cases"];
+    CHECK(cases["mover"]["failure"] ==
+          nlohmann::json{"gate", "zone changed from Green to Yellow (--fail-on-zone-change)",
+                         nullptr});
+    CHECK(cases["breaks"]["failure"] ==
+          nlohmann::json{"broken",
+                         "HEAD:assessments/breaks.json:11:50: error: /tasks/0/score: expected an "
+                         "integer from 1 to 5, found 7",
+                         "HEAD:assessments/breaks.json:11:50: error: /tasks/0/score: expected an "
+                         "integer from 1 to 5, found 7"});
+    CHECK(cases["fixme"]["failure"] == nullptr);
+    CHECK(cases["fixme"]["out"] == "fixed fixme  invalid → 64.6 Green (Accelerated)");
+    CHECK(cases["bookkeeper"]["out"] ==
+          "unchanged bookkeeper  64.6 Green (Accelerated) → 64.6 Green (Accelerated)  (0.0)\n"
+          "renamed assessments/bookkeeper.json → assessments/bookkeeping-clerk.json");
+    CHECK(cases["=HYPERLINK(\"x\"), \"quoted\""]["failure"] == nullptr);
+    CHECK(contains(cases["mover"]["out"], "/evidence/company_actions/score: 2 → -2: −"));
+}
+
+TEST_CASE("diff -f github: an annotation a role on its file, errors at their line") {
+    const Repo repo = four_kinds_of_change();
+    const auto r = repo.aijri("diff --git HEAD~1 HEAD -f github --fail-on-drop 50");
+    CHECK(r.status == 1); // broken
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < r.out.size()) {
+        const std::size_t end = r.out.find('\n', start);
+        lines.push_back(r.out.substr(start, end - start));
+        start = end + 1;
+    }
+    REQUIRE(lines.size() == 6);
+    // Files are named as GitHub knows them, from the top of the repository.
+    CHECK(lines[0].starts_with("::warning file=assessments/mover.json,title=aijri diff::changed "
+                               "mover  64.6 Green (Accelerated) → "));
+    CHECK(contains(lines[0], "%0A/evidence/company_actions/score: 2 → -2: −"));
+    CHECK(lines[1].starts_with("::notice file=assessments/formula.json,title=aijri diff::changed "
+                               "=HYPERLINK(\"x\"), \"quoted\"  64.6 Green (Accelerated) → "));
+    CHECK(lines[2] == "::notice file=assessments/fixme.json,title=aijri diff::fixed fixme  "
+                      "invalid → 64.6 Green (Accelerated)");
+    CHECK(lines[3] == "::error file=assessments/breaks.json,line=11,col=50,title=aijri "
+                      "diff::broken breaks  64.6 Green (Accelerated) → invalid%0A"
+                      "HEAD:assessments/breaks.json:11:50: error: /tasks/0/score: expected an "
+                      "integer from 1 to 5, found 7");
+    CHECK(lines[4] == "::notice file=assessments/bookkeeping-clerk.json,title=aijri "
+                      "diff::unchanged bookkeeper  64.6 Green (Accelerated) → 64.6 Green "
+                      "(Accelerated)  (0.0)%0Arenamed assessments/bookkeeper.json → "
+                      "assessments/bookkeeping-clerk.json");
+    CHECK(lines[5] == "2 changed, 0 added, 0 removed, 1 fixed, 1 broken, 1 unchanged, 0 invalid; "
+                      "1 zone change, 1 renamed");
+    // A gate makes its role's annotation an error that says why.
+    const auto gated = repo.aijri("diff --git HEAD~1 HEAD -f github --fail-on-zone-change");
+    CHECK(gated.out.starts_with("::error file=assessments/mover.json,title=aijri gate::zone "
+                                "changed from Green to Yellow (--fail-on-zone-change)%0Achanged "
+                                "mover  64.6 Green (Accelerated) → "));
+    CHECK(gated.err == "gate: mover: zone changed from Green to Yellow (--fail-on-zone-change)\n");
+    // Between two folders a file is named as it was read; an unchanged role is a plain line.
+    const std::string root = aijri::test::temp_dir();
+    std::filesystem::create_directories(root + "/old");
+    std::filesystem::create_directories(root + "/new");
+    write_text_file(root + "/old/r.json", aijri::test::to_json({}));
+    write_text_file(root + "/new/r.json", aijri::test::to_json({}));
+    write_text_file(root + "/new/s.json", aijri::test::to_json({}));
+    const auto folders =
+        aijri::test::run_aijri("diff -f github '" + root + "/old' '" + root + "/new'");
+    CHECK(folders.status == 0);
+    CHECK(folders.out == "::notice file=" + root +
+                             "/new/s.json,title=aijri diff::added s  64.6 Green (Accelerated)  (" +
+                             root +
+                             "/new/s.json)\n"
+                             "unchanged r  64.6 Green (Accelerated) → 64.6 Green (Accelerated)  "
+                             "(0.0)\n"
+                             "0 changed, 1 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 0 "
+                             "invalid; 0 zone changes, 0 renamed\n");
 }

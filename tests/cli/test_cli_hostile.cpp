@@ -839,7 +839,10 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
               "\n**" +
               md_id +
               "** (0.0 points)\n\n"
-              "- `/override`: (none) → override: **0.00**\n");
+              "- `/override`: (none) → override: **0.00**\n"
+              "\nGates tripped:\n\n"
+              "- **" +
+              md_id + "**: zone changed from Green to Yellow (--fail-on-zone-change)\n");
     CHECK(markdown.err == gate);
 
     // JSON keeps the text exactly, as \u escapes: the C1 CSI, the override and the line
@@ -857,6 +860,29 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
     CHECK(parsed["gates"][0] == parsed["roles"][0]["id"].get<std::string>() +
                                     ": zone changed from Green to Yellow (--fail-on-zone-change)");
     CHECK(json.err == gate);
+
+    // The formats for spreadsheets and CI: nothing raw, no line a log would take for a
+    // command of its own, and the JUnit still XML.
+    for (const char* format : {"csv", "junit", "github"}) {
+        INFO(format);
+        const CommandResult r =
+            run(std::string("diff --fail-on-zone-change -f ") + format + " " + sides);
+        CHECK(r.status == 1);
+        CHECK(is_clean(r.out));
+        CHECK_FALSE(contains("\n" + r.out, "\n::error::y"));
+        CHECK_FALSE(contains(r.out, "\x1b"));
+        CHECK(r.err == gate);
+    }
+    const CommandResult junit = run_command(
+        "timeout 60 " + quote(AIJRI_BINARY) + " diff -f junit " + sides +
+        " | python3 -c \"import sys, xml.etree.ElementTree as E; "
+        "print(E.parse(sys.stdin).getroot().find('testsuite').find('testcase').get('name'))\"");
+    CHECK(junit.out == shown_id + "\n");
+    const CommandResult github = run("diff -f github " + sides);
+    CHECK(contains(github.out, "::warning file=" + root + "/new/r.json,title=aijri diff::changed " +
+                                   shown_id +
+                                   "  64.6 Green (Accelerated) → 64.6 Yellow (Pwn\\x1b[2J"
+                                   "\\x07 | `x` \\u202e  ::error::y)  (0.0)%0A/override: "));
 }
 
 TEST_CASE("diff markdown shows each input as code, without backslashes") {

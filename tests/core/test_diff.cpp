@@ -118,31 +118,43 @@ TEST_CASE("two files of one side with one id are named in the order the side lis
                                                              "new/sub1/d.json"});
 }
 
-TEST_CASE("the JSON report is handed out in pieces of about 64 KiB, the same text") {
+TEST_CASE("every report is handed out in pieces of about 64 KiB, the same text") {
     test::AssessmentSpec moved;
     moved.tasks[0].score = 3;
     std::vector<DiffEntry> old_side;
     std::vector<DiffEntry> new_side;
-    for (int i = 0; i < 400; ++i) {
+    for (int i = 0; i < 1000; ++i) {
         const std::string name = "role-" + std::to_string(1000 + i) + ".json";
         old_side.push_back(entry("old/" + name));
         new_side.push_back(entry("new/" + name, moved));
     }
-    const DiffResult result = diff_entries(std::move(old_side), std::move(new_side),
-                                           builtin_methodology(), builtin_methodology(), 2);
-    std::vector<std::string> pieces;
-    write_diff_json(result, 1, {"role-1000: a gate"}, 2,
-                    [&](std::string_view piece) { pieces.emplace_back(piece); });
-    REQUIRE(pieces.size() > 2);
-    std::string whole;
-    for (const std::string& piece : pieces) {
-        CHECK(piece.size() < 64 * 1024 + 4096); // a piece ends after the role that filled it
-        whole += piece;
+    DiffResult result = diff_entries(std::move(old_side), std::move(new_side),
+                                     builtin_methodology(), builtin_methodology(), 2);
+    DiffGates gates;
+    gates.fail_on_drop = Rational(1);
+    apply_gates(result, gates, 1);
+    for (const DiffFormat format : {DiffFormat::text, DiffFormat::json, DiffFormat::markdown,
+                                    DiffFormat::csv, DiffFormat::junit, DiffFormat::github}) {
+        INFO(static_cast<int>(format));
+        std::vector<std::string> pieces;
+        write_diff_report(result, format, DiffReportStyle{},
+                          [&](std::string_view piece) { pieces.emplace_back(piece); });
+        REQUIRE(pieces.size() > 1);
+        std::string whole;
+        for (const std::string& piece : pieces) {
+            CHECK(piece.size() < 64 * 1024 + 4096); // a piece ends after the role that filled it
+            whole += piece;
+        }
+        CHECK(whole == diff_report(result, format, DiffReportStyle{}));
+        CHECK(whole.ends_with("\n"));
+        if (format == DiffFormat::json) {
+            const auto parsed = nlohmann::json::parse(whole);
+            CHECK(parsed["roles"].size() == 1000);
+            REQUIRE(parsed["gates"].size() == 1000);
+            CHECK(parsed["gates"][0] == "role-1000: dropped 3.8 points (--fail-on-drop 1)");
+            CHECK(parsed["roles"][0]["gate"] == "dropped 3.8 points (--fail-on-drop 1)");
+        }
     }
-    CHECK(whole == diff_json(result, 1, {"role-1000: a gate"}));
-    const auto parsed = nlohmann::json::parse(whole);
-    CHECK(parsed["roles"].size() == 400);
-    CHECK(parsed["gates"] == nlohmann::json{"role-1000: a gate"});
 }
 
 TEST_CASE("DiffBuilder: threads adding neighbouring entries at once lose none") {
