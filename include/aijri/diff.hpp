@@ -145,6 +145,9 @@ struct DiffEntry {
     // for a file named alone, which is compared with whatever it is given.
     std::string place;
     std::string id;
+    // An invalid file that could not be read as far as an "id": `id` is its file name's,
+    // which may not be its role's (see DiffBuilder::finish).
+    bool id_unread = false;
     bool valid = false;
     bool methodology_error = false;  // see RoleDiff
     bool io_error = false;           // see RoleDiff
@@ -196,7 +199,9 @@ public:
     // Compares old entry `old_index` with new entry `new_index` (both added) if they share an
     // id, each valid. Threads may compare at once, each its own entries.
     void compare_early(std::size_t old_index, std::size_t new_index);
-    // The result, once every entry was added.
+    // The result, once every entry was added. Entries are paired by id; besides, an entry
+    // whose id could not be read, alone on its side, is paired with the entry alone at the
+    // same place on the other side, when there is one.
     DiffResult finish();
 
 private:

@@ -4,6 +4,7 @@
 #include <span>
 #include <stdexcept>
 #include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -123,6 +124,53 @@ pair_by_id(const std::vector<DiffEntry>& old_side, const std::vector<Keyed>& old
         pairs.emplace_back(std::nullopt, side);
     }
     return pairs;
+}
+
+using Pair = std::pair<std::optional<Side>, std::optional<Side>>;
+
+// A file that could not be read as far as its id has its file name's, which is often not
+// its role's: a role whose file breaks (a conflict marker on its first line) would show as
+// one role removed and another invalid, and the reverse as one removed and one added. Such a
+// file, alone in its pair, is paired instead with the file alone at the same place on the
+// other side. (A pair of two files whose ids were both read stays two roles.)
+void pair_unread_by_place(std::vector<Pair>& pairs) {
+    const auto alone = [](const std::optional<Side>& side) -> const DiffEntry* {
+        return side && side->size() == 1 && !side->front().place.empty() ? &side->front() : nullptr;
+    };
+    std::unordered_map<std::string_view, std::size_t> new_only; // place → pair
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        if (!pairs[i].first) {
+            if (const DiffEntry* e = alone(pairs[i].second)) {
+                new_only.emplace(e->place, i);
+            }
+        }
+    }
+    if (new_only.empty()) {
+        return;
+    }
+    std::vector<bool> merged(pairs.size(), false);
+    for (Pair& pair : pairs) {
+        const DiffEntry* old_entry = pair.second ? nullptr : alone(pair.first);
+        if (old_entry == nullptr) {
+            continue;
+        }
+        const auto it = new_only.find(old_entry->place);
+        if (it == new_only.end()) {
+            continue;
+        }
+        Pair& other = pairs[it->second];
+        if (old_entry->id_unread || other.second->front().id_unread) {
+            pair.second = other.second;
+            merged[it->second] = true;
+        }
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        if (!merged[i]) {
+            pairs[kept++] = std::move(pairs[i]);
+        }
+    }
+    pairs.resize(kept);
 }
 
 // What one side has of an id: nothing, one valid file, or errors (an invalid file, more
@@ -284,9 +332,9 @@ Rational magnitude(const std::optional<Rational>& r) {
 } // namespace
 
 DiffEntry::DiffEntry(const DiffEntry& other)
-    : file(other.file), place(other.place), id(other.id), valid(other.valid),
-      methodology_error(other.methodology_error), io_error(other.io_error), errors(other.errors),
-      error_position(other.error_position), verdict(other.verdict),
+    : file(other.file), place(other.place), id(other.id), id_unread(other.id_unread),
+      valid(other.valid), methodology_error(other.methodology_error), io_error(other.io_error),
+      errors(other.errors), error_position(other.error_position), verdict(other.verdict),
       figures(other.figures ? std::make_unique<DiffFigures>(*other.figures) : nullptr) {}
 
 DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
@@ -304,6 +352,7 @@ DiffEntry make_diff_entry(const Evaluation& e) {
     entry.id = e.assessment             ? e.assessment->id
                : !e.declared_id.empty() ? e.declared_id
                                         : id_from_path(e.file);
+    entry.id_unread = !e.assessment && e.declared_id.empty();
     entry.valid = e.valid();
     entry.methodology_error = e.methodology_error;
     entry.io_error = e.io_error;
@@ -464,7 +513,8 @@ DiffResult DiffBuilder::finish() {
         d.old_keys = sorted_by_id(d.old_side);
     }
     const std::vector<Keyed> new_keys = sorted_by_id(d.new_side);
-    const auto pairs = pair_by_id(d.old_side, d.old_keys, d.new_side, new_keys);
+    auto pairs = pair_by_id(d.old_side, d.old_keys, d.new_side, new_keys);
+    pair_unread_by_place(pairs);
     RoleList::Held& roles = d.roles;
     std::vector<std::size_t> in_pair_order; // where each pair's role is in `roles`
     in_pair_order.reserve(pairs.size());
@@ -479,7 +529,9 @@ DiffResult DiffBuilder::finish() {
         }
         in_pair_order.push_back(slot);
         RoleDiff role;
-        role.id = (old_s ? old_s : new_s)->front().id;
+        // The id a file gives, rather than one from a file name (pair_unread_by_place).
+        const bool old_id_read = old_s != nullptr && !(new_s && old_s->front().id_unread);
+        role.id = (old_id_read ? old_s : new_s)->front().id;
         SideCheck old_check = check_side(old_s, role.id);
         SideCheck new_check = check_side(new_s, role.id);
         if (old_check.valid && new_check.valid) {

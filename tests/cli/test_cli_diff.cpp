@@ -302,6 +302,26 @@ TEST_CASE("a role repaired is fixed (exit 0); one broken fails (exit 1), as does
     CHECK(clerk_fixed.out == "fixed     clerk  invalid → 64.6 Green (Accelerated)\n"
                              "0 changed, 0 added, 0 removed, 1 fixed, 0 broken, 1 unchanged, 0 "
                              "invalid; 0 zone changes, 0 renamed\n");
+
+    // A file broken before its id can be read (a conflict marker on its first line) is the
+    // role of the file at the same place in the other version.
+    clerk.tasks[1].score = 3;
+    write_text_file(repo.dir + "/assessments/c.json",
+                    "<<<<<<< HEAD\n" + aijri::test::to_json(clerk));
+    const auto conflict = repo.aijri("diff --git HEAD~1");
+    CHECK(conflict.status == 1);
+    CHECK(conflict.out == "broken    clerk  64.6 Green (Accelerated) → invalid\n"
+                          "          assessments/c.json:1:1: error: expected a JSON value, "
+                          "found '<'\n"
+                          "0 changed, 0 added, 0 removed, 0 fixed, 1 broken, 1 unchanged, 0 "
+                          "invalid; 0 zone changes, 0 renamed\n");
+    repo.commit("conflict");
+    repo.write("assessments/c.json", clerk);
+    const auto resolved = repo.aijri("diff --git HEAD");
+    CHECK(resolved.status == 0);
+    CHECK(resolved.out == "fixed     clerk  invalid → 64.6 Green (Accelerated)\n"
+                          "0 changed, 0 added, 0 removed, 1 fixed, 0 broken, 1 unchanged, 0 "
+                          "invalid; 0 zone changes, 0 renamed\n");
 }
 
 TEST_CASE("markdown: a role id with spaces at its ends is still shown whole and bold") {

@@ -292,3 +292,36 @@ TEST_CASE("DiffBuilder: two new files with one id, added at once, share the old 
                   "the id \"r\" is used by more than one file: new/r0.json, new/r1.json"});
     }
 }
+
+TEST_CASE("a file read too little to know its id is paired by its place, and only such a file") {
+    const auto placed = [](DiffEntry e, const std::string& place) {
+        e.place = place;
+        return e;
+    };
+    AssessmentReader reader;
+    const auto unread = [&reader](const std::string& file) {
+        return make_diff_entry(evaluate(reader, "<<<<<<< HEAD\n{}", file, builtin_methodology()));
+    };
+    test::AssessmentSpec declared;
+    declared.extra = ",\n  \"id\": \"declared\"";
+    declared.tasks[0].score = 9; // invalid, its id read
+    std::vector<DiffEntry> old_side;
+    old_side.push_back(placed(entry("old/a.json"), "a.json"));  // id a
+    old_side.push_back(placed(entry("old/b.json"), "b.json"));  // id b
+    old_side.push_back(placed(unread("old/c.json"), "c.json")); // id c, unread
+    old_side.push_back(placed(entry("old/d.json"), "d.json"));  // id d
+    std::vector<DiffEntry> new_side;
+    new_side.push_back(placed(unread("new/x.json"), "a.json"));          // id x, unread: a's
+    new_side.push_back(placed(entry("new/b.json", declared), "b.json")); // id declared
+    DiffEntry renamed = placed(entry("new/y.json"), "c.json");
+    renamed.id = "y";
+    new_side.push_back(std::move(renamed));                             // id y, valid: c's
+    new_side.push_back(placed(unread("new/z.json"), "elsewhere.json")); // no partner
+    const DiffResult result = diff_entries(std::move(old_side), std::move(new_side),
+                                           builtin_methodology(), builtin_methodology(), 1);
+    CHECK(ids_and_statuses(result) == std::vector<std::string>{"b removed", "d removed", "y fixed",
+                                                               "a broken", "declared invalid",
+                                                               "z invalid"});
+    CHECK(entry("old/a.json").id_unread == false);
+    CHECK(unread("new/x.json").id_unread == true);
+}
