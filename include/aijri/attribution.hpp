@@ -17,10 +17,16 @@
 namespace aijri {
 
 struct Contribution {
-    std::string input; // JSON pointer ("/evidence/wage_trends/score"), or "methodology:/key"
+    // JSON pointer into the new file ("/evidence/wage_trends/score"; into the old file for what
+    // only the old file has, a removed task), or "methodology:/key"
+    std::string input;
     nlohmann::ordered_json old_value;
     nlohmann::ordered_json new_value;
     Rational points; // exact; inputs that move no point (impact, principles) have 0
+    // The same input in the old file: another pointer for a task that moved in the list (tasks
+    // are matched by name, so their indexes can differ), "" for what only the new file has.
+    std::string old_input;
+    std::string task; // the name of the task the input belongs to, "" for any other input
 };
 
 // A task as attribution sees it: its figures and the name it is matched by.

@@ -20,7 +20,10 @@
 
 namespace aijri {
 
-enum class RoleStatus { changed, added, removed, invalid, unchanged };
+// `fixed`: invalid in the old version, valid in the new one (a repair, which never fails a
+// run); `broken`: the other way round (which does). `invalid`: invalid in the new version
+// when the old one was too or had none, or a side that could not be read or scored.
+enum class RoleStatus { changed, added, removed, fixed, broken, invalid, unchanged };
 std::string_view to_string(RoleStatus status);
 
 // A side's published figures, as a diff reports them.
@@ -35,27 +38,42 @@ struct RoleDiff {
     RoleStatus status = RoleStatus::unchanged;
     std::string old_file;
     std::string new_file;
-    std::optional<RoleVerdict> old_verdict;
+    // Where each file is on its side (see DiffEntry::place): a role whose files are at two
+    // places was renamed or moved.
+    std::string old_place;
+    std::string new_place;
+    std::optional<RoleVerdict> old_verdict; // none: no old version, or an invalid one
     std::optional<RoleVerdict> new_verdict;
     std::optional<Rational> delta;       // of the published AIJRI
     std::optional<Rational> delta_exact; // what the contributions add up to
     bool zone_changed = false;
     std::vector<Contribution> contributions;
-    std::vector<std::string> errors; // "file:line:col: error: …", for an invalid side
+    // "file:line:col: error: …": of the new version when it is invalid (broken, invalid), else
+    // of whatever made the role invalid (a side not read or scored, an old file alone)
+    std::vector<std::string> errors;
+    SourcePosition error_position;   // of the first error in the new file, if it has one there
+    std::optional<std::string> gate; // why the role trips a gate (apply_gates), if it does
     // The methodology cannot score a side, or attribute the change, in exact arithmetic
     // (constants beyond 128 bits): not the files' fault, exit status 2 as for score.
     bool methodology_error = false;
     // A side could not be read (a missing file, a FIFO, an unreadable folder): exit status 2.
     bool io_error = false;
+
+    bool renamed() const {
+        return !old_place.empty() && !new_place.empty() && old_place != new_place;
+    }
 };
 
 struct DiffSummary {
     std::size_t added = 0;
     std::size_t removed = 0;
     std::size_t changed = 0;
+    std::size_t fixed = 0;
+    std::size_t broken = 0;
     std::size_t unchanged = 0;
     std::size_t invalid = 0;
     std::size_t zone_changes = 0;
+    std::size_t renamed = 0; // of any status
 };
 
 // The roles of a diff, in report order. Each role is held apart, made on the thread that
@@ -105,14 +123,14 @@ private:
 };
 
 struct DiffResult {
-    RoleList roles; // changed (largest move first), added, removed, invalid, unchanged
+    RoleList roles; // changed (largest move first), added, removed, fixed, broken, invalid,
+                    // unchanged
     DiffSummary summary;
 };
 
 // What comparing needs of a valid file: its inputs and figures, not its texts.
 struct DiffFigures {
     ScoredInputs inputs;
-    Verdict final_;
     Rational formula_aijri; // published, before any override
     Rational aijri_exact;
     nlohmann::ordered_json override_value; // null without an override
@@ -121,12 +139,24 @@ struct DiffFigures {
 // What a diff keeps of one scored file. The figures of a valid file are held apart and
 // dropped once it is compared: a diff of thousands of roles keeps little of each.
 struct DiffEntry {
-    std::string file;
+    std::string file; // as reports name it ("HEAD~1:assessments/role.json" for a revision)
+    // Where the file is on its side, for telling a rename: its path below the folder named,
+    // or from the top of the repository for a revision or a working tree (diff --git); ""
+    // for a file named alone, which is compared with whatever it is given.
+    std::string place;
     std::string id;
+    // An invalid file that could not be read as far as an "id": `id` is its file name's,
+    // which may not be its role's (see DiffBuilder::finish).
+    bool id_unread = false;
     bool valid = false;
     bool methodology_error = false;  // see RoleDiff
     bool io_error = false;           // see RoleDiff
     std::vector<std::string> errors; // "file:line:col: error: …" when invalid
+    SourcePosition error_position;   // of its first error that has one
+    // A valid file's published figures (after any override), kept when its figures are
+    // dropped: a role that cannot be compared (another file of one side has its id) still
+    // shows the score of its valid side.
+    std::optional<RoleVerdict> verdict;
     std::unique_ptr<DiffFigures> figures;
 
     DiffEntry() = default;
@@ -169,7 +199,9 @@ public:
     // Compares old entry `old_index` with new entry `new_index` (both added) if they share an
     // id, each valid. Threads may compare at once, each its own entries.
     void compare_early(std::size_t old_index, std::size_t new_index);
-    // The result, once every entry was added.
+    // The result, once every entry was added. Entries are paired by id; besides, an entry
+    // whose id could not be read, alone on its side, is paired with the entry alone at the
+    // same place on the other side, when there is one.
     DiffResult finish();
 
 private:
@@ -195,17 +227,7 @@ struct DiffGates {
 // Why a role trips a gate, if it does.
 std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGates& gates,
                                              int decimals);
-
-// The JSON report, ending in a line break, with "gates": the roles that tripped a gate and
-// why (indent < 0: one line).
-std::string diff_json(const DiffResult& result, int decimals,
-                      const std::vector<std::string>& gate_trips, int indent = 2);
-// The same text, handed to `write` in pieces of about 64 KiB as it is made: a report of
-// thousands of roles is never held whole.
-void write_diff_json(const DiffResult& result, int decimals,
-                     const std::vector<std::string>& gate_trips, int indent,
-                     const std::function<void(std::string_view)>& write);
-std::string diff_text(const DiffResult& result, int decimals, bool color, bool show_unchanged);
-std::string diff_markdown(const DiffResult& result, int decimals);
+// Sets every role's `gate` (diff_gate_failure), for the reports to show.
+void apply_gates(DiffResult& result, const DiffGates& gates, int decimals);
 
 } // namespace aijri

@@ -16,6 +16,7 @@ namespace aijri {
 struct Evaluation {
     std::string file; // as the user named it, for messages
     std::optional<Assessment> assessment;
+    std::string declared_id;        // without an assessment: see ReadResult::declared_id
     std::optional<Score> score;     // set when the assessment has no error
     Diagnostics diagnostics;        // errors, then warnings
     bool io_error = false;          // the file could not be read at all (exit status 2)

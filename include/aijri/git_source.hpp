@@ -25,6 +25,10 @@ struct GitFile {
     std::string blob; // object id of its content
 };
 
+// The current folder's path from the top of the repository: "" at the top, else ending in
+// '/' ("team/"). A path relative to the current folder, put after it, is from the top.
+std::string git_prefix();
+
 // The *.json files of `commit` under `paths` (relative to the current folder), skipping
 // hidden files and folders like the folder walk, in path order.
 std::vector<GitFile> git_list_json(const std::string& commit,

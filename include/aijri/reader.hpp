@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "aijri/assessment.hpp"
@@ -23,6 +24,9 @@ struct ReadResult {
     // still be audited where no error touches the inputs they follow from.
     std::optional<Assessment> partial;
     Diagnostics diagnostics;
+    // Without an assessment: the "id" the text gives, when it could be read (a non-empty
+    // string), else "". A diff pairs an invalid file with its other version by it.
+    std::string declared_id;
 };
 
 // Reads assessments one after another, reusing its buffers: one per thread in a batch.

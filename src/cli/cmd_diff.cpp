@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <future>
 #include <map>
 #include <memory>
@@ -11,6 +12,7 @@
 #include "aijri/diff.hpp"
 #include "aijri/git_source.hpp"
 #include "aijri/output_file.hpp"
+#include "aijri/report_diff.hpp"
 #include "aijri/report_json.hpp"
 #include "aijri/text.hpp"
 #include "aijri/walk.hpp"
@@ -79,12 +81,17 @@ BatchOptions side_options(const Methodology& m, const DiffOptions& o) {
 }
 
 // The new side is compared as it is scored (DiffBuilder): its files are never all held.
+// They are the working tree's, walked from the current folder: `prefix` (git_prefix) makes
+// their places paths from the top of the repository, as a revision's are.
 DiffResult diff_with_side(std::vector<DiffEntry> old_side, const std::vector<InputFile>& files,
-                          const Methodology& old_m, const Methodology& new_m,
-                          const DiffOptions& o) {
+                          const std::string& prefix, const Methodology& old_m,
+                          const Methodology& new_m, const DiffOptions& o) {
     DiffBuilder builder(std::move(old_side), files.size(), old_m, new_m);
-    evaluate_all(files, side_options(new_m, o),
-                 [&builder](std::size_t i, Evaluation&& e) { builder.add(i, make_diff_entry(e)); });
+    evaluate_all(files, side_options(new_m, o), [&](std::size_t i, Evaluation&& e) {
+        DiffEntry entry = make_diff_entry(e);
+        entry.place = std::filesystem::path(prefix + e.file).lexically_normal().generic_string();
+        builder.add(i, std::move(entry));
+    });
     return builder.finish();
 }
 
@@ -159,6 +166,7 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
                 // Each slot is written by one thread only.
                 side->entries[i] =
                     make_diff_entry(evaluate(reader, text, name(*side, i), *side->methodology));
+                side->entries[i].place = side->files[i].path;
             }
         },
         [&](std::size_t blob, std::size_t size) {
@@ -168,6 +176,7 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
                 e.file = name(*side, i);
                 e.diagnostics.push_back(make_error("", {}, too_large(o.max_bytes, size).message));
                 side->entries[i] = make_diff_entry(e);
+                side->entries[i].place = side->files[i].path;
             }
         });
 }
@@ -242,7 +251,8 @@ int run_diff(DiffOptions o) {
                                       job_count(o.jobs));
             } else {
                 read_git_sides({&a}, o);
-                result = diff_with_side(std::move(a.entries), walk_folders(paths), old_m, new_m, o);
+                result = diff_with_side(std::move(a.entries), walk_folders(paths), git_prefix(),
+                                        old_m, new_m, o);
             }
         } catch (const GitError& e) {
             throw Failure(fmt::format("aijri: diff: {}", e.what()), k_exit_usage);
@@ -273,26 +283,27 @@ int run_diff(DiffOptions o) {
                                          : fmt::format("{}", fmt::join(o.arguments, " or ")));
     }
     const int decimals = new_m.published_decimals;
-    std::vector<std::string> trips;
-    for (const RoleDiff& r : result.roles) {
-        if (const auto why = diff_gate_failure(r, gates, decimals)) {
-            trips.push_back(fmt::format("{}: {}", r.id, *why));
-        }
-    }
-    OutputFile out(o.output, o.format == "json" ? GuardLines::no : GuardLines::yes);
-    if (o.format == "json") {
-        write_diff_json(result, decimals, trips, 2,
-                        [&out](std::string_view piece) { out.write(piece); });
-    } else if (o.format == "markdown") {
-        out.write(diff_markdown(result, decimals));
-    } else {
-        const bool color =
-            use_color(o.color, o.output.empty() || o.output == "-" ? stdout : nullptr);
-        out.write(diff_text(result, decimals, color, o.all));
-    }
+    apply_gates(result, gates, decimals);
+    const DiffFormat format = *diff_format_from_string(o.format);
+    // JSON guards its own strings, and the github format's commands are meant (it guards its
+    // plain lines): every other report passes through the CI log command filter.
+    OutputFile out(o.output, format == DiffFormat::json || format == DiffFormat::github
+                                 ? GuardLines::no
+                                 : GuardLines::yes);
+    DiffReportStyle style;
+    style.decimals = decimals;
+    style.color = format == DiffFormat::text &&
+                  use_color(o.color, o.output.empty() || o.output == "-" ? stdout : nullptr);
+    style.show_unchanged = o.all;
+    style.annotate_places = o.git;
+    write_diff_report(result, format, style, [&out](std::string_view piece) { out.write(piece); });
     out.commit();
-    for (const std::string& trip : trips) {
-        eprint("gate: {}\n", sanitize(trip)); // the id is text from a file
+    bool tripped = false;
+    for (const RoleDiff& r : result.roles) {
+        if (r.gate) {
+            eprint("gate: {}: {}\n", sanitize(r.id), sanitize(*r.gate)); // the id is from a file
+            tripped = true;
+        }
     }
     // As for score: a methodology that cannot score or attribute in exact arithmetic is a
     // usage error, after every role is reported.
@@ -301,7 +312,8 @@ int run_diff(DiffOptions o) {
             return k_exit_usage;
         }
     }
-    if (result.summary.invalid > 0 || !trips.empty()) {
+    // A role repaired (fixed) or one invalid file removed leaves nothing invalid behind.
+    if (result.summary.invalid > 0 || result.summary.broken > 0 || tripped) {
         return k_exit_invalid;
     }
     return k_exit_ok;
@@ -322,8 +334,9 @@ Runner setup_diff(CLI::App& command) {
     command.add_flag("--git", options->git,
                      "Compare the assessments at two revisions of the repository in the current "
                      "folder (REV_B defaults to the working tree); paths after --");
-    add_format_option(command, options->format, {"text", "json", "markdown"},
-                      "text, json or markdown");
+    add_format_option(command, options->format,
+                      {"text", "json", "markdown", "csv", "junit", "github"},
+                      "text, json, markdown, csv, junit or github (workflow commands)");
     command.add_option("--methodology", options->methodology, "Methodology for both sides")
         ->type_name("FILE");
     command
@@ -344,13 +357,16 @@ Runner setup_diff(CLI::App& command) {
     add_allow_empty_option(command, options->allow_empty);
     command.footer(
         "Roles are paired by \"id\" (else the file name without .json). For each: added, removed,\n"
-        "changed or unchanged; old and new AIJRI; the change; and the inputs that caused it, with\n"
-        "the points each one moved (they add up to the exact change of the formula).\n\n"
+        "changed, unchanged, fixed (invalid before, valid now), broken (the reverse: exit 1) or\n"
+        "invalid; old and new AIJRI; the change; and the inputs that caused it, with the points\n"
+        "each one moved (they add up to the exact change of the formula).\n\n"
         "Examples:\n"
         "  aijri diff old/ new/\n"
         "  aijri diff --git HEAD~1 HEAD\n"
         "  aijri diff --git origin/main -- assessments/nursing\n"
         "  aijri diff --git main --format markdown --fail-on-zone-change > comment.md\n"
+        "  aijri diff --git origin/main HEAD --format github --fail-on-drop 5\n"
+        "  aijri diff --git origin/main HEAD --format junit -o diff.xml\n"
         "  aijri diff --git --end-of-options \"$OLD\" \"$NEW\"   # revisions from a script: never "
         "options\n"
         "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");

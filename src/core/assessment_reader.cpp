@@ -533,6 +533,9 @@ struct AssessmentReader::Impl {
         if (!has_errors(result.diagnostics)) {
             result.assessment = std::move(assessment);
         } else {
+            if (!assessment.id_from_file_name) {
+                result.declared_id = assessment.id;
+            }
             result.partial = std::move(assessment);
         }
         return result;

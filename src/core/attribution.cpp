@@ -84,6 +84,9 @@ struct Piece {
     Json old_value;
     Json new_value;
     Rational amount;
+    // Set for a task's inputs only: every other input has one pointer in both files.
+    std::optional<std::string> old_input{};
+    std::string task{};
 };
 
 // ½·(a'−a)·(b+b') and ½·(b'−b)·(a+a'): the two-player Shapley split of a'b' − ab.
@@ -129,36 +132,41 @@ std::vector<Piece> task_resistance_pieces(const ScoredInputs& a, const ScoredInp
     const Rational hundred(100);
     for (std::size_t j = 0; j < b.tasks.size(); ++j) {
         const ScoredTask& t = b.tasks[j];
-        const auto at = [j] { return fmt::format("/tasks/{}", j); };
+        const std::string at = fmt::format("/tasks/{}", j);
         const auto found = old_task(t.name);
         if (!found) {
-            pieces.push_back(
-                {at(), nullptr, task_json(t), -(t.time_pct * Rational(t.score)) / hundred});
+            pieces.push_back({at, nullptr, task_json(t),
+                              -(t.time_pct * Rational(t.score)) / hundred, "", t.name});
             continue;
         }
         const ScoredTask& o = a.tasks[*found];
         if (o.time_pct == t.time_pct && o.score == t.score && o.impact == t.impact) {
-            continue;
+            continue; // moved in the list, perhaps, but a task's place is worth nothing
         }
+        // Each input is named by its pointer in both files: a task that moved has two.
+        const std::string was = fmt::format("/tasks/{}", *found);
         const auto [by_share, by_score] =
             split_product(o.time_pct, t.time_pct, Rational(o.score), Rational(t.score));
         if (o.time_pct != t.time_pct) {
-            pieces.push_back({at() + "/time_pct", number_json(o.time_pct), number_json(t.time_pct),
-                              -by_share / hundred});
+            pieces.push_back({at + "/time_pct", number_json(o.time_pct), number_json(t.time_pct),
+                              -by_share / hundred, was + "/time_pct", t.name});
         }
         if (o.score != t.score) {
-            pieces.push_back({at() + "/score", o.score, t.score, -by_score / hundred});
+            pieces.push_back(
+                {at + "/score", o.score, t.score, -by_score / hundred, was + "/score", t.name});
         }
         if (o.impact != t.impact) {
-            pieces.push_back({at() + "/impact", std::string(to_string(o.impact)),
-                              std::string(to_string(t.impact)), Rational(0)});
+            pieces.push_back({at + "/impact", std::string(to_string(o.impact)),
+                              std::string(to_string(t.impact)), Rational(0), was + "/impact",
+                              t.name});
         }
     }
     for (std::size_t i = 0; i < a.tasks.size(); ++i) {
         if (!matched[i]) {
             const ScoredTask& o = a.tasks[i];
-            pieces.push_back({fmt::format("/tasks/{}", i), task_json(o), nullptr,
-                              o.time_pct * Rational(o.score) / hundred});
+            const std::string at = fmt::format("/tasks/{}", i);
+            pieces.push_back(
+                {at, task_json(o), nullptr, o.time_pct * Rational(o.score) / hundred, at, o.name});
         }
     }
     return pieces;
@@ -238,8 +246,9 @@ void add_zero_point_inputs(const ScoredInputs& a, const ScoredInputs& b, const M
                            const Methodology& mb, std::vector<Contribution>& out) {
     for (std::size_t i = 0; i < a.principles.size(); ++i) {
         if (a.principles[i] != b.principles[i]) {
-            out.push_back({fmt::format("/protective_principles/{}/score", k_principle_keys[i]),
-                           a.principles[i], b.principles[i], Rational(0)});
+            const std::string input =
+                fmt::format("/protective_principles/{}/score", k_principle_keys[i]);
+            out.push_back({input, a.principles[i], b.principles[i], Rational(0), input, ""});
         }
     }
     const std::array<std::pair<std::string_view, std::pair<Rational, Rational>>, 4> thresholds = {{
@@ -250,8 +259,9 @@ void add_zero_point_inputs(const ScoredInputs& a, const ScoredInputs& b, const M
     }};
     for (const auto& [key, values] : thresholds) {
         if (values.first != values.second) {
-            out.push_back({methodology_input(key), number_json(values.first),
-                           number_json(values.second), Rational(0)});
+            const std::string input = methodology_input(key);
+            out.push_back({input, number_json(values.first), number_json(values.second),
+                           Rational(0), input, ""});
         }
     }
 }
@@ -353,8 +363,9 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
             // A factor's points go to its inputs in proportion to their part of its change.
             const Rational points =
                 change == Rational(0) ? Rational(0) : phi[f] * p.amount / change;
-            out.push_back(
-                {std::move(p.input), std::move(p.old_value), std::move(p.new_value), points});
+            std::string old_input = p.old_input ? std::move(*p.old_input) : p.input;
+            out.push_back({std::move(p.input), std::move(p.old_value), std::move(p.new_value),
+                           points, std::move(old_input), std::move(p.task)});
         }
     }
     add_zero_point_inputs(a, b, ma, mb, out);

@@ -4,15 +4,12 @@
 #include <span>
 #include <stdexcept>
 #include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
-#include "aijri/report_batch.hpp"
 #include "aijri/report_json.hpp"
-#include "aijri/report_text.hpp"
-#include "aijri/text.hpp"
 
-#include "json_writer.hpp"
 #include "threads.hpp"
 
 namespace aijri {
@@ -25,6 +22,10 @@ std::string_view to_string(RoleStatus status) {
         return "added";
     case RoleStatus::removed:
         return "removed";
+    case RoleStatus::fixed:
+        return "fixed";
+    case RoleStatus::broken:
+        return "broken";
     case RoleStatus::invalid:
         return "invalid";
     case RoleStatus::unchanged:
@@ -125,52 +126,146 @@ pair_by_id(const std::vector<DiffEntry>& old_side, const std::vector<Keyed>& old
     return pairs;
 }
 
-// A side is usable when it is one valid entry; otherwise its errors are collected.
-bool usable(const Side* side, RoleDiff& role) {
-    if (side == nullptr) {
-        return true;
+using Pair = std::pair<std::optional<Side>, std::optional<Side>>;
+
+// A file that could not be read as far as its id has its file name's, which is often not
+// its role's: a role whose file breaks (a conflict marker on its first line) would show as
+// one role removed and another invalid, and the reverse as one removed and one added. Such a
+// file, alone in its pair, is paired instead with the file alone at the same place on the
+// other side. (A pair of two files whose ids were both read stays two roles.)
+void pair_unread_by_place(std::vector<Pair>& pairs) {
+    const auto alone = [](const std::optional<Side>& side) -> const DiffEntry* {
+        return side && side->size() == 1 && !side->front().place.empty() ? &side->front() : nullptr;
+    };
+    std::unordered_map<std::string_view, std::size_t> new_only; // place → pair
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        if (!pairs[i].first) {
+            if (const DiffEntry* e = alone(pairs[i].second)) {
+                new_only.emplace(e->place, i);
+            }
+        }
     }
+    if (new_only.empty()) {
+        return;
+    }
+    std::vector<bool> merged(pairs.size(), false);
+    for (Pair& pair : pairs) {
+        const DiffEntry* old_entry = pair.second ? nullptr : alone(pair.first);
+        if (old_entry == nullptr) {
+            continue;
+        }
+        const auto it = new_only.find(old_entry->place);
+        if (it == new_only.end()) {
+            continue;
+        }
+        Pair& other = pairs[it->second];
+        if (old_entry->id_unread || other.second->front().id_unread) {
+            pair.second = other.second;
+            merged[it->second] = true;
+        }
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        if (!merged[i]) {
+            pairs[kept++] = std::move(pairs[i]);
+        }
+    }
+    pairs.resize(kept);
+}
+
+// What one side has of an id: nothing, one valid file, or errors (an invalid file, more
+// than one file with the id, a file that could not be read or scored).
+struct SideCheck {
+    bool present = false;
+    bool valid = false;
+    bool io_error = false;          // see RoleDiff
+    bool methodology_error = false; // see RoleDiff
+    std::vector<std::string> errors;
+    SourcePosition error_position;
+};
+
+SideCheck check_side(const Side* side, std::string_view id) {
+    SideCheck check;
+    if (side == nullptr) {
+        return check;
+    }
+    check.present = true;
     if (side->size() > 1) {
         std::string files;
         for (std::size_t i = 0; i < side->size(); ++i) {
             files += (files.empty() ? "" : ", ") + side->at(i).file;
         }
-        role.errors.push_back(
-            fmt::format("the id \"{}\" is used by more than one file: {}", role.id, files));
-        return false;
+        check.errors.push_back(
+            fmt::format("the id \"{}\" is used by more than one file: {}", id, files));
+        return check;
     }
     const DiffEntry& e = side->front();
-    if (!e.valid) {
-        role.methodology_error = role.methodology_error || e.methodology_error;
-        role.io_error = role.io_error || e.io_error;
-        role.errors.insert(role.errors.end(), e.errors.begin(), e.errors.end());
-        return false;
+    check.valid = e.valid;
+    check.io_error = e.io_error;
+    check.methodology_error = e.methodology_error;
+    check.errors = e.errors;
+    check.error_position = e.error_position;
+    return check;
+}
+
+// The status of a role that was not compared (at most one side valid), with its verdict and
+// errors. What was invalid in the old version and is fixed or gone in the new one is no
+// fault of the new version: only a side that could not be read or scored is reported
+// whatever its version, since nothing can be said of its role.
+void settle_uncompared(RoleDiff& role, SideCheck old_side, SideCheck new_side,
+                       const DiffEntry* old_entry, const DiffEntry* new_entry) {
+    const auto append = [&role](std::vector<std::string>& errors) {
+        role.errors.insert(role.errors.end(), std::make_move_iterator(errors.begin()),
+                           std::make_move_iterator(errors.end()));
+    };
+    if (old_side.io_error || old_side.methodology_error || new_side.io_error ||
+        new_side.methodology_error) {
+        role.status = RoleStatus::invalid;
+        role.io_error = old_side.io_error || new_side.io_error;
+        role.methodology_error = old_side.methodology_error || new_side.methodology_error;
+        append(old_side.errors);
+        append(new_side.errors);
+        return;
     }
-    return true;
+    if (old_side.valid) {
+        role.old_verdict = old_entry->verdict;
+    }
+    if (new_side.valid) {
+        role.new_verdict = new_entry->verdict;
+    }
+    if (!new_side.present) {
+        role.status = RoleStatus::removed;
+    } else if (new_side.valid) {
+        role.status = old_side.present ? RoleStatus::fixed : RoleStatus::added;
+    } else {
+        role.status = old_side.valid ? RoleStatus::broken : RoleStatus::invalid;
+        append(new_side.errors);
+        role.error_position = new_side.error_position;
+    }
 }
 
-RoleVerdict role_verdict(const Verdict& v) {
-    return RoleVerdict{v.aijri, v.zone, v.label};
-}
-
-void compare(RoleDiff& role, const DiffFigures& a, const DiffFigures& b, const Methodology& old_m,
-             const Methodology& new_m) {
-    role.old_verdict = role_verdict(a.final_);
-    role.new_verdict = role_verdict(b.final_);
-    role.delta = b.final_.aijri - a.final_.aijri;
-    role.zone_changed = a.final_.zone != b.final_.zone;
+void compare(RoleDiff& role, const DiffEntry& old_entry, const DiffEntry& new_entry,
+             const Methodology& old_m, const Methodology& new_m) {
+    const DiffFigures& a = *old_entry.figures;
+    const DiffFigures& b = *new_entry.figures;
+    const RoleVerdict& old_v = *old_entry.verdict;
+    const RoleVerdict& new_v = *new_entry.verdict;
+    role.old_verdict = old_v;
+    role.new_verdict = new_v;
+    role.delta = new_v.aijri - old_v.aijri;
+    role.zone_changed = old_v.zone != new_v.zone;
     role.contributions = attribute_change(a.inputs, b.inputs, old_m, new_m);
     Rational exact = b.aijri_exact - a.aijri_exact;
     if (a.override_value != b.override_value) {
         // The override's own effect on the final AIJRI, named as a contribution.
-        const Rational effect =
-            (b.final_.aijri - b.formula_aijri) - (a.final_.aijri - a.formula_aijri);
-        role.contributions.push_back({"/override", a.override_value, b.override_value, effect});
+        const Rational effect = (new_v.aijri - b.formula_aijri) - (old_v.aijri - a.formula_aijri);
+        role.contributions.push_back(
+            {"/override", a.override_value, b.override_value, effect, "/override", ""});
         exact += effect;
     }
     role.delta_exact = exact;
-    const bool moved = *role.delta != Rational(0) || a.final_.label != b.final_.label ||
-                       !role.contributions.empty();
+    const bool moved =
+        *role.delta != Rational(0) || old_v.label != new_v.label || !role.contributions.empty();
     role.status = moved ? RoleStatus::changed : RoleStatus::unchanged;
 }
 
@@ -198,7 +293,7 @@ std::string methodology_names(const Methodology& old_m, const Methodology& new_m
 void compare_or_refuse(RoleDiff& role, const DiffEntry& a, const DiffEntry& b,
                        const Methodology& old_m, const Methodology& new_m) {
     try {
-        compare(role, *a.figures, *b.figures, old_m, new_m);
+        compare(role, a, b, old_m, new_m);
         check_printable(role, new_m.published_decimals);
     } catch (const std::overflow_error&) {
         role.status = RoleStatus::invalid;
@@ -237,8 +332,9 @@ Rational magnitude(const std::optional<Rational>& r) {
 } // namespace
 
 DiffEntry::DiffEntry(const DiffEntry& other)
-    : file(other.file), id(other.id), valid(other.valid),
-      methodology_error(other.methodology_error), io_error(other.io_error), errors(other.errors),
+    : file(other.file), place(other.place), id(other.id), id_unread(other.id_unread),
+      valid(other.valid), methodology_error(other.methodology_error), io_error(other.io_error),
+      errors(other.errors), error_position(other.error_position), verdict(other.verdict),
       figures(other.figures ? std::make_unique<DiffFigures>(*other.figures) : nullptr) {}
 
 DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
@@ -251,7 +347,12 @@ DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
 DiffEntry make_diff_entry(const Evaluation& e) {
     DiffEntry entry;
     entry.file = e.file;
-    entry.id = e.assessment ? e.assessment->id : id_from_path(e.file);
+    // An invalid file is paired by the id it gives when that much of it could be read: a
+    // role whose file breaks, or is repaired, is one role, whatever its file is called.
+    entry.id = e.assessment             ? e.assessment->id
+               : !e.declared_id.empty() ? e.declared_id
+                                        : id_from_path(e.file);
+    entry.id_unread = !e.assessment && e.declared_id.empty();
     entry.valid = e.valid();
     entry.methodology_error = e.methodology_error;
     entry.io_error = e.io_error;
@@ -259,20 +360,25 @@ DiffEntry make_diff_entry(const Evaluation& e) {
         for (const Diagnostic& d : e.diagnostics) {
             if (d.severity == Severity::error) {
                 entry.errors.push_back(format_diagnostic(e.file, d));
+                if (entry.error_position.line == 0) {
+                    entry.error_position = d.position;
+                }
             }
         }
         return entry;
     }
+    const Verdict& final_verdict = e.score->final_;
+    entry.verdict = RoleVerdict{final_verdict.aijri, final_verdict.zone, final_verdict.label};
     entry.figures = std::make_unique<DiffFigures>(
-        DiffFigures{scored_inputs(*e.assessment, *e.score), e.score->final_, e.score->formula.aijri,
+        DiffFigures{scored_inputs(*e.assessment, *e.score), e.score->formula.aijri,
                     e.score->aijri_exact, override_value(*e.assessment)});
     return entry;
 }
 
 namespace {
 
-// Changed roles first (largest move first), then added, removed, invalid and unchanged;
-// ties keep the pairing order. Then the counts.
+// Changed roles first (largest move first), then added, removed, fixed, broken, invalid and
+// unchanged; ties keep the pairing order. Then the counts.
 void order_and_count(DiffResult& result) {
     // Sorted by key (a magnitude is worked out once, not at every comparison), then put in
     // that order.
@@ -303,9 +409,12 @@ void order_and_count(DiffResult& result) {
         (r.status == RoleStatus::added     ? s.added
          : r.status == RoleStatus::removed ? s.removed
          : r.status == RoleStatus::changed ? s.changed
+         : r.status == RoleStatus::fixed   ? s.fixed
+         : r.status == RoleStatus::broken  ? s.broken
          : r.status == RoleStatus::invalid ? s.invalid
                                            : s.unchanged) += 1;
         s.zone_changes += r.zone_changed ? 1 : 0;
+        s.renamed += r.renamed() ? 1U : 0U;
     }
 }
 
@@ -404,7 +513,8 @@ DiffResult DiffBuilder::finish() {
         d.old_keys = sorted_by_id(d.old_side);
     }
     const std::vector<Keyed> new_keys = sorted_by_id(d.new_side);
-    const auto pairs = pair_by_id(d.old_side, d.old_keys, d.new_side, new_keys);
+    auto pairs = pair_by_id(d.old_side, d.old_keys, d.new_side, new_keys);
+    pair_unread_by_place(pairs);
     RoleList::Held& roles = d.roles;
     std::vector<std::size_t> in_pair_order; // where each pair's role is in `roles`
     in_pair_order.reserve(pairs.size());
@@ -419,31 +529,35 @@ DiffResult DiffBuilder::finish() {
         }
         in_pair_order.push_back(slot);
         RoleDiff role;
-        role.id = (old_s ? old_s : new_s)->front().id;
-        const bool old_ok = usable(old_s, role);
-        const bool new_ok = usable(new_s, role);
-        if (old_ok && new_ok && old_s != nullptr && new_s != nullptr) {
+        // The id a file gives, rather than one from a file name (pair_unread_by_place).
+        const bool old_id_read = old_s != nullptr && !(new_s && old_s->front().id_unread);
+        role.id = (old_id_read ? old_s : new_s)->front().id;
+        SideCheck old_check = check_side(old_s, role.id);
+        SideCheck new_check = check_side(new_s, role.id);
+        if (old_check.valid && new_check.valid) {
             // One valid entry a side: compared already (the role is in its place), or now.
             // The entries end with finish(): their file names move to the role.
             DiffEntry& old = d.old_side[old_s->keyed.front().index];
             if (d.compared[slot] == 0) {
                 d.compare_into(old, slot);
             }
-            roles[slot]->old_file = std::move(old.file);
-            roles[slot]->new_file = std::move(d.new_side[slot].file);
+            RoleDiff& compared = *roles[slot];
+            compared.old_file = std::move(old.file);
+            compared.new_file = std::move(d.new_side[slot].file);
+            compared.old_place = std::move(old.place);
+            compared.new_place = std::move(d.new_side[slot].place);
             continue;
         }
-        role.old_file = old_s ? old_s->front().file : "";
-        role.new_file = new_s ? new_s->front().file : "";
-        if (!old_ok || !new_ok) {
-            role.status = RoleStatus::invalid;
-        } else if (old_s == nullptr) {
-            role.status = RoleStatus::added;
-            role.new_verdict = role_verdict(new_s->front().figures->final_);
-        } else {
-            role.status = RoleStatus::removed;
-            role.old_verdict = role_verdict(old_s->front().figures->final_);
+        if (old_s != nullptr) {
+            role.old_file = old_s->front().file;
+            role.old_place = old_s->front().place;
         }
+        if (new_s != nullptr) {
+            role.new_file = new_s->front().file;
+            role.new_place = new_s->front().place;
+        }
+        settle_uncompared(role, std::move(old_check), std::move(new_check),
+                          old_s ? &old_s->front() : nullptr, new_s ? &new_s->front() : nullptr);
         roles[slot] = std::make_unique<RoleDiff>(std::move(role));
     }
     // The places of new entries whose id has more than one file are left out.
@@ -569,10 +683,12 @@ DiffResult diff_files(std::vector<InputFile> old_files, std::string_view old_roo
         },
         [&](std::size_t k, Evaluation&& e) {
             const Origin at = plan.origin[k];
+            DiffEntry entry = make_diff_entry(e);
+            entry.place = below_root(e.file, at.old_side ? old_root : new_root);
             if (at.old_side) {
-                builder.add_old(at.index, make_diff_entry(e));
+                builder.add_old(at.index, std::move(entry));
             } else {
-                builder.add(at.index, make_diff_entry(e));
+                builder.add(at.index, std::move(entry));
             }
             if (at.pair != k_no_pair &&
                 arrived[at.pair].fetch_add(1, std::memory_order_acq_rel) == 1) {
@@ -601,252 +717,10 @@ std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGat
     return fmt::format("{}", fmt::join(reasons, "; "));
 }
 
-namespace {
-
-std::string signed_fixed(const Rational& value, int decimals) {
-    const std::string text = to_fixed(value, decimals);
-    return value > Rational(0) ? "+" + text : (text.front() == '-' ? "−" + text.substr(1) : text);
-}
-
-std::string value_text(const Json& value) {
-    if (value.is_null()) {
-        return "(none)";
+void apply_gates(DiffResult& result, const DiffGates& gates, int decimals) {
+    for (const std::unique_ptr<RoleDiff>& role : result.roles.held()) {
+        role->gate = diff_gate_failure(*role, gates, decimals);
     }
-    if (value.is_object()) {
-        return value.contains("name") ? fmt::format("task \"{}\"", value["name"].get<std::string>())
-                                      : std::string("override");
-    }
-    return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
-} // namespace
-
-namespace {
-
-void write_verdict(detail::JsonWriter& w, const std::optional<RoleVerdict>& v, int decimals) {
-    if (!v) {
-        w.null();
-        return;
-    }
-    w.begin_object();
-    w.key("aijri");
-    w.decimal(v->aijri, decimals);
-    w.key("zone");
-    w.string(v->zone);
-    w.key("label");
-    w.string(v->label);
-    w.end_object();
-}
-
-void write_optional_text(detail::JsonWriter& w, const std::string& text) {
-    if (text.empty()) {
-        w.null();
-    } else {
-        w.string(text);
-    }
-}
-
-void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
-    w.begin_object();
-    w.key("id");
-    w.string(r.id);
-    w.key("status");
-    w.string(to_string(r.status));
-    w.key("old");
-    write_verdict(w, r.old_verdict, decimals);
-    w.key("new");
-    write_verdict(w, r.new_verdict, decimals);
-    w.key("delta");
-    if (r.delta) {
-        w.decimal(*r.delta, decimals);
-    } else {
-        w.null();
-    }
-    w.key("delta_exact");
-    if (r.delta_exact) {
-        w.string(to_exact_string(*r.delta_exact));
-    } else {
-        w.null();
-    }
-    w.key("zone_changed");
-    w.boolean(r.zone_changed);
-    w.key("contributions");
-    w.begin_array();
-    for (const Contribution& c : r.contributions) {
-        w.begin_object();
-        w.key("input");
-        w.string(c.input);
-        w.key("old");
-        w.value(c.old_value);
-        w.key("new");
-        w.value(c.new_value);
-        w.key("points");
-        w.decimal(c.points, 4);
-        w.key("points_exact");
-        w.string(to_exact_string(c.points));
-        w.end_object();
-    }
-    w.end_array();
-    w.key("old_file");
-    write_optional_text(w, r.old_file);
-    w.key("new_file");
-    write_optional_text(w, r.new_file);
-    if (!r.errors.empty()) {
-        w.key("errors");
-        w.begin_array();
-        for (const std::string& error : r.errors) {
-            w.string(error);
-        }
-        w.end_array();
-    }
-    w.end_object();
-}
-
-} // namespace
-
-void write_diff_json(const DiffResult& result, int decimals,
-                     const std::vector<std::string>& gate_trips, int indent,
-                     const std::function<void(std::string_view)>& write) {
-    constexpr std::size_t k_piece = 64U * 1024U;
-    std::string out;
-    out.reserve(k_piece + 4096);
-    detail::JsonWriter w(out, indent);
-    w.begin_object();
-    w.key("roles");
-    w.begin_array();
-    for (const RoleDiff& r : result.roles) {
-        write_role(w, r, decimals);
-        if (out.size() >= k_piece) {
-            write(out);
-            out.clear(); // the writer appends; it keeps no place in the text
-        }
-    }
-    w.end_array();
-    const DiffSummary& s = result.summary;
-    w.key("summary");
-    w.begin_object();
-    for (const auto& [name, count] :
-         {std::pair{"added", s.added}, std::pair{"removed", s.removed},
-          std::pair{"changed", s.changed}, std::pair{"unchanged", s.unchanged},
-          std::pair{"invalid", s.invalid}, std::pair{"zone_changes", s.zone_changes}}) {
-        w.key(name);
-        w.integer(static_cast<std::int64_t>(count));
-    }
-    w.end_object();
-    w.key("gates");
-    w.begin_array();
-    for (const std::string& trip : gate_trips) {
-        w.string(trip);
-    }
-    w.end_array();
-    w.end_object();
-    out += '\n';
-    write(out);
-}
-
-std::string diff_json(const DiffResult& result, int decimals,
-                      const std::vector<std::string>& gate_trips, int indent) {
-    std::string text;
-    write_diff_json(result, decimals, gate_trips, indent,
-                    [&text](std::string_view piece) { text.append(piece); });
-    return text;
-}
-
-namespace {
-
-std::string summary_line(const DiffSummary& s) {
-    return fmt::format("{} changed, {} added, {} removed, {} unchanged, {} invalid; {} zone "
-                       "change{}",
-                       s.changed, s.added, s.removed, s.unchanged, s.invalid, s.zone_changes,
-                       s.zone_changes == 1 ? "" : "s");
-}
-
-// The label is text from a file (an override's sub-label): each format escapes it.
-std::string verdict_text(const std::optional<RoleVerdict>& v, int decimals) {
-    return v ? fmt::format("{} {}", to_fixed(v->aijri, decimals), v->label) : "—";
-}
-
-} // namespace
-
-std::string diff_text(const DiffResult& result, int decimals, bool color, bool show_unchanged) {
-    std::string out;
-    for (const RoleDiff& r : result.roles) {
-        if (r.status == RoleStatus::unchanged && !show_unchanged) {
-            continue;
-        }
-        const std::string marker =
-            r.zone_changed ? (color ? "\x1b[1;31m⚠ ZONE CHANGE\x1b[0m" : "⚠ ZONE CHANGE") : "";
-        switch (r.status) {
-        case RoleStatus::changed:
-        case RoleStatus::unchanged:
-            out +=
-                fmt::format("{:<9} {}  {} → {}  ({}){}\n", to_string(r.status), sanitize(r.id),
-                            sanitize(verdict_text(r.old_verdict, decimals)),
-                            sanitize(verdict_text(r.new_verdict, decimals)),
-                            signed_fixed(*r.delta, decimals), marker.empty() ? "" : "  " + marker);
-            for (const Contribution& c : r.contributions) {
-                out += fmt::format("          {:>7}  {}  {} → {}\n", signed_fixed(c.points, 2),
-                                   sanitize(c.input), sanitize(value_text(c.old_value)),
-                                   sanitize(value_text(c.new_value)));
-            }
-            break;
-        case RoleStatus::added:
-            out +=
-                fmt::format("added     {}  {}  ({})\n", sanitize(r.id),
-                            sanitize(verdict_text(r.new_verdict, decimals)), sanitize(r.new_file));
-            break;
-        case RoleStatus::removed:
-            out +=
-                fmt::format("removed   {}  {}  ({})\n", sanitize(r.id),
-                            sanitize(verdict_text(r.old_verdict, decimals)), sanitize(r.old_file));
-            break;
-        case RoleStatus::invalid:
-            out += fmt::format("invalid   {}\n", sanitize(r.id));
-            for (const std::string& e : r.errors) {
-                out += fmt::format("          {}\n", sanitize(e));
-            }
-            break;
-        }
-    }
-    return out + summary_line(result.summary) + "\n";
-}
-
-std::string diff_markdown(const DiffResult& result, int decimals) {
-    std::string out = "### AIJRI changes\n\n" + summary_line(result.summary) + "\n\n";
-    bool any = false;
-    for (const RoleDiff& r : result.roles) {
-        if (r.status == RoleStatus::unchanged) {
-            continue;
-        }
-        if (!any) {
-            out += "| Role | Status | Old | New | Δ | Zone |\n|---|---|---|---|---:|---|\n";
-            any = true;
-        }
-        out +=
-            fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_cell(r.id),
-                        to_string(r.status), markdown_cell(verdict_text(r.old_verdict, decimals)),
-                        markdown_cell(verdict_text(r.new_verdict, decimals)),
-                        r.delta ? signed_fixed(*r.delta, decimals) : "",
-                        r.zone_changed ? "⚠️ **zone change**" : "");
-    }
-    for (const RoleDiff& r : result.roles) {
-        if (r.contributions.empty() && r.errors.empty()) {
-            continue;
-        }
-        out += fmt::format("\n**{}** ({})\n\n", markdown_cell(r.id),
-                           r.delta ? signed_fixed(*r.delta, decimals) + " points"
-                                   : std::string(to_string(r.status)));
-        for (const Contribution& c : r.contributions) {
-            // A code span shows backslashes as they are: the input is fenced, not escaped.
-            out += fmt::format("- {}: {} → {}: **{}**\n", markdown_code(c.input),
-                               markdown_cell(value_text(c.old_value)),
-                               markdown_cell(value_text(c.new_value)), signed_fixed(c.points, 2));
-        }
-        for (const std::string& e : r.errors) {
-            out += fmt::format("- ❌ {}\n", markdown_cell(e));
-        }
-    }
-    return out;
 }
 
 } // namespace aijri

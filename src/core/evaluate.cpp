@@ -125,6 +125,7 @@ Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string
         padded ? reader.read_padded(text, result.file) : reader.read(text, result.file);
     result.diagnostics = std::move(read.diagnostics);
     if (!read.assessment) {
+        result.declared_id = std::move(read.declared_id);
         if (read.partial) {
             audit_what_can_be(*read.partial, text, methodology, result.diagnostics);
         }

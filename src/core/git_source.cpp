@@ -160,6 +160,14 @@ std::string git_resolve_commit(const std::string& revision) {
     return first_line(r.out);
 }
 
+std::string git_prefix() {
+    const Completed r = run_git({"rev-parse", "--show-prefix"});
+    if (r.status != 0) {
+        throw GitError(fmt::format("git rev-parse failed: {}", first_line(r.err)));
+    }
+    return first_line(r.out);
+}
+
 std::vector<GitFile> git_list_json(const std::string& commit,
                                    const std::vector<std::string>& paths) {
     std::vector<std::string> arguments{"ls-tree", "-r", "-z", "--full-name", commit, "--"};

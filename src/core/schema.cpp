@@ -1,5 +1,6 @@
 #include "aijri/schema.hpp"
 #include <string>
+#include <string_view>
 
 #include "aijri/assessment.hpp"
 
@@ -33,6 +34,25 @@ Json text(std::string description) {
     return Json{{"type", "string"}, {"description", std::move(description)}};
 }
 
+// aijri reads a string of spaces, tabs and line breaks only as empty. Spelt out rather
+// than "\\S", which also takes other Unicode spaces (a no-break space) for blanks.
+constexpr std::string_view k_not_blank = "[^ \\t\\r\\n]";
+
+// A string that must hold more than blanks.
+Json nonempty_text(std::string description) {
+    return Json{{"type", "string"},
+                {"minLength", 1},
+                {"pattern", k_not_blank},
+                {"description", std::move(description)}};
+}
+
+// A sub-label: a non-empty string, or null for none.
+Json sub_label(std::string description) {
+    return Json{{"type", Json::array({"string", "null"})},
+                {"pattern", k_not_blank},
+                {"description", std::move(description)}};
+}
+
 Json scored_item(int min, int max, const std::string& what) {
     return strict_object(
         Json{{"score", integer_range(min, max, what)}, {"rationale", text("Why this score.")}},
@@ -60,14 +80,18 @@ Json zone_enum() {
 
 Json task_schema() {
     return strict_object(
-        Json{{"name", Json{{"type", "string"}, {"minLength", 1}, {"description", "The task."}}},
+        Json{{"name", nonempty_text("The task; distinct within the role (diffs match tasks by "
+                                    "name).")},
              {"time_pct",
               Json{{"type", "number"},
                    {"exclusiveMinimum", 0},
                    {"maximum", 100},
-                   {"multipleOf", 0.01},
                    {"description",
-                    "Share of working time in percent, at most 2 decimals; shares sum to 100."}}},
+                    "Share of working time in percent, greater than 0 and at most 100, with at "
+                    "most 2 decimals (9.38); the shares of a role sum to exactly 100. The "
+                    "decimals and the sum are checked by `aijri validate`, not here: common "
+                    "validators (python-jsonschema, ajv) evaluate \"multipleOf\": 0.01 in binary "
+                    "floating point and would refuse valid shares such as 9.38."}}},
              {"score", integer_range(1, 5, "1 = AI not involved … 5 = AI does it alone")},
              {"impact",
               Json{{"enum", Json::array({"displacement", "augmentation", "not_involved"})}}},
@@ -84,7 +108,7 @@ Json stated_schema() {
         properties[key] = number;
     }
     properties["zone"] = zone_enum();
-    properties["sub_label"] = Json{{"type", Json::array({"string", "null"})}};
+    properties["sub_label"] = sub_label("The sub-label the author wrote, or null for none.");
     properties["pct_time_3plus"] = number;
     properties["split"] = strict_object(
         Json{{"displacement", number}, {"augmentation", number}, {"not_involved", number}},
@@ -97,10 +121,15 @@ Json stated_schema() {
 Json override_schema() {
     Json object = strict_object(
         Json{{"aijri",
-              Json{{"type", "number"}, {"minimum", 0}, {"maximum", 100}, {"multipleOf", 0.1}}},
+              Json{{"type", "number"},
+                   {"minimum", 0},
+                   {"maximum", 100},
+                   {"description",
+                    "The AIJRI to publish, 0.0 to 100.0 with at most 1 decimal (the decimal is "
+                    "checked by `aijri validate`, for the reason given at time_pct)."}}},
              {"zone", zone_enum()},
-             {"sub_label", Json{{"type", Json::array({"string", "null"})}}},
-             {"reason", Json{{"type", "string"}, {"minLength", 1}}}},
+             {"sub_label", sub_label("The sub-label to publish, or null for none.")},
+             {"reason", nonempty_text("Why the formula's figures are overridden.")}},
         Json::array({"reason"}), "The assessor's override of the formula, with a reason.");
     object["anyOf"] = Json::array({Json{{"required", Json::array({"aijri"})}},
                                    Json{{"required", Json::array({"zone"})}},
@@ -111,7 +140,7 @@ Json override_schema() {
 } // namespace
 
 Json assessment_schema() {
-    Json role = strict_object(Json{{"title", Json{{"type", "string"}, {"minLength", 1}}},
+    Json role = strict_object(Json{{"title", nonempty_text("The role's title.")},
                                    {"seniority", text("Seniority level.")},
                                    {"primary_function", text("What the role does.")},
                                    {"not_this_role", text("Neighbouring roles this is not.")},
@@ -121,9 +150,7 @@ Json assessment_schema() {
     Json properties{
         {"$schema", Json{{"type", "string"}}},
         {"aijri", Json{{"const", 1}, {"description", "Format version."}}},
-        {"id", Json{{"type", "string"},
-                    {"minLength", 1},
-                    {"description", "Stable key for diffs; default: file name without .json."}}},
+        {"id", nonempty_text("Stable key for diffs; default: file name without .json.")},
         {"role", std::move(role)},
         {"protective_principles", scored_group(k_principle_keys, k_principle_titles, 0, 3,
                                                "The three protective principles.")},
@@ -148,7 +175,13 @@ Json assessment_schema() {
     Json root = strict_object(std::move(properties),
                               Json::array({"aijri", "role", "protective_principles",
                                            "growth_correlation", "tasks", "evidence", "barriers"}),
-                              "One job-role AI-resilience assessment (aijri format 1).");
+                              "One job-role AI-resilience assessment (aijri format 1). This "
+                              "schema checks structure, types, ranges and names. `aijri "
+                              "validate` checks, besides, what a JSON Schema cannot say, or what "
+                              "common validators do not evaluate exactly: time shares with at "
+                              "most 2 decimals that sum to exactly 100, distinct task names, an "
+                              "override's AIJRI with at most 1 decimal, no key given twice in an "
+                              "object, and the stated figures against the computation.");
     for (auto& [key, value] : root.items()) {
         schema[key] = value;
     }

@@ -684,14 +684,14 @@ TEST_CASE("diff: a methodology that cannot attribute a change exactly is a usage
     const CommandResult text = run("diff --methodology " + quote(root + "/odd.json") + " " + sides);
     CHECK(text.status == 2);
     CHECK(text.err.empty());
-    CHECK(text.out ==
-          "removed   other  100.000000 Green (Accelerated)  (" + root +
-              "/old/other.json)\n"
-              "invalid   deep-learning-engineer\n"
-              "          " +
-              message +
-              "\n"
-              "0 changed, 0 added, 1 removed, 0 unchanged, 1 invalid; 0 zone changes\n");
+    CHECK(text.out == "removed   other  100.000000 Green (Accelerated)  (" + root +
+                          "/old/other.json)\n"
+                          "invalid   deep-learning-engineer\n"
+                          "          " +
+                          message +
+                          "\n"
+                          "0 changed, 0 added, 1 removed, 0 fixed, 0 broken, 0 unchanged, 1 "
+                          "invalid; 0 zone changes, 0 renamed\n");
     const CommandResult json =
         run("diff -f json --methodology " + quote(root + "/odd.json") + " " + sides);
     CHECK(json.status == 2);
@@ -712,30 +712,31 @@ TEST_CASE("diff: a methodology that cannot attribute a change exactly is a usage
     const CommandResult huge = run("diff --methodology " + quote(root + "/huge.json") + " " +
                                    quote(root + "/old") + " " + quote(root + "/old"));
     CHECK(huge.status == 2);
-    CHECK(huge.out == "invalid   deep-learning-engineer\n"
-                      "          " +
-                          root +
-                          "/old/role.json: error: cannot be scored with the methodology \"odd\": "
-                          "its constants take exact arithmetic beyond 128 bits (use fewer "
-                          "decimals or smaller constants)\n"
-                          "          " +
-                          root +
-                          "/old/role.json: error: cannot be scored with the methodology \"odd\": "
-                          "its constants take exact arithmetic beyond 128 bits (use fewer "
-                          "decimals or smaller constants)\n"
-                          "invalid   other\n"
-                          "          " +
-                          root +
-                          "/old/other.json: error: cannot be scored with the methodology "
-                          "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
-                          "fewer decimals or smaller constants)\n"
-                          "          " +
-                          root +
-                          "/old/other.json: error: cannot be scored with the methodology "
-                          "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
-                          "fewer decimals or smaller constants)\n"
-                          "0 changed, 0 added, 0 removed, 0 unchanged, 2 invalid; 0 zone "
-                          "changes\n");
+    CHECK(huge.out ==
+          "invalid   deep-learning-engineer\n"
+          "          " +
+              root +
+              "/old/role.json: error: cannot be scored with the methodology \"odd\": "
+              "its constants take exact arithmetic beyond 128 bits (use fewer "
+              "decimals or smaller constants)\n"
+              "          " +
+              root +
+              "/old/role.json: error: cannot be scored with the methodology \"odd\": "
+              "its constants take exact arithmetic beyond 128 bits (use fewer "
+              "decimals or smaller constants)\n"
+              "invalid   other\n"
+              "          " +
+              root +
+              "/old/other.json: error: cannot be scored with the methodology "
+              "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
+              "fewer decimals or smaller constants)\n"
+              "          " +
+              root +
+              "/old/other.json: error: cannot be scored with the methodology "
+              "\"odd\": its constants take exact arithmetic beyond 128 bits (use "
+              "fewer decimals or smaller constants)\n"
+              "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 0 unchanged, 2 invalid; 0 zone "
+              "changes, 0 renamed\n");
 }
 
 TEST_CASE("import, render and diff never write escape sequences or controls raw") {
@@ -818,12 +819,13 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
     const CommandResult text = run("diff --color never --fail-on-zone-change " + sides);
     CHECK(text.status == 1);
     // The label was written raw here before, and the gate's id on stderr too.
-    CHECK(text.out == "changed   " + shown_id +
-                          "  64.6 Green (Accelerated) → 64.6 Yellow (Pwn\\x1b[2J\\x07 | `x` "
-                          "\\u202e  ::error::y)  (0.0)  ⚠ ZONE CHANGE\n"
-                          "             0.00  /override  (none) → override\n"
-                          "1 changed, 0 added, 0 removed, 0 unchanged, 0 invalid; 1 zone "
-                          "change\n");
+    CHECK(text.out ==
+          "changed   " + shown_id +
+              "  64.6 Green (Accelerated) → 64.6 Yellow (Pwn\\x1b[2J\\x07 | `x` "
+              "\\u202e  ::error::y)  (0.0)  ⚠ ZONE CHANGE\n"
+              "             0.00  /override  (none) → override\n"
+              "1 changed, 0 added, 0 removed, 0 fixed, 0 broken, 0 unchanged, 0 invalid; 1 zone "
+              "change, 0 renamed\n");
     CHECK(text.err == gate);
 
     const CommandResult markdown = run("diff -f markdown --fail-on-zone-change " + sides);
@@ -834,7 +836,8 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
                               "\\\\u2028&#32;";
     CHECK(markdown.out ==
           "### AIJRI changes\n\n"
-          "1 changed, 0 added, 0 removed, 0 unchanged, 0 invalid; 1 zone change\n\n"
+          "1 changed, 0 added, 0 removed, 0 fixed, 0 broken, 0 unchanged, 0 invalid; 1 zone "
+          "change, 0 renamed\n\n"
           "| Role | Status | Old | New | Δ | Zone |\n"
           "|---|---|---|---|---:|---|\n"
           "| " +
@@ -844,7 +847,10 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
               "\n**" +
               md_id +
               "** (0.0 points)\n\n"
-              "- `/override`: (none) → override: **0.00**\n");
+              "- `/override`: (none) → override: **0.00**\n"
+              "\nGates tripped:\n\n"
+              "- **" +
+              md_id + "**: zone changed from Green to Yellow (--fail-on-zone-change)\n");
     CHECK(markdown.err == gate);
 
     // JSON keeps the text exactly, as \u escapes: the C1 CSI, the override and the line
@@ -862,6 +868,29 @@ TEST_CASE("diff shows ids and labels from files as text in every format, and in 
     CHECK(parsed["gates"][0] == parsed["roles"][0]["id"].get<std::string>() +
                                     ": zone changed from Green to Yellow (--fail-on-zone-change)");
     CHECK(json.err == gate);
+
+    // The formats for spreadsheets and CI: nothing raw, no line a log would take for a
+    // command of its own, and the JUnit still XML.
+    for (const char* format : {"csv", "junit", "github"}) {
+        INFO(format);
+        const CommandResult r =
+            run(std::string("diff --fail-on-zone-change -f ") + format + " " + sides);
+        CHECK(r.status == 1);
+        CHECK(is_clean(r.out));
+        CHECK_FALSE(contains("\n" + r.out, "\n::error::y"));
+        CHECK_FALSE(contains(r.out, "\x1b"));
+        CHECK(r.err == gate);
+    }
+    const CommandResult junit = run_command(
+        "timeout 60 " + quote(AIJRI_BINARY) + " diff -f junit " + sides +
+        " | python3 -c \"import sys, xml.etree.ElementTree as E; "
+        "print(E.parse(sys.stdin).getroot().find('testsuite').find('testcase').get('name'))\"");
+    CHECK(junit.out == shown_id + "\n");
+    const CommandResult github = run("diff -f github " + sides);
+    CHECK(contains(github.out, "::warning file=" + root + "/new/r.json,title=aijri diff::changed " +
+                                   shown_id +
+                                   "  64.6 Green (Accelerated) → 64.6 Yellow (Pwn\\x1b[2J"
+                                   "\\x07 | `x` \\u202e  ::error::y)  (0.0)%0A/override: "));
 }
 
 TEST_CASE("diff markdown shows each input as code, without backslashes") {
@@ -876,9 +905,12 @@ TEST_CASE("diff markdown shows each input as code, without backslashes") {
     const CommandResult r =
         run("diff -f markdown " + quote(root + "/old") + " " + quote(root + "/new"));
     CHECK(r.status == 0);
-    // A code span shows a backslash as it is: `/tasks/0/time\_pct` before.
-    CHECK(contains(r.out, "\n- `/tasks/0/time_pct`: 20 → 15: **+1.90**\n"
-                          "- `/tasks/1/time_pct`: 25 → 30: **−2.86**\n"));
+    // A code span shows a backslash as it is: `/tasks/0/time\_pct` before. The task's name
+    // is text, escaped as such.
+    CHECK(contains(r.out, "\n- `/tasks/0/time_pct` \"Design novel neural network "
+                          "architectures\": 20 → 15: **+1.90**\n"
+                          "- `/tasks/1/time_pct` \"Train \\& optimize deep learning "
+                          "models\": 25 → 30: **−2.86**\n"));
 }
 
 TEST_CASE("import, render and diff show file names as text in their messages") {
@@ -901,7 +933,8 @@ TEST_CASE("import, render and diff show file names as text in their messages") {
     REQUIRE(::mkfifo((root + "/new/evil\x1b[2J.json").c_str(), 0600) == 0);
     const CommandResult diff = run("diff " + quote(root + "/old") + " " + quote(root + "/new"));
     CHECK(diff.status == 0);
-    CHECK(diff.out == "0 changed, 0 added, 0 removed, 1 unchanged, 0 invalid; 0 zone changes\n");
+    CHECK(diff.out == "0 changed, 0 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 0 invalid; 0 "
+                      "zone changes, 0 renamed\n");
     CHECK(diff.err == "aijri: warning: " + root +
                           "/new/evil\\x1b[2J.json: skipped: a FIFO, not a regular file\n");
 }

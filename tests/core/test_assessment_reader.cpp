@@ -330,3 +330,28 @@ TEST_CASE("a reader for scores checks the prose but does not keep it") {
     CHECK(refused.diagnostics[0].message == "expected a string, found 7");
     CHECK(refused.diagnostics == full.read(bad, "a.json").diagnostics);
 }
+
+TEST_CASE("a file with errors still gives the id it declares, for a diff to pair it by") {
+    AssessmentReader reader;
+    test::AssessmentSpec spec;
+    spec.tasks[1].score = 9;
+    spec.extra = ",\n  \"id\": \"clerk\"";
+    const ReadResult invalid = reader.read(test::to_json(spec), "dir/c.json");
+    CHECK_FALSE(invalid.assessment);
+    CHECK(invalid.declared_id == "clerk");
+    // No id, or one that is not a non-empty string: nothing is declared.
+    spec.extra.clear();
+    CHECK(reader.read(test::to_json(spec), "dir/c.json").declared_id.empty());
+    spec.extra = ",\n  \"id\": 7";
+    CHECK(reader.read(test::to_json(spec), "dir/c.json").declared_id.empty());
+    // A valid file's id is its assessment's.
+    spec.tasks[1].score = 3;
+    spec.extra = ",\n  \"id\": \"clerk\"";
+    const ReadResult valid_read = reader.read(test::to_json(spec), "dir/c.json");
+    REQUIRE(valid_read.assessment);
+    CHECK(valid_read.assessment->id == "clerk");
+    CHECK(valid_read.declared_id.empty());
+    const Evaluation e =
+        evaluate(reader, "{\"id\": \"clerk\", \"aijri\": 2}", "c.json", builtin_methodology());
+    CHECK(e.declared_id == "clerk");
+}

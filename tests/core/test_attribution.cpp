@@ -122,3 +122,47 @@ TEST_CASE("a methodology change is attributed to the constants that changed") {
     CHECK(c[1].input == "methodology:/raw_span");
     CHECK(sum_points(c) == exact_aijri(a, new_m) - exact_aijri(a, old_m));
 }
+
+TEST_CASE("tasks are matched by name: a reorder moves nothing, and each input names its task") {
+    test::AssessmentSpec before;
+    before.tasks = {{"60", 2, "augmentation", "Triage"},
+                    {"30", 3, "augmentation", "Chart"},
+                    {"10", 4, "displacement", "File"}};
+    const Methodology& m = builtin_methodology();
+    test::AssessmentSpec reordered;
+    reordered.tasks = {before.tasks[2], before.tasks[0], before.tasks[1]};
+    CHECK(attribute_change(read(before), read(reordered), m, m).empty());
+
+    // Chart moves from 1 to 0 and is scored 2; Archive is new at 1; Triage moves from 0 to 2
+    // and changes its impact; File (old 2) is gone.
+    test::AssessmentSpec after;
+    after.tasks = {{"30", 2, "augmentation", "Chart"},
+                   {"10", 4, "displacement", "Archive"},
+                   {"60", 2, "displacement", "Triage"}};
+    const auto c = attribute_change(read(before), read(after), m, m);
+    REQUIRE(c.size() == 4);
+    CHECK(c[0].input == "/tasks/0/score");
+    CHECK(c[0].old_input == "/tasks/1/score");
+    CHECK(c[0].task == "Chart");
+    CHECK(c[0].old_value == 3);
+    CHECK(c[0].new_value == 2);
+    CHECK(c[1].input == "/tasks/1");
+    CHECK(c[1].old_input.empty()); // not in the old file
+    CHECK(c[1].task == "Archive");
+    CHECK(c[2].input == "/tasks/2/impact");
+    CHECK(c[2].old_input == "/tasks/0/impact");
+    CHECK(c[2].task == "Triage");
+    CHECK(c[2].points == Rational(0));
+    CHECK(c[3].input == "/tasks/2"); // a removed task: its pointer in the old file
+    CHECK(c[3].old_input == "/tasks/2");
+    CHECK(c[3].task == "File");
+    CHECK(c[3].new_value.is_null());
+    CHECK(sum_points(c) == exact_aijri(read(after), m) - exact_aijri(read(before), m));
+    // Any other input has the same pointer in both files.
+    test::AssessmentSpec evidence = before;
+    evidence.evidence[0] = 1;
+    const auto e = attribute_change(read(before), read(evidence), m, m);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].old_input == e[0].input);
+    CHECK(e[0].task.empty());
+}

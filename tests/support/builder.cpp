@@ -46,9 +46,10 @@ std::string to_json(const AssessmentSpec& spec) {
     std::string tasks;
     for (std::size_t i = 0; i < spec.tasks.size(); ++i) {
         const TaskSpec& t = spec.tasks[i];
-        tasks += fmt::format("{}\n    {{ \"name\": \"Task {}\", \"time_pct\": {}, \"score\": {}, "
+        const std::string name = t.name.empty() ? fmt::format("Task {}", i + 1) : t.name;
+        tasks += fmt::format("{}\n    {{ \"name\": \"{}\", \"time_pct\": {}, \"score\": {}, "
                              "\"impact\": \"{}\" }}",
-                             i == 0 ? "" : ",", i + 1, t.time_pct, t.score, t.impact);
+                             i == 0 ? "" : ",", name, t.time_pct, t.score, t.impact);
     }
     return fmt::format(
         R"({{

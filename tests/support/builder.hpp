@@ -14,6 +14,7 @@ struct TaskSpec {
     std::string time_pct; // as written in JSON, e.g. "22.35"
     int score = 2;
     std::string impact = "augmentation";
+    std::string name{}; // "" for "Task N", N its place in the list from 1
 };
 
 struct AssessmentSpec {
