@@ -323,6 +323,15 @@ std::string word_key(std::string_view text) {
     return key;
 }
 
+std::string label_key(std::string_view raw) {
+    const std::string_view text = strip_bold(trim(raw));
+    if (starts_with(text, "&#")) {
+        return word_key(strip_parenthetical(text));
+    }
+    const std::string decoded = decode_text(text);
+    return word_key(strip_parenthetical(decoded));
+}
+
 std::optional<Heading> parse_heading(std::string_view line) {
     std::size_t level = 0;
     while (level < line.size() && line[level] == '#') {
@@ -376,11 +385,11 @@ std::optional<SectionKind> section_title(std::string_view line) {
         t = trim(t);
         return ends_with(t, ":") ? trim(t.substr(0, t.size() - 1)) : t;
     };
-    text = strip_parenthetical(strip_numbering(drop_colon(strip_bold(drop_colon(text)))));
+    text = strip_numbering(drop_colon(strip_bold(drop_colon(text))));
     if (text.empty() || !is_ascii_alpha(text.front())) {
         return std::nullopt;
     }
-    const std::string key = word_key(text);
+    const std::string key = label_key(text);
     for (const KeyedSection& entry : k_title_keys) {
         if (entry.key == key) {
             return entry.kind;
@@ -427,7 +436,7 @@ std::optional<LabeledText> split_label(std::string_view line) {
 }
 
 std::optional<Label> line_label(SectionKind section, std::string_view label) {
-    const std::string key = word_key(strip_parenthetical(strip_bold(label)));
+    const std::string key = label_key(label);
     // The figures of the composite and of the sub-label are accepted in either section.
     const auto figures = [](SectionKind kind) { return kind == composite || kind == sub_label; };
     for (const KeyedLabel& entry : k_label_keys) {
@@ -522,7 +531,8 @@ bool has_unescaped_pipe(std::string_view line) {
 
 bool is_total_label(std::string_view cell) {
     const std::string_view text = strip_bold(cell);
-    return !text.empty() && is_ascii_alpha(text.front()) && word_key(text) == "total";
+    // A leading backslash or reference is render's way of saying "a name, not the total".
+    return !text.empty() && is_ascii_alpha(text.front()) && label_key(text) == "total";
 }
 
 std::string decode_text(std::string_view raw, bool free_line) {

@@ -65,6 +65,12 @@ std::string_view strip_parenthetical(std::string_view text);
 // The words of a name in lower case, joined, without "and": "Goal-Setting & Moral
 // Judgment" and "goal setting and moral judgment" both give "goalsettingmoraljudgment".
 std::string word_key(std::string_view text);
+// The key of a label as written in a document (a row label, a column header, a line's
+// label, a title): bold around it is dropped, escapes and character references are decoded
+// ("Goal-Setting &amp; Moral Judgment" is "Goal-Setting & Moral Judgment"), then a trailing
+// parenthetical, then word_key. Text that begins with a numeric character reference is
+// not decoded: that is how render spells text that must not read as a label ("&#x54;otal").
+std::string label_key(std::string_view raw);
 
 struct Heading {
     std::size_t level = 0;

@@ -49,7 +49,7 @@ public:
             if (!check_cell_count(m_source, table, row)) {
                 continue;
             }
-            const std::string key = word_key(strip_parenthetical(strip_bold(row.cells[0])));
+            const std::string key = label_key(row.cells[0]);
             std::size_t i = 0;
             while (i < fields.size() &&
                    (key.empty() || std::find(fields[i].aliases.begin(), fields[i].aliases.end(),
@@ -92,8 +92,7 @@ public:
     std::optional<Columns> scored_columns(const Table& table, std::string_view what) {
         Columns columns;
         for (std::size_t i = 1; i < table.header.cells.size(); ++i) {
-            const std::string key =
-                word_key(strip_parenthetical(strip_bold(table.header.cells[i])));
+            const std::string key = label_key(table.header.cells[i]);
             if (key.starts_with("score") && !columns.score) {
                 columns.score = i;
             } else if (is_rationale_header(key) && !columns.rationale) {
@@ -120,7 +119,7 @@ public:
                             const std::array<std::string_view, N>& titles,
                             std::array<ScoredItem, N>& items, std::array<std::string_view, N>& seen,
                             int min, int max) {
-        const std::string key = word_key(strip_bold(row.cells[0]));
+        const std::string key = label_key(row.cells[0]);
         for (std::size_t i = 0; i < N; ++i) {
             if (word_key(titles[i]) != key) {
                 continue;
@@ -169,7 +168,7 @@ public:
                                                         m_out.principles, seen, 0, 3)) {
                 continue;
             }
-            const std::string key = word_key(strip_bold(row.cells[0]));
+            const std::string key = label_key(row.cells[0]);
             if (key == "protectivetotal" || is_total_label(row.cells[0])) {
                 if (!total_seen.empty()) {
                     duplicate_row(m_source, row, "Protective Total", total_seen);

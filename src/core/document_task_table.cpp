@@ -22,8 +22,7 @@ public:
     std::optional<Columns> task_columns(const Table& table) {
         Columns c;
         for (std::size_t i = 0; i < table.header.cells.size(); ++i) {
-            const std::string key =
-                word_key(strip_parenthetical(strip_bold(table.header.cells[i])));
+            const std::string key = label_key(table.header.cells[i]);
             std::optional<std::size_t>* slot = nullptr;
             if (key.starts_with("task")) {
                 slot = &c.name;
@@ -64,7 +63,7 @@ public:
     }
 
     std::optional<Impact> read_impact(std::string_view cell, std::string_view at) {
-        const std::string key = word_key(strip_bold(cell));
+        const std::string key = label_key(cell);
         if (key == "augmentation" || key == "aug") {
             return Impact::augmentation;
         }

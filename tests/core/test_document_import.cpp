@@ -285,6 +285,22 @@ TEST_CASE("documents written by hand import as the seed does", "[import]") {
         CHECK(table.starts_with("Field | Value\n---|---|\nJob Title | Deep Learning Engineer\n"));
         variant = variant.substr(0, start) + table + variant.substr(end);
     }
+    SECTION("character references and escapes in labels, headers and titles") {
+        // Task names are decoded; the fixed labels of rows, columns and lines are too.
+        variant = replace_once(seed, "| Goal-Setting & Moral Judgment |",
+                               "| Goal-Setting &amp; Moral Judgment |");
+        variant = replace_once(variant, "| Cultural/Ethical |", "| Cultural&#x2F;Ethical |");
+        variant = replace_once(variant, "| Union/Collective Bargaining |",
+                               "| Union\\/Collective Bargaining |");
+        variant = replace_once(variant, "| Job Title |", "| Job&#32;Title |");
+        variant = replace_once(variant, "| Principle | Score (0-3) |",
+                               "| Principle | Score &#40;0-3&#41; |");
+        variant = replace_once(variant, "| Evidence Modifier |", "| Evidence&#x20;Modifier |");
+        variant = replace_once(variant, "\nProtective Principles + AI Growth Correlation\n",
+                               "\nProtective Principles &amp; AI Growth Correlation\n");
+        variant = replace_once(variant, "\nDisplacement/Augmentation split:",
+                               "\nDisplacement&#47;Augmentation split:");
+    }
     SECTION("thematic breaks between sections") {
         variant = replace_all(seed, "\nEvidence Score\n", "\n---\nEvidence Score\n");
         variant = replace_all(variant, "\nAssessor Commentary\n", "\n***\nAssessor Commentary\n");
