@@ -53,6 +53,11 @@ Expected expected_for(const DerivedStatement& d, const Assessment& a, const Meth
     switch (d.kind) {
     case Derived::growth_correlation:
         return {"AI growth correlation", Rational(a.growth.score), "table's"};
+    case Derived::quick_screen_total:
+        return {"quick screen total",
+                Rational(a.principles[0].score + a.principles[1].score + a.principles[2].score +
+                         a.growth.score),
+                "computed"};
     case Derived::time_total: {
         Rational total;
         for (const Task& task : a.tasks) {
@@ -172,10 +177,11 @@ void audit_statements(const Assessment& assessment, const Statements& statements
     }
     for (const TextStatement& verdict : statements.quick_screens) {
         if (lower(verdict.value.value_or("")) != lower(score.quick_screen)) {
+            // Quoted as the document writes it: "Likely Yellow Zone".
             source.warning_at(source.position_of(verdict.at),
                               fmt::format("stated quick screen \"{}\" does not match the "
                                           "computed \"{}\"",
-                                          verdict.value.value_or(""), score.quick_screen));
+                                          decode_text(verdict.at), score.quick_screen));
         }
     }
 }

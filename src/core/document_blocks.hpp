@@ -29,6 +29,7 @@ public:
     void error(std::string_view at, std::string message);
     void error_at(SourcePosition position, std::string message);
     void warning_at(SourcePosition position, std::string message);
+    bool has_errors() const { return aijri::has_errors(m_diagnostics); }
 
 private:
     std::string_view m_text;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -40,14 +41,28 @@ std::string join_lines(const std::vector<std::string>& lines) {
 
 class Importer {
 public:
-    explicit Importer(DocumentSource& source) : m_context{source, {}, {}, {}} {}
+    Importer(DocumentSource& source, const Methodology& methodology)
+        : m_context{source, methodology, {}, {}, {}, {}} {}
 
     Assessment run(const std::vector<Section>& sections) {
         check_required_sections(sections);
-        for (const Section& section : sections) {
-            if (!section.duplicate) {
-                read_section(section);
+        // Tables first: the labelled lines are then read knowing the document's figures,
+        // which their messages show.
+        std::vector<std::vector<Item>> items(sections.size());
+        for (std::size_t i = 0; i < sections.size(); ++i) {
+            if (!sections[i].duplicate) {
+                items[i] = read_tables(sections[i]);
             }
+        }
+        if (!m_context.source.has_errors()) {
+            try {
+                m_context.preview = compute_score(m_context.out, m_context.methodology);
+            } catch (const std::overflow_error&) {
+                // A methodology beyond exact arithmetic: messages go without figures.
+            }
+        }
+        for (std::vector<Item>& section_items : items) {
+            read_items(m_context, section_items);
         }
         for (const Section& section : sections) {
             if (section.duplicate) {
@@ -100,7 +115,8 @@ private:
         }
     }
 
-    void read_section(const Section& section) {
+    // The section's tables; returns its labelled lines and the rows read as such.
+    std::vector<Item> read_tables(const Section& section) {
         const Table* table = section.tables.empty() ? nullptr : &section.tables.front();
         std::vector<Item> items = section.items;
         switch (section.kind) {
@@ -144,7 +160,7 @@ private:
         default:
             break;
         }
-        read_items(m_context, items);
+        return items;
     }
 
     bool require_table(const Section& section, const Table* table, std::string_view what) {
@@ -193,9 +209,11 @@ ImportResult import_document(std::string_view text, std::string_view source_name
                                    static_cast<unsigned>(static_cast<unsigned char>(body[*bad])))));
         return result;
     }
+    const Methodology& methodology =
+        options.methodology != nullptr ? *options.methodology : builtin_methodology();
     DocumentSource source(body, result.diagnostics);
     const std::vector<Section> sections = split_sections(source);
-    Importer importer(source);
+    Importer importer(source, methodology);
     Assessment assessment = importer.run(sections);
     if (has_errors(result.diagnostics)) {
         sort_by_position(result.diagnostics);
@@ -204,8 +222,6 @@ ImportResult import_document(std::string_view text, std::string_view source_name
     assessment.id = document_id(source_name);
     assessment.id_from_file_name = false;
     assessment.schema = options.schema;
-    const Methodology& methodology =
-        options.methodology != nullptr ? *options.methodology : builtin_methodology();
     audit_statements(assessment, importer.statements(), methodology, source);
     sort_by_position(result.diagnostics);
     result.assessment = std::move(assessment);

@@ -41,6 +41,7 @@ inline constexpr std::size_t k_figure_count = 14;
 // Figures with no place in `stated`, checked against what they restate.
 enum class Derived {
     growth_correlation, // restated input
+    quick_screen_total, // "Protective 2 + Correlation 2 = 4"
     time_total,
     task_weighted, // of task `task`
     task_resistance_base,

@@ -332,6 +332,35 @@ std::string label_key(std::string_view raw) {
     return word_key(strip_parenthetical(decoded));
 }
 
+std::vector<std::string> label_words(std::string_view raw) {
+    const std::string_view text = strip_bold(trim(raw));
+    const std::string decoded = starts_with(text, "&#") ? std::string(text) : decode_text(text);
+    std::vector<std::string> words;
+    std::string word;
+    const auto flush = [&] {
+        // The singular: "postings", "salaries"; not "consensus", "business", "analysis".
+        if (word.size() > 4 && ends_with(word, "ies")) {
+            word.replace(word.size() - 3, 3, "y");
+        } else if (word.size() > 3 && ends_with(word, "s") && !ends_with(word, "ss") &&
+                   !ends_with(word, "us") && !ends_with(word, "is")) {
+            word.pop_back();
+        }
+        if (!word.empty() && word != "and" && word != "of" && word != "the") {
+            words.push_back(std::move(word));
+        }
+        word.clear();
+    };
+    for (const char c : strip_parenthetical(decoded)) {
+        if (is_word_byte(c)) {
+            word += to_lower(c);
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return words;
+}
+
 std::optional<Heading> parse_heading(std::string_view line) {
     std::size_t level = 0;
     while (level < line.size() && line[level] == '#') {

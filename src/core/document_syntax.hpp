@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aijri::detail {
 
@@ -71,6 +72,9 @@ std::string word_key(std::string_view text);
 // parenthetical, then word_key. Text that begins with a numeric character reference is
 // not decoded: that is how render spells text that must not read as a label ("&#x54;otal").
 std::string label_key(std::string_view raw);
+// The words of a label, decoded as for label_key, in lower case and in the singular
+// ("Job Postings" → job, posting; "Salaries" → salary), without "and", "of" and "the".
+std::vector<std::string> label_words(std::string_view raw);
 
 struct Heading {
     std::size_t level = 0;
