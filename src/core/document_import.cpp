@@ -50,7 +50,7 @@ public:
         // which their messages show.
         std::vector<std::vector<Item>> items(sections.size());
         for (std::size_t i = 0; i < sections.size(); ++i) {
-            if (!sections[i].duplicate) {
+            if (is_read(sections[i])) {
                 items[i] = read_tables(sections[i]);
             }
         }
@@ -61,11 +61,9 @@ public:
                 // A methodology beyond exact arithmetic: messages go without figures.
             }
         }
-        for (std::vector<Item>& section_items : items) {
-            read_items(m_context, section_items);
-        }
+        read_items(m_context, items);
         for (const Section& section : sections) {
-            if (section.duplicate) {
+            if (!is_read(section)) {
                 continue;
             }
             for (const TextEntry& entry : section.entries) {
@@ -84,33 +82,27 @@ private:
         m_context.source.error(at, std::move(message));
     }
 
+    // A duplicate section and one under a title that names none are errors reported where
+    // they stand: their content is not read.
+    static bool is_read(const Section& section) {
+        return !section.duplicate && section.kind != SectionKind::unknown;
+    }
+
+    // A required section that is missing is an error at the end of the document, unless a
+    // title that names no section was likely meant to be it: that title's error says so.
     void check_required_sections(const std::vector<Section>& sections) {
-        const auto find = [&](SectionKind kind) -> const Section* {
-            for (const Section& s : sections) {
-                if (s.kind == kind && !s.title_line.empty()) {
-                    return &s;
-                }
-            }
-            return nullptr;
-        };
-        const auto all = document_sections();
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (!all[i].required || find(all[i].kind) != nullptr) {
-                continue;
-            }
-            const Section* next = nullptr;
-            for (std::size_t k = i + 1; k < all.size() && next == nullptr; ++k) {
-                next = find(all[k].kind);
-            }
-            if (next != nullptr) {
-                error(next->title_line, fmt::format("expected the section \"{}\" before \"{}\"",
-                                                    all[i].title, section_info(next->kind).title));
-            } else {
+        for (const SectionInfo& info : document_sections()) {
+            const bool found = std::any_of(sections.begin(), sections.end(), [&](const Section& s) {
+                return !s.title_line.empty() &&
+                       (s.kind == info.kind ||
+                        (s.kind == SectionKind::unknown && s.suggestion == info.kind));
+            });
+            if (info.required && !found) {
                 m_context.source.error_at(
                     m_context.source.end(),
-                    fmt::format("expected the section \"{}\", found the end of the "
-                                "document",
-                                all[i].title));
+                    fmt::format("expected the section \"{}\" (sections may come in any order), "
+                                "found none",
+                                info.title));
             }
         }
     }

@@ -73,7 +73,7 @@ void read_tasks(ImportContext& context, const Table& table);
 // read as labelled lines.
 void add_table_items(ImportContext& context, SectionKind kind, const Table& table,
                      std::vector<Item>& items);
-// Labelled lines ("Raw: …"), in document order.
-void read_items(ImportContext& context, std::vector<Item>& items);
+// Labelled lines ("Raw: …"), section by section, in document order.
+void read_items(ImportContext& context, std::vector<std::vector<Item>>& sections);
 
 } // namespace aijri::detail

@@ -107,22 +107,36 @@ public:
         : m_context(context), m_source(context.source), m_out(context.out),
           m_statements(context.statements), m_examples(context.preview, context.methodology) {}
 
+    // The labelled lines of one section, in document order. A figure stated twice in one
+    // section is an error (in two sections, the second restates the first and is audited);
+    // a value (the override, the reinstatement check, the seniority note) is one per document.
     void read_items(std::vector<Item>& items) {
         std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
             return a.label_text.data() < b.label_text.data();
         });
         std::vector<const Item*> seen;
         for (const Item& item : items) {
-            const auto first = std::find_if(seen.begin(), seen.end(),
-                                            [&](const Item* s) { return s->label == item.label; });
-            if (first != seen.end()) {
-                error(item.label_text,
-                      fmt::format("duplicate \"{}\" (first on line {})",
-                                  strip_bold(item.label_text),
-                                  m_source.position_of((*first)->label_text).line));
+            const auto same = [&](const Item* s) { return s->label == item.label; };
+            const bool value = item.label == Label::assessor_override ||
+                               item.label == Label::reinstatement ||
+                               item.label == Label::seniority_note;
+            const Item* first = nullptr;
+            if (const auto it = std::find_if(seen.begin(), seen.end(), same); it != seen.end()) {
+                first = *it;
+            } else if (const auto v = std::find_if(m_values.begin(), m_values.end(), same);
+                       value && v != m_values.end()) {
+                first = *v;
+            }
+            if (first != nullptr) {
+                error(item.label_text, fmt::format("duplicate \"{}\" (first on line {})",
+                                                   strip_bold(item.label_text),
+                                                   m_source.position_of(first->label_text).line));
                 continue;
             }
             seen.push_back(&item);
+            if (value) {
+                m_values.push_back(&item);
+            }
             read_item(item);
         }
     }
@@ -420,12 +434,16 @@ private:
     Assessment& m_out;
     Statements& m_statements;
     Examples m_examples;
+    std::vector<const Item*> m_values; // the values read, in every section so far
 };
 
 } // namespace
 
-void read_items(ImportContext& context, std::vector<Item>& items) {
-    LineReader(context).read_items(items);
+void read_items(ImportContext& context, std::vector<std::vector<Item>>& sections) {
+    LineReader reader(context);
+    for (std::vector<Item>& items : sections) {
+        reader.read_items(items);
+    }
 }
 
 } // namespace aijri::detail

@@ -7,6 +7,7 @@
 
 #include "aijri/text.hpp"
 
+#include "edit_distance.hpp"
 #include "json_syntax.hpp"
 
 namespace aijri::detail {
@@ -56,7 +57,7 @@ struct KeyedLabel {
     Label label;
 };
 
-constexpr std::array<KeyedLabel, 22> k_label_keys = {{
+constexpr std::array<KeyedLabel, 27> k_label_keys = {{
     {role, "senioritynote", Label::seniority_note},
     {principles, "quickscreenresult", Label::quick_screen},
     {principles, "quickscreen", Label::quick_screen},
@@ -74,11 +75,16 @@ constexpr std::array<KeyedLabel, 22> k_label_keys = {{
     {composite, "rawscore", Label::raw},
     {composite, "jobzonescore", Label::aijri},
     {composite, "aijri", Label::aijri},
+    {composite, "aijriscore", Label::aijri},
+    {composite, "jobzonecompositescore", Label::aijri},
+    {composite, "compositescore", Label::aijri},
     {composite, "zone", Label::zone},
     {sub_label, "aigrowthcorrelation", Label::growth},
     {sub_label, "sublabel", Label::sub_label},
     {sub_label, "assessoroverride", Label::assessor_override},
+    {sub_label, "override", Label::assessor_override},
     {commentary, "assessoroverride", Label::assessor_override},
+    {commentary, "override", Label::assessor_override},
 }};
 
 bool is_ascii_alpha(char c) {
@@ -381,18 +387,6 @@ std::optional<Heading> parse_heading(std::string_view line) {
     return Heading{level, text};
 }
 
-// "3. " or "3) " before a heading's text: numbered sections.
-std::string_view strip_numbering(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size() && is_ascii_digit(text[i])) {
-        ++i;
-    }
-    if (i > 0 && i + 1 < text.size() && (text[i] == '.' || text[i] == ')') && text[i + 1] == ' ') {
-        return trim(text.substr(i + 1));
-    }
-    return text;
-}
-
 bool is_thematic_break(std::string_view line) {
     std::size_t count = 0;
     for (const char c : line) {
@@ -405,26 +399,229 @@ bool is_thematic_break(std::string_view line) {
     return count >= 3 && std::string_view("-*_=").find(line.front()) != std::string_view::npos;
 }
 
-std::optional<SectionKind> section_title(std::string_view line) {
-    std::string_view text = trim(line);
-    if (const auto heading = parse_heading(text)) {
-        text = heading->text;
+namespace {
+
+bool is_roman_numeral(std::string_view token) {
+    return !token.empty() && token.find_first_not_of("IVXLC") == std::string_view::npos;
+}
+
+// Numbering before a title. A plain line may be numbered "3. " or "3) "; a heading or a
+// bold line also "7.1 ", "7 ", "7 - ", "IV. ", "A) ", "Section 2: ", "Part 1 — ", "Step 3.",
+// and may begin with symbols ("📊 Evidence Score").
+std::string_view strip_numbering(std::string_view text, bool marked) {
+    text = trim(text);
+    if (!marked) {
+        std::size_t i = 0;
+        while (i < text.size() && is_ascii_digit(text[i])) {
+            ++i;
+        }
+        if (i > 0 && i + 1 < text.size() && (text[i] == '.' || text[i] == ')') &&
+            text[i + 1] == ' ') {
+            return trim(text.substr(i + 1));
+        }
+        return text;
     }
-    const auto drop_colon = [](std::string_view t) {
-        t = trim(t);
-        return ends_with(t, ":") ? trim(t.substr(0, t.size() - 1)) : t;
+    const auto skip_symbols = [](std::string_view t) {
+        std::size_t i = 0;
+        while (i < t.size() && !is_ascii_alpha(t[i]) && !is_ascii_digit(t[i])) {
+            ++i;
+        }
+        return t.substr(i);
     };
-    text = strip_numbering(drop_colon(strip_bold(drop_colon(text))));
-    if (text.empty() || !is_ascii_alpha(text.front())) {
-        return std::nullopt;
+    text = skip_symbols(text);
+    for (const std::string_view word : {"section ", "part ", "step ", "chapter "}) {
+        if (text.size() > word.size() &&
+            std::equal(word.begin(), word.end(), text.begin(),
+                       [](char a, char b) { return a == to_lower(b); })) {
+            text = trim(text.substr(word.size()));
+            break;
+        }
     }
-    const std::string key = label_key(text);
+    std::size_t end = 0;
+    while (end < text.size() &&
+           (is_ascii_digit(text[end]) || (text[end] == '.' && end > 0 && end + 1 < text.size() &&
+                                          is_ascii_digit(text[end + 1])))) {
+        ++end;
+    }
+    if (end == 0) {
+        // "IV." or "A)": a numeral or a letter, closed by a period or a bracket.
+        const std::size_t close = text.find_first_of(".)");
+        const std::string_view token = text.substr(0, close);
+        if (close != std::string_view::npos && close + 1 < text.size() && text[close + 1] == ' ' &&
+            (is_roman_numeral(token) || (token.size() == 1 && is_ascii_alpha(token.front())))) {
+            end = close;
+        }
+    }
+    if (end == 0) {
+        return text;
+    }
+    // The separators after a number: "7. ", "7) ", "7: ", "7 - ", "7 — ".
+    std::string_view rest = text.substr(end);
+    if (!rest.empty() && rest.front() != ' ' &&
+        std::string_view(".):").find(rest.front()) == std::string_view::npos) {
+        return text; // "3D Modelling": not a number
+    }
+    return skip_symbols(rest);
+}
+
+std::optional<SectionKind> section_of_key(const std::string& key) {
     for (const KeyedSection& entry : k_title_keys) {
         if (entry.key == key) {
             return entry.kind;
         }
     }
     return std::nullopt;
+}
+
+// The words of a title that name it, without numbering or symbols; "" when it begins with
+// something else than a letter (render's escapes: "\\# ", "&#x45;").
+std::string_view title_words(const TitleText& title) {
+    const std::string_view text = strip_numbering(title.text, title.level < k_plain_level);
+    if (text.empty() || !is_ascii_alpha(text.front())) {
+        return {};
+    }
+    return text;
+}
+
+struct KeyedHeadingLabel {
+    std::string_view key;
+    Label label;
+    bool plain; // also as a plain line, as the seed writes its titles
+};
+
+// The parts of a section that people also write as headings of their own ("## 7. Assessor
+// Override"), with their value on the lines below. Only names that cannot be a line of text
+// are read as plain lines: "Assessor Override", not "Override".
+constexpr std::array<KeyedHeadingLabel, 10> k_heading_labels = {{
+    {"assessoroverride", Label::assessor_override, true},
+    {"override", Label::assessor_override, false},
+    {"quickscreenresult", Label::quick_screen, true},
+    {"quickscreen", Label::quick_screen, true},
+    {"senioritynote", Label::seniority_note, true},
+    {"reinstatementcheck", Label::reinstatement, true},
+    {"reinstatement", Label::reinstatement, false},
+    {"displacementaugmentationsplit", Label::split, true},
+    {"taskresistancescore", Label::task_resistance, false},
+    {"taskresistance", Label::task_resistance, false},
+}};
+
+} // namespace
+
+TitleText title_text(std::string_view line) {
+    std::string_view text = trim(line);
+    std::size_t level = k_plain_level;
+    if (const auto heading = parse_heading(text)) {
+        text = heading->text;
+        level = heading->level;
+    }
+    const auto drop_colon = [](std::string_view t) {
+        t = trim(t);
+        return ends_with(t, ":") ? trim(t.substr(0, t.size() - 1)) : t;
+    };
+    text = drop_colon(text);
+    if (level == k_plain_level && text.size() >= 5 && starts_with(text, "**") &&
+        ends_with(text, "**") && text.substr(2, text.size() - 4).find("**") == std::string::npos) {
+        level = k_bold_level;
+    }
+    return TitleText{drop_colon(strip_bold(text)), level};
+}
+
+std::optional<SectionKind> section_title(std::string_view line) {
+    const TitleText title = title_text(line);
+    const std::string_view text = title_words(title);
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    if (const auto kind = section_of_key(label_key(text))) {
+        return kind;
+    }
+    if (title.level < k_plain_level) {
+        // A heading may add a subtitle: "Task Decomposition — Agentic AI Scoring".
+        for (const std::string_view dash : {" \u2014 ", " \u2013 ", " - ", ": "}) {
+            if (const auto at = text.find(dash); at != std::string_view::npos) {
+                if (const auto kind = section_of_key(label_key(text.substr(0, at)))) {
+                    return kind;
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Label> heading_label(std::string_view line) {
+    const TitleText title = title_text(line);
+    const std::string_view text = title_words(title);
+    // The name alone: "Seniority note: \\|" is a labelled line, whose value has no words.
+    if (text.empty() || text.find(':') != std::string_view::npos ||
+        !(is_word_byte(text.back()) || text.back() == ')')) {
+        return std::nullopt;
+    }
+    const std::string key = label_key(text);
+    for (const KeyedHeadingLabel& entry : k_heading_labels) {
+        if (entry.key == key && (entry.plain || title.level < k_plain_level)) {
+            return entry.label;
+        }
+    }
+    return std::nullopt;
+}
+
+bool names_label(Label label, std::string_view text) {
+    const std::string key = label_key(text);
+    for (const KeyedLabel& entry : k_label_keys) {
+        if (entry.label == label && entry.key == key) {
+            return true;
+        }
+    }
+    for (const KeyedHeadingLabel& entry : k_heading_labels) {
+        if (entry.label == label && entry.key == key) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<SectionKind> suggest_section(const TitleText& title) {
+    const std::string_view text = strip_numbering(title.text, true);
+    const std::string key = label_key(text);
+    // A typo: at most two edits from a title ("Task Decompositon").
+    if (key.size() >= 5) {
+        for (const KeyedSection& entry : k_title_keys) {
+            const std::size_t longer = std::max(key.size(), entry.key.size());
+            const std::size_t shorter = std::min(key.size(), entry.key.size());
+            if (longer - shorter <= 2 && edit_distance(key, entry.key) <= 2) {
+                return entry.kind;
+            }
+        }
+    }
+    // Words of one title only ("Tasks", "Evidence", "Barriers"), each as written or one
+    // letter off; of several titles, the one with the fewest other words.
+    const std::vector<std::string> words = label_words(text);
+    if (words.empty()) {
+        return std::nullopt;
+    }
+    std::optional<SectionKind> best;
+    std::size_t best_size = 0;
+    for (const SectionInfo& info : k_sections) {
+        const std::vector<std::string> known = label_words(info.title);
+        const bool all = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+            return std::any_of(known.begin(), known.end(), [&](const std::string& k) {
+                return w == k || (w.size() >= 5 && k.size() >= 5 && edit_distance(w, k) <= 1);
+            });
+        });
+        if (all && (!best || known.size() < best_size)) {
+            best = info.kind;
+            best_size = known.size();
+        }
+    }
+    return best;
+}
+
+std::string section_titles() {
+    std::string out;
+    for (const SectionInfo& info : k_sections) {
+        out += fmt::format("{}\"{}\"", out.empty() ? "" : ", ", info.title);
+    }
+    return out;
 }
 
 std::optional<LabeledText> split_label(std::string_view line) {
@@ -526,7 +723,12 @@ LineKind classify_line(SectionKind section, std::string_view line) {
         return LineKind::rule;
     }
     if (section == preamble) {
-        return LineKind::text;
+        // Before the first section a heading is text (the document's title is one), unless
+        // it is close to a section's title: "## Tasks" is a section misnamed.
+        const auto heading = parse_heading(line);
+        return heading && heading->level > 1 && suggest_section(title_text(line))
+                   ? LineKind::sub_heading
+                   : LineKind::text;
     }
     if (parse_heading(line)) {
         return LineKind::sub_heading;
@@ -534,7 +736,7 @@ LineKind classify_line(SectionKind section, std::string_view line) {
     if (line.front() == '|') {
         return section_info(section).has_table ? LineKind::table_row : LineKind::text;
     }
-    if (bold_heading(line)) {
+    if (bold_heading(line) || heading_label(line)) {
         return LineKind::sub_heading;
     }
     if (const auto labeled = split_label(line); labeled && line_label(section, labeled->label)) {
@@ -622,7 +824,10 @@ std::string escape_text_line(SectionKind section, std::string_view line) {
 
 std::string escape_heading(std::string_view text) {
     std::string out = escape_impl(text, true, true);
-    if (!text.empty() && section_title(out)) {
+    // As render writes it: a heading that names a section, or a part of one, would be read
+    // as that section or part rather than as a sub-heading.
+    const std::string line = "### " + out;
+    if (!text.empty() && (section_title(line) || heading_label(line))) {
         out = reference_first(text, true);
     }
     return out;

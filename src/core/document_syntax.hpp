@@ -24,6 +24,7 @@ enum class SectionKind {
     sub_label,
     commentary,
     meaning,
+    unknown, // under a title that names no section (an error, reported where it stands)
 };
 
 struct SectionInfo {
@@ -83,9 +84,35 @@ struct Heading {
 // A Markdown ATX heading ("## Title"), or nullopt.
 std::optional<Heading> parse_heading(std::string_view line);
 
+// A line that may be a title: the text of a Markdown heading, of a whole line in bold or of
+// a plain line (without #s, bold and a trailing colon), and how strongly it is marked.
+inline constexpr std::size_t k_bold_level = 7;  // a whole line in bold
+inline constexpr std::size_t k_plain_level = 8; // a plain line
+struct TitleText {
+    std::string_view text;
+    std::size_t level = k_plain_level; // 1 to 6 for "#" to "######"
+};
+TitleText title_text(std::string_view line);
+
 // The section a (trimmed) line opens: a title as a plain line, a heading or in bold, in
-// any case, with or without a trailing colon or a parenthetical.
+// any case, with or without a trailing colon or a parenthetical, numbered ("3. "); a
+// heading or a bold line also with other numbering ("Section 3:", "IV.", "7.1"), symbols
+// before it, or a subtitle after a dash.
 std::optional<SectionKind> section_title(std::string_view line);
+
+// A heading, a bold line or a plain line that names a part of a section people also write
+// as a heading of its own ("## 7. Assessor Override", "### Quick Screen", "Assessor
+// Override"): its value follows it.
+std::optional<Label> heading_label(std::string_view line);
+// Whether `text` (a line's label or a heading's text) names `label`.
+bool names_label(Label label, std::string_view text);
+
+// The section an unrecognised title was most likely meant to be: a title a typo away
+// ("Task Decompositon"), or words of one title only ("Tasks", "Evidence"); nullopt when
+// none is close.
+std::optional<SectionKind> suggest_section(const TitleText& title);
+// "\"Role Definition\", \"Protective Principles + AI Growth Correlation\", …" for messages.
+std::string section_titles();
 
 struct LabeledText {
     std::string_view label; // without bold and colon

@@ -383,14 +383,155 @@ TEST_CASE("documents written by hand import as the seed does", "[import]") {
     }
 }
 
+namespace {
+
+// The seed with its section titles as "## " headings, as render writes them.
+std::string seed_with_headings() {
+    std::string doc = "## " + seed_document();
+    for (const char* title : {"Protective Principles + AI Growth Correlation",
+                              "Task Decomposition (Agentic AI "
+                              "Scoring)",
+                              "Evidence Score", "Barrier Assessment", "AI Growth Correlation Check",
+                              "JobZone Composite Score (AIJRI)", "Sub-Label Determination",
+                              "Assessor Commentary", "What This Means"}) {
+        doc = replace_once(doc, std::string("\n") + title + "\n",
+                           std::string("\n## ") + title + "\n");
+    }
+    return doc;
+}
+
+} // namespace
+
+TEST_CASE("a section under a numbered or varied heading is read as that section", "[import]") {
+    const std::string seed = seed_with_headings();
+    const std::string expected = imported_json(seed);
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"## Task Decomposition (Agentic AI Scoring)", "## Section 3: Task Decomposition"},
+             {"## Task Decomposition (Agentic AI Scoring)", "## 3 - Task Decomposition"},
+             {"## Task Decomposition (Agentic AI Scoring)",
+              "### Task Decomposition — Agentic AI Scoring"},
+             {"## Evidence Score", "## IV. Evidence Score"},
+             {"## Evidence Score", "## 4.1 Evidence Score"},
+             {"## Evidence Score", "## 📊 Evidence Score"},
+             {"## Evidence Score", "**Part 4 — Evidence Score:**"},
+             {"## Barrier Assessment", "## 5) *Barrier Assessment*"},
+         }) {
+        INFO(to);
+        CHECK(imported_json(replace_once(seed, from, to)) == expected);
+    }
+}
+
+TEST_CASE("a part of a section under a heading of its own is read as that part", "[import]") {
+    const std::string seed = seed_with_headings();
+    const std::string expected = imported_json(seed);
+    const std::string override_line = "\nAssessor override: None — formula score accepted.\n";
+    // The value on its own line, or the labelled line, under the heading: never commentary.
+    for (const char* heading :
+         {"\n## 7. Assessor Override\nNone — formula score accepted.\n",
+          "\n## 7. Assessor Override\n\nAssessor override: None — formula score accepted.\n",
+          "\n### Override\n**None — formula score accepted.**\n"}) {
+        INFO(heading);
+        CHECK(imported_json(replace_once(seed, override_line, heading)) == expected);
+    }
+    // As the seed writes its titles: plain lines.
+    CHECK(imported_json(replace_once(seed_document(), override_line,
+                                     "\n7. Assessor Override\nNone — formula score accepted.\n")) ==
+          imported_json(seed_document()));
+    CHECK(imported_json(replace_once(seed_document(), "\nQuick screen result: Protective",
+                                     "\nQuick screen result:\nProtective")) ==
+          imported_json(seed_document()));
+    // Even where the section would not read the labelled line.
+    std::string moved = replace_once(seed, override_line, "\n");
+    moved = replace_once(moved, "\n## Evidence Score\n",
+                         "\n## Assessor Override\nNone — formula score accepted.\n\n## Evidence "
+                         "Score\n");
+    CHECK(imported_json(moved) == expected);
+    CHECK(imported_json(replace_once(seed, "\nQuick screen result: Protective",
+                                     "\n### 2.1 Quick Screen\n\nProtective")) == expected);
+    CHECK(imported_json(replace_once(seed, "\nReinstatement check (Acemoglu): Yes",
+                                     "\n**Reinstatement Check**\nYes")) == expected);
+
+    // A real override, under its heading, at the end of the document.
+    std::string overridden = replace_once(seed, override_line, "\n");
+    overridden += "\n## 11. Assessor Override\nzone Yellow Zone — Contract roles are thinning.\n";
+    const ImportResult result = import_text(overridden);
+    REQUIRE(result.assessment);
+    REQUIRE(result.assessment->override_);
+    CHECK(result.assessment->override_->zone == "Yellow");
+    CHECK(result.assessment->override_->reason == "Contract roles are thinning.");
+    CHECK(result.assessment->commentary.size() == import_text(seed).assessment->commentary.size());
+    // Two overrides are one too many, wherever they stand.
+    CHECK(contains_line(errors_of(seed + "\n## Assessor Override\nNone\n"),
+                        "doc.md:93:4: error: duplicate \"Assessor Override\" (first on line "
+                        "73)"));
+}
+
+TEST_CASE("a title that names no section is an error at its line, with a suggestion", "[import]") {
+    const std::string seed = seed_with_headings();
+    const std::string titles =
+        "\"Role Definition\", \"Protective Principles + AI Growth Correlation\", \"Task "
+        "Decomposition\", \"Evidence Score\", \"Barrier Assessment\", \"AI Growth Correlation "
+        "Check\", \"JobZone Composite Score\", \"Sub-Label Determination\", \"Assessor "
+        "Commentary\", \"What This Means\"";
+    // The title is named at its own line; no word about order, no second table.
+    CHECK(
+        errors_of(replace_once(seed, "## Task Decomposition (Agentic AI Scoring)", "## Tasks")) ==
+        "doc.md:19:4: error: unknown section \"Tasks\"; did you mean \"Task Decomposition\"? (the "
+        "sections are " +
+            titles + ", in any order)\n");
+    CHECK(errors_of(replace_once(seed, "## Evidence Score", "## 4. Evidense Scores")) ==
+          "doc.md:32:4: error: unknown section \"4. Evidense Scores\"; did you mean \"Evidence "
+          "Score\"? "
+          "(the sections are " +
+              titles + ", in any order)\n");
+    CHECK(errors_of(replace_once(seed, "## Barrier Assessment", "### Barriers")) ==
+          "doc.md:41:5: error: unknown section \"Barriers\"; did you mean \"Barrier Assessment\"? "
+          "(the "
+          "sections are " +
+              titles + ", in any order)\n");
+    // Written as the seed writes its titles, as a plain line: found by the table below it.
+    CHECK(
+        errors_of(replace_once(seed_document(), "\nTask Decomposition (Agentic AI Scoring)\n",
+                               "\nTasks\n")) ==
+        "doc.md:19:1: error: unknown section \"Tasks\"; did you mean \"Task Decomposition\"? (the "
+        "sections are " +
+            titles + ", in any order)\n");
+    // A title close to none: named with the titles, and the missing section at the end.
+    CHECK(errors_of(replace_once(seed, "## Task Decomposition (Agentic AI Scoring)",
+                                 "## Work Breakdown")) ==
+          "doc.md:19:4: error: unknown section \"Work Breakdown\" (the sections are " + titles +
+              ", in any order)\n"
+              "doc.md:93:1: error: expected the section \"Task Decomposition\" (sections may "
+              "come in any order), found none\n");
+    // Before the first section too.
+    CHECK(errors_of(replace_once(seed, "## Role Definition", "# The Role\n\n## Role")) ==
+          "doc.md:3:4: error: unknown section \"Role\"; did you mean \"Role Definition\"? (the "
+          "sections "
+          "are " +
+              titles + ", in any order)\n");
+}
+
+TEST_CASE("a heading that is not a section's stays commentary", "[import]") {
+    const std::string seed = seed_with_headings();
+    // Deeper than the sections, or close to no section's title.
+    const ImportResult result = import_text(
+        seed + "\n## Sources\nLightcast, 2025.\n\n### Evidence\nThe strongest signal.\n");
+    REQUIRE(result.assessment);
+    const auto& c = result.assessment->commentary;
+    REQUIRE(c.size() >= 2);
+    CHECK(c[c.size() - 2].heading == "Sources");
+    CHECK(c.back().heading == "Evidence");
+    CHECK(c.back().text == "The strongest signal.");
+}
+
 TEST_CASE("what a document cannot say is an error at its line", "[import]") {
     const std::string seed = seed_document();
     SECTION("a missing section") {
         const auto start = seed.find("Evidence Score\n");
         const auto end = seed.find("Barrier Assessment\n");
         CHECK(errors_of(seed.substr(0, start) + seed.substr(end)) ==
-              "doc.md:32:1: error: expected the section \"Evidence Score\" before \"Barrier "
-              "Assessment\"\n");
+              "doc.md:84:1: error: expected the section \"Evidence Score\" (sections may come in "
+              "any order), found none\n");
     }
     SECTION("a table row with a wrong cell count") {
         CHECK(errors_of(replace_once(seed, "| 25% | 3 | 0.75 |", "| 25% | 0.75 |")) ==
@@ -417,10 +558,10 @@ TEST_CASE("what a document cannot say is an error at its line", "[import]") {
         CHECK(errors_of(cut) ==
               "doc.md:25:1: error: expected 6 cells, as in the table's header (Task | Time % | "
               "Score (1-5) | Weighted | Aug/Disp | Rationale), found 1\n"
-              "doc.md:26:1: error: expected the section \"Evidence Score\", found the end of "
-              "the document\n"
-              "doc.md:26:1: error: expected the section \"Barrier Assessment\", found the end "
-              "of the document\n");
+              "doc.md:26:1: error: expected the section \"Evidence Score\" (sections may come "
+              "in any order), found none\n"
+              "doc.md:26:1: error: expected the section \"Barrier Assessment\" (sections may "
+              "come in any order), found none\n");
     }
     SECTION("a garbled total") {
         CHECK(errors_of(replace_once(seed, "| Total | 100% | 2.25 |", "| Total | 100% | 2,25 |")) ==
@@ -487,16 +628,16 @@ TEST_CASE("what a document cannot say is an error at its line", "[import]") {
     }
     SECTION("an empty document") {
         CHECK(errors_of("") ==
-              "doc.md:1:1: error: expected the section \"Role Definition\", found the end of the "
-              "document\n"
+              "doc.md:1:1: error: expected the section \"Role Definition\" (sections may come "
+              "in any order), found none\n"
               "doc.md:1:1: error: expected the section \"Protective Principles + AI Growth "
-              "Correlation\", found the end of the document\n"
-              "doc.md:1:1: error: expected the section \"Task Decomposition\", found the end of "
-              "the document\n"
-              "doc.md:1:1: error: expected the section \"Evidence Score\", found the end of the "
-              "document\n"
-              "doc.md:1:1: error: expected the section \"Barrier Assessment\", found the end of "
-              "the document\n");
+              "Correlation\" (sections may come in any order), found none\n"
+              "doc.md:1:1: error: expected the section \"Task Decomposition\" (sections may come "
+              "in any order), found none\n"
+              "doc.md:1:1: error: expected the section \"Evidence Score\" (sections may come in "
+              "any order), found none\n"
+              "doc.md:1:1: error: expected the section \"Barrier Assessment\" (sections may come "
+              "in any order), found none\n");
     }
 }
 
