@@ -67,6 +67,15 @@ public:
                 continue;
             }
             for (const TextEntry& entry : section.entries) {
+                if (&entry == document_title(sections)) {
+                    // "# Deep Learning Engineer" follows from the title: render writes it.
+                    if (entry.lines.size() > 1) {
+                        m_context.out.commentary.push_back(CommentarySection{
+                            entry.heading,
+                            join_lines({entry.lines.begin() + 1, entry.lines.end()})});
+                    }
+                    continue;
+                }
                 m_context.out.commentary.push_back(
                     CommentarySection{entry.heading, join_lines(entry.lines)});
             }
@@ -80,6 +89,16 @@ public:
 private:
     void error(std::string_view at, std::string message) {
         m_context.source.error(at, std::move(message));
+    }
+
+    // The preamble's text, when its first line is a heading that is just the role's title.
+    const TextEntry* document_title(const std::vector<Section>& sections) const {
+        const Section& preamble = sections.front();
+        if (preamble.kind != SectionKind::preamble || preamble.entries.empty() ||
+            !is_document_title(preamble.entries.front().line, m_context.out.role.title)) {
+            return nullptr;
+        }
+        return &preamble.entries.front();
     }
 
     // A duplicate section and one under a title that names none are errors reported where

@@ -207,21 +207,20 @@ std::string character_reference(std::uint32_t cp) {
     return fmt::format("&#x{:X};", cp);
 }
 
-// The escaping of escape_inline; `guard_start` protects what only matters at the start of
-// a line or cell (a leading * or #); `all_hashes` escapes every # (in a heading, a
-// trailing " #" would be read as a closing sequence).
-std::string escape_impl(std::string_view text, bool guard_start, bool all_hashes = false) {
+// The escaping every piece of text gets: | \\ < and entity-like & are escaped, line breaks
+// become <br>, what a terminal or a viewer would act on becomes a character reference, and
+// a space at the end (or, with `at_start`, at the start) is kept as a reference. Nothing
+// else is touched: emphasis, links and code are the author's Markdown.
+std::string escape_impl(std::string_view text, bool at_start) {
     std::string out;
     out.reserve(text.size() + 8);
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
-        const bool first = guard_start && i == 0;
+        const bool first = at_start && i == 0;
         const bool last = i + 1 == text.size();
-        const bool backslash =
-            c == '\\' || c == '|' || (first && c == '*') || (c == '#' && (first || all_hashes));
         if (c == ' ' && (first || last)) {
             out += "&#32;"; // a space at either end would be trimmed away
-        } else if (backslash) {
+        } else if (c == '\\' || c == '|') {
             out += '\\';
             out += c;
         } else if (c == '<') {
@@ -251,11 +250,33 @@ std::string escape_impl(std::string_view text, bool guard_start, bool all_hashes
 }
 
 // The first character as a character reference, then the rest escaped.
-std::string reference_first(std::string_view text, bool all_hashes) {
+std::string reference_first(std::string_view text) {
     const std::size_t length =
         std::min(utf8_length(static_cast<unsigned char>(text.front())), text.size());
     return character_reference(detail::decode_utf8(text, 0, length)) +
-           escape_impl(text.substr(length), false, all_hashes);
+           escape_impl(text.substr(length), false);
+}
+
+// A backslash before the first character, where import would otherwise read it as
+// Markdown it drops or acts on: "\\**Nurse**" stays bold text, not a bold cell.
+std::string guard_start(std::string out) {
+    out.insert(0, 1, '\\');
+    return out;
+}
+
+bool starts_bold(std::string_view text) {
+    return starts_with(text, "**");
+}
+
+// A heading's closing sequence is a run of #s after a space at its end: "C# #" would lose
+// its last "#". Its first # is escaped.
+std::string escape_closing_hashes(std::string out) {
+    const auto last = out.find_last_not_of('#');
+    if (last + 1 < out.size() &&
+        (last == std::string::npos || out[last] == ' ' || out[last] == '\t')) {
+        out.insert(last + 1, 1, '\\');
+    }
+    return out;
 }
 
 bool starts_plain(std::string_view line) {
@@ -805,16 +826,30 @@ std::string normalize_bold_label(std::string_view line) {
 }
 
 std::string escape_inline(std::string_view text) {
-    return escape_impl(text, true);
+    // A value is read after its label or dash with any "**" before it skipped.
+    std::string out = escape_impl(text, true);
+    return starts_bold(out) ? guard_start(std::move(out)) : out;
+}
+
+std::string escape_cell(std::string_view text) {
+    // Bold around the whole cell is presentation, dropped on import; "**Lead** nurse" is not.
+    std::string out = escape_impl(text, true);
+    return strip_bold(out) != out ? guard_start(std::move(out)) : out;
 }
 
 std::string escape_text_line(SectionKind section, std::string_view line) {
     if (line.empty()) {
         return "<br>";
     }
-    std::string out = escape_inline(line);
-    if (out.front() == '`' || out.front() == '~') {
-        out.insert(0, 1, '\\'); // would open a fenced code block
+    std::string out = escape_impl(line, true);
+    if (starts_bold(out) && (normalize_bold_label(out) != out || bold_heading(out))) {
+        out = guard_start(std::move(out)); // "**Note:** x" would lose its bold, "**X**" be a title
+    } else if (starts_with(out, "```") || starts_with(out, "~~~")) {
+        out = guard_start(std::move(out)); // would open a fenced code block
+    } else if (section != SectionKind::preamble && parse_heading(out)) {
+        // A heading in a section starts an entry; before the first section, the document's
+        // title stays a heading, as written.
+        out = guard_start(std::move(out));
     }
     if (classify_line(section, out) != LineKind::text) {
         out = escape_with_reference(line);
@@ -823,18 +858,26 @@ std::string escape_text_line(SectionKind section, std::string_view line) {
 }
 
 std::string escape_heading(std::string_view text) {
-    std::string out = escape_impl(text, true, true);
+    std::string out = escape_impl(text, true);
+    if (strip_bold(out) != out) {
+        out = guard_start(std::move(out));
+    }
     // As render writes it: a heading that names a section, or a part of one, would be read
     // as that section or part rather than as a sub-heading.
     const std::string line = "### " + out;
     if (!text.empty() && (section_title(line) || heading_label(line))) {
-        out = reference_first(text, true);
+        out = reference_first(text);
     }
-    return out;
+    return escape_closing_hashes(std::move(out));
 }
 
 std::string escape_with_reference(std::string_view text) {
-    return text.empty() ? std::string() : reference_first(text, false);
+    return text.empty() ? std::string() : reference_first(text);
+}
+
+bool is_document_title(std::string_view line, std::string_view role_title) {
+    const auto heading = parse_heading(trim(line));
+    return heading && heading->level == 1 && decode_text(strip_bold(heading->text)) == role_title;
 }
 
 } // namespace aijri::detail

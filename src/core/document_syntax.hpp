@@ -145,10 +145,14 @@ bool is_total_label(std::string_view cell);
 std::string normalize_bold_label(std::string_view line);
 
 // Plain text to document text that import reads back unchanged and that cannot break the
-// document: | \ < and entity-like & are escaped, line breaks become <br>, control
-// characters and bidi controls become character references, a leading * or # is escaped,
-// and white space at either end is kept as a character reference.
+// document: | \\ < and entity-like & are escaped, line breaks become <br>, control
+// characters and bidi controls become character references, and white space at either end
+// is kept as a character reference. Emphasis, links and code are left as written; a
+// leading "**", which import skips before a value, is escaped.
 std::string escape_inline(std::string_view text);
+// A table cell: as escape_inline, but a leading "**" is escaped only when bold would wrap
+// the whole cell ("**Lead** nurse" stays bold).
+std::string escape_cell(std::string_view text);
 // One line of free text in a section, escaped so that import reads it as text (not as a
 // title, heading, table row or label) and gets the same line back.
 std::string escape_text_line(SectionKind section, std::string_view line);
@@ -157,5 +161,9 @@ std::string escape_heading(std::string_view text);
 // As escape_inline, with the first character spelled as a character reference: the text
 // then reads as nothing but text (not a title, label or "Total" row) wherever it stands.
 std::string escape_with_reference(std::string_view text);
+
+// "# Deep Learning Engineer": a level-1 heading that is just the role's title. Render opens
+// a document with one; import does not keep it as text, since it follows from the title.
+bool is_document_title(std::string_view line, std::string_view role_title);
 
 } // namespace aijri::detail

@@ -117,7 +117,8 @@ TEST_CASE("render writes the document; import reads it back", "[render]") {
     const auto r = run_aijri("render --format markdown " + k_seed_json);
     REQUIRE(r.status == 0);
     CHECK(r.err.empty());
-    CHECK(r.out.starts_with("## Role Definition\n\n| Field | Value |\n|---|---|\n"));
+    CHECK(r.out.starts_with(
+        "# Deep Learning Engineer\n\n## Role Definition\n\n| Field | Value |\n|---|---|\n"));
     CHECK(contains(r.out, "\nRaw: 3.75 x 1.32 x 1.04 x 1.10 = 5.6628\n"));
 
     const std::string dir = temp_dir();

@@ -367,6 +367,16 @@ TEST_CASE("documents written by hand import as the seed does", "[import]") {
         variant = replace_once(variant, "\nDisplacement/Augmentation split:",
                                "\nDisplacement&#47;Augmentation split:");
     }
+    SECTION("the role's title as a heading before the first section, as render writes it") {
+        variant = "# Deep Learning Engineer\n\n" + seed;
+        // Another title is the document's own: kept, as written.
+        const ImportResult titled =
+            import_text("# Deep Learning Engineer — *AIJRI* Assessment\n" + seed);
+        REQUIRE(titled.assessment);
+        CHECK(titled.assessment->commentary.front().heading.empty());
+        CHECK(titled.assessment->commentary.front().text ==
+              "# Deep Learning Engineer — *AIJRI* Assessment");
+    }
     SECTION("thematic breaks between sections") {
         variant = replace_all(seed, "\nEvidence Score\n", "\n---\nEvidence Score\n");
         variant = replace_all(variant, "\nAssessor Commentary\n", "\n***\nAssessor Commentary\n");

@@ -385,13 +385,54 @@ TEST_CASE("text cannot break a table, and comes back unchanged", "[render]") {
                         "&lt;script>alert(1)&lt;/script> &#x1B;[31m\\\\ &amp;amp; &#x202E; |\n") !=
           std::string::npos);
     CHECK(document.find("| &#x54;otal | 25% |") != std::string::npos);
-    CHECK(document.find("| Job Title | \\**Nurse** \\| RN |") != std::string::npos);
+    // Bold that is part of the text is the author's Markdown: kept as written.
+    CHECK(document.find("| Job Title | **Nurse** \\| RN |") != std::string::npos);
     CHECK(document.find("## Assessor Commentary\n\nZone: GREEN\n\n<br>\n\n\\# not a "
                         "heading\n\n\\| not \\| a row \\|\n\n### &#x45;vidence Score\n\n"
                         "\\```\n\n- kept\n") != std::string::npos);
     check_round_trip(a);
     const auto shapes = table_shapes(through_cmark(document));
     CHECK(shapes == expected_shapes(a));
+}
+
+TEST_CASE("render keeps emphasis and a document's own title as written", "[render]") {
+    test::AssessmentSpec spec;
+    Assessment a = read_json(test::to_json(spec));
+    a.role.title = "Long-Haul Truck Driver";
+    a.tasks[0].rationale = "*Owner-operators* are paid by the mile; **fuel** is theirs.";
+    a.tasks[1].rationale = "**Whole cell in bold**";
+    a.commentary = {{"", "# Long-Haul Truck Driver — AI Resilience Assessment\n*Draft*, June"},
+                    {"Assessor Commentary", "*Owner-operators* are the exception.\n"
+                                            "**Note:** this is bold, as written\n"
+                                            "**Whole line in bold**\n# not a heading\n"
+                                            "`code` first, and ~~struck~~\n```"},
+                    {"C# #", "x"}};
+    const std::string document = render(a);
+    // The document's own title opens it, as a heading; emphasis and code stay Markdown.
+    CHECK(document.starts_with("# Long-Haul Truck Driver — AI Resilience Assessment\n\n"
+                               "*Draft*, June\n\n## Role Definition\n"));
+    CHECK(document.find("| *Owner-operators* are paid by the mile; **fuel** is theirs. |") !=
+          std::string::npos);
+    CHECK(document.find("| \\**Whole cell in bold** |") != std::string::npos);
+    CHECK(document.find("## Assessor Commentary\n\n*Owner-operators* are the exception.\n\n"
+                        "\\**Note:** this is bold, as written\n\n\\**Whole line in bold**\n\n"
+                        "\\# not a heading\n\n`code` first, and ~~struck~~\n\n\\```\n\n"
+                        "### C# \\#\n") != std::string::npos);
+    check_round_trip(a);
+
+    // Without a title of its own, the document opens with the role's, which import does
+    // not keep: it follows from the Job Title.
+    a.commentary = {{"", "Prepared by the assessments team."}};
+    const std::string titled = render(a);
+    CHECK(titled.starts_with("# Long-Haul Truck Driver\n\nPrepared by the assessments "
+                             "team.\n\n## Role Definition\n"));
+    const Assessment back = import_ok(titled);
+    REQUIRE(back.commentary.size() == 1);
+    CHECK(back.commentary[0].text == "Prepared by the assessments team.");
+    check_round_trip(a);
+    a.commentary.clear();
+    CHECK(render(a).starts_with("# Long-Haul Truck Driver\n\n## Role Definition\n"));
+    check_round_trip(a);
 }
 
 TEST_CASE("the seed: import → render → import is a fixed point", "[render][import]") {
