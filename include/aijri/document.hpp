@@ -16,13 +16,20 @@ namespace aijri {
 struct ImportOptions {
     std::string schema;                       // "$schema" for the assessment; "" for none
     const Methodology* methodology = nullptr; // for the audit; nullptr: the embedded aijri-1
+    std::string id;                           // the assessment's id; "" for the document's
 };
+
+// Where an imported assessment's id comes from: ImportOptions::id, the ID row of the
+// document's role table, or its file name. A document read from standard input without
+// either has none of its own: it gets "stdin", as JSON read from there does.
+enum class IdSource { option, document, file_name, standard_input };
 
 struct ImportResult {
     std::optional<Assessment> assessment; // set when the document has no error
     // Errors (file line and column of the document), or, for an imported document, the
     // warnings of its audit: figures it states that do not follow from its inputs.
     Diagnostics diagnostics;
+    IdSource id_source = IdSource::file_name;
 };
 
 // Reads a document in the form of the seed (../shared/seed/deep-learning-engineer.md).
@@ -30,7 +37,8 @@ struct ImportResult {
 ImportResult import_document(std::string_view text, std::string_view source_name,
                              const ImportOptions& options = {});
 
-// The id of a document: its file name without folders and extension; "stdin" for "-".
+// The id of a document named `path` when it has no ID row: its file name without folders and
+// extension; "stdin" for "-".
 std::string document_id(std::string_view path);
 
 // The document form of a scored assessment, as GitHub-flavoured Markdown, with the

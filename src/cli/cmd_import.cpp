@@ -1,4 +1,5 @@
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -19,6 +20,7 @@ struct ImportCliOptions {
     std::string path;
     std::string output;
     std::string schema;
+    std::optional<std::string> id;
     MethodologyOption methodology;
     std::size_t max_bytes = k_default_max_bytes;
     bool quiet = false;
@@ -33,6 +35,9 @@ void print(const std::string& file, const Diagnostics& diagnostics, bool warning
 }
 
 int run_import(const ImportCliOptions& options) {
+    if (options.id && options.id->empty()) {
+        throw Failure("aijri: import: --id: expected an id, found an empty value", k_exit_usage);
+    }
     refuse_output_over_inputs(options.output, {options.path, options.methodology.file});
     const Methodology methodology = options.methodology.load();
     const std::string file = display_path(options.path);
@@ -45,10 +50,18 @@ int run_import(const ImportCliOptions& options) {
     ImportOptions import_options;
     import_options.schema = options.schema;
     import_options.methodology = &methodology;
+    import_options.id = options.id.value_or("");
     const ImportResult result = import_document(buffer.text(), options.path, import_options);
     if (!result.assessment) {
         print(file, result.diagnostics, true);
         return k_exit_invalid;
+    }
+    if (result.id_source == IdSource::standard_input) {
+        // A file name gives a document its id; standard input has none to give, and an id
+        // made up here ("stdin") would make every piped role the same role to diff.
+        throw Failure("aijri: import: a document read from standard input needs an id: give "
+                      "--id ID, or an ID row in its Role Definition table",
+                      k_exit_usage);
     }
     write_output(options.output, assessment_to_json(*result.assessment));
     // The audit: figures the document states that do not follow from its own inputs.
@@ -69,6 +82,11 @@ Runner setup_import(CLI::App& command) {
                     "standard output")
         ->type_name("FILE");
     command
+        .add_option("--id", options->id,
+                    "The assessment's id (default: the document's ID row, else its file name "
+                    "without the extension; required for - without an ID row)")
+        ->type_name("ID");
+    command
         .add_option("--schema", options->schema,
                     "Add \"$schema\": REF to the assessment, for editors "
                     "(e.g. ../schema/assessment.schema.json)")
@@ -87,7 +105,7 @@ Runner setup_import(CLI::App& command) {
         "  aijri import role.md > role.json\n"
         "  aijri import role.md -o assessments/role.json --schema "
         "../schema/assessment.schema.json\n"
-        "  cat role.md | aijri import -");
+        "  cat role.md | aijri import --id registered-nurse -");
     return [options] { return run_import(*options); };
 }
 

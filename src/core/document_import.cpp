@@ -42,7 +42,7 @@ std::string join_lines(const std::vector<std::string>& lines) {
 class Importer {
 public:
     Importer(DocumentSource& source, const Methodology& methodology)
-        : m_context{source, methodology, {}, {}, {}, {}} {}
+        : m_context{source, methodology, {}, {}, {}, {}, {}} {}
 
     Assessment run(const std::vector<Section>& sections) {
         check_required_sections(sections);
@@ -85,6 +85,7 @@ public:
     }
 
     const Statements& statements() const { return m_context.statements; }
+    const std::string& id() const { return m_context.id; }
 
 private:
     void error(std::string_view at, std::string message) {
@@ -193,10 +194,14 @@ void sort_by_position(Diagnostics& diagnostics) {
                      });
 }
 
+bool is_standard_input(std::string_view path) {
+    return path.empty() || path == "-" || path == "<stdin>";
+}
+
 } // namespace
 
 std::string document_id(std::string_view path) {
-    if (path.empty() || path == "-" || path == "<stdin>") {
+    if (is_standard_input(path)) {
         return "stdin";
     }
     const auto slash = path.find_last_of('/');
@@ -230,7 +235,17 @@ ImportResult import_document(std::string_view text, std::string_view source_name
         sort_by_position(result.diagnostics);
         return result;
     }
-    assessment.id = document_id(source_name);
+    if (!options.id.empty()) {
+        assessment.id = options.id;
+        result.id_source = IdSource::option;
+    } else if (!importer.id().empty()) {
+        assessment.id = importer.id();
+        result.id_source = IdSource::document;
+    } else {
+        assessment.id = document_id(source_name);
+        result.id_source =
+            is_standard_input(source_name) ? IdSource::standard_input : IdSource::file_name;
+    }
     assessment.id_from_file_name = false;
     assessment.schema = options.schema;
     audit_statements(assessment, importer.statements(), methodology, source);

@@ -26,6 +26,7 @@ struct ImportContext {
     Assessment out;
     Statements statements;
     std::string_view seniority_note_row; // a seniority note given in the role table
+    std::string id;                      // the role table's ID row, if it has one
     // The figures of the tables read so far, when they were read without error: messages
     // about a labelled line show its expected form with the document's own figures.
     std::optional<Score> preview;

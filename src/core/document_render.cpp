@@ -259,6 +259,10 @@ private:
                 rows.push_back({std::string(label), escape_cell(*text)});
             }
         }
+        if (!m_a.id.empty()) {
+            // So that render → import keeps the id, whatever the document's file is called.
+            rows.push_back({"ID", escape_cell(m_a.id)});
+        }
         m_w.table({"Field", "Value"}, rows);
         if (!r.seniority_note.empty()) {
             labeled("Seniority note", escape_inline(r.seniority_note));

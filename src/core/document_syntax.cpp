@@ -110,16 +110,6 @@ bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-std::size_t utf8_length(unsigned char lead) {
-    if (lead >= 0xF0U) {
-        return 4;
-    }
-    if (lead >= 0xE0U) {
-        return 3;
-    }
-    return lead >= 0xC0U ? 2 : 1;
-}
-
 void utf8_append(std::string& out, std::uint32_t cp) {
     const auto put = [&out](std::uint32_t byte) { out += static_cast<char>(byte); };
     if (cp < 0x80U) {
@@ -230,8 +220,14 @@ std::string escape_impl(std::string_view text, bool at_start) {
         } else if (c == '\n') {
             out += "<br>";
         } else {
-            const std::size_t length =
-                std::min(utf8_length(static_cast<unsigned char>(c)), text.size() - i);
+            const std::size_t length = detail::utf8_sequence_length(text, i);
+            if (length == 0) {
+                // A byte that is not UTF-8 (only an id taken from a file name can hold one) is
+                // written as every report shows it, "\\xff", in a document that stays UTF-8.
+                out += fmt::format("\\\\x{:02x}", static_cast<unsigned char>(c));
+                ++i;
+                continue;
+            }
             const std::uint32_t cp = detail::decode_utf8(text, i, length);
             // What sanitize() escapes, the line separators included: nothing from a file may
             // move a terminal's cursor, reorder what a reviewer sees (Trojan Source) or break
@@ -251,8 +247,10 @@ std::string escape_impl(std::string_view text, bool at_start) {
 
 // The first character as a character reference, then the rest escaped.
 std::string reference_first(std::string_view text) {
-    const std::size_t length =
-        std::min(utf8_length(static_cast<unsigned char>(text.front())), text.size());
+    const std::size_t length = detail::utf8_sequence_length(text, 0);
+    if (length == 0) {
+        return escape_impl(text, false); // "\\\\xff": text already, whatever follows
+    }
     return character_reference(detail::decode_utf8(text, 0, length)) +
            escape_impl(text.substr(length), false);
 }

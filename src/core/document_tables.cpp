@@ -65,7 +65,7 @@ public:
             std::string* value;
             std::array<std::string_view, 5> aliases; // word keys
         };
-        const std::array<Field, 6> fields = {{
+        const std::array<Field, 7> fields = {{
             {"Job Title", &role.title, {"jobtitle", "title", "roletitle", "role", "position"}},
             {"Seniority Level", &role.seniority, {"senioritylevel", "seniority", "level", "", ""}},
             {"Primary Function",
@@ -78,8 +78,11 @@ public:
              &role.typical_experience,
              {"typicalexperience", "experience", "background", "", ""}},
             {"Seniority note", &role.seniority_note, {"senioritynote", "", "", "", ""}},
+            // The assessment's id, which render writes so that render → import keeps it
+            // whatever the document's file is called.
+            {"ID", &m_context.id, {"id", "roleid", "assessmentid", "identifier", ""}},
         }};
-        std::array<std::string_view, 6> seen{};
+        std::array<std::string_view, 7> seen{};
         for (const Row& row : table.rows) {
             if (!check_cell_count(m_source, table, row)) {
                 continue;
@@ -95,7 +98,7 @@ public:
                 error(row.cells[0],
                       fmt::format("expected one of the fields \"Job Title\", \"Seniority Level\", "
                                   "\"Primary Function\", \"What This Role Is NOT\", \"Typical "
-                                  "Experience\", found {}",
+                                  "Experience\", \"ID\", found {}",
                                   quote(row.cells[0])));
             } else if (!seen[i].empty()) {
                 duplicate_row(m_source, row, fields[i].name, seen[i]);
@@ -105,6 +108,9 @@ public:
             }
         }
         m_context.seniority_note_row = seen[5];
+        if (!seen[6].empty() && m_context.id.empty()) {
+            error(seen[6], "expected the assessment's ID, a non-empty value, or no ID row");
+        }
         if (role.title.empty()) {
             error(seen[0].empty() ? table.header.line : seen[0],
                   "expected the role's \"Job Title\", a non-empty row of the role table");

@@ -59,9 +59,18 @@ TEST_CASE("import -o replaces the file whole; - reads standard input", "[import]
     CHECK(written.starts_with("{\n  \"aijri\": 1,\n  \"id\": \"deep-learning-engineer\",\n"));
     CHECK(run_command("ls -A " + quoted(dir)).out == "deep-learning-engineer.json\n");
 
+    // Standard input has no file name to give an id: import asks for one rather than
+    // inventing "stdin", and writes nothing.
     const auto piped = run_command("'" AIJRI_BINARY "' import - < " + k_seed_document);
-    REQUIRE(piped.status == 0);
-    CHECK(contains(piped.out, "\"id\": \"stdin\",\n"));
+    CHECK(piped.status == 2);
+    CHECK(piped.out.empty());
+    CHECK(piped.err == "aijri: import: a document read from standard input needs an id: give "
+                       "--id ID, or an ID row in its Role Definition table\n");
+    const auto named =
+        run_command("'" AIJRI_BINARY "' import --id dl-engineer - < " + k_seed_document);
+    CHECK(named.status == 0);
+    CHECK(contains(named.out, "\"id\": \"dl-engineer\",\n"));
+    CHECK(run_aijri("import --id '' " + k_seed_document).status == 2);
 
     // A document that cannot be imported leaves the output file alone.
     write_text_file(dir + "/bad.md", "Role Definition\n| Field | Value |\n");
@@ -131,6 +140,15 @@ TEST_CASE("render writes the document; import reads it back", "[render]") {
 
     const auto piped = run_command("'" AIJRI_BINARY "' render - < " + k_seed_json);
     CHECK(piped.out == r.out);
+
+    // The document carries the id: whatever it is called, or piped, it is the same role.
+    const std::string renamed = dir + "/rendered.md";
+    REQUIRE(run_aijri("render " + k_seed_json + " -o " + quoted(renamed)).status == 0);
+    CHECK(run_aijri("import --schema ../schema/assessment.schema.json " + quoted(renamed)).out ==
+          back.out);
+    CHECK(run_command("'" AIJRI_BINARY "' import --schema ../schema/assessment.schema.json - < " +
+                      quoted(renamed))
+              .out == back.out);
 
     // Through cmark-gfm, the tables are tables.
     const auto html = run_command("cmark-gfm -e table " + quoted(doc));

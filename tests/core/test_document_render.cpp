@@ -305,7 +305,7 @@ std::vector<std::vector<std::size_t>> table_shapes(const std::string& html) {
 
 // What the tables of a rendered assessment must look like.
 std::vector<std::vector<std::size_t>> expected_shapes(const Assessment& a) {
-    std::size_t role_rows = 2;
+    std::size_t role_rows = a.id.empty() ? 2 : 3; // the header, Job Title and ID
     for (const std::string* field : {&a.role.seniority, &a.role.primary_function,
                                      &a.role.not_this_role, &a.role.typical_experience}) {
         role_rows += field->empty() ? 0U : 1U;
@@ -395,6 +395,51 @@ TEST_CASE("text cannot break a table, and comes back unchanged", "[render]") {
     CHECK(shapes == expected_shapes(a));
 }
 
+TEST_CASE("render carries the id: render → import keeps it whatever the file is called",
+          "[render][import]") {
+    Assessment a = read_json(
+        test::read_text_file(test::source_path("assessments/deep-learning-engineer.json")));
+    a.id = "deep-learning-engineer";
+    const std::string document = render(a);
+    CHECK(document.find("| Typical Experience | 3-7 years.") < document.find("| ID | "
+                                                                             "deep-learning-"
+                                                                             "engineer |\n"));
+    for (const char* name : {"rendered.md", "-", "<stdin>", "x/y/role.markdown"}) {
+        INFO(name);
+        const ImportResult back = import_document(document, name);
+        REQUIRE(back.assessment);
+        CHECK(back.assessment->id == "deep-learning-engineer");
+        CHECK(back.id_source == IdSource::document);
+    }
+    // An id given to import wins; without an ID row the file name gives it, and standard
+    // input gives none of its own.
+    ImportOptions options;
+    options.id = "dl-engineer";
+    CHECK(import_document(document, "rendered.md", options).assessment->id == "dl-engineer");
+    const std::string seed =
+        test::read_text_file(test::source_path("tests/data/deep-learning-engineer.md"));
+    CHECK(import_document(seed, "a/role.md").id_source == IdSource::file_name);
+    const ImportResult piped = import_document(seed, "-");
+    CHECK(piped.id_source == IdSource::standard_input);
+    CHECK(piped.assessment->id == "stdin");
+    // An id with characters that mean something in a table comes back the same.
+    a.id = " odd | id \\ *x* ";
+    CHECK(import_document(render(a), "other.md").assessment->id == a.id);
+    // An id from a file name that is not UTF-8: shown as every report shows it.
+    a.id = "role-\xff";
+    CHECK(render(a).find("| ID | role-\\\\xff |\n") != std::string::npos);
+    CHECK(import_document(render(a), "other.md").assessment->id == "role-\\xff");
+    // An ID row left empty is a mistake, not "no id".
+    std::string empty = document;
+    const std::string row = "| ID | deep-learning-engineer |";
+    empty.replace(empty.find(row), row.size(), "| ID | |");
+    const ImportResult refused = import_document(empty, "doc.md");
+    CHECK_FALSE(refused.assessment);
+    REQUIRE(refused.diagnostics.size() == 1);
+    CHECK(format_diagnostic("doc.md", refused.diagnostics[0]) ==
+          "doc.md:12:1: error: expected the assessment's ID, a non-empty value, or no ID row");
+}
+
 TEST_CASE("render keeps emphasis and a document's own title as written", "[render]") {
     test::AssessmentSpec spec;
     Assessment a = read_json(test::to_json(spec));
@@ -450,7 +495,7 @@ TEST_CASE("the seed renders as GitHub-flavoured Markdown tables", "[render]") {
         test::read_text_file(test::source_path("assessments/deep-learning-engineer.json")));
     const std::string html = through_cmark(render(seed));
     CHECK(count(html, "<table>") == 7);
-    CHECK(count(html, "<tr>") == 43);
+    CHECK(count(html, "<tr>") == 44);
     CHECK(table_shapes(html) == expected_shapes(seed));
     CHECK(html.find("<h2>Task Decomposition (Agentic AI Scoring)</h2>") != std::string::npos);
     CHECK(html.find("<h3>Score vs Reality Check</h3>") != std::string::npos);
