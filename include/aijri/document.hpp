@@ -25,10 +25,18 @@ struct ImportOptions {
 enum class IdSource { option, document, file_name, standard_input };
 
 struct ImportResult {
-    std::optional<Assessment> assessment; // set when the document has no error
-    // Errors (file line and column of the document), or, for an imported document, the
-    // warnings of its audit: figures it states that do not follow from its inputs.
+    // Set when the document could be read whole: it has no error, or only the audit's.
+    std::optional<Assessment> assessment;
+    // At the document's lines: what could not be read, the columns it dropped (warnings),
+    // and the audit's errors: figures it states that do not follow from its inputs.
     Diagnostics diagnostics;
+    // How many of the errors are the audit's. They are errors of the assessment, as
+    // `validate` finds a stated figure that does not match in JSON; the assessment is still
+    // given, holding the figures as the document states them.
+    std::size_t mismatches = 0;
+    // The methodology takes the audit beyond exact arithmetic (an error among the
+    // diagnostics; no assessment): not the document's fault.
+    bool methodology_error = false;
     IdSource id_source = IdSource::file_name;
 };
 

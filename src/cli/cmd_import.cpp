@@ -54,7 +54,7 @@ int run_import(const ImportCliOptions& options) {
     const ImportResult result = import_document(buffer.text(), options.path, import_options);
     if (!result.assessment) {
         print(file, result.diagnostics, true);
-        return k_exit_invalid;
+        return result.methodology_error ? k_exit_usage : k_exit_invalid;
     }
     if (result.id_source == IdSource::standard_input) {
         // A file name gives a document its id; standard input has none to give, and an id
@@ -63,9 +63,18 @@ int run_import(const ImportCliOptions& options) {
                       "--id ID, or an ID row in its Role Definition table",
                       k_exit_usage);
     }
+    // Written even when figures do not match: the JSON keeps them as the document states
+    // them, where validate finds the same errors; the exit status says the assessment is
+    // not valid yet.
     write_output(options.output, assessment_to_json(*result.assessment));
-    // The audit: figures the document states that do not follow from its own inputs.
     print(file, result.diagnostics, !options.quiet);
+    if (result.mismatches > 0) {
+        eprint("aijri: {}: the assessment was written, but {} figure{} the document states "
+               "{} not match {} computation\n",
+               sanitize(file), result.mismatches, result.mismatches == 1 ? "" : "s",
+               result.mismatches == 1 ? "does" : "do", result.mismatches == 1 ? "its" : "their");
+        return k_exit_invalid;
+    }
     return k_exit_ok;
 }
 
@@ -94,14 +103,15 @@ Runner setup_import(CLI::App& command) {
     options->methodology.add_to(command);
     add_max_bytes_option(command, options->max_bytes);
     command.add_flag("-q,--quiet", options->quiet,
-                     "Do not print the warnings of the audit (stated figures that do not match)");
+                     "Do not print warnings (columns the format has no place for); errors are "
+                     "always printed");
     command.footer(
         "Reads a document in the form of the seed assessment (sections, pipe tables, the "
         "composite\nworked out by hand) and writes the format-1 assessment JSON. Every figure "
-        "the document\nstates is kept in \"stated\", where `aijri validate` audits it; the "
-        "import itself warns,\nat the document's lines, about figures that do not follow from "
-        "its inputs (exit status 0).\nA document it cannot read is an error at its line (exit "
-        "status 1).\n\nExamples:\n"
+        "the document\nstates is kept in \"stated\" and audited: one that does not follow from "
+        "its inputs is an\nerror at its line, as `aijri validate` reports it; the JSON is "
+        "written all the same, and\nthe exit status is 1. A document it cannot read is an "
+        "error at its line (exit status 1,\nnothing written).\n\nExamples:\n"
         "  aijri import role.md > role.json\n"
         "  aijri import role.md -o assessments/role.json --schema "
         "../schema/assessment.schema.json\n"

@@ -134,12 +134,14 @@ void fill_stated(StatedFigures& stated, Statements& statements, const DocumentSo
     }
 }
 
-void audit_statements(const Assessment& assessment, const Statements& statements,
-                      const Methodology& methodology, DocumentSource& source) {
+std::size_t audit_statements(const Assessment& assessment, const Statements& statements,
+                             const Methodology& methodology, DocumentSource& source) {
     const Score score = compute_score(assessment, methodology);
+    std::size_t mismatches = 0;
     const auto report = [&](const Diagnostics& found) {
         for (const Diagnostic& d : found) {
-            source.warning_at(d.position, d.message);
+            source.error_at(d.position, d.message);
+            ++mismatches;
         }
     };
     report(check_stated_figures(assessment, score, methodology));
@@ -169,21 +171,24 @@ void audit_statements(const Assessment& assessment, const Statements& statements
         const Expected expected = expected_for(d, assessment, methodology);
         const int decimals = d.number.literal.decimals;
         if (expected.value.rounded(decimals) != d.number.literal.value) {
-            source.warning_at(source.position_of(d.number.text),
-                              fmt::format("stated {} {} does not match the {} {}", expected.name,
-                                          to_fixed(d.number.literal.value, decimals),
-                                          expected.source, to_fixed(expected.value, decimals)));
+            ++mismatches;
+            source.error_at(source.position_of(d.number.text),
+                            fmt::format("stated {} {} does not match the {} {}", expected.name,
+                                        to_fixed(d.number.literal.value, decimals), expected.source,
+                                        to_fixed(expected.value, decimals)));
         }
     }
     for (const TextStatement& verdict : statements.quick_screens) {
         if (lower(verdict.value.value_or("")) != lower(score.quick_screen)) {
             // Quoted as the document writes it: "Likely Yellow Zone".
-            source.warning_at(source.position_of(verdict.at),
-                              fmt::format("stated quick screen \"{}\" does not match the "
-                                          "computed \"{}\"",
-                                          decode_text(verdict.at), score.quick_screen));
+            ++mismatches;
+            source.error_at(source.position_of(verdict.at),
+                            fmt::format("stated quick screen \"{}\" does not match the "
+                                        "computed \"{}\"",
+                                        decode_text(verdict.at), score.quick_screen));
         }
     }
+    return mismatches;
 }
 
 } // namespace aijri::detail

@@ -248,8 +248,24 @@ ImportResult import_document(std::string_view text, std::string_view source_name
     }
     assessment.id_from_file_name = false;
     assessment.schema = options.schema;
-    audit_statements(assessment, importer.statements(), methodology, source);
+    try {
+        result.mismatches =
+            audit_statements(assessment, importer.statements(), methodology, source);
+    } catch (const std::overflow_error&) {
+        // Exact arithmetic refuses to wrap; only a methodology with extreme constants gets
+        // here, so the document is not to blame.
+        result.methodology_error = true;
+        source.error_at(source.end(),
+                        fmt::format("cannot be audited with the methodology \"{}\": its "
+                                    "constants take exact arithmetic beyond 128 bits (use fewer "
+                                    "decimals or smaller constants)",
+                                    methodology.name));
+        sort_by_position(result.diagnostics);
+        return result;
+    }
     sort_by_position(result.diagnostics);
+    // Read whole: the assessment holds the figures as the document states them, whether
+    // or not they match (the mismatches are errors among the diagnostics).
     result.assessment = std::move(assessment);
     return result;
 }

@@ -33,7 +33,7 @@ std::string replace_once(std::string text, const std::string& from, const std::s
 
 } // namespace
 
-TEST_CASE("import writes the assessment JSON, which validate accepts", "[import]") {
+TEST_CASE("import writes the assessment JSON that validate accepts", "[import]") {
     const auto r = run_aijri("import --schema ../schema/assessment.schema.json " + k_seed_document);
     REQUIRE(r.status == 0);
     CHECK(r.err.empty());
@@ -48,7 +48,7 @@ TEST_CASE("import writes the assessment JSON, which validate accepts", "[import]
     CHECK(contains(score.out, "Deep Learning Engineer — AIJRI 64.6 Green (Accelerated)\n"));
 }
 
-TEST_CASE("import -o replaces the file whole; - reads standard input", "[import]") {
+TEST_CASE("import -o replaces the file whole and - reads standard input", "[import]") {
     const std::string dir = temp_dir();
     const std::string out = dir + "/deep-learning-engineer.json";
     write_text_file(out, "old content");
@@ -79,7 +79,8 @@ TEST_CASE("import -o replaces the file whole; - reads standard input", "[import]
     CHECK(read_text_file(out) == written);
 }
 
-TEST_CASE("import: errors at the document's lines, exit 1; I/O and usage, exit 2", "[import]") {
+TEST_CASE("import: errors at the document's lines are exit 1 and I/O and usage exit 2",
+          "[import]") {
     const std::string dir = temp_dir();
     std::string doc = read_text_file(source_path("tests/data/deep-learning-engineer.md"));
     doc = replace_once(doc, "| Company Actions | 2 |", "| Company Actions | lots |");
@@ -106,23 +107,33 @@ TEST_CASE("import: errors at the document's lines, exit 1; I/O and usage, exit 2
     CHECK(over_input.err ==
           "aijri: --output " + dir + "/same.md is one of the inputs; inputs are never written\n");
 
-    // Figures that do not follow from the inputs: imported, and flagged at their lines.
+    // A figure that does not follow from the inputs is an error in import as in validate:
+    // the JSON is written (with the figure as the document states it), and the exit status
+    // is 1 in both.
     doc = read_text_file(source_path("tests/data/deep-learning-engineer.md"));
-    doc = replace_once(doc, "= 5.6628", "= 5.6728");
+    doc = replace_once(doc, "= 5.6628", "= 5.6627");
     write_text_file(dir + "/sloppy.md", doc);
     const auto sloppy =
         run_aijri("import " + quoted(dir + "/sloppy.md") + " -o " + quoted(dir + "/sloppy.json"));
-    CHECK(sloppy.status == 0);
-    CHECK(contains(sloppy.err, dir + "/sloppy.md:64:34: warning: stated raw score 5.6728 does "
-                                     "not match the computed 5.6628\n"));
-    CHECK(run_aijri("import -q " + quoted(dir + "/sloppy.md")).err.empty());
+    CHECK(sloppy.status == 1);
+    CHECK(sloppy.err == dir +
+                            "/sloppy.md:64:34: error: stated raw score 5.6627 does not match "
+                            "the computed 5.6628\n"
+                            "    Raw: 3.75 x 1.32 x 1.04 x 1.10 = 5.6627\n"
+                            "                                     ^\n"
+                            "aijri: " +
+                            dir +
+                            "/sloppy.md: the assessment was written, but 1 figure the "
+                            "document states does not match its computation\n");
+    CHECK(contains(read_text_file(dir + "/sloppy.json"), "\"raw\": 5.6627,"));
+    CHECK(run_aijri("import -q " + quoted(dir + "/sloppy.md")).status == 1); // errors all the same
     const auto audit = run_aijri("validate " + quoted(dir + "/sloppy.json"));
     CHECK(audit.status == 1);
-    CHECK(contains(audit.out, "/stated/raw: stated raw score 5.6728 does not match the computed "
+    CHECK(contains(audit.out, "/stated/raw: stated raw score 5.6627 does not match the computed "
                               "5.6628"));
 }
 
-TEST_CASE("render writes the document; import reads it back", "[render]") {
+TEST_CASE("render writes the document and import reads it back", "[render]") {
     const auto r = run_aijri("render --format markdown " + k_seed_json);
     REQUIRE(r.status == 0);
     CHECK(r.err.empty());

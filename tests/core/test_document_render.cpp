@@ -372,7 +372,7 @@ TEST_CASE("render shows a stated figure at the precision it was stated with", "[
     CHECK(json(import_ok(document)) == json(a));
 }
 
-TEST_CASE("text cannot break a table, and comes back unchanged", "[render]") {
+TEST_CASE("text cannot break a table and comes back unchanged", "[render]") {
     test::AssessmentSpec spec;
     Assessment a = read_json(test::to_json(spec));
     a.tasks[0].rationale = "a | b\nc <script>alert(1)</script> \x1b[31m\\ &amp; \u202E";
