@@ -37,6 +37,9 @@ struct RenderedResult {
     std::string text;        // for the report
     std::string diagnostics; // for people, on standard error (the text format)
     ResultSummary summary;
+    // A file found in a folder that is no assessment (Evaluation::skipped): no result, but a
+    // warning of the batch, in its place.
+    std::string skipped;
 };
 
 struct BatchOptions {
@@ -46,6 +49,7 @@ struct BatchOptions {
     // Batch reports show titles and figures, never rationales: by default the prose is
     // checked but not kept (AssessmentReader::keep_prose).
     bool keep_prose = false;
+    InputFormat input_format = InputFormat::automatic; // JSON or documents (see evaluate)
 };
 
 // Called on worker threads, concurrently: must only read shared state.
@@ -55,8 +59,9 @@ using RenderFunction = std::function<RenderedResult(const Evaluation&)>;
 // What it throws ends the batch and comes out of run_batch.
 using EmitFunction = std::function<void(RenderedResult&&)>;
 
-// Called like EmitFunction with each warning of the source (a file skipped by a walk),
-// before the results of the files that come after it.
+// Called like EmitFunction with each warning of the source (a file skipped by a walk, a
+// document found in a folder that is no assessment), before the results of the files that
+// come after it.
 using WarningFunction = std::function<void(const std::string&)>;
 
 // Scores every file of `source`. Files are taken from the source in chunks as workers need
@@ -65,7 +70,8 @@ void run_batch(InputSource& source, const BatchOptions& options, const RenderFun
                const EmitFunction& emit, const WarningFunction& on_warning);
 
 void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
-               const RenderFunction& render, const EmitFunction& emit);
+               const RenderFunction& render, const EmitFunction& emit,
+               const WarningFunction& on_warning = {});
 
 // Evaluates every file on options.jobs threads, in no set order, reading runs of files at
 // once as run_batch() does; on_evaluation(i, the evaluation of files[i]) runs on the worker
@@ -85,9 +91,11 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
                       const BatchOptions& options, const RenderFunction& render,
                       const EmitFunction& emit);
 
-// Evaluates one file: reads it (with the size limit) and scores it. A file a walk found is
-// read as load_file() reads a file found regular, relative to its folder when that is open.
+// Evaluates one file: reads it (with the size limit) and scores it, as JSON or as a
+// document (see evaluate). A file a walk found is read as load_file() reads a file found
+// regular, relative to its folder when that is open.
 Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
-                         const Methodology& methodology, std::size_t max_bytes);
+                         const Methodology& methodology, std::size_t max_bytes,
+                         InputFormat format = InputFormat::automatic);
 
 } // namespace aijri

@@ -38,12 +38,18 @@ struct ImportResult {
     // diagnostics; no assessment): not the document's fault.
     bool methodology_error = false;
     IdSource id_source = IdSource::file_name;
+    // False when the text has not one section of an assessment document, not even one
+    // misnamed (an error says so): a README, not a broken assessment.
+    bool is_document = true;
 };
 
 // Reads a document in the form of the seed (../shared/seed/deep-learning-engineer.md).
 // Every figure the author wrote is kept in `stated`, with its place in the document.
 ImportResult import_document(std::string_view text, std::string_view source_name,
                              const ImportOptions& options = {});
+
+// Whether a line of `text` is the title of a section of an assessment document.
+bool looks_like_document(std::string_view text);
 
 // The id of a document named `path` when it has no ID row: its file name without folders and
 // extension; "stdin" for "-".

@@ -20,6 +20,7 @@ struct RenderOptions {
     std::string output;
     MethodologyOption methodology;
     std::size_t max_bytes = k_default_max_bytes;
+    InputFormatOption input_format;
 };
 
 int run_render(const RenderOptions& options) {
@@ -33,7 +34,8 @@ int run_render(const RenderOptions& options) {
     }
     AssessmentReader reader;
     const Evaluation evaluation =
-        evaluate(reader, buffer.text(), display_path(options.path), methodology, /*padded=*/true);
+        evaluate(reader, buffer.text(), display_path(options.path), methodology, /*padded=*/true,
+                 ReadOptions{options.input_format.get(), false});
     print_diagnostics(evaluation, true); // errors, or the warnings of a valid one
     if (!evaluation.valid()) {
         return exit_status_of(evaluation);
@@ -48,7 +50,9 @@ int run_render(const RenderOptions& options) {
 
 Runner setup_render(CLI::App& command) {
     auto options = std::make_shared<RenderOptions>();
-    command.add_option("path", options->path, "Assessment file (- reads standard input)")
+    command
+        .add_option("path", options->path,
+                    "Assessment file, JSON or a document (- reads standard input)")
         ->required()
         ->type_name("FILE");
     command.add_option("-f,--format", options->format, "Document format")
@@ -61,6 +65,7 @@ Runner setup_render(CLI::App& command) {
         ->type_name("FILE");
     options->methodology.add_to(command);
     add_max_bytes_option(command, options->max_bytes);
+    options->input_format.add_to(command);
     command.footer("Writes the assessment as a document in the form of the seed, with the "
                    "computed figures,\nas GitHub-flavoured Markdown. `aijri import` reads it "
                    "back to the same assessment.\n\nExamples:\n"

@@ -37,6 +37,7 @@ struct ScoreOptions {
     std::string fail_on_zone;
     std::string output;
     std::string jsonl_input;
+    InputFormatOption input_format;
 };
 
 Gates parse_gates(const ScoreOptions& o) {
@@ -97,8 +98,8 @@ private:
     int run_single(const InputFile& input, BatchFormat format) {
         AssessmentReader reader;
         FileBuffer buffer;
-        const Evaluation e =
-            evaluate_file(reader, buffer, input, m_methodology, m_options.max_bytes);
+        const Evaluation e = evaluate_file(reader, buffer, input, m_methodology,
+                                           m_options.max_bytes, m_options.input_format.get());
         const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
         // A file that could not be read, or a text report with nothing to show, leaves an
         // existing --output as it was.
@@ -130,8 +131,9 @@ private:
         // Progress needs the total up front: a walk that only counts, for people watching.
         Progress progress(show_progress ? count_inputs() : 0, show_progress);
         BatchOptions batch{jobs(), m_options.max_bytes, &m_methodology};
+        batch.input_format = m_options.input_format.get();
         Emitter emitter(*this, *report, format);
-        InputWalk walk(m_options.paths);
+        InputWalk walk(m_options.paths, batch.input_format);
         run_batch(
             walk, batch, render_function(*report, format),
             [&](RenderedResult&& r) {
@@ -292,7 +294,7 @@ private:
     }
 
     std::size_t count_inputs() const {
-        InputWalk walk(m_options.paths);
+        InputWalk walk(m_options.paths, m_options.input_format.get());
         std::size_t count = 0;
         while (walk.next()) {
             ++count;
@@ -347,8 +349,8 @@ Runner setup_score(CLI::App& command) {
     auto options = std::make_shared<ScoreOptions>();
     command
         .add_option("paths", options->paths,
-                    "Assessment files and folders (folders are searched for *.json; - reads "
-                    "standard input)")
+                    "Assessment files and folders: JSON or documents (folders are searched for "
+                    "*.json and *.md; - reads standard input)")
         ->type_name("PATH...");
     command
         .add_option("-f,--format", options->format,
@@ -391,8 +393,10 @@ Runner setup_score(CLI::App& command) {
         ->type_name("N")
         ->check(CLI::Range(std::int64_t{20}, static_cast<std::int64_t>(k_widest)));
     add_max_bytes_option(command, options->max_bytes);
+    options->input_format.add_to(command);
     command.footer("Examples:\n"
                    "  aijri score assessments/deep-learning-engineer.json\n"
+                   "  aijri score role.md                            # a document, as published\n"
                    "  aijri score --format json role.json\n"
                    "  aijri score assessments/                      # a table, zone counts\n"
                    "  aijri score --format junit -o report.xml assessments/\n"

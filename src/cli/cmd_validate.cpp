@@ -22,17 +22,19 @@ struct ValidateOptions {
     std::size_t max_bytes = k_default_max_bytes;
     unsigned jobs = 0;
     bool quiet = false;
+    InputFormatOption input_format;
 };
 
 int run_validate(const ValidateOptions& options) {
     const Methodology methodology = options.methodology.load();
-    const WalkResult walk = collect_inputs(options.paths);
+    const WalkResult walk = collect_inputs(options.paths, options.input_format.get());
     for (const std::string& warning : walk.warnings) {
         eprint("aijri: warning: {}\n", sanitize(warning));
     }
     const unsigned jobs =
         options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
-    const BatchOptions batch{jobs, options.max_bytes, &methodology};
+    BatchOptions batch{jobs, options.max_bytes, &methodology};
+    batch.input_format = options.input_format.get();
     std::size_t valid = 0;
     std::size_t invalid = 0;
     bool io_error = false;
@@ -50,11 +52,14 @@ int run_validate(const ValidateOptions& options) {
         return r;
     };
     OutputFile out("-", GuardLines::yes);
-    run_batch(walk.files, batch, render, [&](RenderedResult&& r) {
-        out.write(r.text);
-        (r.summary.valid ? valid : invalid) += 1;
-        io_error = io_error || r.summary.io_error || r.summary.methodology_error;
-    });
+    run_batch(
+        walk.files, batch, render,
+        [&](RenderedResult&& r) {
+            out.write(r.text);
+            (r.summary.valid ? valid : invalid) += 1;
+            io_error = io_error || r.summary.io_error || r.summary.methodology_error;
+        },
+        [](const std::string& warning) { eprint("aijri: warning: {}\n", sanitize(warning)); });
     if (!options.quiet || invalid > 0) {
         out.write(fmt::format("{} valid, {} invalid\n", valid, invalid));
     }
@@ -71,8 +76,8 @@ Runner setup_validate(CLI::App& command) {
     auto options = std::make_shared<ValidateOptions>();
     command
         .add_option("paths", options->paths,
-                    "Assessment files and folders (folders are searched for *.json; - reads "
-                    "standard input)")
+                    "Assessment files and folders: JSON or documents (folders are searched for "
+                    "*.json and *.md; - reads standard input)")
         ->required()
         ->type_name("PATH...");
     options->methodology.add_to(command);
@@ -80,10 +85,12 @@ Runner setup_validate(CLI::App& command) {
         .add_option("-j,--jobs", options->jobs, "Files checked at once (default: the core count)")
         ->check(CLI::Range(1U, 1024U));
     add_max_bytes_option(command, options->max_bytes);
+    options->input_format.add_to(command);
     command.add_flag("-q,--quiet", options->quiet, "Print only errors");
     command.footer("Every error of every file is printed as file:line:col: error: /pointer: "
                    "message, with the\nline and a caret; stated figures are checked against "
                    "the computation.\n\nExamples:\n  aijri validate role.json\n"
+                   "  aijri validate role.md          # a document: errors at its own lines\n"
                    "  aijri validate -q assessments/");
     return [options] { return run_validate(*options); };
 }

@@ -35,6 +35,19 @@ Methodology MethodologyOption::load() const {
     return *load.methodology;
 }
 
+void InputFormatOption::add_to(CLI::App& app) {
+    app.add_option("--input-format", value,
+                   "How files are read: auto (*.json as JSON, *.md and *.markdown as documents, "
+                   "folders walked for both; other names by content), json or markdown (every "
+                   "file as one kind; folders walked for that kind only)")
+        ->check(CLI::IsMember({"auto", "json", "markdown"}))
+        ->capture_default_str();
+}
+
+InputFormat InputFormatOption::get() const {
+    return input_format_from_string(value).value_or(InputFormat::automatic);
+}
+
 void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes) {
     // CLI11 reads "-5" into a size_t as 2^64 - 5; validating the text as a signed number
     // first refuses it with its own value in the message.

@@ -41,7 +41,8 @@ ResultSummary summarize(const Evaluation& e) {
 }
 
 Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
-                         const Methodology& methodology, std::size_t max_bytes) {
+                         const Methodology& methodology, std::size_t max_bytes,
+                         InputFormat format) {
     std::string shown = display_path(input.path);
     if (!input.unreadable.empty()) {
         Evaluation e;
@@ -58,7 +59,8 @@ Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const Inp
         e.diagnostics.push_back(make_error("", {}, problem->message));
         return e;
     }
-    return evaluate(reader, buffer.text(), std::move(shown), methodology, /*padded=*/true);
+    return evaluate(reader, buffer.text(), std::move(shown), methodology, /*padded=*/true,
+                    ReadOptions{format, !input.explicit_});
 }
 
 namespace {
@@ -67,11 +69,13 @@ namespace {
 // FileBatchReader), else the file is read here.
 Evaluation evaluate_input(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
                           std::optional<std::string_view> content, const Methodology& methodology,
-                          std::size_t max_bytes) {
+                          const BatchOptions& options) {
     if (content && input.unreadable.empty()) {
-        return evaluate(reader, *content, display_path(input.path), methodology, /*padded=*/true);
+        return evaluate(reader, *content, display_path(input.path), methodology, /*padded=*/true,
+                        ReadOptions{options.input_format, !input.explicit_});
     }
-    return evaluate_file(reader, buffer, input, methodology, max_bytes);
+    return evaluate_file(reader, buffer, input, methodology, options.max_bytes,
+                         options.input_format);
 }
 
 // An internal failure (an exhausted allocator, arithmetic overflow from an extreme
@@ -80,8 +84,14 @@ RenderedResult score_one(AssessmentReader& reader, FileBuffer& buffer, const Inp
                          const BatchOptions& options, const RenderFunction& render,
                          std::optional<std::string_view> content = std::nullopt) {
     try {
-        return render(evaluate_input(reader, buffer, input, content, *options.methodology,
-                                     options.max_bytes));
+        Evaluation e =
+            evaluate_input(reader, buffer, input, content, *options.methodology, options);
+        if (!e.skipped.empty()) {
+            RenderedResult skipped;
+            skipped.skipped = std::move(e.skipped);
+            return skipped;
+        }
+        return render(e);
     } catch (const std::exception& failure) {
         Evaluation e;
         e.file = input.path;
@@ -257,7 +267,12 @@ void run_serial(InputSource& source, const BatchOptions& options, const RenderFu
     };
     while (auto input = source.next()) {
         warn();
-        emit(score_one(reader, buffer, *input, options, render));
+        RenderedResult result = score_one(reader, buffer, *input, options, render);
+        if (!result.skipped.empty()) {
+            on_warning(result.skipped);
+        } else {
+            emit(std::move(result));
+        }
     }
     warn();
 }
@@ -309,7 +324,12 @@ void run_batch(InputSource& source, const BatchOptions& options, const RenderFun
             if (auto* failure = std::get_if<std::exception_ptr>(&result)) {
                 std::rethrow_exception(*failure);
             }
-            emit(std::get<RenderedResult>(std::move(result)));
+            auto& rendered = std::get<RenderedResult>(result);
+            if (!rendered.skipped.empty()) {
+                on_warning(rendered.skipped);
+            } else {
+                emit(std::move(rendered));
+            }
         }
     };
     OrderedPipeline pipeline(source, k_chunk_files, jobs * k_window_chunks_per_job);
@@ -357,7 +377,7 @@ void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& optio
             for (std::size_t k = 0; k < count; ++k) {
                 const std::size_t i = begin + k;
                 on_evaluation(i, evaluate_input(reader, buffer, files[i], batch_reader.content(k),
-                                                methodology_of(i), options.max_bytes));
+                                                methodology_of(i), options));
             }
         }
     };
@@ -366,12 +386,14 @@ void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& optio
 }
 
 void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
-               const RenderFunction& render, const EmitFunction& emit) {
+               const RenderFunction& render, const EmitFunction& emit,
+               const WarningFunction& on_warning) {
     ListSource source(files);
     BatchOptions batch = options;
     batch.jobs = static_cast<unsigned>(
         std::clamp<std::size_t>(options.jobs, 1, std::max<std::size_t>(files.size(), 1)));
-    run_batch(source, batch, render, emit, [](const std::string&) {});
+    run_batch(source, batch, render, emit,
+              on_warning ? on_warning : WarningFunction([](const std::string&) {}));
 }
 
 namespace {

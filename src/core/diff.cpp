@@ -78,7 +78,9 @@ std::vector<Keyed> sorted_by_id(const std::vector<DiffEntry>& entries) {
     std::vector<Keyed> keys;
     keys.reserve(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        keys.push_back({entries[i].id, i});
+        if (entries[i].skipped.empty()) { // a skipped file is no role
+            keys.push_back({entries[i].id, i});
+        }
     }
     std::sort(keys.begin(), keys.end(), [](const Keyed& a, const Keyed& b) {
         return a.id != b.id ? a.id < b.id : a.index < b.index;
@@ -239,7 +241,8 @@ Rational magnitude(const std::optional<Rational>& r) {
 DiffEntry::DiffEntry(const DiffEntry& other)
     : file(other.file), id(other.id), valid(other.valid),
       methodology_error(other.methodology_error), io_error(other.io_error), errors(other.errors),
-      figures(other.figures ? std::make_unique<DiffFigures>(*other.figures) : nullptr) {}
+      figures(other.figures ? std::make_unique<DiffFigures>(*other.figures) : nullptr),
+      skipped(other.skipped) {}
 
 DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
     if (this != &other) {
@@ -251,6 +254,10 @@ DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
 DiffEntry make_diff_entry(const Evaluation& e) {
     DiffEntry entry;
     entry.file = e.file;
+    if (!e.skipped.empty()) {
+        entry.skipped = e.skipped;
+        return entry;
+    }
     entry.id = e.assessment ? e.assessment->id : id_from_path(e.file);
     entry.valid = e.valid();
     entry.methodology_error = e.methodology_error;
@@ -450,6 +457,13 @@ DiffResult DiffBuilder::finish() {
     DiffResult result;
     result.roles.held() = in_order(roles, in_pair_order);
     order_and_count(result);
+    for (const std::vector<DiffEntry>* side : {&d.old_side, &d.new_side}) {
+        for (const DiffEntry& entry : *side) {
+            if (!entry.skipped.empty()) {
+                result.warnings.push_back(entry.skipped);
+            }
+        }
+    }
     return result;
 }
 

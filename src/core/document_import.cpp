@@ -86,6 +86,7 @@ public:
 
     const Statements& statements() const { return m_context.statements; }
     const std::string& id() const { return m_context.id; }
+    bool is_document() const { return m_is_document; }
 
 private:
     void error(std::string_view at, std::string message) {
@@ -111,6 +112,21 @@ private:
     // A required section that is missing is an error at the end of the document, unless a
     // title that names no section was likely meant to be it: that title's error says so.
     void check_required_sections(const std::vector<Section>& sections) {
+        if (sections.size() == 1) {
+            // Not one section, not even one misnamed: not an assessment document at all (a
+            // README beside the assessments). One message says so, not five.
+            std::string required;
+            for (const SectionInfo& info : document_sections()) {
+                if (info.required) {
+                    required += fmt::format("{}\"{}\"", required.empty() ? "" : ", ", info.title);
+                }
+            }
+            m_context.source.error_at({1, 1}, fmt::format("expected an assessment document, with "
+                                                          "the sections {}, found none of them",
+                                                          required));
+            m_is_document = false;
+            return;
+        }
         for (const SectionInfo& info : document_sections()) {
             const bool found = std::any_of(sections.begin(), sections.end(), [&](const Section& s) {
                 return !s.title_line.empty() &&
@@ -184,6 +200,7 @@ private:
     }
 
     ImportContext m_context;
+    bool m_is_document = true;
 };
 
 void sort_by_position(Diagnostics& diagnostics) {
@@ -199,6 +216,18 @@ bool is_standard_input(std::string_view path) {
 }
 
 } // namespace
+
+bool looks_like_document(std::string_view text) {
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        end = end == std::string_view::npos ? text.size() : end;
+        if (section_title(trim(text.substr(start, end - start)))) {
+            return true;
+        }
+        start = end + 1;
+    }
+    return false;
+}
 
 std::string document_id(std::string_view path) {
     if (is_standard_input(path)) {
@@ -231,6 +260,7 @@ ImportResult import_document(std::string_view text, std::string_view source_name
     const std::vector<Section> sections = split_sections(source);
     Importer importer(source, methodology);
     Assessment assessment = importer.run(sections);
+    result.is_document = importer.is_document();
     if (has_errors(result.diagnostics)) {
         sort_by_position(result.diagnostics);
         return result;
