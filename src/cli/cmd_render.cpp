@@ -40,8 +40,13 @@ int run_render(const RenderOptions& options) {
     if (!evaluation.valid()) {
         return exit_status_of(evaluation);
     }
-    write_output(options.output,
-                 render_markdown(*evaluation.assessment, *evaluation.score, methodology),
+    Assessment assessment = *evaluation.assessment;
+    if (options.path == "-" && assessment.id_from_file_name) {
+        // Standard input has no name to give an id ("stdin" stands in for one): the
+        // document gets no ID row rather than one every piped role would share.
+        assessment.id.clear();
+    }
+    write_output(options.output, render_markdown(assessment, *evaluation.score, methodology),
                  GuardLines::yes);
     return k_exit_ok;
 }

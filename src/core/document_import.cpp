@@ -276,7 +276,9 @@ ImportResult import_document(std::string_view text, std::string_view source_name
         result.id_source =
             is_standard_input(source_name) ? IdSource::standard_input : IdSource::file_name;
     }
-    assessment.id_from_file_name = false;
+    // As the JSON reader marks an id it did not find in the text.
+    assessment.id_from_file_name =
+        result.id_source == IdSource::file_name || result.id_source == IdSource::standard_input;
     assessment.schema = options.schema;
     try {
         result.mismatches =

@@ -152,7 +152,16 @@ TEST_CASE("render writes the document and import reads it back", "[render]") {
     CHECK(back.out == read_text_file(source_path("assessments/deep-learning-engineer.json")));
 
     const auto piped = run_command("'" AIJRI_BINARY "' render - < " + k_seed_json);
-    CHECK(piped.out == r.out);
+    CHECK(piped.out == r.out); // the seed has its "id"
+    // JSON piped in without an id has no name to give one: no ID row is made up.
+    std::string no_id = read_text_file(source_path("assessments/deep-learning-engineer.json"));
+    no_id = replace_once(no_id, "  \"id\": \"deep-learning-engineer\",\n", "");
+    write_text_file(dir + "/no-id.json", no_id);
+    const auto anonymous =
+        run_command("'" AIJRI_BINARY "' render - < " + quoted(dir + "/no-id.json"));
+    CHECK(anonymous.status == 0);
+    CHECK_FALSE(contains(anonymous.out, "| ID |"));
+    CHECK(contains(run_aijri("render " + quoted(dir + "/no-id.json")).out, "| ID | no-id |\n"));
 
     // The document carries the id: whatever it is called, or piped, it is the same role.
     const std::string renamed = dir + "/rendered.md";
