@@ -1,7 +1,8 @@
 // The document importer (`aijri import`) on arbitrary bytes, then everything that follows an
 // import: the assessment JSON it writes, read back and scored, every report format, the
 // rendered document (`aijri render`) imported again, and every diff output. Properties:
-// nothing throws, crashes or leaks; a document imports iff it has no error, and every
+// nothing throws, crashes or leaks; a document imports iff it has no error but figures
+// that do not match (which validate finds again in the JSON), and every
 // diagnostic has a position; what import writes is JSON that the reader accepts and that is
 // safe to print; a scored import survives render → import (the same inputs, so a diff of
 // the two finds nothing) and render → import → render is a fixed point; every output is
@@ -41,8 +42,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.methodology = &methodology;
     const aijri::ImportResult imported =
         aijri::import_document(aijri::fuzz::as_text(data, size), k_document_name, options);
-    check(imported.assessment.has_value() == !aijri::has_errors(imported.diagnostics),
-          "a document imports iff it has no error");
+    std::size_t errors = 0;
+    for (const aijri::Diagnostic& d : imported.diagnostics) {
+        errors += d.severity == aijri::Severity::error ? 1 : 0;
+    }
+    check(imported.assessment.has_value() ==
+              (errors == imported.mismatches && !imported.methodology_error),
+          "a document imports iff it has no error but the audit's mismatches");
     check_diagnostics(imported.diagnostics);
     if (!imported.assessment) {
         return 0;

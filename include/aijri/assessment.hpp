@@ -114,7 +114,8 @@ struct Assessment {
     std::vector<CommentarySection> commentary;
 };
 
-// The id a file gets when it has no "id": its name without folders and ".json".
+// The id a file gets when it has no "id": its name without folders and ".json" (or a
+// document's ".md", ".markdown").
 std::string id_from_path(std::string_view path);
 
 } // namespace aijri

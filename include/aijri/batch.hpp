@@ -40,6 +40,12 @@ struct RenderedResult {
     std::string text;        // for the report
     std::string diagnostics; // for people, on standard error (the text format)
     ResultSummary summary;
+    // A file found in a folder that is no assessment (Evaluation::skipped): no result, but a
+    // warning of the batch, in its place.
+    std::string skipped;
+    // Where the file stands among the source's files (skipped ones counted): what a walk of
+    // the same paths gives at that place (walked_files_at).
+    std::size_t position = 0;
 };
 
 struct BatchOptions {
@@ -49,6 +55,7 @@ struct BatchOptions {
     // Batch reports show titles and figures, never rationales: by default the prose is
     // checked but not kept (AssessmentReader::keep_prose).
     bool keep_prose = false;
+    InputFormat input_format = InputFormat::automatic; // JSON or documents (see evaluate)
 };
 
 // Called on worker threads, concurrently: must only read shared state.
@@ -58,8 +65,9 @@ using RenderFunction = std::function<RenderedResult(const Evaluation&)>;
 // What it throws ends the batch and comes out of run_batch.
 using EmitFunction = std::function<void(RenderedResult&&)>;
 
-// Called like EmitFunction with each warning of the source (a file skipped by a walk),
-// before the results of the files that come after it.
+// Called like EmitFunction with each warning of the source (a file skipped by a walk, a
+// document found in a folder that is no assessment), before the results of the files that
+// come after it.
 using WarningFunction = std::function<void(const std::string&)>;
 
 // Scores every file of `source`. Files are taken from the source in chunks as workers need
@@ -68,7 +76,8 @@ void run_batch(InputSource& source, const BatchOptions& options, const RenderFun
                const EmitFunction& emit, const WarningFunction& on_warning);
 
 void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
-               const RenderFunction& render, const EmitFunction& emit);
+               const RenderFunction& render, const EmitFunction& emit,
+               const WarningFunction& on_warning = {});
 
 // Evaluates every file on options.jobs threads, in no set order, reading runs of files at
 // once as run_batch() does; on_evaluation(i, the evaluation of files[i]) runs on the worker
@@ -118,11 +127,14 @@ std::vector<DuplicateId> confirm_duplicate_ids(
 
 // The files a walk of `paths` gives at `positions` (sorted), by walking it again.
 std::vector<InputFile> walked_files_at(const std::vector<std::string>& paths,
-                                       const std::vector<std::size_t>& positions);
+                                       const std::vector<std::size_t>& positions,
+                                       InputFormat format = InputFormat::automatic);
 
-// Evaluates one file: reads it (with the size limit) and scores it. A file a walk found is
-// read as load_file() reads a file found regular, relative to its folder when that is open.
+// Evaluates one file: reads it (with the size limit) and scores it, as JSON or as a
+// document (see evaluate). A file a walk found is read as load_file() reads a file found
+// regular, relative to its folder when that is open.
 Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
-                         const Methodology& methodology, std::size_t max_bytes);
+                         const Methodology& methodology, std::size_t max_bytes,
+                         InputFormat format = InputFormat::automatic);
 
 } // namespace aijri

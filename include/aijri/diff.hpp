@@ -126,6 +126,9 @@ struct DiffResult {
     RoleList roles; // changed (largest move first), added, removed, fixed, broken, invalid,
                     // unchanged
     DiffSummary summary;
+    // Documents found in a folder or tree that are no assessment (a README.md): skipped,
+    // worded as a walk's warnings, the old side's first.
+    std::vector<std::string> warnings;
 };
 
 // What comparing needs of a valid file: its inputs and figures, not its texts.
@@ -158,6 +161,7 @@ struct DiffEntry {
     // shows the score of its valid side.
     std::optional<RoleVerdict> verdict;
     std::unique_ptr<DiffFigures> figures;
+    std::string skipped; // Evaluation::skipped: no role of either side, only a warning
 
     DiffEntry() = default;
     DiffEntry(const DiffEntry& other); // copies the figures too
@@ -168,9 +172,9 @@ struct DiffEntry {
 };
 DiffEntry make_diff_entry(const Evaluation& evaluation);
 
-// Pairs the assessments of both sides by id (the "id" field, else the file name without
-// .json) and compares them, on `jobs` threads. Two files of one side with the same id are an
-// error of that id.
+// Pairs the assessments of both sides by id (the "id" field or a document's ID row, else the
+// file name without its extension) and compares them, on `jobs` threads. Two files of one side with
+// the same id are an error of that id.
 DiffResult diff_entries(std::vector<DiffEntry> old_side, std::vector<DiffEntry> new_side,
                         const Methodology& old_methodology, const Methodology& new_methodology,
                         unsigned jobs = 1);

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "aijri/input_format.hpp"
+
 namespace aijri {
 
 struct GitError : std::runtime_error {
@@ -29,10 +31,11 @@ struct GitFile {
 // '/' ("team/"). A path relative to the current folder, put after it, is from the top.
 std::string git_prefix();
 
-// The *.json files of `commit` under `paths` (relative to the current folder), skipping
-// hidden files and folders like the folder walk, in path order.
-std::vector<GitFile> git_list_json(const std::string& commit,
-                                   const std::vector<std::string>& paths);
+// The assessments of `commit` under `paths` (relative to the current folder): the files a
+// folder walk would read (*.json and *.md documents, or one kind, by `format`), skipping
+// hidden files and folders like the walk, in path order.
+std::vector<GitFile> git_list_json(const std::string& commit, const std::vector<std::string>& paths,
+                                   InputFormat format = InputFormat::automatic);
 
 // Reads every blob once with `readers` cat-file processes side by side (each a run of
 // consecutive blobs: list a file's versions one after the other, and git resolves a delta

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "aijri/input_format.hpp"
+
 namespace aijri {
 
 // A folder a walk found files in, held open so that each of its files is opened by name
@@ -50,15 +52,17 @@ struct WalkResult {
 };
 
 // Files named directly are kept as given, in command-line order (a missing one too: it is
-// reported in its place when read). Folders are walked recursively for *.json files, in
+// reported in its place when read). Folders are walked recursively for assessments: *.json
+// files and *.md and *.markdown documents (InputFormat::automatic), or one kind only, in
 // byte order of their paths; hidden files and folders (names beginning with '.') are
 // skipped; symbolic links are followed while they stay inside the folder named (a link that
 // leads elsewhere, such as to /dev/zero or a file in the home folder, is skipped with a
 // warning), and a folder already visited (a link loop) is not entered again; anything that
 // is not a regular file (FIFO, socket, device) is skipped with a warning and never opened.
 // What cannot be read (a folder that cannot be opened, an entry that cannot be looked at, a
-// *.json link that leads nowhere) is an entry of its own with `unreadable` set.
-WalkResult collect_inputs(const std::vector<std::string>& paths);
+// assessment link that leads nowhere) is an entry of its own with `unreadable` set.
+WalkResult collect_inputs(const std::vector<std::string>& paths,
+                          InputFormat format = InputFormat::automatic);
 
 // Where a batch gets its files: one at a time, from one thread at a time.
 class InputSource {
@@ -78,7 +82,7 @@ public:
 // on the current path: a folder of any size is walked in constant memory.
 class InputWalk final : public InputSource {
 public:
-    explicit InputWalk(std::vector<std::string> paths);
+    explicit InputWalk(std::vector<std::string> paths, InputFormat format = InputFormat::automatic);
     ~InputWalk() override;
     std::optional<InputFile> next() override;
     std::vector<std::string> take_warnings() override;

@@ -41,6 +41,7 @@ struct DiffOptions {
     std::size_t max_bytes = k_default_max_bytes;
     unsigned jobs = 0;
     bool allow_empty = false;
+    InputFormatOption input_format;
 };
 
 DiffArguments g_split; // see set_diff_arguments
@@ -60,10 +61,10 @@ std::vector<InputFile> walked(WalkResult walk) {
 }
 
 // The files of one side's folders, walked (their warnings printed), in folder order.
-std::vector<InputFile> walk_folders(const std::vector<std::string>& paths) {
+std::vector<InputFile> walk_folders(const std::vector<std::string>& paths, InputFormat format) {
     std::vector<InputFile> files;
     for (const std::string& path : paths) {
-        std::vector<InputFile> more = walked(collect_inputs({path}));
+        std::vector<InputFile> more = walked(collect_inputs({path}, format));
         std::move(more.begin(), more.end(), std::back_inserter(files));
     }
     return files;
@@ -77,6 +78,7 @@ BatchOptions side_options(const Methodology& m, const DiffOptions& o) {
     options.max_bytes = o.max_bytes;
     options.methodology = &m;
     options.keep_prose = false;
+    options.input_format = o.input_format.get();
     return options;
 }
 
@@ -163,9 +165,11 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
             thread_local AssessmentReader reader;
             reader.keep_prose(false);
             for (const auto& [side, i] : users[blob]) {
-                // Each slot is written by one thread only.
-                side->entries[i] =
-                    make_diff_entry(evaluate(reader, text, name(*side, i), *side->methodology));
+                // Each slot is written by one thread only. A file of a tree is read as one
+                // found in a folder: a document that is no assessment is skipped.
+                side->entries[i] = make_diff_entry(
+                    evaluate(reader, text, name(*side, i), *side->methodology, /*padded=*/false,
+                             ReadOptions{o.input_format.get(), /*found_in_folder=*/true}));
                 side->entries[i].place = side->files[i].path;
             }
         },
@@ -234,8 +238,8 @@ int run_diff(DiffOptions o) {
             throw Failure("aijri: diff --git takes REV_A [REV_B] [-- PATH...]", k_exit_usage);
         }
         const std::vector<std::string> paths = default_paths();
-        const auto list = [&paths](const std::string& revision) {
-            return git_list_json(git_resolve_commit(revision), paths);
+        const auto list = [&paths, &o](const std::string& revision) {
+            return git_list_json(git_resolve_commit(revision), paths, o.input_format.get());
         };
         try {
             // Each side costs two git processes; the second side's run alongside the first's.
@@ -251,8 +255,9 @@ int run_diff(DiffOptions o) {
                                       job_count(o.jobs));
             } else {
                 read_git_sides({&a}, o);
-                result = diff_with_side(std::move(a.entries), walk_folders(paths), git_prefix(),
-                                        old_m, new_m, o);
+                result =
+                    diff_with_side(std::move(a.entries), walk_folders(paths, o.input_format.get()),
+                                   git_prefix(), old_m, new_m, o);
             }
         } catch (const GitError& e) {
             throw Failure(fmt::format("aijri: diff: {}", e.what()), k_exit_usage);
@@ -271,13 +276,17 @@ int run_diff(DiffOptions o) {
         }
         // The sides are walked at once, on two threads; the old side's warnings still come
         // first.
-        auto new_walk = std::async(std::launch::async, collect_inputs,
-                                   std::vector<std::string>{o.arguments[1]});
-        std::vector<InputFile> old_files = walk_folders({o.arguments[0]});
+        const InputFormat format = o.input_format.get();
+        auto new_walk = std::async(
+            std::launch::async, [&o, format] { return collect_inputs({o.arguments[1]}, format); });
+        std::vector<InputFile> old_files = walk_folders({o.arguments[0]}, format);
         result = diff_files(std::move(old_files), o.arguments[0], walked(new_walk.get()),
                             o.arguments[1], old_m, new_m, side_options(new_m, o));
     }
 
+    for (const std::string& warning : result.warnings) {
+        eprint("aijri: warning: {}\n", sanitize(warning)); // documents that are no assessment
+    }
     if (result.roles.empty() && !o.allow_empty) {
         fail_nothing_found("diff", o.git ? fmt::format("{}", fmt::join(default_paths(), ", "))
                                          : fmt::format("{}", fmt::join(o.arguments, " or ")));
@@ -355,11 +364,13 @@ Runner setup_diff(CLI::App& command) {
     add_jobs_option(command, options->jobs, "Files scored");
     add_max_bytes_option(command, options->max_bytes);
     add_allow_empty_option(command, options->allow_empty);
+    options->input_format.add_to(command);
     command.footer(
-        "Roles are paired by \"id\" (else the file name without .json). For each: added, removed,\n"
-        "changed, unchanged, fixed (invalid before, valid now), broken (the reverse: exit 1) or\n"
-        "invalid; old and new AIJRI; the change; and the inputs that caused it, with the points\n"
-        "each one moved (they add up to the exact change of the formula).\n\n"
+        "Sides hold JSON assessments and documents (*.md) alike. Roles are paired by \"id\" (a\n"
+        "document's ID row; else the file name without its extension). For each: added,\n"
+        "removed, changed, unchanged, fixed (invalid before, valid now), broken (the reverse:\n"
+        "exit 1) or invalid; old and new AIJRI; the change; and the inputs that caused it, with\n"
+        "the points each one moved (they add up to the exact change of the formula).\n\n"
         "Examples:\n"
         "  aijri diff old/ new/\n"
         "  aijri diff --git HEAD~1 HEAD\n"

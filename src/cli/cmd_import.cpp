@@ -1,4 +1,5 @@
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -19,6 +20,7 @@ struct ImportCliOptions {
     std::string path;
     std::string output;
     std::string schema;
+    std::optional<std::string> id;
     MethodologyOption methodology;
     std::size_t max_bytes = k_default_max_bytes;
     bool quiet = false;
@@ -38,6 +40,9 @@ int run_import(const ImportCliOptions& options) {
                       "input)\nRun `aijri import --help` for usage.",
                       k_exit_usage);
     }
+    if (options.id && options.id->empty()) {
+        throw Failure("aijri: import: --id: expected an id, found an empty value", k_exit_usage);
+    }
     refuse_output_over_inputs(options.output, {options.path, options.methodology.file});
     const Methodology methodology = options.methodology.load();
     const std::string file = display_path(options.path);
@@ -50,14 +55,31 @@ int run_import(const ImportCliOptions& options) {
     ImportOptions import_options;
     import_options.schema = options.schema;
     import_options.methodology = &methodology;
+    import_options.id = options.id.value_or("");
     const ImportResult result = import_document(buffer.text(), options.path, import_options);
     if (!result.assessment) {
         print(file, result.diagnostics, true);
+        return result.methodology_error ? k_exit_usage : k_exit_invalid;
+    }
+    if (result.id_source == IdSource::standard_input) {
+        // A file name gives a document its id; standard input has none to give, and an id
+        // made up here ("stdin") would make every piped role the same role to diff.
+        throw Failure("aijri: import: a document read from standard input needs an id: give "
+                      "--id ID, or an ID row in its Role Definition table",
+                      k_exit_usage);
+    }
+    // Written even when figures do not match: the JSON keeps them as the document states
+    // them, where validate finds the same errors; the exit status says the assessment is
+    // not valid yet.
+    write_output(options.output, assessment_to_json(*result.assessment));
+    print(file, result.diagnostics, !options.quiet);
+    if (result.mismatches > 0) {
+        eprint("aijri: {}: the assessment was written, but {} figure{} the document states "
+               "{} not match {} computation\n",
+               sanitize(file), result.mismatches, result.mismatches == 1 ? "" : "s",
+               result.mismatches == 1 ? "does" : "do", result.mismatches == 1 ? "its" : "their");
         return k_exit_invalid;
     }
-    write_output(options.output, assessment_to_json(*result.assessment));
-    // The audit: figures the document states that do not follow from its own inputs.
-    print(file, result.diagnostics, !options.quiet);
     return k_exit_ok;
 }
 
@@ -69,6 +91,11 @@ Runner setup_import(CLI::App& command) {
         ->type_name("DOC");
     add_output_option(command, options->output, "the assessment JSON");
     command
+        .add_option("--id", options->id,
+                    "The assessment's id (default: the document's ID row, else its file name "
+                    "without the extension; required for - without an ID row)")
+        ->type_name("ID");
+    command
         .add_option("--schema", options->schema,
                     "Add \"$schema\": REF to the assessment, for editors "
                     "(e.g. ../schema/assessment.schema.json)")
@@ -76,18 +103,19 @@ Runner setup_import(CLI::App& command) {
     options->methodology.add_to(command);
     add_max_bytes_option(command, options->max_bytes);
     command.add_flag("-q,--quiet", options->quiet,
-                     "Do not print the warnings of the audit (stated figures that do not match)");
+                     "Do not print warnings (columns the format has no place for); errors are "
+                     "always printed");
     command.footer(
         "Reads a document in the form of the seed assessment (sections, pipe tables, the "
         "composite\nworked out by hand) and writes the format-1 assessment JSON. Every figure "
-        "the document\nstates is kept in \"stated\", where `aijri validate` audits it; the "
-        "import itself warns,\nat the document's lines, about figures that do not follow from "
-        "its inputs (exit status 0).\nA document it cannot read is an error at its line (exit "
-        "status 1).\n\nExamples:\n"
+        "the document\nstates is kept in \"stated\" and audited: one that does not follow from "
+        "its inputs is an\nerror at its line, as `aijri validate` reports it; the JSON is "
+        "written all the same, and\nthe exit status is 1. A document it cannot read is an "
+        "error at its line (exit status 1,\nnothing written).\n\nExamples:\n"
         "  aijri import role.md > role.json\n"
         "  aijri import role.md -o assessments/role.json --schema "
         "../schema/assessment.schema.json\n"
-        "  cat role.md | aijri import -");
+        "  cat role.md | aijri import --id registered-nurse -");
     return [options] { return run_import(*options); };
 }
 

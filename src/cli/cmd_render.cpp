@@ -20,6 +20,7 @@ struct RenderOptions {
     std::string output;
     MethodologyOption methodology;
     std::size_t max_bytes = k_default_max_bytes;
+    InputFormatOption input_format;
 };
 
 int run_render(const RenderOptions& options) {
@@ -38,13 +39,19 @@ int run_render(const RenderOptions& options) {
     }
     AssessmentReader reader;
     const Evaluation evaluation =
-        evaluate(reader, buffer.text(), display_path(options.path), methodology, /*padded=*/true);
+        evaluate(reader, buffer.text(), display_path(options.path), methodology, /*padded=*/true,
+                 ReadOptions{options.input_format.get(), false});
     print_diagnostics(evaluation, true); // errors, or the warnings of a valid one
     if (!evaluation.valid()) {
         return exit_status_of(evaluation);
     }
-    write_output(options.output,
-                 render_markdown(*evaluation.assessment, *evaluation.score, methodology),
+    Assessment assessment = *evaluation.assessment;
+    if (options.path == "-" && assessment.id_from_file_name) {
+        // Standard input has no name to give an id ("stdin" stands in for one): the
+        // document gets no ID row rather than one every piped role would share.
+        assessment.id.clear();
+    }
+    write_output(options.output, render_markdown(assessment, *evaluation.score, methodology),
                  GuardLines::yes);
     return k_exit_ok;
 }
@@ -53,12 +60,15 @@ int run_render(const RenderOptions& options) {
 
 Runner setup_render(CLI::App& command) {
     auto options = std::make_shared<RenderOptions>();
-    command.add_option("path", options->path, "Assessment file (- reads standard input)")
+    command
+        .add_option("path", options->path,
+                    "Assessment file, JSON or a document (- reads standard input)")
         ->type_name("FILE");
     add_format_option(command, options->format, {"markdown"}, "Document format");
     add_output_option(command, options->output, "the document");
     options->methodology.add_to(command);
     add_max_bytes_option(command, options->max_bytes);
+    options->input_format.add_to(command);
     command.footer("Writes the assessment as a document in the form of the seed, with the "
                    "computed figures,\nas GitHub-flavoured Markdown. `aijri import` reads it "
                    "back to the same assessment.\n\nExamples:\n"

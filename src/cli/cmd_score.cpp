@@ -38,6 +38,7 @@ struct ScoreOptions {
     std::string output;
     std::string jsonl_input;
     bool allow_empty = false;
+    InputFormatOption input_format;
 };
 
 Gates parse_gates(const ScoreOptions& o) {
@@ -101,8 +102,8 @@ private:
     int run_single(const InputFile& input, BatchFormat format) {
         AssessmentReader reader;
         FileBuffer buffer;
-        const Evaluation e =
-            evaluate_file(reader, buffer, input, m_methodology, m_options.max_bytes);
+        const Evaluation e = evaluate_file(reader, buffer, input, m_methodology,
+                                           m_options.max_bytes, m_options.input_format.get());
         const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
         // A file whose only errors are stated figures that do not match is still shown, its
         // mismatches marked: the figures are what the analyst needs to correct them.
@@ -141,8 +142,9 @@ private:
         // Progress needs the total up front: a walk that only counts, for people watching.
         Progress progress(show_progress ? count_inputs() : 0, show_progress);
         BatchOptions batch{job_count(m_options.jobs), m_options.max_bytes, &m_methodology};
+        batch.input_format = m_options.input_format.get();
         Emitter emitter(*this, *report, format);
-        InputWalk walk(m_options.paths);
+        InputWalk walk(m_options.paths, batch.input_format);
         run_batch(
             walk, batch, render_function(*report, format),
             [&](RenderedResult&& r) {
@@ -197,7 +199,7 @@ private:
               m_spooling(!m_sorting && report.header_needs_totals()) {}
 
         void emit(RenderedResult&& r) {
-            m_command.count(r.summary);
+            m_command.count(r.summary, r.position);
             if (!r.diagnostics.empty()) {
                 print_error(r.diagnostics);
             }
@@ -298,9 +300,10 @@ private:
 
     static std::string summary_file(const Evaluation& e) { return e.file; }
 
-    void count(const ResultSummary& s) {
+    // `position`: the file's place in the walk (skipped documents counted).
+    void count(const ResultSummary& s, std::size_t position) {
         if (!s.id.empty() && m_options.jsonl_input.empty()) {
-            m_census.add(s.id, m_totals.files);
+            m_census.add(s.id, position);
         }
         ++m_totals.files;
         m_io_error = m_io_error || s.io_error || s.methodology_error;
@@ -320,7 +323,7 @@ private:
         m_totals.duplicate_ids = confirm_duplicate_ids(
             m_census,
             [this](const std::vector<std::size_t>& positions) {
-                return walked_files_at(m_options.paths, positions);
+                return walked_files_at(m_options.paths, positions, m_options.input_format.get());
             },
             options);
         for (const DuplicateId& d : m_totals.duplicate_ids) {
@@ -329,7 +332,7 @@ private:
     }
 
     std::size_t count_inputs() const {
-        InputWalk walk(m_options.paths);
+        InputWalk walk(m_options.paths, m_options.input_format.get());
         std::size_t count = 0;
         while (walk.next()) {
             ++count;
@@ -391,8 +394,8 @@ Runner setup_score(CLI::App& command) {
     auto options = std::make_shared<ScoreOptions>();
     command
         .add_option("paths", options->paths,
-                    "Assessment files and folders (folders are searched for *.json; - reads "
-                    "standard input)")
+                    "Assessment files and folders: JSON or documents (folders are searched for "
+                    "*.json and *.md; - reads standard input)")
         ->type_name("PATH");
     add_format_option(command, options->format,
                       {"text", "json", "jsonl", "csv", "markdown", "junit", "github"},
@@ -432,8 +435,10 @@ Runner setup_score(CLI::App& command) {
                              static_cast<std::int64_t>(k_widest)));
     add_max_bytes_option(command, options->max_bytes);
     add_allow_empty_option(command, options->allow_empty);
+    options->input_format.add_to(command);
     command.footer("Examples:\n"
                    "  aijri score assessments/deep-learning-engineer.json\n"
+                   "  aijri score role.md                            # a document, as published\n"
                    "  aijri score --format json role.json\n"
                    "  aijri score assessments/                      # a table, zone counts\n"
                    "  aijri score --format junit -o report.xml assessments/\n"

@@ -24,6 +24,7 @@ struct ValidateOptions {
     unsigned jobs = 0;
     bool quiet = false;
     bool allow_empty = false;
+    InputFormatOption input_format;
 };
 
 int run_validate(const ValidateOptions& options) {
@@ -33,14 +34,12 @@ int run_validate(const ValidateOptions& options) {
                       k_exit_usage);
     }
     const Methodology methodology = options.methodology.load();
-    const WalkResult walk = collect_inputs(options.paths);
+    const WalkResult walk = collect_inputs(options.paths, options.input_format.get());
     for (const std::string& warning : walk.warnings) {
         eprint("aijri: warning: {}\n", sanitize(warning));
     }
-    if (walk.files.empty() && !options.allow_empty) {
-        fail_nothing_found("validate", fmt::format("{}", fmt::join(options.paths, ", ")));
-    }
-    const BatchOptions batch{job_count(options.jobs), options.max_bytes, &methodology};
+    BatchOptions batch{job_count(options.jobs), options.max_bytes, &methodology};
+    batch.input_format = options.input_format.get();
     std::size_t valid = 0;
     std::size_t invalid = 0;
     bool io_error = false;
@@ -66,16 +65,21 @@ int run_validate(const ValidateOptions& options) {
     };
     OutputFile out("-", GuardLines::yes);
     IdCensus census;
-    std::size_t position = 0;
-    run_batch(walk.files, batch, render, [&](RenderedResult&& r) {
-        out.write(r.text);
-        (r.summary.valid ? valid : invalid) += 1;
-        io_error = io_error || r.summary.io_error || r.summary.methodology_error;
-        if (!r.summary.id.empty()) {
-            census.add(r.summary.id, position);
-        }
-        ++position;
-    });
+    run_batch(
+        walk.files, batch, render,
+        [&](RenderedResult&& r) {
+            out.write(r.text);
+            (r.summary.valid ? valid : invalid) += 1;
+            io_error = io_error || r.summary.io_error || r.summary.methodology_error;
+            if (!r.summary.id.empty()) {
+                census.add(r.summary.id, r.position);
+            }
+        },
+        [](const std::string& warning) { eprint("aijri: warning: {}\n", sanitize(warning)); });
+    if (valid + invalid == 0 && !options.allow_empty) {
+        // Nothing was written yet: no "0 valid, 0 invalid" to pass a gate.
+        fail_nothing_found("validate", fmt::format("{}", fmt::join(options.paths, ", ")));
+    }
     const std::vector<DuplicateId> duplicates = confirm_duplicate_ids(
         census,
         [&walk](const std::vector<std::size_t>& positions) {
@@ -110,17 +114,19 @@ Runner setup_validate(CLI::App& command) {
     auto options = std::make_shared<ValidateOptions>();
     command
         .add_option("paths", options->paths,
-                    "Assessment files and folders (folders are searched for *.json; - reads "
-                    "standard input)")
+                    "Assessment files and folders: JSON or documents (folders are searched for "
+                    "*.json and *.md; - reads standard input)")
         ->type_name("PATH");
     options->methodology.add_to(command);
     add_jobs_option(command, options->jobs, "Files checked");
     add_max_bytes_option(command, options->max_bytes);
     add_allow_empty_option(command, options->allow_empty);
+    options->input_format.add_to(command);
     command.add_flag("-q,--quiet", options->quiet, "Print only errors");
     command.footer("Every error of every file is printed as file:line:col: error: /pointer: "
                    "message, with the\nline and a caret; stated figures are checked against "
                    "the computation.\n\nExamples:\n  aijri validate role.json\n"
+                   "  aijri validate role.md          # a document: errors at its own lines\n"
                    "  aijri validate -q assessments/");
     return [options] { return run_validate(*options); };
 }

@@ -84,6 +84,20 @@ CLI::Validator one_of(std::vector<std::string> choices) {
         "", "one of");
 }
 
+void InputFormatOption::add_to(CLI::App& app) {
+    app.add_option("--input-format", value,
+                   "How files are read: auto (*.json as JSON, *.md and *.markdown as documents, "
+                   "folders walked for both; other names by content), json or markdown (every "
+                   "file as one kind; folders walked for that kind only)")
+        ->type_name("FORMAT")
+        ->transform(one_of({"auto", "json", "markdown"}))
+        ->capture_default_str();
+}
+
+InputFormat InputFormatOption::get() const {
+    return input_format_from_string(value).value_or(InputFormat::automatic);
+}
+
 void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes) {
     app.add_option("--max-bytes", max_bytes,
                    "Refuse files (and --jsonl-input lines) larger than N bytes, from their size, "

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "aijri/evaluate.hpp"
+#include "aijri/input_format.hpp"
 #include "aijri/methodology.hpp"
 
 namespace aijri::cli {
@@ -32,6 +33,13 @@ struct MethodologyOption {
     void add_to(CLI::App& app);
     // The embedded aijri-1, or the file; a bad file is a usage error (exit 2).
     Methodology load() const;
+};
+
+// --input-format auto|json|markdown: how assessment files are read (see InputFormat).
+struct InputFormatOption {
+    std::string value = "auto";
+    void add_to(CLI::App& app);
+    InputFormat get() const;
 };
 
 // Checks that speak aijri's words, not the option library's: "expected a whole number from 1

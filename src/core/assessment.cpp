@@ -33,10 +33,14 @@ std::string id_from_path(std::string_view path) {
     }
     const auto slash = path.find_last_of('/');
     std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    constexpr std::string_view extension = ".json";
-    if (name.size() > extension.size() &&
-        name.substr(name.size() - extension.size()) == extension) {
-        name.remove_suffix(extension.size());
+    // The extensions of assessments: a file that cannot be read pairs in a diff by the same
+    // id as a readable one would.
+    for (const std::string_view extension : {".json", ".md", ".markdown"}) {
+        if (name.size() > extension.size() &&
+            name.substr(name.size() - extension.size()) == extension) {
+            name.remove_suffix(extension.size());
+            break;
+        }
     }
     return std::string(name);
 }

@@ -76,8 +76,8 @@ std::vector<DuplicateId> confirm_duplicate_ids(
     for (const std::vector<std::size_t>& group : census.collisions()) {
         std::map<std::string, std::vector<std::string>> by_id; // a hash collision splits here
         for (const InputFile& file : files_at(group)) {
-            const Evaluation e =
-                evaluate_file(reader, buffer, file, *options.methodology, options.max_bytes);
+            const Evaluation e = evaluate_file(reader, buffer, file, *options.methodology,
+                                               options.max_bytes, options.input_format);
             if (e.assessment) {
                 by_id[e.assessment->id].push_back(e.file);
             }
@@ -92,9 +92,10 @@ std::vector<DuplicateId> confirm_duplicate_ids(
 }
 
 std::vector<InputFile> walked_files_at(const std::vector<std::string>& paths,
-                                       const std::vector<std::size_t>& positions) {
+                                       const std::vector<std::size_t>& positions,
+                                       InputFormat format) {
     std::vector<InputFile> files;
-    InputWalk walk(paths);
+    InputWalk walk(paths, format);
     std::size_t position = 0;
     auto wanted = positions.begin();
     while (wanted != positions.end()) {
@@ -111,7 +112,8 @@ std::vector<InputFile> walked_files_at(const std::vector<std::string>& paths,
 }
 
 Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
-                         const Methodology& methodology, std::size_t max_bytes) {
+                         const Methodology& methodology, std::size_t max_bytes,
+                         InputFormat format) {
     std::string shown = display_path(input.path);
     if (!input.unreadable.empty()) {
         Evaluation e;
@@ -128,7 +130,8 @@ Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const Inp
         e.diagnostics.push_back(make_error("", {}, problem->message));
         return e;
     }
-    return evaluate(reader, buffer.text(), std::move(shown), methodology, /*padded=*/true);
+    return evaluate(reader, buffer.text(), std::move(shown), methodology, /*padded=*/true,
+                    ReadOptions{format, !input.explicit_});
 }
 
 namespace {
@@ -137,11 +140,13 @@ namespace {
 // FileBatchReader), else the file is read here.
 Evaluation evaluate_input(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
                           std::optional<std::string_view> content, const Methodology& methodology,
-                          std::size_t max_bytes) {
+                          const BatchOptions& options) {
     if (content && input.unreadable.empty()) {
-        return evaluate(reader, *content, display_path(input.path), methodology, /*padded=*/true);
+        return evaluate(reader, *content, display_path(input.path), methodology, /*padded=*/true,
+                        ReadOptions{options.input_format, !input.explicit_});
     }
-    return evaluate_file(reader, buffer, input, methodology, max_bytes);
+    return evaluate_file(reader, buffer, input, methodology, options.max_bytes,
+                         options.input_format);
 }
 
 // An internal failure (an exhausted allocator, arithmetic overflow from an extreme
@@ -150,8 +155,14 @@ RenderedResult score_one(AssessmentReader& reader, FileBuffer& buffer, const Inp
                          const BatchOptions& options, const RenderFunction& render,
                          std::optional<std::string_view> content = std::nullopt) {
     try {
-        return render(evaluate_input(reader, buffer, input, content, *options.methodology,
-                                     options.max_bytes));
+        Evaluation e =
+            evaluate_input(reader, buffer, input, content, *options.methodology, options);
+        if (!e.skipped.empty()) {
+            RenderedResult skipped;
+            skipped.skipped = std::move(e.skipped);
+            return skipped;
+        }
+        return render(e);
     } catch (const std::exception& failure) {
         Evaluation e;
         e.file = input.path;
@@ -325,9 +336,16 @@ void run_serial(InputSource& source, const BatchOptions& options, const RenderFu
             on_warning(warning);
         }
     };
+    std::size_t position = 0;
     while (auto input = source.next()) {
         warn();
-        emit(score_one(reader, buffer, *input, options, render));
+        RenderedResult result = score_one(reader, buffer, *input, options, render);
+        result.position = position++;
+        if (!result.skipped.empty()) {
+            on_warning(result.skipped);
+        } else {
+            emit(std::move(result));
+        }
     }
     warn();
 }
@@ -366,6 +384,7 @@ void run_batch(InputSource& source, const BatchOptions& options, const RenderFun
         run_serial(source, options, render, emit, on_warning);
         return;
     }
+    std::size_t position = 0; // chunks are emitted one at a time, in order
     const auto emit_chunk = [&](OrderedPipeline::Chunk& chunk) {
         auto warning = chunk.warnings.begin();
         for (std::size_t i = 0; i <= chunk.results.size(); ++i) {
@@ -379,7 +398,13 @@ void run_batch(InputSource& source, const BatchOptions& options, const RenderFun
             if (auto* failure = std::get_if<std::exception_ptr>(&result)) {
                 std::rethrow_exception(*failure);
             }
-            emit(std::get<RenderedResult>(std::move(result)));
+            auto& rendered = std::get<RenderedResult>(result);
+            rendered.position = position++;
+            if (!rendered.skipped.empty()) {
+                on_warning(rendered.skipped);
+            } else {
+                emit(std::move(rendered));
+            }
         }
     };
     OrderedPipeline pipeline(source, k_chunk_files, jobs * k_window_chunks_per_job);
@@ -427,7 +452,7 @@ void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& optio
             for (std::size_t k = 0; k < count; ++k) {
                 const std::size_t i = begin + k;
                 on_evaluation(i, evaluate_input(reader, buffer, files[i], batch_reader.content(k),
-                                                methodology_of(i), options.max_bytes));
+                                                methodology_of(i), options));
             }
         }
     };
@@ -436,12 +461,14 @@ void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& optio
 }
 
 void run_batch(const std::vector<InputFile>& files, const BatchOptions& options,
-               const RenderFunction& render, const EmitFunction& emit) {
+               const RenderFunction& render, const EmitFunction& emit,
+               const WarningFunction& on_warning) {
     ListSource source(files);
     BatchOptions batch = options;
     batch.jobs = static_cast<unsigned>(
         std::clamp<std::size_t>(options.jobs, 1, std::max<std::size_t>(files.size(), 1)));
-    run_batch(source, batch, render, emit, [](const std::string&) {});
+    run_batch(source, batch, render, emit,
+              on_warning ? on_warning : WarningFunction([](const std::string&) {}));
 }
 
 namespace {

@@ -79,7 +79,9 @@ std::vector<Keyed> sorted_by_id(const std::vector<DiffEntry>& entries) {
     std::vector<Keyed> keys;
     keys.reserve(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        keys.push_back({entries[i].id, i});
+        if (entries[i].skipped.empty()) { // a skipped file is no role
+            keys.push_back({entries[i].id, i});
+        }
     }
     std::sort(keys.begin(), keys.end(), [](const Keyed& a, const Keyed& b) {
         return a.id != b.id ? a.id < b.id : a.index < b.index;
@@ -335,7 +337,8 @@ DiffEntry::DiffEntry(const DiffEntry& other)
     : file(other.file), place(other.place), id(other.id), id_unread(other.id_unread),
       valid(other.valid), methodology_error(other.methodology_error), io_error(other.io_error),
       errors(other.errors), error_position(other.error_position), verdict(other.verdict),
-      figures(other.figures ? std::make_unique<DiffFigures>(*other.figures) : nullptr) {}
+      figures(other.figures ? std::make_unique<DiffFigures>(*other.figures) : nullptr),
+      skipped(other.skipped) {}
 
 DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
     if (this != &other) {
@@ -347,6 +350,10 @@ DiffEntry& DiffEntry::operator=(const DiffEntry& other) {
 DiffEntry make_diff_entry(const Evaluation& e) {
     DiffEntry entry;
     entry.file = e.file;
+    if (!e.skipped.empty()) {
+        entry.skipped = e.skipped;
+        return entry;
+    }
     // An invalid file is paired by the id it gives when that much of it could be read: a
     // role whose file breaks, or is repaired, is one role, whatever its file is called.
     entry.id = e.assessment             ? e.assessment->id
@@ -564,6 +571,13 @@ DiffResult DiffBuilder::finish() {
     DiffResult result;
     result.roles.held() = in_order(roles, in_pair_order);
     order_and_count(result);
+    for (const std::vector<DiffEntry>* side : {&d.old_side, &d.new_side}) {
+        for (const DiffEntry& entry : *side) {
+            if (!entry.skipped.empty()) {
+                result.warnings.push_back(entry.skipped);
+            }
+        }
+    }
     return result;
 }
 

@@ -53,6 +53,11 @@ Expected expected_for(const DerivedStatement& d, const Assessment& a, const Meth
     switch (d.kind) {
     case Derived::growth_correlation:
         return {"AI growth correlation", Rational(a.growth.score), "table's"};
+    case Derived::quick_screen_total:
+        return {"quick screen total",
+                Rational(a.principles[0].score + a.principles[1].score + a.principles[2].score +
+                         a.growth.score),
+                "computed"};
     case Derived::time_total: {
         Rational total;
         for (const Task& task : a.tasks) {
@@ -129,12 +134,14 @@ void fill_stated(StatedFigures& stated, Statements& statements, const DocumentSo
     }
 }
 
-void audit_statements(const Assessment& assessment, const Statements& statements,
-                      const Methodology& methodology, DocumentSource& source) {
+std::size_t audit_statements(const Assessment& assessment, const Statements& statements,
+                             const Methodology& methodology, DocumentSource& source) {
     const Score score = compute_score(assessment, methodology);
+    std::size_t mismatches = 0;
     const auto report = [&](const Diagnostics& found) {
         for (const Diagnostic& d : found) {
-            source.warning_at(d.position, d.message);
+            source.error_at(d.position, d.message);
+            ++mismatches;
         }
     };
     report(check_stated_figures(assessment, score, methodology));
@@ -164,20 +171,24 @@ void audit_statements(const Assessment& assessment, const Statements& statements
         const Expected expected = expected_for(d, assessment, methodology);
         const int decimals = d.number.literal.decimals;
         if (expected.value.rounded(decimals) != d.number.literal.value) {
-            source.warning_at(source.position_of(d.number.text),
-                              fmt::format("stated {} {} does not match the {} {}", expected.name,
-                                          to_fixed(d.number.literal.value, decimals),
-                                          expected.source, to_fixed(expected.value, decimals)));
+            ++mismatches;
+            source.error_at(source.position_of(d.number.text),
+                            fmt::format("stated {} {} does not match the {} {}", expected.name,
+                                        to_fixed(d.number.literal.value, decimals), expected.source,
+                                        to_fixed(expected.value, decimals)));
         }
     }
     for (const TextStatement& verdict : statements.quick_screens) {
         if (lower(verdict.value.value_or("")) != lower(score.quick_screen)) {
-            source.warning_at(source.position_of(verdict.at),
-                              fmt::format("stated quick screen \"{}\" does not match the "
-                                          "computed \"{}\"",
-                                          verdict.value.value_or(""), score.quick_screen));
+            // Quoted as the document writes it: "Likely Yellow Zone".
+            ++mismatches;
+            source.error_at(source.position_of(verdict.at),
+                            fmt::format("stated quick screen \"{}\" does not match the "
+                                        "computed \"{}\"",
+                                        decode_text(verdict.at), score.quick_screen));
         }
     }
+    return mismatches;
 }
 
 } // namespace aijri::detail

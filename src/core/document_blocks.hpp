@@ -29,6 +29,7 @@ public:
     void error(std::string_view at, std::string message);
     void error_at(SourcePosition position, std::string message);
     void warning_at(SourcePosition position, std::string message);
+    bool has_errors() const { return aijri::has_errors(m_diagnostics); }
 
 private:
     std::string_view m_text;
@@ -62,10 +63,14 @@ struct TextEntry {
 struct Section {
     SectionKind kind = SectionKind::preamble;
     std::string_view title_line;
-    std::vector<Table> tables; // more than one is an error, reported here
+    std::size_t level = k_plain_level; // of its title (see TitleText)
+    std::vector<Table> tables;         // more than one is an error, reported here
     std::vector<Item> items;
     std::vector<TextEntry> entries;
     bool duplicate = false; // an error, reported here; its content is not used
+    // For an unknown section (an error, reported here; its content is not used): the
+    // section its title was likely meant to be.
+    std::optional<SectionKind> suggestion;
 };
 
 // The preamble (possibly empty) and then the sections in document order.

@@ -89,6 +89,16 @@ public:
         return false;
     }
 
+    // Exactly `expected` here (after white space).
+    bool literal(std::string_view expected) {
+        skip_space();
+        if (m_text.substr(m_pos, expected.size()) == expected) {
+            m_pos += expected.size();
+            return true;
+        }
+        return false;
+    }
+
     // An operator that may be there: always true.
     bool optional_op(char symbol) {
         op(symbol);
@@ -415,47 +425,111 @@ std::optional<AijriFigure> parse_aijri(std::string_view text) {
     return out;
 }
 
-std::optional<QuickScreenFigure> parse_quick_screen(std::string_view text) {
-    Scanner s(text);
-    QuickScreenFigure out;
-    if (!s.word("Protective")) {
-        return std::nullopt;
-    }
-    auto protective = s.number(false);
-    if (!protective || !s.op('+') || !s.word("Correlation")) {
-        return std::nullopt;
-    }
-    auto growth = s.number(true);
-    if (!growth || !s.op('=')) {
-        return std::nullopt;
-    }
-    s.skip_space();
-    const std::size_t verdict_start = s.mark();
-    if (!s.word("Likely")) {
-        return std::nullopt;
-    }
+namespace {
+
+// "Green", "Green Zone", "Green (Accelerated)", "Green Zone (Accelerated)" or "Green
+// (Accelerated) Zone": a zone and the sub-label in brackets, with "Zone" in either place or
+// not at all. `label` is the raw text in the brackets.
+std::optional<std::string> zone_and_label(Scanner& s, std::optional<std::string_view>& label) {
     const auto zone = zone_name(s.identifier());
     if (!zone) {
         return std::nullopt;
     }
-    s.word("Zone");
-    out.protective = *protective;
-    out.growth = *growth;
-    out.verdict = "Likely " + *zone;
+    const bool zone_word = s.word("Zone");
     const std::size_t mark = s.mark();
     if (s.op('(')) {
-        const auto label = s.until_close();
-        if (!label) {
+        label = s.until_close();
+        if (!label || label->empty()) {
             return std::nullopt;
         }
-        out.verdict += " (" + std::string(*label) + ")";
+        if (!zone_word) {
+            s.word("Zone");
+        }
     } else {
         s.reset(mark);
     }
-    out.verdict_text = text.substr(verdict_start, s.mark() - verdict_start);
+    return zone;
+}
+
+// "Protective 2 + Correlation 2 =", "Protective Total 2/9 + AI Growth Correlation +2 = 4 →":
+// the arithmetic before a quick screen's verdict.
+bool quick_screen_arithmetic(Scanner& s, QuickScreenFigure& out) {
+    if (!s.word("Protective")) {
+        return false;
+    }
+    s.word("Total");
+    out.protective = s.number(false);
+    if (!out.protective || out.protective->percent) {
+        return false;
+    }
+    scale_suffix(s);
+    if (!s.op('+')) {
+        return false;
+    }
+    s.word("AI");
+    const bool growth = s.word("Growth");
+    if (!s.word("Correlation") && !growth) {
+        return false;
+    }
+    out.growth = s.number(true);
+    if (!out.growth || out.growth->percent) {
+        return false;
+    }
+    const auto arrow = [&s] {
+        const std::size_t mark = s.mark();
+        s.skip_space();
+        if (s.op('=') || s.op(':') || s.literal("\u2192") || s.literal("->") || s.literal("=>")) {
+            return true;
+        }
+        s.reset(mark);
+        return false;
+    };
+    if (!arrow()) {
+        return false;
+    }
+    // "= 4 =": the sum, restated.
+    const std::size_t mark = s.mark();
+    if (auto total = s.number(true); total && !total->percent && arrow()) {
+        out.total = total;
+    } else {
+        s.reset(mark);
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<QuickScreenFigure> parse_quick_screen(std::string_view text) {
+    Scanner s(text);
+    QuickScreenFigure out;
+    if (!quick_screen_arithmetic(s, out)) {
+        s.reset(0);
+        out = QuickScreenFigure{};
+    }
+    s.skip_space();
+    const std::size_t verdict_start = s.mark();
+    s.word("Likely");
+    std::optional<std::string_view> label;
+    const auto zone = zone_and_label(s, label);
+    if (!zone) {
+        return std::nullopt;
+    }
+    out.verdict = "Likely " + *zone;
+    if (label) {
+        out.verdict += " (" + std::string(*label) + ")";
+    }
+    std::string_view written = trim(text.substr(verdict_start, s.mark() - verdict_start));
+    while (!written.empty() && written.back() == '*') {
+        written = trim(written.substr(0, written.size() - 1)); // bold is not part of it
+    }
+    out.verdict_text = written;
     std::string_view tail = s.rest();
-    if (!tail.empty() && tail.front() == '.') {
+    while (!tail.empty() && std::string_view(".,;").find(tail.front()) != std::string_view::npos) {
         tail = trim(tail.substr(1));
+    }
+    Scanner dash(tail);
+    if (dash.dash()) {
+        tail = dash.rest();
     }
     if (!tail.empty() && tail.back() == '.') {
         tail = trim(tail.substr(0, tail.size() - 1));
@@ -505,6 +579,7 @@ std::optional<ZoneFigure> parse_zone(std::string_view text) {
         return std::nullopt;
     }
     out.zone = *zone;
+    const bool zone_word = s.word("Zone"); // "Red Zone"
     if (s.op('(')) {
         // (Green >= 48, Yellow 25-47, Red <25)
         std::array<Number, 4> t{};
@@ -529,6 +604,9 @@ std::optional<ZoneFigure> parse_zone(std::string_view text) {
                 return std::nullopt;
             }
         }
+        if (!zone_word) {
+            s.word("Zone"); // "Green (Accelerated) Zone"
+        }
     }
     if (!s.end()) {
         return std::nullopt;
@@ -541,17 +619,15 @@ std::optional<SubLabelFigure> parse_sub_label(std::string_view text) {
     SubLabelFigure out;
     const std::size_t mark = s.mark();
     const std::string_view first = s.identifier();
-    if (const auto zone = zone_name(first)) {
-        out.zone = zone;
-        const std::size_t after_zone = s.mark();
-        if (s.op('(')) {
-            const auto label = s.until_close();
-            if (!label || label->empty()) {
-                return std::nullopt;
-            }
+    if (zone_name(first)) {
+        s.reset(mark);
+        std::optional<std::string_view> label;
+        out.zone = zone_and_label(s, label);
+        if (!out.zone) {
+            return std::nullopt;
+        }
+        if (label) {
             out.sub_label = std::string(*label);
-        } else {
-            s.reset(after_zone);
         }
     } else if (word_key(first) == "none") {
         // no sub-label
@@ -621,6 +697,7 @@ std::optional<OverrideFigure> parse_override(std::string_view text) {
             if (!zone || out.zone) {
                 return std::nullopt;
             }
+            s.word("Zone"); // "zone Yellow Zone"
             out.zone = zone;
         } else if (s.word("sub-label") || s.word("sub label") || s.word("sublabel")) {
             if (out.has_sub_label) {

@@ -61,11 +61,14 @@ struct AijriFigure {
 };
 std::optional<AijriFigure> parse_aijri(std::string_view text);
 
-// "Protective 2 + Correlation 2 = Likely Green Zone (Accelerated). Proceed to confirm."
+// "Protective 2 + Correlation 2 = Likely Green Zone (Accelerated). Proceed to confirm.", with
+// or without the arithmetic, "Zone" before or after the sub-label or not at all:
+// "Likely Green (Accelerated) Zone", "Likely Green".
 struct QuickScreenFigure {
-    Number protective, growth;
+    std::optional<Number> protective, growth;
+    std::optional<Number> total;   // "= 4 =": their sum
     std::string verdict;           // "Likely Green (Accelerated)"
-    std::string_view verdict_text; // where it is written
+    std::string_view verdict_text; // as written
     std::string_view tail;         // what follows the verdict, without the period
 };
 std::optional<QuickScreenFigure> parse_quick_screen(std::string_view text);
@@ -76,7 +79,7 @@ struct SplitFigure {
 };
 std::optional<SplitFigure> parse_split(std::string_view text);
 
-// "GREEN (Green >= 48, Yellow 25-47, Red <25)", or "Green (Accelerated)".
+// "GREEN (Green >= 48, Yellow 25-47, Red <25)", or "Green (Accelerated)", "Red Zone".
 struct ZoneFigure {
     std::string zone;                                // "Green", "Yellow" or "Red"
     std::optional<std::array<Number, 4>> thresholds; // green min, yellow min, yellow max, red
@@ -84,8 +87,8 @@ struct ZoneFigure {
 };
 std::optional<ZoneFigure> parse_zone(std::string_view text);
 
-// "Green (Accelerated) — Growth Correlation = 2 AND AIJRI >= 48", "Yellow", "none",
-// "Transforming". The explanation after the dash is derived and not kept.
+// "Green (Accelerated) — Growth Correlation = 2 AND AIJRI >= 48", "Green Zone (Accelerated)",
+// "Yellow", "none", "Transforming". The explanation after the dash is derived and not kept.
 struct SubLabelFigure {
     std::optional<std::string> zone;
     std::optional<std::string> sub_label; // nullopt: no sub-label

@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 
 #include "aijri/assessment.hpp"
+#include "aijri/engine.hpp"
+#include "aijri/methodology.hpp"
 
 #include "document_blocks.hpp"
 #include "document_statements.hpp"
@@ -20,9 +22,14 @@ namespace aijri::detail {
 
 struct ImportContext {
     DocumentSource& source;
+    const Methodology& methodology;
     Assessment out;
     Statements statements;
     std::string_view seniority_note_row; // a seniority note given in the role table
+    std::string id;                      // the role table's ID row, if it has one
+    // The figures of the tables read so far, when they were read without error: messages
+    // about a labelled line show its expected form with the document's own figures.
+    std::optional<Score> preview;
 };
 
 // "\"two\"", or "an empty cell", for messages.
@@ -43,7 +50,12 @@ std::string list_names(const std::array<std::string_view, N>& names) {
 bool is_rationale_header(const std::string& key);
 // Checks every table shares.
 bool check_cell_count(DocumentSource& source, const Table& table, const Row& row);
-bool check_two_columns(DocumentSource& source, const Table& table, std::string_view example);
+// A table of a name and a value; more columns than two are dropped with a warning.
+bool check_two_columns(DocumentSource& source, const Table& table, std::string_view what,
+                       std::string_view example);
+// A column that is not part of the format: dropped with a warning that names it.
+void extra_column(DocumentSource& source, std::string_view header, std::string_view what,
+                  std::string_view columns);
 void duplicate_row(DocumentSource& source, const Row& row, std::string_view name,
                    std::string_view first);
 // The figures of a total row: its non-empty cells after the label.
@@ -62,7 +74,7 @@ void read_tasks(ImportContext& context, const Table& table);
 // read as labelled lines.
 void add_table_items(ImportContext& context, SectionKind kind, const Table& table,
                      std::vector<Item>& items);
-// Labelled lines ("Raw: …"), in document order.
-void read_items(ImportContext& context, std::vector<Item>& items);
+// Labelled lines ("Raw: …"), section by section, in document order.
+void read_items(ImportContext& context, std::vector<std::vector<Item>>& sections);
 
 } // namespace aijri::detail

@@ -7,28 +7,136 @@
 namespace aijri::detail {
 namespace {
 
+std::string upper(std::string text) {
+    for (char& c : text) {
+        c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    return text;
+}
+
+std::string constant(const Rational& value, int min_decimals) {
+    return to_decimal(value, min_decimals, 6);
+}
+
+// The expected form of a labelled line in a message: with the document's own figures when
+// its tables were read without error (never the seed's, which would only confuse), else
+// with the methodology's constants and the figures named.
+class Examples {
+public:
+    Examples(const std::optional<Score>& preview, const Methodology& m) : m_p(preview), m_m(m) {}
+
+    std::string quick_screen() const {
+        if (!m_p) {
+            return "Protective N + Correlation N = Likely Green";
+        }
+        const std::string zone = "Likely " + m_p->quick_screen_zone;
+        return fmt::format("Protective {} + Correlation {} = {} Zone{}", m_p->protective_total,
+                           m_p->growth_correlation, zone, m_p->quick_screen.substr(zone.size()));
+    }
+    std::string task_resistance() const {
+        const std::string base = constant(m_m.task_resistance_base, 2);
+        const std::string top = constant(m_m.task_resistance_base - Rational(1), 1);
+        if (!m_p) {
+            return fmt::format("{} - W = TRS/{}", base, top);
+        }
+        return fmt::format("{} - {} = {}/{}", base, to_decimal(m_p->task_weighted_total, 2),
+                           to_decimal(m_p->task_resistance, 2), top);
+    }
+    std::string split() const {
+        if (!m_p) {
+            return "D% displacement, A% augmentation, N% not involved";
+        }
+        return fmt::format("{}% displacement, {}% augmentation, {}% not involved",
+                           to_decimal(m_p->split.displacement, 0, 2),
+                           to_decimal(m_p->split.augmentation, 0, 2),
+                           to_decimal(m_p->split.not_involved, 0, 2));
+    }
+    std::string modifier(Label label) const {
+        const Rational& weight = label == Label::evidence_modifier  ? m_m.evidence_weight
+                                 : label == Label::barrier_modifier ? m_m.barrier_weight
+                                                                    : m_m.growth_weight;
+        if (!m_p) {
+            return fmt::format("1.0 + (N x {}) = …", constant(weight, 2));
+        }
+        const int total = label == Label::evidence_modifier  ? m_p->evidence_total
+                          : label == Label::barrier_modifier ? m_p->barrier_total
+                                                             : m_p->growth_correlation;
+        const Rational& value = label == Label::evidence_modifier  ? m_p->evidence_modifier
+                                : label == Label::barrier_modifier ? m_p->barrier_modifier
+                                                                   : m_p->growth_modifier;
+        return fmt::format("1.0 + ({} x {}) = {}", total, constant(weight, 2),
+                           to_decimal(value, 2));
+    }
+    std::string raw() const {
+        if (!m_p) {
+            return "TRS x EM x BM x GM = raw";
+        }
+        return fmt::format("{} x {} x {} x {} = {}", to_decimal(m_p->task_resistance, 2),
+                           to_decimal(m_p->evidence_modifier, 2),
+                           to_decimal(m_p->barrier_modifier, 2),
+                           to_decimal(m_p->growth_modifier, 2), to_fixed(m_p->raw, 4));
+    }
+    std::string aijri() const {
+        const std::string tail = fmt::format("{}) / {} x {}", constant(m_m.raw_min, 2),
+                                             constant(m_m.raw_span, 2), constant(m_m.scale, 0));
+        const std::string top = constant(m_m.clamp_max, 0);
+        if (!m_p) {
+            return fmt::format("(raw - {} = AIJRI/{}", tail, top);
+        }
+        return fmt::format("({} - {} = {}/{}", to_fixed(m_p->raw, 4), tail,
+                           to_fixed(m_p->formula.aijri, m_m.published_decimals), top);
+    }
+    std::string zone() const {
+        return upper(m_p ? m_p->formula.zone : std::string("Green")) +
+               " (Green >= " + constant(m_m.green_min, 0) + ", Yellow " +
+               constant(m_m.yellow_min, 0) + "-" + to_fixed(m_m.green_min - Rational(1), 0) +
+               ", Red <" + constant(m_m.yellow_min, 0) + ")";
+    }
+    std::string pct_time_3plus() const {
+        return m_p ? to_decimal(m_p->pct_time_3plus, 0, 2) + "%" : std::string("40%");
+    }
+
+private:
+    const std::optional<Score>& m_p;
+    const Methodology& m_m;
+};
+
 class LineReader {
 public:
     explicit LineReader(ImportContext& context)
         : m_context(context), m_source(context.source), m_out(context.out),
-          m_statements(context.statements) {}
+          m_statements(context.statements), m_examples(context.preview, context.methodology) {}
 
+    // The labelled lines of one section, in document order. A figure stated twice in one
+    // section is an error (in two sections, the second restates the first and is audited);
+    // a value (the override, the reinstatement check, the seniority note) is one per document.
     void read_items(std::vector<Item>& items) {
         std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
             return a.label_text.data() < b.label_text.data();
         });
         std::vector<const Item*> seen;
         for (const Item& item : items) {
-            const auto first = std::find_if(seen.begin(), seen.end(),
-                                            [&](const Item* s) { return s->label == item.label; });
-            if (first != seen.end()) {
-                error(item.label_text,
-                      fmt::format("duplicate \"{}\" (first on line {})",
-                                  strip_bold(item.label_text),
-                                  m_source.position_of((*first)->label_text).line));
+            const auto same = [&](const Item* s) { return s->label == item.label; };
+            const bool value = item.label == Label::assessor_override ||
+                               item.label == Label::reinstatement ||
+                               item.label == Label::seniority_note;
+            const Item* first = nullptr;
+            if (const auto it = std::find_if(seen.begin(), seen.end(), same); it != seen.end()) {
+                first = *it;
+            } else if (const auto v = std::find_if(m_values.begin(), m_values.end(), same);
+                       value && v != m_values.end()) {
+                first = *v;
+            }
+            if (first != nullptr) {
+                error(item.label_text, fmt::format("duplicate \"{}\" (first on line {})",
+                                                   strip_bold(item.label_text),
+                                                   m_source.position_of(first->label_text).line));
                 continue;
             }
             seen.push_back(&item);
+            if (value) {
+                m_values.push_back(&item);
+            }
             read_item(item);
         }
     }
@@ -63,15 +171,15 @@ public:
             break;
         case Label::evidence_modifier:
             read_modifier(item, "evidence modifier", Figure::evidence_modifier,
-                          Figure::evidence_total, Derived::evidence_weight, "8 x 0.04");
+                          Figure::evidence_total, Derived::evidence_weight);
             break;
         case Label::barrier_modifier:
             read_modifier(item, "barrier modifier", Figure::barrier_modifier, Figure::barrier_total,
-                          Derived::barrier_weight, "2 x 0.02");
+                          Derived::barrier_weight);
             break;
         case Label::growth_modifier:
             read_modifier(item, "growth modifier", Figure::growth_modifier, std::nullopt,
-                          Derived::growth_weight, "2 x 0.05");
+                          Derived::growth_weight);
             break;
         case Label::raw:
             read_raw(item);
@@ -86,7 +194,11 @@ public:
             if (const auto pct = parse_percent(item.value)) {
                 m_statements.state(Figure::pct_time_3plus, *pct);
             } else {
-                expected_value(item, "the share of task time scoring 3 or more, such as \"40%\"");
+                expected_value(item,
+                               fmt::format("the share of task time scoring {} or more, such as "
+                                           "\"{}\"",
+                                           m_context.methodology.high_task_score,
+                                           m_examples.pct_time_3plus()));
             }
             break;
         case Label::growth:
@@ -109,8 +221,8 @@ public:
     void read_quick_screen(const Item& item) {
         const auto figure = parse_quick_screen(item.value);
         if (!figure) {
-            expected_value(item, "the quick screen as \"Protective 2 + Correlation 2 = Likely "
-                                 "Green Zone (Accelerated)\"");
+            expected_value(item, fmt::format("the quick screen as \"{}\", or its verdict alone",
+                                             m_examples.quick_screen()));
             return;
         }
         if (!figure->tail.empty() && word_key(figure->tail) != "proceedtoconfirm") {
@@ -119,15 +231,21 @@ public:
                                             quote(figure->tail)));
             return;
         }
-        m_statements.state(Figure::protective_total, figure->protective);
-        m_statements.restate(Derived::growth_correlation, figure->growth);
+        if (figure->protective) {
+            m_statements.state(Figure::protective_total, *figure->protective);
+            m_statements.restate(Derived::growth_correlation, *figure->growth);
+        }
+        if (figure->total) {
+            m_statements.restate(Derived::quick_screen_total, *figure->total);
+        }
         m_statements.quick_screens.push_back(TextStatement{figure->verdict, figure->verdict_text});
     }
 
     void read_task_resistance(const Item& item) {
         const auto figure = parse_task_resistance(item.value);
         if (!figure) {
-            expected_value(item, "the task resistance as \"6.00 - 2.25 = 3.75/5.0\" or \"3.75\"");
+            expected_value(item, fmt::format("the task resistance as \"{}\" or a number",
+                                             m_examples.task_resistance()));
             return;
         }
         if (figure->base) {
@@ -143,8 +261,7 @@ public:
     void read_split(const Item& item) {
         const auto figure = parse_split(item.value);
         if (!figure) {
-            expected_value(item, "the split as \"0% displacement, 75% augmentation, 25% not "
-                                 "involved\"");
+            expected_value(item, fmt::format("the split as \"{}\"", m_examples.split()));
             return;
         }
         if (figure->displacement) {
@@ -168,11 +285,11 @@ public:
     }
 
     void read_modifier(const Item& item, std::string_view name, Figure modifier,
-                       std::optional<Figure> total, Derived weight, std::string_view example) {
+                       std::optional<Figure> total, Derived weight) {
         const auto figure = parse_modifier(item.value);
         if (!figure) {
-            expected_value(item,
-                           fmt::format("the {} as \"1.0 + ({}) = …\" or a number", name, example));
+            expected_value(item, fmt::format("the {} as \"{}\" or a number", name,
+                                             m_examples.modifier(item.label)));
             return;
         }
         m_statements.state(modifier, figure->modifier);
@@ -195,8 +312,8 @@ public:
     void read_raw(const Item& item) {
         const auto figure = parse_raw(item.value);
         if (!figure) {
-            expected_value(item, "the raw score as \"3.75 x 1.32 x 1.04 x 1.10 = 5.6628\" or a "
-                                 "number");
+            expected_value(item,
+                           fmt::format("the raw score as \"{}\" or a number", m_examples.raw()));
             return;
         }
         if (!figure->factors.empty()) {
@@ -213,8 +330,8 @@ public:
     void read_aijri(const Item& item) {
         const auto figure = parse_aijri(item.value);
         if (!figure) {
-            expected_value(item, "the AIJRI as \"(5.6628 - 0.54) / 7.93 x 100 = 64.6/100\" or "
-                                 "\"64.6\"");
+            expected_value(item,
+                           fmt::format("the AIJRI as \"{}\" or a number", m_examples.aijri()));
             return;
         }
         if (figure->raw) {
@@ -232,8 +349,9 @@ public:
     void read_zone(const Item& item) {
         const auto figure = parse_zone(item.value);
         if (!figure) {
-            expected_value(item, "the zone as \"GREEN (Green >= 48, Yellow 25-47, Red <25)\" or "
-                                 "\"Green\"");
+            expected_value(item, fmt::format("the zone as \"{}\" or \"{}\"", m_examples.zone(),
+                                             m_context.preview ? m_context.preview->formula.zone
+                                                               : std::string("Green")));
             return;
         }
         m_statements.zones.push_back(TextStatement{figure->zone, item.value});
@@ -315,12 +433,17 @@ private:
     DocumentSource& m_source;
     Assessment& m_out;
     Statements& m_statements;
+    Examples m_examples;
+    std::vector<const Item*> m_values; // the values read, in every section so far
 };
 
 } // namespace
 
-void read_items(ImportContext& context, std::vector<Item>& items) {
-    LineReader(context).read_items(items);
+void read_items(ImportContext& context, std::vector<std::vector<Item>>& sections) {
+    LineReader reader(context);
+    for (std::vector<Item>& items : sections) {
+        reader.read_items(items);
+    }
 }
 
 } // namespace aijri::detail

@@ -174,6 +174,7 @@ public:
         : m_a(a), m_s(s), m_m(m), m_placed(place_commentary(a.commentary)) {}
 
     std::string run() {
+        write_title();
         write_own_text(SectionKind::preamble);
         write_role();
         write_principles();
@@ -198,6 +199,22 @@ private:
     void open(SectionKind kind) {
         m_w.heading(2, escape_inline(section_info(kind).display_title));
         write_own_text(kind);
+    }
+
+    // The document opens with the role's title as a heading, unless the text before the
+    // first section opens with a title of its own ("# Long-Haul Truck Driver — AIJRI
+    // Assessment"), kept as written. Import does not keep a title that is just the role's.
+    void write_title() {
+        if (const auto own = placed(SectionKind::preamble).own) {
+            const std::string_view text = m_a.commentary[*own].text;
+            const std::string first =
+                escape_text_line(SectionKind::preamble, text.substr(0, text.find('\n')));
+            const auto heading = parse_heading(first);
+            if (heading && heading->level == 1 && !is_document_title(first, m_a.role.title)) {
+                return;
+            }
+        }
+        m_w.heading(1, escape_heading(m_a.role.title));
     }
 
     void write_own_text(SectionKind kind) {
@@ -230,7 +247,7 @@ private:
     void write_role() {
         open(SectionKind::role);
         const RoleDefinition& r = m_a.role;
-        std::vector<std::vector<std::string>> rows{{"Job Title", escape_inline(r.title)}};
+        std::vector<std::vector<std::string>> rows{{"Job Title", escape_cell(r.title)}};
         const std::array<std::pair<std::string_view, const std::string*>, 4> optional_rows = {{
             {"Seniority Level", &r.seniority},
             {"Primary Function", &r.primary_function},
@@ -239,8 +256,12 @@ private:
         }};
         for (const auto& [label, text] : optional_rows) {
             if (!text->empty()) {
-                rows.push_back({std::string(label), escape_inline(*text)});
+                rows.push_back({std::string(label), escape_cell(*text)});
             }
+        }
+        if (!m_a.id.empty()) {
+            // So that render → import keeps the id, whatever the document's file is called.
+            rows.push_back({"ID", escape_cell(m_a.id)});
         }
         m_w.table({"Field", "Value"}, rows);
         if (!r.seniority_note.empty()) {
@@ -259,11 +280,11 @@ private:
         for (std::size_t i = 0; i < m_a.principles.size(); ++i) {
             rows.push_back({std::string(k_principle_titles[i]),
                             std::to_string(m_a.principles[i].score),
-                            escape_inline(m_a.principles[i].rationale)});
+                            escape_cell(m_a.principles[i].rationale)});
         }
         rows.push_back({"Protective Total", protective_total() + "/9", ""});
         rows.push_back({"AI Growth Correlation", std::to_string(m_s.growth_correlation),
-                        escape_inline(m_a.growth.rationale)});
+                        escape_cell(m_a.growth.rationale)});
         m_w.table({"Principle", "Score (0-3)", "Rationale"}, rows);
         // "Likely Green (Accelerated)" is written as the seed writes it, with "Zone".
         const std::string zone = "Likely " + m_s.quick_screen_zone;
@@ -289,13 +310,13 @@ private:
         std::vector<std::vector<std::string>> rows;
         for (const Task& t : m_a.tasks) {
             // A task named "Total" must not read as the total row.
-            std::string name = escape_inline(t.name);
+            std::string name = escape_cell(t.name);
             if (is_total_label(name)) {
                 name = escape_with_reference(t.name);
             }
             rows.push_back({name, to_decimal(t.time_pct, 0, 2) + "%", std::to_string(t.score),
                             to_decimal(t.time_pct / Rational(100) * Rational(t.score), 2, 6),
-                            impact_label(t.impact), escape_inline(t.rationale)});
+                            impact_label(t.impact), escape_cell(t.rationale)});
         }
         Rational total_time;
         for (const Task& t : m_a.tasks) {
@@ -329,7 +350,7 @@ private:
         std::vector<std::vector<std::string>> rows;
         for (std::size_t i = 0; i < N; ++i) {
             rows.push_back({std::string(titles[i]), std::to_string(items[i].score),
-                            escape_inline(items[i].rationale)});
+                            escape_cell(items[i].rationale)});
         }
         rows.push_back({"Total", total, ""});
         m_w.table(header, rows);

@@ -2,7 +2,9 @@
 // figure becomes the assessment's stated figure; restatements (the raw score written again
 // in the AIJRI line, the growth correlation in the quick screen) and figures the format has
 // no place for (each task's weighted score, the methodology's constants) are audited here,
-// against the computation, and reported as warnings at their place in the document.
+// against the computation, and reported as errors at their place in the document: a
+// figure that does not follow from its inputs is an error of the assessment, as validate
+// says of a stated figure in JSON.
 #pragma once
 
 #include <array>
@@ -41,6 +43,7 @@ inline constexpr std::size_t k_figure_count = 14;
 // Figures with no place in `stated`, checked against what they restate.
 enum class Derived {
     growth_correlation, // restated input
+    quick_screen_total, // "Protective 2 + Correlation 2 = 4"
     time_total,
     task_weighted, // of task `task`
     task_resistance_base,
@@ -87,8 +90,10 @@ struct Statements {
 // Puts the first statement of every figure (in document order) into `stated`.
 void fill_stated(StatedFigures& stated, Statements& statements, const DocumentSource& source);
 
-// Warnings for every stated, restated or derived figure that does not match.
-void audit_statements(const Assessment& assessment, const Statements& statements,
-                      const Methodology& methodology, DocumentSource& source);
+// An error for every stated, restated or derived figure that does not match; returns how
+// many. Throws std::overflow_error when the methodology takes the scoring beyond exact
+// arithmetic.
+std::size_t audit_statements(const Assessment& assessment, const Statements& statements,
+                             const Methodology& methodology, DocumentSource& source);
 
 } // namespace aijri::detail

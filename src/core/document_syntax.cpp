@@ -7,6 +7,7 @@
 
 #include "aijri/text.hpp"
 
+#include "edit_distance.hpp"
 #include "json_syntax.hpp"
 
 namespace aijri::detail {
@@ -56,7 +57,7 @@ struct KeyedLabel {
     Label label;
 };
 
-constexpr std::array<KeyedLabel, 22> k_label_keys = {{
+constexpr std::array<KeyedLabel, 27> k_label_keys = {{
     {role, "senioritynote", Label::seniority_note},
     {principles, "quickscreenresult", Label::quick_screen},
     {principles, "quickscreen", Label::quick_screen},
@@ -74,11 +75,16 @@ constexpr std::array<KeyedLabel, 22> k_label_keys = {{
     {composite, "rawscore", Label::raw},
     {composite, "jobzonescore", Label::aijri},
     {composite, "aijri", Label::aijri},
+    {composite, "aijriscore", Label::aijri},
+    {composite, "jobzonecompositescore", Label::aijri},
+    {composite, "compositescore", Label::aijri},
     {composite, "zone", Label::zone},
     {sub_label, "aigrowthcorrelation", Label::growth},
     {sub_label, "sublabel", Label::sub_label},
     {sub_label, "assessoroverride", Label::assessor_override},
+    {sub_label, "override", Label::assessor_override},
     {commentary, "assessoroverride", Label::assessor_override},
+    {commentary, "override", Label::assessor_override},
 }};
 
 bool is_ascii_alpha(char c) {
@@ -102,16 +108,6 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 }
 bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-std::size_t utf8_length(unsigned char lead) {
-    if (lead >= 0xF0U) {
-        return 4;
-    }
-    if (lead >= 0xE0U) {
-        return 3;
-    }
-    return lead >= 0xC0U ? 2 : 1;
 }
 
 void utf8_append(std::string& out, std::uint32_t cp) {
@@ -201,21 +197,20 @@ std::string character_reference(std::uint32_t cp) {
     return fmt::format("&#x{:X};", cp);
 }
 
-// The escaping of escape_inline; `guard_start` protects what only matters at the start of
-// a line or cell (a leading * or #); `all_hashes` escapes every # (in a heading, a
-// trailing " #" would be read as a closing sequence).
-std::string escape_impl(std::string_view text, bool guard_start, bool all_hashes = false) {
+// The escaping every piece of text gets: | \\ < and entity-like & are escaped, line breaks
+// become <br>, what a terminal or a viewer would act on becomes a character reference, and
+// a space at the end (or, with `at_start`, at the start) is kept as a reference. Nothing
+// else is touched: emphasis, links and code are the author's Markdown.
+std::string escape_impl(std::string_view text, bool at_start) {
     std::string out;
     out.reserve(text.size() + 8);
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
-        const bool first = guard_start && i == 0;
+        const bool first = at_start && i == 0;
         const bool last = i + 1 == text.size();
-        const bool backslash =
-            c == '\\' || c == '|' || (first && c == '*') || (c == '#' && (first || all_hashes));
         if (c == ' ' && (first || last)) {
             out += "&#32;"; // a space at either end would be trimmed away
-        } else if (backslash) {
+        } else if (c == '\\' || c == '|') {
             out += '\\';
             out += c;
         } else if (c == '<') {
@@ -225,8 +220,14 @@ std::string escape_impl(std::string_view text, bool guard_start, bool all_hashes
         } else if (c == '\n') {
             out += "<br>";
         } else {
-            const std::size_t length =
-                std::min(utf8_length(static_cast<unsigned char>(c)), text.size() - i);
+            const std::size_t length = detail::utf8_sequence_length(text, i);
+            if (length == 0) {
+                // A byte that is not UTF-8 (only an id taken from a file name can hold one) is
+                // written as every report shows it, "\\xff", in a document that stays UTF-8.
+                out += fmt::format("\\\\x{:02x}", static_cast<unsigned char>(c));
+                ++i;
+                continue;
+            }
             const std::uint32_t cp = detail::decode_utf8(text, i, length);
             // What sanitize() escapes, the line separators included: nothing from a file may
             // move a terminal's cursor, reorder what a reviewer sees (Trojan Source) or break
@@ -245,11 +246,35 @@ std::string escape_impl(std::string_view text, bool guard_start, bool all_hashes
 }
 
 // The first character as a character reference, then the rest escaped.
-std::string reference_first(std::string_view text, bool all_hashes) {
-    const std::size_t length =
-        std::min(utf8_length(static_cast<unsigned char>(text.front())), text.size());
+std::string reference_first(std::string_view text) {
+    const std::size_t length = detail::utf8_sequence_length(text, 0);
+    if (length == 0) {
+        return escape_impl(text, false); // "\\\\xff": text already, whatever follows
+    }
     return character_reference(detail::decode_utf8(text, 0, length)) +
-           escape_impl(text.substr(length), false, all_hashes);
+           escape_impl(text.substr(length), false);
+}
+
+// A backslash before the first character, where import would otherwise read it as
+// Markdown it drops or acts on: "\\**Nurse**" stays bold text, not a bold cell.
+std::string guard_start(std::string out) {
+    out.insert(0, 1, '\\');
+    return out;
+}
+
+bool starts_bold(std::string_view text) {
+    return starts_with(text, "**");
+}
+
+// A heading's closing sequence is a run of #s after a space at its end: "C# #" would lose
+// its last "#". Its first # is escaped.
+std::string escape_closing_hashes(std::string out) {
+    const auto last = out.find_last_not_of('#');
+    if (last + 1 < out.size() &&
+        (last == std::string::npos || out[last] == ' ' || out[last] == '\t')) {
+        out.insert(last + 1, 1, '\\');
+    }
+    return out;
 }
 
 bool starts_plain(std::string_view line) {
@@ -323,6 +348,44 @@ std::string word_key(std::string_view text) {
     return key;
 }
 
+std::string label_key(std::string_view raw) {
+    const std::string_view text = strip_bold(trim(raw));
+    if (starts_with(text, "&#")) {
+        return word_key(strip_parenthetical(text));
+    }
+    const std::string decoded = decode_text(text);
+    return word_key(strip_parenthetical(decoded));
+}
+
+std::vector<std::string> label_words(std::string_view raw) {
+    const std::string_view text = strip_bold(trim(raw));
+    const std::string decoded = starts_with(text, "&#") ? std::string(text) : decode_text(text);
+    std::vector<std::string> words;
+    std::string word;
+    const auto flush = [&] {
+        // The singular: "postings", "salaries"; not "consensus", "business", "analysis".
+        if (word.size() > 4 && ends_with(word, "ies")) {
+            word.replace(word.size() - 3, 3, "y");
+        } else if (word.size() > 3 && ends_with(word, "s") && !ends_with(word, "ss") &&
+                   !ends_with(word, "us") && !ends_with(word, "is")) {
+            word.pop_back();
+        }
+        if (!word.empty() && word != "and" && word != "of" && word != "the") {
+            words.push_back(std::move(word));
+        }
+        word.clear();
+    };
+    for (const char c : strip_parenthetical(decoded)) {
+        if (is_word_byte(c)) {
+            word += to_lower(c);
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return words;
+}
+
 std::optional<Heading> parse_heading(std::string_view line) {
     std::size_t level = 0;
     while (level < line.size() && line[level] == '#') {
@@ -343,18 +406,6 @@ std::optional<Heading> parse_heading(std::string_view line) {
     return Heading{level, text};
 }
 
-// "3. " or "3) " before a heading's text: numbered sections.
-std::string_view strip_numbering(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size() && is_ascii_digit(text[i])) {
-        ++i;
-    }
-    if (i > 0 && i + 1 < text.size() && (text[i] == '.' || text[i] == ')') && text[i + 1] == ' ') {
-        return trim(text.substr(i + 1));
-    }
-    return text;
-}
-
 bool is_thematic_break(std::string_view line) {
     std::size_t count = 0;
     for (const char c : line) {
@@ -367,26 +418,229 @@ bool is_thematic_break(std::string_view line) {
     return count >= 3 && std::string_view("-*_=").find(line.front()) != std::string_view::npos;
 }
 
-std::optional<SectionKind> section_title(std::string_view line) {
-    std::string_view text = trim(line);
-    if (const auto heading = parse_heading(text)) {
-        text = heading->text;
+namespace {
+
+bool is_roman_numeral(std::string_view token) {
+    return !token.empty() && token.find_first_not_of("IVXLC") == std::string_view::npos;
+}
+
+// Numbering before a title. A plain line may be numbered "3. " or "3) "; a heading or a
+// bold line also "7.1 ", "7 ", "7 - ", "IV. ", "A) ", "Section 2: ", "Part 1 — ", "Step 3.",
+// and may begin with symbols ("📊 Evidence Score").
+std::string_view strip_numbering(std::string_view text, bool marked) {
+    text = trim(text);
+    if (!marked) {
+        std::size_t i = 0;
+        while (i < text.size() && is_ascii_digit(text[i])) {
+            ++i;
+        }
+        if (i > 0 && i + 1 < text.size() && (text[i] == '.' || text[i] == ')') &&
+            text[i + 1] == ' ') {
+            return trim(text.substr(i + 1));
+        }
+        return text;
     }
-    const auto drop_colon = [](std::string_view t) {
-        t = trim(t);
-        return ends_with(t, ":") ? trim(t.substr(0, t.size() - 1)) : t;
+    const auto skip_symbols = [](std::string_view t) {
+        std::size_t i = 0;
+        while (i < t.size() && !is_ascii_alpha(t[i]) && !is_ascii_digit(t[i])) {
+            ++i;
+        }
+        return t.substr(i);
     };
-    text = strip_parenthetical(strip_numbering(drop_colon(strip_bold(drop_colon(text)))));
-    if (text.empty() || !is_ascii_alpha(text.front())) {
-        return std::nullopt;
+    text = skip_symbols(text);
+    for (const std::string_view word : {"section ", "part ", "step ", "chapter "}) {
+        if (text.size() > word.size() &&
+            std::equal(word.begin(), word.end(), text.begin(),
+                       [](char a, char b) { return a == to_lower(b); })) {
+            text = trim(text.substr(word.size()));
+            break;
+        }
     }
-    const std::string key = word_key(text);
+    std::size_t end = 0;
+    while (end < text.size() &&
+           (is_ascii_digit(text[end]) || (text[end] == '.' && end > 0 && end + 1 < text.size() &&
+                                          is_ascii_digit(text[end + 1])))) {
+        ++end;
+    }
+    if (end == 0) {
+        // "IV." or "A)": a numeral or a letter, closed by a period or a bracket.
+        const std::size_t close = text.find_first_of(".)");
+        const std::string_view token = text.substr(0, close);
+        if (close != std::string_view::npos && close + 1 < text.size() && text[close + 1] == ' ' &&
+            (is_roman_numeral(token) || (token.size() == 1 && is_ascii_alpha(token.front())))) {
+            end = close;
+        }
+    }
+    if (end == 0) {
+        return text;
+    }
+    // The separators after a number: "7. ", "7) ", "7: ", "7 - ", "7 — ".
+    std::string_view rest = text.substr(end);
+    if (!rest.empty() && rest.front() != ' ' &&
+        std::string_view(".):").find(rest.front()) == std::string_view::npos) {
+        return text; // "3D Modelling": not a number
+    }
+    return skip_symbols(rest);
+}
+
+std::optional<SectionKind> section_of_key(const std::string& key) {
     for (const KeyedSection& entry : k_title_keys) {
         if (entry.key == key) {
             return entry.kind;
         }
     }
     return std::nullopt;
+}
+
+// The words of a title that name it, without numbering or symbols; "" when it begins with
+// something else than a letter (render's escapes: "\\# ", "&#x45;").
+std::string_view title_words(const TitleText& title) {
+    const std::string_view text = strip_numbering(title.text, title.level < k_plain_level);
+    if (text.empty() || !is_ascii_alpha(text.front())) {
+        return {};
+    }
+    return text;
+}
+
+struct KeyedHeadingLabel {
+    std::string_view key;
+    Label label;
+    bool plain; // also as a plain line, as the seed writes its titles
+};
+
+// The parts of a section that people also write as headings of their own ("## 7. Assessor
+// Override"), with their value on the lines below. Only names that cannot be a line of text
+// are read as plain lines: "Assessor Override", not "Override".
+constexpr std::array<KeyedHeadingLabel, 10> k_heading_labels = {{
+    {"assessoroverride", Label::assessor_override, true},
+    {"override", Label::assessor_override, false},
+    {"quickscreenresult", Label::quick_screen, true},
+    {"quickscreen", Label::quick_screen, true},
+    {"senioritynote", Label::seniority_note, true},
+    {"reinstatementcheck", Label::reinstatement, true},
+    {"reinstatement", Label::reinstatement, false},
+    {"displacementaugmentationsplit", Label::split, true},
+    {"taskresistancescore", Label::task_resistance, false},
+    {"taskresistance", Label::task_resistance, false},
+}};
+
+} // namespace
+
+TitleText title_text(std::string_view line) {
+    std::string_view text = trim(line);
+    std::size_t level = k_plain_level;
+    if (const auto heading = parse_heading(text)) {
+        text = heading->text;
+        level = heading->level;
+    }
+    const auto drop_colon = [](std::string_view t) {
+        t = trim(t);
+        return ends_with(t, ":") ? trim(t.substr(0, t.size() - 1)) : t;
+    };
+    text = drop_colon(text);
+    if (level == k_plain_level && text.size() >= 5 && starts_with(text, "**") &&
+        ends_with(text, "**") && text.substr(2, text.size() - 4).find("**") == std::string::npos) {
+        level = k_bold_level;
+    }
+    return TitleText{drop_colon(strip_bold(text)), level};
+}
+
+std::optional<SectionKind> section_title(std::string_view line) {
+    const TitleText title = title_text(line);
+    const std::string_view text = title_words(title);
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    if (const auto kind = section_of_key(label_key(text))) {
+        return kind;
+    }
+    if (title.level < k_plain_level) {
+        // A heading may add a subtitle: "Task Decomposition — Agentic AI Scoring".
+        for (const std::string_view dash : {" \u2014 ", " \u2013 ", " - ", ": "}) {
+            if (const auto at = text.find(dash); at != std::string_view::npos) {
+                if (const auto kind = section_of_key(label_key(text.substr(0, at)))) {
+                    return kind;
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Label> heading_label(std::string_view line) {
+    const TitleText title = title_text(line);
+    const std::string_view text = title_words(title);
+    // The name alone: "Seniority note: \\|" is a labelled line, whose value has no words.
+    if (text.empty() || text.find(':') != std::string_view::npos ||
+        !(is_word_byte(text.back()) || text.back() == ')')) {
+        return std::nullopt;
+    }
+    const std::string key = label_key(text);
+    for (const KeyedHeadingLabel& entry : k_heading_labels) {
+        if (entry.key == key && (entry.plain || title.level < k_plain_level)) {
+            return entry.label;
+        }
+    }
+    return std::nullopt;
+}
+
+bool names_label(Label label, std::string_view text) {
+    const std::string key = label_key(text);
+    for (const KeyedLabel& entry : k_label_keys) {
+        if (entry.label == label && entry.key == key) {
+            return true;
+        }
+    }
+    for (const KeyedHeadingLabel& entry : k_heading_labels) {
+        if (entry.label == label && entry.key == key) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<SectionKind> suggest_section(const TitleText& title) {
+    const std::string_view text = strip_numbering(title.text, true);
+    const std::string key = label_key(text);
+    // A typo: at most two edits from a title ("Task Decompositon").
+    if (key.size() >= 5) {
+        for (const KeyedSection& entry : k_title_keys) {
+            const std::size_t longer = std::max(key.size(), entry.key.size());
+            const std::size_t shorter = std::min(key.size(), entry.key.size());
+            if (longer - shorter <= 2 && edit_distance(key, entry.key) <= 2) {
+                return entry.kind;
+            }
+        }
+    }
+    // Words of one title only ("Tasks", "Evidence", "Barriers"), each as written or one
+    // letter off; of several titles, the one with the fewest other words.
+    const std::vector<std::string> words = label_words(text);
+    if (words.empty()) {
+        return std::nullopt;
+    }
+    std::optional<SectionKind> best;
+    std::size_t best_size = 0;
+    for (const SectionInfo& info : k_sections) {
+        const std::vector<std::string> known = label_words(info.title);
+        const bool all = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+            return std::any_of(known.begin(), known.end(), [&](const std::string& k) {
+                return w == k || (w.size() >= 5 && k.size() >= 5 && edit_distance(w, k) <= 1);
+            });
+        });
+        if (all && (!best || known.size() < best_size)) {
+            best = info.kind;
+            best_size = known.size();
+        }
+    }
+    return best;
+}
+
+std::string section_titles() {
+    std::string out;
+    for (const SectionInfo& info : k_sections) {
+        out += fmt::format("{}\"{}\"", out.empty() ? "" : ", ", info.title);
+    }
+    return out;
 }
 
 std::optional<LabeledText> split_label(std::string_view line) {
@@ -427,7 +681,7 @@ std::optional<LabeledText> split_label(std::string_view line) {
 }
 
 std::optional<Label> line_label(SectionKind section, std::string_view label) {
-    const std::string key = word_key(strip_parenthetical(strip_bold(label)));
+    const std::string key = label_key(label);
     // The figures of the composite and of the sub-label are accepted in either section.
     const auto figures = [](SectionKind kind) { return kind == composite || kind == sub_label; };
     for (const KeyedLabel& entry : k_label_keys) {
@@ -488,7 +742,12 @@ LineKind classify_line(SectionKind section, std::string_view line) {
         return LineKind::rule;
     }
     if (section == preamble) {
-        return LineKind::text;
+        // Before the first section a heading is text (the document's title is one), unless
+        // it is close to a section's title: "## Tasks" is a section misnamed.
+        const auto heading = parse_heading(line);
+        return heading && heading->level > 1 && suggest_section(title_text(line))
+                   ? LineKind::sub_heading
+                   : LineKind::text;
     }
     if (parse_heading(line)) {
         return LineKind::sub_heading;
@@ -496,7 +755,7 @@ LineKind classify_line(SectionKind section, std::string_view line) {
     if (line.front() == '|') {
         return section_info(section).has_table ? LineKind::table_row : LineKind::text;
     }
-    if (bold_heading(line)) {
+    if (bold_heading(line) || heading_label(line)) {
         return LineKind::sub_heading;
     }
     if (const auto labeled = split_label(line); labeled && line_label(section, labeled->label)) {
@@ -522,7 +781,8 @@ bool has_unescaped_pipe(std::string_view line) {
 
 bool is_total_label(std::string_view cell) {
     const std::string_view text = strip_bold(cell);
-    return !text.empty() && is_ascii_alpha(text.front()) && word_key(text) == "total";
+    // A leading backslash or reference is render's way of saying "a name, not the total".
+    return !text.empty() && is_ascii_alpha(text.front()) && label_key(text) == "total";
 }
 
 std::string decode_text(std::string_view raw, bool free_line) {
@@ -564,16 +824,30 @@ std::string normalize_bold_label(std::string_view line) {
 }
 
 std::string escape_inline(std::string_view text) {
-    return escape_impl(text, true);
+    // A value is read after its label or dash with any "**" before it skipped.
+    std::string out = escape_impl(text, true);
+    return starts_bold(out) ? guard_start(std::move(out)) : out;
+}
+
+std::string escape_cell(std::string_view text) {
+    // Bold around the whole cell is presentation, dropped on import; "**Lead** nurse" is not.
+    std::string out = escape_impl(text, true);
+    return strip_bold(out) != out ? guard_start(std::move(out)) : out;
 }
 
 std::string escape_text_line(SectionKind section, std::string_view line) {
     if (line.empty()) {
         return "<br>";
     }
-    std::string out = escape_inline(line);
-    if (out.front() == '`' || out.front() == '~') {
-        out.insert(0, 1, '\\'); // would open a fenced code block
+    std::string out = escape_impl(line, true);
+    if (starts_bold(out) && (normalize_bold_label(out) != out || bold_heading(out))) {
+        out = guard_start(std::move(out)); // "**Note:** x" would lose its bold, "**X**" be a title
+    } else if (starts_with(out, "```") || starts_with(out, "~~~")) {
+        out = guard_start(std::move(out)); // would open a fenced code block
+    } else if (section != SectionKind::preamble && parse_heading(out)) {
+        // A heading in a section starts an entry; before the first section, the document's
+        // title stays a heading, as written.
+        out = guard_start(std::move(out));
     }
     if (classify_line(section, out) != LineKind::text) {
         out = escape_with_reference(line);
@@ -582,15 +856,26 @@ std::string escape_text_line(SectionKind section, std::string_view line) {
 }
 
 std::string escape_heading(std::string_view text) {
-    std::string out = escape_impl(text, true, true);
-    if (!text.empty() && section_title(out)) {
-        out = reference_first(text, true);
+    std::string out = escape_impl(text, true);
+    if (strip_bold(out) != out) {
+        out = guard_start(std::move(out));
     }
-    return out;
+    // As render writes it: a heading that names a section, or a part of one, would be read
+    // as that section or part rather than as a sub-heading.
+    const std::string line = "### " + out;
+    if (!text.empty() && (section_title(line) || heading_label(line))) {
+        out = reference_first(text);
+    }
+    return escape_closing_hashes(std::move(out));
 }
 
 std::string escape_with_reference(std::string_view text) {
-    return text.empty() ? std::string() : reference_first(text, false);
+    return text.empty() ? std::string() : reference_first(text);
+}
+
+bool is_document_title(std::string_view line, std::string_view role_title) {
+    const auto heading = parse_heading(trim(line));
+    return heading && heading->level == 1 && decode_text(strip_bold(heading->text)) == role_title;
 }
 
 } // namespace aijri::detail

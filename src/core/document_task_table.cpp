@@ -14,6 +14,37 @@ struct Columns {
     std::optional<std::size_t> name, time, score, weighted, impact, rationale;
 };
 
+// The column a header names, and its title for messages; nullptr: none of the task
+// table's. Headers are matched by their words, as people write them: "Time %", "Time
+// share", "Share of time", "% of time"; "Aug/Disp", "Impact"; "Score (1-5)", "AI score".
+std::pair<std::optional<std::size_t>*, std::string_view> column_of(Columns& c,
+                                                                   const std::string& key) {
+    const auto any_prefix = [&key](std::initializer_list<std::string_view> prefixes) {
+        return std::any_of(prefixes.begin(), prefixes.end(),
+                           [&key](std::string_view p) { return key.starts_with(p); });
+    };
+    if (any_prefix({"weight", "contribution"})) {
+        return {&c.weighted, "Weighted"};
+    }
+    if (any_prefix({"task", "activit", "dut", "responsibilit"})) {
+        return {&c.name, "Task"};
+    }
+    if (any_prefix({"time", "share", "percent", "pct", "proportion", "allocation", "effort"}) ||
+        key.find("time") != std::string::npos) {
+        return {&c.time, "Time %"};
+    }
+    if (any_prefix({"score", "aiscore", "automationscore", "rating"})) {
+        return {&c.score, "Score (1-5)"};
+    }
+    if (any_prefix({"aug", "disp", "impact", "aiimpact", "type", "effect"})) {
+        return {&c.impact, "Aug/Disp"};
+    }
+    if (is_rationale_header(key)) {
+        return {&c.rationale, "Rationale"};
+    }
+    return {nullptr, ""};
+}
+
 class TaskTableReader {
 public:
     explicit TaskTableReader(ImportContext& context)
@@ -22,28 +53,21 @@ public:
     std::optional<Columns> task_columns(const Table& table) {
         Columns c;
         for (std::size_t i = 0; i < table.header.cells.size(); ++i) {
-            const std::string key =
-                word_key(strip_parenthetical(strip_bold(table.header.cells[i])));
-            std::optional<std::size_t>* slot = nullptr;
-            if (key.starts_with("task")) {
-                slot = &c.name;
-            } else if (key.starts_with("time") || key == "share") {
-                slot = &c.time;
-            } else if (key.starts_with("score")) {
-                slot = &c.score;
-            } else if (key.starts_with("weight")) {
-                slot = &c.weighted;
-            } else if (key.starts_with("aug") || key.starts_with("disp") ||
-                       key.starts_with("impact")) {
-                slot = &c.impact;
-            } else if (is_rationale_header(key)) {
-                slot = &c.rationale;
+            const std::string_view cell = table.header.cells[i];
+            std::string key = label_key(cell);
+            if (key.empty() && cell.find('%') != std::string_view::npos) {
+                key = "time"; // a header that is only "%"
             }
-            if (slot == nullptr || slot->has_value()) {
-                error(table.header.cells[i],
-                      fmt::format("expected the columns of the task table (Task, Time %, Score "
-                                  "(1-5), Weighted, Aug/Disp, Rationale), found {}",
-                                  quote(table.header.cells[i])));
+            const auto [slot, title] = column_of(c, key);
+            if (slot == nullptr || (slot == &c.rationale && slot->has_value())) {
+                extra_column(m_source, cell, "task",
+                             "Task, Time %, Score (1-5), Weighted, Aug/Disp, Rationale");
+                continue;
+            }
+            if (slot->has_value()) {
+                error(cell, fmt::format("expected one \"{}\" column in the task table, found a "
+                                        "second: {}",
+                                        title, quote(cell)));
                 return std::nullopt;
             }
             *slot = i;
@@ -64,7 +88,7 @@ public:
     }
 
     std::optional<Impact> read_impact(std::string_view cell, std::string_view at) {
-        const std::string key = word_key(strip_bold(cell));
+        const std::string key = label_key(cell);
         if (key == "augmentation" || key == "aug") {
             return Impact::augmentation;
         }

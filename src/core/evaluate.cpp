@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "aijri/document.hpp"
+
 namespace aijri {
 namespace {
 
@@ -115,10 +117,108 @@ void audit_what_can_be(const Assessment& partial, std::string_view text,
     }
 }
 
+// The methodology could not score the assessment in exact arithmetic: not the file's fault.
+void refuse_methodology(Evaluation& result, const Methodology& methodology) {
+    result.methodology_error = true;
+    result.score.reset();
+    result.diagnostics.push_back(make_error(
+        "", {},
+        fmt::format("cannot be scored with the methodology \"{}\": its constants take exact "
+                    "arithmetic beyond 128 bits (use fewer decimals or smaller constants)",
+                    methodology.name)));
+}
+
+enum class Form { json, document, neither };
+
+// The one place that decides how a text is read.
+Form form_of(std::string_view name, std::string_view text, InputFormat format) {
+    if (format == InputFormat::json ||
+        (format == InputFormat::automatic && has_json_extension(name))) {
+        return Form::json;
+    }
+    if (format == InputFormat::markdown || has_document_extension(name)) {
+        return Form::document;
+    }
+    // Neither extension (standard input, "role.txt"): by what the text holds.
+    const std::string_view body = strip_bom(text);
+    const auto first = body.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && (body[first] == '{' || body[first] == '[')) {
+        return Form::json;
+    }
+    return looks_like_document(body) ? Form::document : Form::neither;
+}
+
+bool starts_like_json(std::string_view text) {
+    const std::string_view body = strip_bom(text);
+    const auto first = body.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && body[first] == '{';
+}
+
+// A document: imported as `aijri import` reads it, audited as it audits, then scored.
+Evaluation evaluate_document(std::string_view text, std::string file,
+                             const Methodology& methodology, bool found_in_folder) {
+    Evaluation result;
+    result.file = std::move(file);
+    ImportOptions options;
+    options.methodology = &methodology;
+    ImportResult imported = import_document(text, result.file, options);
+    if (!imported.is_document && found_in_folder) {
+        result.skipped = fmt::format("{}: skipped: not an assessment document (not one of its "
+                                     "lines is the title of a section of one)",
+                                     result.file);
+        return result;
+    }
+    result.diagnostics = std::move(imported.diagnostics);
+    if (!imported.is_document && starts_like_json(text) && !result.diagnostics.empty()) {
+        result.diagnostics.front().message +=
+            "; it reads as JSON: name it *.json, or pass --input-format json";
+    }
+    if (imported.methodology_error) {
+        result.methodology_error = true;
+        sort_by_position(result.diagnostics);
+        return result;
+    }
+    if (!imported.assessment) {
+        sort_by_position(result.diagnostics);
+        return result;
+    }
+    result.assessment = std::move(imported.assessment);
+    if (imported.mismatches > 0) {
+        // Stated figures that do not match: errors of the assessment, as in JSON.
+        sort_by_position(result.diagnostics);
+        return result;
+    }
+    try {
+        Score score = compute_score(*result.assessment, methodology);
+        check_printable(score);
+        result.diagnostics.insert(result.diagnostics.end(), score.warnings.begin(),
+                                  score.warnings.end());
+        result.score = std::move(score);
+    } catch (const std::overflow_error&) {
+        refuse_methodology(result, methodology);
+    }
+    sort_by_position(result.diagnostics);
+    return result;
+}
+
 } // namespace
 
 Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string file,
-                    const Methodology& methodology, bool padded) {
+                    const Methodology& methodology, bool padded, const ReadOptions& how) {
+    const Form form = form_of(file, text, how.format);
+    if (form == Form::document) {
+        return evaluate_document(text, std::move(file), methodology, how.found_in_folder);
+    }
+    if (form == Form::neither) {
+        Evaluation result;
+        result.file = std::move(file);
+        result.diagnostics.push_back(make_error(
+            "", {},
+            "expected an assessment: a JSON object (\"{…}\"), or a document with the sections "
+            "of one (\"Role Definition\", \"Task Decomposition\", …), found neither (name it "
+            "*.json or *.md, or pass --input-format)"));
+        return result;
+    }
     Evaluation result;
     result.file = std::move(file);
     ReadResult read =
@@ -130,6 +230,13 @@ Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string
             audit_what_can_be(*read.partial, text, methodology, result.diagnostics);
         }
         sort_by_position(result.diagnostics);
+        // Only on failure, so the JSON path costs nothing more: a document named *.json.
+        if (!result.diagnostics.empty() && result.diagnostics.front().position.line <= 1 &&
+            looks_like_document(strip_bom(text))) {
+            result.diagnostics.front().message +=
+                "; it reads as an assessment document: name it *.md, or pass --input-format "
+                "markdown";
+        }
         return result;
     }
     Score score;
@@ -142,13 +249,8 @@ Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string
     } catch (const std::overflow_error&) {
         // Exact arithmetic refuses to wrap (Rational); only a methodology with extreme
         // constants gets there, so the file is not to blame.
-        result.methodology_error = true;
         result.assessment = std::move(read.assessment);
-        result.diagnostics.push_back(make_error(
-            "", {},
-            fmt::format("cannot be scored with the methodology \"{}\": its constants take exact "
-                        "arithmetic beyond 128 bits (use fewer decimals or smaller constants)",
-                        methodology.name)));
+        refuse_methodology(result, methodology);
         return result;
     }
     result.assessment = std::move(read.assessment);

@@ -168,8 +168,8 @@ std::string git_prefix() {
     return first_line(r.out);
 }
 
-std::vector<GitFile> git_list_json(const std::string& commit,
-                                   const std::vector<std::string>& paths) {
+std::vector<GitFile> git_list_json(const std::string& commit, const std::vector<std::string>& paths,
+                                   InputFormat format) {
     std::vector<std::string> arguments{"ls-tree", "-r", "-z", "--full-name", commit, "--"};
     arguments.insert(arguments.end(), paths.begin(), paths.end());
     const Completed r = run_git(arguments);
@@ -190,7 +190,7 @@ std::vector<GitFile> git_list_json(const std::string& commit,
         }
         const std::string_view path = entry.substr(tab + 1);
         const std::string_view name = path.substr(path.find_last_of('/') + 1);
-        if (name.size() > 5 && name.substr(name.size() - 5) == ".json" && !is_hidden_path(path)) {
+        if (is_assessment_name(name, format) && !is_hidden_path(path)) {
             const std::string_view head = entry.substr(0, tab);
             files.push_back(
                 GitFile{std::string(path), std::string(head.substr(head.rfind(' ') + 1))});

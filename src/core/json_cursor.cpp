@@ -11,6 +11,7 @@
 #include "aijri/reader.hpp"
 #include "aijri/text.hpp"
 
+#include "edit_distance.hpp"
 #include "json_syntax.hpp"
 
 namespace aijri::detail {

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "aijri/file_source.hpp"
+#include "aijri/input_format.hpp"
 
 namespace aijri {
 namespace {
@@ -33,12 +34,6 @@ std::string_view kind_of(mode_t mode) {
         return "a device";
     }
     return "not a regular file";
-}
-
-bool has_json_extension(std::string_view name) {
-    constexpr std::string_view extension = ".json";
-    return name.size() > extension.size() &&
-           name.substr(name.size() - extension.size()) == extension;
 }
 
 std::string join(const std::string& folder, std::string_view name) {
@@ -84,6 +79,7 @@ std::atomic<std::size_t> g_open_folders{0};
 // held (each as its sorted list of names), so memory does not grow with the number of files.
 struct InputWalk::Impl {
     std::vector<std::string> paths;
+    InputFormat format = InputFormat::automatic; // which names are read
     std::size_t next_path = 0;
     std::vector<Frame> stack;
     std::string root; // the folder named, every link in it resolved
@@ -116,7 +112,7 @@ struct InputWalk::Impl {
             // A plain file's type comes with its name: no stat for each of thousands of
             // files (a stat is a system call, and system calls are dear in a virtual machine).
             if (entry.type == DT_REG) {
-                if (has_json_extension(entry.name)) {
+                if (is_assessment_name(entry.name, format)) {
                     return InputFile{std::move(path), false, frame.open, {}};
                 }
                 continue;
@@ -188,7 +184,7 @@ struct InputWalk::Impl {
             const int stat_error = errno;
             struct stat link {};
             if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
-                if (!has_json_extension(name)) {
+                if (!is_assessment_name(name, format)) {
                     return std::nullopt; // a link nothing would read
                 }
                 return InputFile{path, false, nullptr,
@@ -200,7 +196,7 @@ struct InputWalk::Impl {
                              fmt::format("cannot be read ({})", describe_errno(stat_error))};
         }
         if (const std::string outside = link_outside_root(path); !outside.empty()) {
-            if (S_ISDIR(info.st_mode) || has_json_extension(name)) {
+            if (S_ISDIR(info.st_mode) || is_assessment_name(name, format)) {
                 warnings.push_back(
                     fmt::format("{}: skipped: a symbolic link to {}, outside the folder {}", path,
                                 outside, root));
@@ -211,7 +207,7 @@ struct InputWalk::Impl {
             enter(path, info);
             return std::nullopt;
         }
-        if (!has_json_extension(name)) {
+        if (!is_assessment_name(name, format)) {
             return std::nullopt;
         }
         if (!S_ISREG(info.st_mode)) {
@@ -250,8 +246,10 @@ std::size_t OpenFolder::open_count() {
     return g_open_folders.load(std::memory_order_relaxed);
 }
 
-InputWalk::InputWalk(std::vector<std::string> paths) : m_impl(std::make_unique<Impl>()) {
+InputWalk::InputWalk(std::vector<std::string> paths, InputFormat format)
+    : m_impl(std::make_unique<Impl>()) {
     m_impl->paths = std::move(paths);
+    m_impl->format = format;
 }
 InputWalk::~InputWalk() = default;
 
@@ -263,9 +261,9 @@ std::vector<std::string> InputWalk::take_warnings() {
     return std::exchange(m_impl->warnings, {});
 }
 
-WalkResult collect_inputs(const std::vector<std::string>& paths) {
+WalkResult collect_inputs(const std::vector<std::string>& paths, InputFormat format) {
     WalkResult result;
-    InputWalk walk(paths);
+    InputWalk walk(paths, format);
     while (auto file = walk.next()) {
         result.files.push_back(std::move(*file));
     }

@@ -71,6 +71,8 @@ TEST_CASE("an id that more than one file uses is reported by score and validate"
     const std::string dir = aijri::test::temp_dir();
     std::filesystem::create_directories(dir + "/a");
     std::filesystem::create_directories(dir + "/b");
+    // A document that is no assessment is skipped, and still counts among the walk's places.
+    write_text_file(dir + "/a/README.md", "# Roles\n");
     write_text_file(dir + "/a/role.json", aijri::test::to_json({}));
     write_text_file(dir + "/b/role.json", aijri::test::to_json({}));
     write_text_file(dir + "/b/other.json", aijri::test::to_json({}));
@@ -78,7 +80,10 @@ TEST_CASE("an id that more than one file uses is reported by score and validate"
                                  "/a/role.json, " + dir + "/b/role.json";
     const CommandResult score = run_aijri("score " + shell_quote(dir));
     CHECK(score.status == 1);
-    CHECK(score.err == "aijri: error: " + expected + "\n");
+    CHECK(score.err == "aijri: warning: " + dir +
+                           "/a/README.md: skipped: not an assessment document (not one of its "
+                           "lines is the title of a section of one)\naijri: error: " +
+                           expected + "\n");
     // The table's footer says it too, wrapped to the width.
     CHECK(contains(score.out, "\nerror: the id \"role\" is used by more than one file:"));
     for (const char* jobs : {"1", "3"}) {

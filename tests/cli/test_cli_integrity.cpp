@@ -311,10 +311,10 @@ TEST_CASE(
     // 0 bytes).
     std::string doc =
         read_text_file(aijri::test::source_path("tests/data/deep-learning-engineer.md"));
-    doc.replace(doc.find("= 5.6628"), 8, "= 5.6728"); // an audit warning to print
+    doc.replace(doc.find("= 5.6628"), 8, "= 5.6728"); // an audit error to print
     write_text_file(dir + "/warn.md", doc);
     const CommandResult import = run("import " + s + "/warn.md -o " + s + "/w.json 2>&-");
-    CHECK(import.status == 0);
+    CHECK(import.status == 1); // the figure does not match; the assessment is written
     CHECK(read_text_file(dir + "/w.json") == run("import " + s + "/warn.md").out);
 
     // A closed stdout: a write error, not a report sent into a file descriptor opened later.

@@ -305,7 +305,7 @@ std::vector<std::vector<std::size_t>> table_shapes(const std::string& html) {
 
 // What the tables of a rendered assessment must look like.
 std::vector<std::vector<std::size_t>> expected_shapes(const Assessment& a) {
-    std::size_t role_rows = 2;
+    std::size_t role_rows = a.id.empty() ? 2 : 3; // the header, Job Title and ID
     for (const std::string* field : {&a.role.seniority, &a.role.primary_function,
                                      &a.role.not_this_role, &a.role.typical_experience}) {
         role_rows += field->empty() ? 0U : 1U;
@@ -372,7 +372,7 @@ TEST_CASE("render shows a stated figure at the precision it was stated with", "[
     CHECK(json(import_ok(document)) == json(a));
 }
 
-TEST_CASE("text cannot break a table, and comes back unchanged", "[render]") {
+TEST_CASE("text cannot break a table and comes back unchanged", "[render]") {
     test::AssessmentSpec spec;
     Assessment a = read_json(test::to_json(spec));
     a.tasks[0].rationale = "a | b\nc <script>alert(1)</script> \x1b[31m\\ &amp; \u202E";
@@ -385,13 +385,99 @@ TEST_CASE("text cannot break a table, and comes back unchanged", "[render]") {
                         "&lt;script>alert(1)&lt;/script> &#x1B;[31m\\\\ &amp;amp; &#x202E; |\n") !=
           std::string::npos);
     CHECK(document.find("| &#x54;otal | 25% |") != std::string::npos);
-    CHECK(document.find("| Job Title | \\**Nurse** \\| RN |") != std::string::npos);
+    // Bold that is part of the text is the author's Markdown: kept as written.
+    CHECK(document.find("| Job Title | **Nurse** \\| RN |") != std::string::npos);
     CHECK(document.find("## Assessor Commentary\n\nZone: GREEN\n\n<br>\n\n\\# not a "
                         "heading\n\n\\| not \\| a row \\|\n\n### &#x45;vidence Score\n\n"
                         "\\```\n\n- kept\n") != std::string::npos);
     check_round_trip(a);
     const auto shapes = table_shapes(through_cmark(document));
     CHECK(shapes == expected_shapes(a));
+}
+
+TEST_CASE("render carries the id: render → import keeps it whatever the file is called",
+          "[render][import]") {
+    Assessment a = read_json(
+        test::read_text_file(test::source_path("assessments/deep-learning-engineer.json")));
+    a.id = "deep-learning-engineer";
+    const std::string document = render(a);
+    CHECK(document.find("| Typical Experience | 3-7 years.") < document.find("| ID | "
+                                                                             "deep-learning-"
+                                                                             "engineer |\n"));
+    for (const char* name : {"rendered.md", "-", "<stdin>", "x/y/role.markdown"}) {
+        INFO(name);
+        const ImportResult back = import_document(document, name);
+        REQUIRE(back.assessment);
+        CHECK(back.assessment->id == "deep-learning-engineer");
+        CHECK(back.id_source == IdSource::document);
+    }
+    // An id given to import wins; without an ID row the file name gives it, and standard
+    // input gives none of its own.
+    ImportOptions options;
+    options.id = "dl-engineer";
+    CHECK(import_document(document, "rendered.md", options).assessment->id == "dl-engineer");
+    const std::string seed =
+        test::read_text_file(test::source_path("tests/data/deep-learning-engineer.md"));
+    CHECK(import_document(seed, "a/role.md").id_source == IdSource::file_name);
+    const ImportResult piped = import_document(seed, "-");
+    CHECK(piped.id_source == IdSource::standard_input);
+    CHECK(piped.assessment->id == "stdin");
+    // An id with characters that mean something in a table comes back the same.
+    a.id = " odd | id \\ *x* ";
+    CHECK(import_document(render(a), "other.md").assessment->id == a.id);
+    // An id from a file name that is not UTF-8: shown as every report shows it.
+    a.id = "role-\xff";
+    CHECK(render(a).find("| ID | role-\\\\xff |\n") != std::string::npos);
+    CHECK(import_document(render(a), "other.md").assessment->id == "role-\\xff");
+    // An ID row left empty is a mistake, not "no id".
+    std::string empty = document;
+    const std::string row = "| ID | deep-learning-engineer |";
+    empty.replace(empty.find(row), row.size(), "| ID | |");
+    const ImportResult refused = import_document(empty, "doc.md");
+    CHECK_FALSE(refused.assessment);
+    REQUIRE(refused.diagnostics.size() == 1);
+    CHECK(format_diagnostic("doc.md", refused.diagnostics[0]) ==
+          "doc.md:12:1: error: expected the assessment's ID, a non-empty value, or no ID row");
+}
+
+TEST_CASE("render keeps emphasis and a document's own title as written", "[render]") {
+    test::AssessmentSpec spec;
+    Assessment a = read_json(test::to_json(spec));
+    a.role.title = "Long-Haul Truck Driver";
+    a.tasks[0].rationale = "*Owner-operators* are paid by the mile; **fuel** is theirs.";
+    a.tasks[1].rationale = "**Whole cell in bold**";
+    a.commentary = {{"", "# Long-Haul Truck Driver — AI Resilience Assessment\n*Draft*, June"},
+                    {"Assessor Commentary", "*Owner-operators* are the exception.\n"
+                                            "**Note:** this is bold, as written\n"
+                                            "**Whole line in bold**\n# not a heading\n"
+                                            "`code` first, and ~~struck~~\n```"},
+                    {"C# #", "x"}};
+    const std::string document = render(a);
+    // The document's own title opens it, as a heading; emphasis and code stay Markdown.
+    CHECK(document.starts_with("# Long-Haul Truck Driver — AI Resilience Assessment\n\n"
+                               "*Draft*, June\n\n## Role Definition\n"));
+    CHECK(document.find("| *Owner-operators* are paid by the mile; **fuel** is theirs. |") !=
+          std::string::npos);
+    CHECK(document.find("| \\**Whole cell in bold** |") != std::string::npos);
+    CHECK(document.find("## Assessor Commentary\n\n*Owner-operators* are the exception.\n\n"
+                        "\\**Note:** this is bold, as written\n\n\\**Whole line in bold**\n\n"
+                        "\\# not a heading\n\n`code` first, and ~~struck~~\n\n\\```\n\n"
+                        "### C# \\#\n") != std::string::npos);
+    check_round_trip(a);
+
+    // Without a title of its own, the document opens with the role's, which import does
+    // not keep: it follows from the Job Title.
+    a.commentary = {{"", "Prepared by the assessments team."}};
+    const std::string titled = render(a);
+    CHECK(titled.starts_with("# Long-Haul Truck Driver\n\nPrepared by the assessments "
+                             "team.\n\n## Role Definition\n"));
+    const Assessment back = import_ok(titled);
+    REQUIRE(back.commentary.size() == 1);
+    CHECK(back.commentary[0].text == "Prepared by the assessments team.");
+    check_round_trip(a);
+    a.commentary.clear();
+    CHECK(render(a).starts_with("# Long-Haul Truck Driver\n\n## Role Definition\n"));
+    check_round_trip(a);
 }
 
 TEST_CASE("the seed: import → render → import is a fixed point", "[render][import]") {
@@ -409,7 +495,7 @@ TEST_CASE("the seed renders as GitHub-flavoured Markdown tables", "[render]") {
         test::read_text_file(test::source_path("assessments/deep-learning-engineer.json")));
     const std::string html = through_cmark(render(seed));
     CHECK(count(html, "<table>") == 7);
-    CHECK(count(html, "<tr>") == 43);
+    CHECK(count(html, "<tr>") == 44);
     CHECK(table_shapes(html) == expected_shapes(seed));
     CHECK(html.find("<h2>Task Decomposition (Agentic AI Scoring)</h2>") != std::string::npos);
     CHECK(html.find("<h3>Score vs Reality Check</h3>") != std::string::npos);

@@ -23,20 +23,28 @@ std::vector<std::string> paths_of(const aijri::WalkResult& r, const std::string&
 
 } // namespace
 
-TEST_CASE("folders are walked for *.json in path order, hidden ones skipped") {
+TEST_CASE("folders are walked for *.json and *.md in path order, hidden ones skipped") {
     const std::string root = aijri::test::temp_dir();
     for (const char* dir : {"/b", "/a/deep", "/.git", "/a/.cache"}) {
         fs::create_directories(root + dir);
     }
     for (const char* file : {"/b/z.json", "/b/a.json", "/a/deep/m.json", "/a/readme.md",
-                             "/.git/x.json", "/a/.cache/y.json", "/a/.hidden.json", "/top.json"}) {
+                             "/a/role.markdown", "/a/notes.txt", "/a/md", "/.git/x.json",
+                             "/a/.cache/y.json", "/a/.hidden.json", "/a/.hidden.md", "/top.json"}) {
         aijri::test::write_text_file(root + file, "{}");
     }
+    // Documents are assessments as JSON files are; whether a README.md is one is for the
+    // reading to say (it is skipped with a warning), not the walk.
     const auto r = aijri::collect_inputs({root});
-    CHECK(paths_of(r, root) ==
-          std::vector<std::string>{"/a/deep/m.json", "/b/a.json", "/b/z.json", "/top.json"});
+    CHECK(paths_of(r, root) == std::vector<std::string>{"/a/deep/m.json", "/a/readme.md",
+                                                        "/a/role.markdown", "/b/a.json",
+                                                        "/b/z.json", "/top.json"});
     CHECK(r.warnings.empty());
     CHECK_FALSE(r.files[0].explicit_);
+    CHECK(paths_of(aijri::collect_inputs({root}, aijri::InputFormat::json), root) ==
+          std::vector<std::string>{"/a/deep/m.json", "/b/a.json", "/b/z.json", "/top.json"});
+    CHECK(paths_of(aijri::collect_inputs({root}, aijri::InputFormat::markdown), root) ==
+          std::vector<std::string>{"/a/readme.md", "/a/role.markdown"});
 }
 
 TEST_CASE("files named on the command line keep their order, missing ones included") {
