@@ -7,7 +7,6 @@
 
 #include "aijri/text.hpp"
 
-#include "edit_distance.hpp"
 #include "json_syntax.hpp"
 
 namespace aijri::detail {

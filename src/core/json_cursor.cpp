@@ -11,7 +11,6 @@
 #include "aijri/reader.hpp"
 #include "aijri/text.hpp"
 
-#include "edit_distance.hpp"
 #include "json_syntax.hpp"
 
 namespace aijri::detail {
