@@ -470,6 +470,14 @@ TEST_CASE("a part of a section under a heading of its own is read as that part",
     CHECK(result.assessment->override_->zone == "Yellow");
     CHECK(result.assessment->override_->reason == "Contract roles are thinning.");
     CHECK(result.assessment->commentary.size() == import_text(seed).assessment->commentary.size());
+    // A heading with nothing under it is said, not dropped.
+    CHECK(errors_of(replace_once(seed, override_line, "\n### Assessor Override\n")) ==
+          "doc.md:73:5: error: expected the assessor override (\"None — formula score "
+          "accepted.\" or what it overrides and why) on the line after this heading, found a "
+          "section's title\n");
+    CHECK(errors_of(seed + "\n### Quick Screen\n") ==
+          "doc.md:93:5: error: expected the quick screen on the line after this heading, found "
+          "the end of the document\n");
     // Two overrides are one too many, wherever they stand.
     CHECK(contains_line(errors_of(seed + "\n## Assessor Override\nNone\n"),
                         "doc.md:93:4: error: duplicate \"Assessor Override\" (first on line "
