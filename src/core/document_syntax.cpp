@@ -421,13 +421,10 @@ bool is_thematic_break(std::string_view line) {
 
 namespace {
 
-bool is_roman_numeral(std::string_view token) {
-    return !token.empty() && token.find_first_not_of("IVXLC") == std::string_view::npos;
-}
-
 // Numbering before a title. A plain line may be numbered "3. " or "3) "; a heading or a
-// bold line also "7.1 ", "7 ", "7 - ", "IV. ", "A) ", "Section 2: ", "Part 1 — ", "Step 3.",
-// and may begin with symbols ("📊 Evidence Score").
+// bold line also "7.1 ", "7 ", "7 - ", "IV. ", "Part II — ", "A) ", "Section 2: ", "Step 3.",
+// and may begin with symbols ("📊 Evidence Score"). Only what the numbering leaves must then
+// be a title, so stripping too much costs nothing.
 std::string_view strip_numbering(std::string_view text, bool marked) {
     text = trim(text);
     if (!marked) {
@@ -464,12 +461,20 @@ std::string_view strip_numbering(std::string_view text, bool marked) {
         ++end;
     }
     if (end == 0) {
-        // "IV." or "A)": a numeral or a letter, closed by a period or a bracket.
-        const std::size_t close = text.find_first_of(".)");
-        const std::string_view token = text.substr(0, close);
-        if (close != std::string_view::npos && close + 1 < text.size() && text[close + 1] == ' ' &&
-            (is_roman_numeral(token) || (token.size() == 1 && is_ascii_alpha(token.front())))) {
-            end = close;
+        // "IV." or "II —", a Roman numeral; "A)" or "B.", a letter closed by a period or a
+        // bracket.
+        std::size_t roman = 0;
+        while (roman < text.size() &&
+               std::string_view("IVXLC").find(text[roman]) != std::string_view::npos) {
+            ++roman;
+        }
+        const auto closes = [&text](std::size_t at, std::string_view by) {
+            return at < text.size() && by.find(text[at]) != std::string_view::npos;
+        };
+        if (roman > 0 && closes(roman, ".): ")) {
+            end = roman;
+        } else if (is_ascii_alpha(text.front()) && closes(1, ".)") && closes(2, " ")) {
+            end = 1;
         }
     }
     if (end == 0) {

@@ -421,6 +421,8 @@ TEST_CASE("a section under a numbered or varied heading is read as that section"
              {"## Task Decomposition (Agentic AI Scoring)",
               "### Task Decomposition — Agentic AI Scoring"},
              {"## Evidence Score", "## IV. Evidence Score"},
+             {"## Evidence Score", "## Part II — Evidence Score"},
+             {"## Evidence Score", "## B) Evidence Score"},
              {"## Evidence Score", "## 4.1 Evidence Score"},
              {"## Evidence Score", "## 📊 Evidence Score"},
              {"## Evidence Score", "**Part 4 — Evidence Score:**"},
