@@ -473,7 +473,8 @@ std::string_view strip_numbering(std::string_view text, bool marked) {
         };
         if (roman > 0 && closes(roman, ".): ")) {
             end = roman;
-        } else if (is_ascii_alpha(text.front()) && closes(1, ".)") && closes(2, " ")) {
+        } else if (!text.empty() && is_ascii_alpha(text.front()) && closes(1, ".)") &&
+                   closes(2, " ")) {
             end = 1;
         }
     }

@@ -655,6 +655,9 @@ TEST_CASE("what a document cannot say is an error at its line", "[import]") {
         CHECK(errors_of("# Assessments\n\nThis folder holds one file per role.\n") == none);
         CHECK_FALSE(import_text("# Notes").is_document);
         CHECK(import_text("## Tasks\n").is_document); // a section misnamed is one
+        for (const char* symbols : {"## 📊\n", "## -\n", "**—**\n", "## 3.\n", "## IV\n"}) {
+            CHECK_FALSE(import_text(symbols).is_document); // titles of nothing
+        }
     }
 }
 
