@@ -5,7 +5,8 @@
 // that do not match (which validate finds again in the JSON), and every
 // diagnostic has a position; what import writes is JSON that the reader accepts and that is
 // safe to print; a scored import survives render → import (the same inputs, so a diff of
-// the two finds nothing) and render → import → render is a fixed point; every output is
+// the two finds nothing) and render → import → render is a fixed point; the document read
+// as an input (score, validate, diff) scores as the JSON it imports to; every output is
 // safe to print.
 #include <cstdint>
 #include <cstdio>
@@ -50,6 +51,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
               (errors == imported.mismatches && !imported.methodology_error),
           "a document imports iff it has no error but the audit's mismatches");
     check_diagnostics(imported.diagnostics);
+    // The same bytes as an input of score, validate and diff: read as a document by the one
+    // decoder, with import's errors and audit.
+    const aijri::Evaluation as_input = aijri::evaluate(reader, aijri::fuzz::as_text(data, size),
+                                                       std::string(k_document_name), methodology);
+    aijri::fuzz::check_evaluation(as_input);
+    aijri::fuzz::render_everything(as_input, methodology);
+    check(!as_input.valid() || (imported.assessment && imported.mismatches == 0),
+          "a document scores only when it imports without a mismatch");
     if (!imported.assessment) {
         return 0;
     }
@@ -62,6 +71,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const aijri::Evaluation e = aijri::evaluate(reader, json, "role.json", methodology);
     aijri::fuzz::check_evaluation(e);
+    check(!as_input.valid() ||
+              (e.valid() && e.score->final_.aijri == as_input.score->final_.aijri &&
+               e.score->final_.label == as_input.score->final_.label &&
+               e.assessment->id == as_input.assessment->id),
+          "a document scores as the JSON it imports to");
     aijri::fuzz::render_everything(e, methodology);
     aijri::fuzz::render_document_and_diffs(e, methodology);
     if (!e.valid()) {

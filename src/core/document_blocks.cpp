@@ -101,6 +101,13 @@ public:
     }
 
     std::vector<Section> run() {
+        run_lines();
+        end_pending("the end of the document");
+        return std::move(m_sections);
+    }
+
+private:
+    void run_lines() {
         const std::string_view text = m_source.text();
         for (std::size_t start = 0; start < text.size();) {
             std::size_t end = text.find('\n', start);
@@ -122,10 +129,39 @@ public:
                 i = next;
             }
         }
-        return std::move(m_sections);
     }
 
-private:
+    // A heading that names a part with no value under it: said where it stands, not dropped.
+    void end_pending(std::string_view found) {
+        if (!m_pending) {
+            return;
+        }
+        m_source.error(m_pending->heading,
+                       fmt::format("expected {} on the line after this heading, found {}",
+                                   part_name(m_pending->label), found));
+        m_pending.reset();
+    }
+
+    static std::string_view part_name(Label label) {
+        switch (label) {
+        case Label::assessor_override:
+            return "the assessor override (\"None — formula score accepted.\" or what it "
+                   "overrides and why)";
+        case Label::quick_screen:
+            return "the quick screen";
+        case Label::seniority_note:
+            return "the seniority note";
+        case Label::reinstatement:
+            return "the reinstatement check (\"Yes — note\" or \"No — note\")";
+        case Label::split:
+            return "the displacement/augmentation split";
+        case Label::task_resistance:
+            return "the task resistance";
+        default:
+            return "its value";
+        }
+    }
+
     // The next non-blank line after `i` (m_lines.size() when there is none).
     std::size_t next_line(std::size_t i) const {
         std::size_t next = i + 1;
@@ -160,24 +196,27 @@ private:
             kind = LineKind::table_row;
         }
         if (kind == LineKind::table_row) {
-            m_pending.reset();
+            end_pending("a table");
             return take_table_line(section, line, line_at(next));
         }
         m_in_table = false;
         switch (kind) {
         case LineKind::section_title:
-            m_pending.reset();
+            end_pending("a section's title");
             open_section(*section_title(line), line);
             break;
         case LineKind::sub_heading:
-            m_pending.reset();
+            end_pending("a heading");
             take_heading(section, line, next);
             break;
         case LineKind::rule:
             break;
         case LineKind::label: {
-            m_pending.reset();
             const auto labeled = split_label(line);
+            if (m_pending && names_label(m_pending->label, labeled->label)) {
+                m_pending.reset(); // "## Quick Screen", then "Quick screen result: …"
+            }
+            end_pending("another labelled line");
             section.items.push_back(
                 Item{*line_label(section.kind, labeled->label), labeled->label, labeled->value});
             break;

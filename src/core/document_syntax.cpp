@@ -196,7 +196,7 @@ std::string character_reference(std::uint32_t cp) {
     return fmt::format("&#x{:X};", cp);
 }
 
-// The escaping every piece of text gets: | \\ < and entity-like & are escaped, line breaks
+// The escaping every piece of text gets: | \ < and entity-like & are escaped, line breaks
 // become <br>, what a terminal or a viewer would act on becomes a character reference, and
 // a space at the end (or, with `at_start`, at the start) is kept as a reference. Nothing
 // else is touched: emphasis, links and code are the author's Markdown.
@@ -222,7 +222,8 @@ std::string escape_impl(std::string_view text, bool at_start) {
             const std::size_t length = detail::utf8_sequence_length(text, i);
             if (length == 0) {
                 // A byte that is not UTF-8 (only an id taken from a file name can hold one) is
-                // written as every report shows it, "\\xff", in a document that stays UTF-8.
+                // written as every report shows it, \xff (escaped: "\\xff"), and the
+                // document stays UTF-8.
                 out += fmt::format("\\\\x{:02x}", static_cast<unsigned char>(c));
                 ++i;
                 continue;
@@ -248,14 +249,14 @@ std::string escape_impl(std::string_view text, bool at_start) {
 std::string reference_first(std::string_view text) {
     const std::size_t length = detail::utf8_sequence_length(text, 0);
     if (length == 0) {
-        return escape_impl(text, false); // "\\\\xff": text already, whatever follows
+        return escape_impl(text, false); // "\\xff": text already, whatever follows
     }
     return character_reference(detail::decode_utf8(text, 0, length)) +
            escape_impl(text.substr(length), false);
 }
 
 // A backslash before the first character, where import would otherwise read it as
-// Markdown it drops or acts on: "\\**Nurse**" stays bold text, not a bold cell.
+// Markdown it drops or acts on: "\**Nurse**" stays bold text, not a bold cell.
 std::string guard_start(std::string out) {
     out.insert(0, 1, '\\');
     return out;
@@ -419,13 +420,10 @@ bool is_thematic_break(std::string_view line) {
 
 namespace {
 
-bool is_roman_numeral(std::string_view token) {
-    return !token.empty() && token.find_first_not_of("IVXLC") == std::string_view::npos;
-}
-
 // Numbering before a title. A plain line may be numbered "3. " or "3) "; a heading or a
-// bold line also "7.1 ", "7 ", "7 - ", "IV. ", "A) ", "Section 2: ", "Part 1 — ", "Step 3.",
-// and may begin with symbols ("📊 Evidence Score").
+// bold line also "7.1 ", "7 ", "7 - ", "IV. ", "Part II — ", "A) ", "Section 2: ", "Step 3.",
+// and may begin with symbols ("📊 Evidence Score"). Only what the numbering leaves must then
+// be a title, so stripping too much costs nothing.
 std::string_view strip_numbering(std::string_view text, bool marked) {
     text = trim(text);
     if (!marked) {
@@ -462,12 +460,21 @@ std::string_view strip_numbering(std::string_view text, bool marked) {
         ++end;
     }
     if (end == 0) {
-        // "IV." or "A)": a numeral or a letter, closed by a period or a bracket.
-        const std::size_t close = text.find_first_of(".)");
-        const std::string_view token = text.substr(0, close);
-        if (close != std::string_view::npos && close + 1 < text.size() && text[close + 1] == ' ' &&
-            (is_roman_numeral(token) || (token.size() == 1 && is_ascii_alpha(token.front())))) {
-            end = close;
+        // "IV." or "II —", a Roman numeral; "A)" or "B.", a letter closed by a period or a
+        // bracket.
+        std::size_t roman = 0;
+        while (roman < text.size() &&
+               std::string_view("IVXLC").find(text[roman]) != std::string_view::npos) {
+            ++roman;
+        }
+        const auto closes = [&text](std::size_t at, std::string_view by) {
+            return at < text.size() && by.find(text[at]) != std::string_view::npos;
+        };
+        if (roman > 0 && closes(roman, ".): ")) {
+            end = roman;
+        } else if (!text.empty() && is_ascii_alpha(text.front()) && closes(1, ".)") &&
+                   closes(2, " ")) {
+            end = 1;
         }
     }
     if (end == 0) {
@@ -492,7 +499,7 @@ std::optional<SectionKind> section_of_key(const std::string& key) {
 }
 
 // The words of a title that name it, without numbering or symbols; "" when it begins with
-// something else than a letter (render's escapes: "\\# ", "&#x45;").
+// something else than a letter (render's escapes: "\# ", "&#x45;").
 std::string_view title_words(const TitleText& title) {
     const std::string_view text = strip_numbering(title.text, title.level < k_plain_level);
     if (text.empty() || !is_ascii_alpha(text.front())) {
@@ -569,7 +576,7 @@ std::optional<SectionKind> section_title(std::string_view line) {
 std::optional<Label> heading_label(std::string_view line) {
     const TitleText title = title_text(line);
     const std::string_view text = title_words(title);
-    // The name alone: "Seniority note: \\|" is a labelled line, whose value has no words.
+    // The name alone: "Seniority note: \|" is a labelled line, whose value has no words.
     if (text.empty() || text.find(':') != std::string_view::npos ||
         !(is_word_byte(text.back()) || text.back() == ')')) {
         return std::nullopt;

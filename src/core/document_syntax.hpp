@@ -111,7 +111,7 @@ bool names_label(Label label, std::string_view text);
 // ("Task Decompositon"), or words of one title only ("Tasks", "Evidence"); nullopt when
 // none is close.
 std::optional<SectionKind> suggest_section(const TitleText& title);
-// "\"Role Definition\", \"Protective Principles + AI Growth Correlation\", …" for messages.
+// The ten titles, quoted, for messages: "Role Definition", "Protective Principles + …", ….
 std::string section_titles();
 
 struct LabeledText {
@@ -145,7 +145,7 @@ bool is_total_label(std::string_view cell);
 std::string normalize_bold_label(std::string_view line);
 
 // Plain text to document text that import reads back unchanged and that cannot break the
-// document: | \\ < and entity-like & are escaped, line breaks become <br>, control
+// document: | \ < and entity-like & are escaped, line breaks become <br>, control
 // characters and bidi controls become character references, and white space at either end
 // is kept as a character reference. Emphasis, links and code are left as written; a
 // leading "**", which import skips before a value, is escaped.

@@ -231,8 +231,7 @@ Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string
         }
         sort_by_position(result.diagnostics);
         // Only on failure, so the JSON path costs nothing more: a document named *.json.
-        if (!result.diagnostics.empty() && result.diagnostics.front().position.line <= 1 &&
-            looks_like_document(strip_bom(text))) {
+        if (!result.diagnostics.empty() && looks_like_document(strip_bom(text))) {
             result.diagnostics.front().message +=
                 "; it reads as an assessment document: name it *.md, or pass --input-format "
                 "markdown";

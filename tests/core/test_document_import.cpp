@@ -421,6 +421,8 @@ TEST_CASE("a section under a numbered or varied heading is read as that section"
              {"## Task Decomposition (Agentic AI Scoring)",
               "### Task Decomposition — Agentic AI Scoring"},
              {"## Evidence Score", "## IV. Evidence Score"},
+             {"## Evidence Score", "## Part II — Evidence Score"},
+             {"## Evidence Score", "## B) Evidence Score"},
              {"## Evidence Score", "## 4.1 Evidence Score"},
              {"## Evidence Score", "## 📊 Evidence Score"},
              {"## Evidence Score", "**Part 4 — Evidence Score:**"},
@@ -470,6 +472,14 @@ TEST_CASE("a part of a section under a heading of its own is read as that part",
     CHECK(result.assessment->override_->zone == "Yellow");
     CHECK(result.assessment->override_->reason == "Contract roles are thinning.");
     CHECK(result.assessment->commentary.size() == import_text(seed).assessment->commentary.size());
+    // A heading with nothing under it is said, not dropped.
+    CHECK(errors_of(replace_once(seed, override_line, "\n### Assessor Override\n")) ==
+          "doc.md:73:5: error: expected the assessor override (\"None — formula score "
+          "accepted.\" or what it overrides and why) on the line after this heading, found a "
+          "section's title\n");
+    CHECK(errors_of(seed + "\n### Quick Screen\n") ==
+          "doc.md:93:5: error: expected the quick screen on the line after this heading, found "
+          "the end of the document\n");
     // Two overrides are one too many, wherever they stand.
     CHECK(contains_line(errors_of(seed + "\n## Assessor Override\nNone\n"),
                         "doc.md:93:4: error: duplicate \"Assessor Override\" (first on line "
@@ -645,6 +655,9 @@ TEST_CASE("what a document cannot say is an error at its line", "[import]") {
         CHECK(errors_of("# Assessments\n\nThis folder holds one file per role.\n") == none);
         CHECK_FALSE(import_text("# Notes").is_document);
         CHECK(import_text("## Tasks\n").is_document); // a section misnamed is one
+        for (const char* symbols : {"## 📊\n", "## -\n", "**—**\n", "## 3.\n", "## IV\n"}) {
+            CHECK_FALSE(import_text(symbols).is_document); // titles of nothing
+        }
     }
 }
 
