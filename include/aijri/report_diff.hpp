@@ -31,7 +31,6 @@ struct DiffReportStyle {
 void write_diff_report(const DiffResult& result, DiffFormat format, const DiffReportStyle& style,
                        const std::function<void(std::string_view)>& write);
 // The same text, whole.
-std::string diff_report(const DiffResult& result, DiffFormat format,
-                        const DiffReportStyle& style);
+std::string diff_report(const DiffResult& result, DiffFormat format, const DiffReportStyle& style);
 
 } // namespace aijri
