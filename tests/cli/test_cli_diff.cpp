@@ -194,7 +194,7 @@ TEST_CASE("diff of two folders, and of a methodology change") {
     CHECK(aijri::test::run_aijri("diff only-one").status == 2);
 }
 
-TEST_CASE("a role repaired is fixed (exit 0); one broken fails (exit 1), as does one invalid") {
+TEST_CASE("a role repaired is fixed (exit 0), one broken fails (exit 1), as does one invalid") {
     Repo repo;
     const std::string broken_text = "{\"aijri\": 1}";
     repo.write("assessments/repaired.json", {});
@@ -338,7 +338,7 @@ TEST_CASE("markdown: a role id with spaces at its ends is still shown whole and 
     CHECK(contains(html.out, "<strong>spaced </strong>"));
 }
 
-TEST_CASE("reordered tasks: each input names its task and its old place; a reorder moves nothing") {
+TEST_CASE("reordered tasks: each input names its task and its old place, a reorder moves nothing") {
     const std::string root = aijri::test::temp_dir();
     for (const char* side : {"/old", "/reordered", "/changed"}) {
         std::filesystem::create_directories(root + side);

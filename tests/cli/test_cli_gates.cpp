@@ -99,7 +99,7 @@ TEST_CASE("an id that more than one file uses is reported by score and validate"
                               "\n3 valid, 0 invalid, 1 id used by more than one file\n");
 }
 
-TEST_CASE("validate: one status line a file, warnings under it; -q prints only errors") {
+TEST_CASE("validate: one status line a file, warnings under it, -q prints only errors") {
     const std::string dir = aijri::test::temp_dir();
     write_text_file(dir + "/good.json", aijri::test::to_json({}));
     write_text_file(dir + "/warned.json", red_role());

@@ -481,7 +481,7 @@ TEST_CASE("symbolic link loops, FIFOs, sockets and devices in folders are skippe
     CHECK(contains(loop.err, "loop1.json: error: too many levels of symbolic links"));
 }
 
-TEST_CASE("unreadable files and folders are I/O errors; the rest of the batch is reported") {
+TEST_CASE("unreadable files and folders are I/O errors, the rest of the batch is reported") {
     // Root reads a file whatever its mode, so chmod 000 proves nothing as root (CI runs tests
     // as root): the commands run as an unprivileged user.
     std::string why;

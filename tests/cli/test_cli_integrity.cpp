@@ -211,7 +211,7 @@ TEST_CASE(
     CHECK(no_temporary_left(dir));
 }
 
-TEST_CASE("no output lands on an input, however the path reaches it; exit 2, input intact") {
+TEST_CASE("no output lands on an input, however the path reaches it, exit 2, input intact") {
     const std::string dir = aijri::test::temp_dir();
     const std::string s = shell_quote(dir);
     write_text_file(dir + "/seed.json", aijri::test::seed_json());
@@ -346,7 +346,7 @@ TEST_CASE("a reader that goes away ends aijri quietly, as SIGPIPE ends cat") {
     CHECK(diff.out == "141\n");
 }
 
-TEST_CASE("a signal during -o leaves no temporary file and no half report; exit 128+signal") {
+TEST_CASE("a signal during -o leaves no temporary file and no half report, exit 128+signal") {
     for (const auto& [signal_number, expected] :
          std::vector<std::pair<int, int>>{{SIGTERM, 143}, {SIGINT, 130}, {SIGHUP, 129}}) {
         INFO(signal_number);

@@ -180,7 +180,7 @@ TEST_CASE("version and help") {
     CHECK(contains(run_aijri("validate --help").out, "Examples:"));
 }
 
-TEST_CASE("a methodology file replaces the embedded one; a bad one is a usage error") {
+TEST_CASE("a methodology file replaces the embedded one, a bad one is a usage error") {
     const std::string dir = aijri::test::temp_dir();
     std::string m = run_aijri("methodology").out;
     // An assessment without stated figures: the seed's would (rightly) disagree with a new

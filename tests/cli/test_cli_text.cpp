@@ -113,7 +113,7 @@ TEST_CASE("the batch table marks overrides and shows each role's warnings") {
     CHECK(r.out.find("\n       warning: ", row) != std::string::npos);
 }
 
-TEST_CASE("score --sort score orders every format that keeps an order; jsonl refuses it") {
+TEST_CASE("score --sort score orders every format that keeps an order, jsonl refuses it") {
     const std::string dir = aijri::test::temp_dir();
     aijri::test::AssessmentSpec low;
     low.tasks = {{"50", 5, "displacement"}, {"50", 4, "displacement"}};

@@ -58,7 +58,7 @@ TEST_CASE("one changed input takes the whole change") {
     CHECK(to_fixed(c[0].points, 2) == "2.16"); // 64.60 → 66.76
 }
 
-TEST_CASE("added and removed tasks are inputs; impact changes move no points") {
+TEST_CASE("added and removed tasks are inputs, impact changes move no points") {
     test::AssessmentSpec before;
     before.tasks = {{"60", 2}, {"40", 3}};
     test::AssessmentSpec after;

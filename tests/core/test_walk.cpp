@@ -137,7 +137,7 @@ TEST_CASE("walked files are opened relative to their folder, which stays open wh
     CHECK(aijri::OpenFolder::open_count() == before); // closed with the last file
 }
 
-TEST_CASE("a walk keeps at most 256 folders open; files beyond are opened by path") {
+TEST_CASE("a walk keeps at most 256 folders open, files beyond are opened by path") {
     const std::string root = aijri::test::temp_dir();
     for (int i = 0; i < 300; ++i) {
         const std::string folder = root + "/" + std::to_string(1000 + i);
@@ -147,8 +147,10 @@ TEST_CASE("a walk keeps at most 256 folders open; files beyond are opened by pat
     REQUIRE(aijri::OpenFolder::open_count() == 0);
     const auto r = aijri::collect_inputs({root});
     REQUIRE(r.files.size() == 300);
-    CHECK(aijri::OpenFolder::open_count() == 256);
-    CHECK(r.files[255].folder != nullptr);
-    CHECK(r.files[256].folder == nullptr);
+    // The folder named is one of the 256 while it is walked: 255 of its folders are kept,
+    // and held by their files after the walk, when the named one is closed.
+    CHECK(aijri::OpenFolder::open_count() == 255);
+    CHECK(r.files[254].folder != nullptr);
+    CHECK(r.files[255].folder == nullptr);
     CHECK(r.files[299].path == root + "/1299/r.json");
 }
