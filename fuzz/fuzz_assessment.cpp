@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "aijri/evaluate.hpp"
-#include "aijri/reader.hpp"
+#include "aijri/assessment/reader.hpp"
+#include "aijri/batch/evaluate.hpp"
 
 #include "fuzz_support.hpp"
 

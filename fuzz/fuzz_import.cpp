@@ -13,9 +13,9 @@
 #include <string>
 #include <string_view>
 
-#include "aijri/assessment_json.hpp"
-#include "aijri/document.hpp"
-#include "aijri/evaluate.hpp"
+#include "aijri/assessment/writer.hpp"
+#include "aijri/batch/evaluate.hpp"
+#include "aijri/document/document.hpp"
 
 #include "fuzz_support.hpp"
 

@@ -16,10 +16,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "aijri/reader.hpp"
+#include "aijri/assessment/reader.hpp"
+#include "aijri/json/syntax.hpp"
 
 #include "fuzz_support.hpp"
-#include "json_syntax.hpp"
 
 using aijri::fuzz::check;
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "aijri/evaluate.hpp"
-#include "aijri/methodology.hpp"
+#include "aijri/batch/evaluate.hpp"
+#include "aijri/model/methodology.hpp"
 
 #include "fuzz_support.hpp"
 

@@ -12,17 +12,16 @@
 #include <string_view>
 #include <vector>
 
-#include "aijri/batch.hpp"
-#include "aijri/diff.hpp"
-#include "aijri/document.hpp"
-#include "aijri/evaluate.hpp"
-#include "aijri/report_batch.hpp"
-#include "aijri/report_diff.hpp"
-#include "aijri/report_json.hpp"
-#include "aijri/report_text.hpp"
-#include "aijri/text.hpp"
-
-#include "json_syntax.hpp"
+#include "aijri/batch/batch.hpp"
+#include "aijri/batch/evaluate.hpp"
+#include "aijri/diff/diff.hpp"
+#include "aijri/document/document.hpp"
+#include "aijri/json/syntax.hpp"
+#include "aijri/report/batch.hpp"
+#include "aijri/report/diff.hpp"
+#include "aijri/report/json.hpp"
+#include "aijri/report/text.hpp"
+#include "aijri/util/text.hpp"
 
 namespace aijri::fuzz {
 

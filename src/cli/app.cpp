@@ -10,9 +10,9 @@
 
 #include <fmt/format.h>
 
-#include "aijri/file_source.hpp"
-#include "aijri/output_file.hpp"
-#include "aijri/text.hpp"
+#include "aijri/io/file_source.hpp"
+#include "aijri/io/output_file.hpp"
+#include "aijri/util/text.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"

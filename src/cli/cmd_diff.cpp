@@ -8,14 +8,14 @@
 
 #include <fmt/format.h>
 
-#include "aijri/batch.hpp"
-#include "aijri/diff.hpp"
-#include "aijri/git_source.hpp"
-#include "aijri/output_file.hpp"
-#include "aijri/report_diff.hpp"
-#include "aijri/report_json.hpp"
-#include "aijri/text.hpp"
-#include "aijri/walk.hpp"
+#include "aijri/batch/batch.hpp"
+#include "aijri/diff/diff.hpp"
+#include "aijri/io/git_source.hpp"
+#include "aijri/io/output_file.hpp"
+#include "aijri/io/walk.hpp"
+#include "aijri/json/dump.hpp"
+#include "aijri/report/diff.hpp"
+#include "aijri/util/text.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"

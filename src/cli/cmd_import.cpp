@@ -3,10 +3,10 @@
 
 #include <fmt/format.h>
 
-#include "aijri/assessment_json.hpp"
-#include "aijri/document.hpp"
-#include "aijri/file_source.hpp"
-#include "aijri/text.hpp"
+#include "aijri/assessment/writer.hpp"
+#include "aijri/document/document.hpp"
+#include "aijri/io/file_source.hpp"
+#include "aijri/util/text.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"

@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "aijri/schema.hpp"
+#include "aijri/model/schema.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"

@@ -5,13 +5,14 @@
 
 #include <fmt/format.h>
 
-#include "aijri/batch.hpp"
-#include "aijri/output_file.hpp"
-#include "aijri/report_batch.hpp"
-#include "aijri/report_json.hpp"
-#include "aijri/report_text.hpp"
-#include "aijri/text.hpp"
-#include "aijri/walk.hpp"
+#include "aijri/batch/batch.hpp"
+#include "aijri/io/output_file.hpp"
+#include "aijri/io/walk.hpp"
+#include "aijri/json/dump.hpp"
+#include "aijri/report/batch.hpp"
+#include "aijri/report/json.hpp"
+#include "aijri/report/text.hpp"
+#include "aijri/util/text.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"

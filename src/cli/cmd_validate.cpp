@@ -3,12 +3,12 @@
 
 #include <fmt/format.h>
 
-#include "aijri/batch.hpp"
-#include "aijri/file_source.hpp"
-#include "aijri/output_file.hpp"
-#include "aijri/report_batch.hpp"
-#include "aijri/text.hpp"
-#include "aijri/walk.hpp"
+#include "aijri/batch/batch.hpp"
+#include "aijri/io/file_source.hpp"
+#include "aijri/io/output_file.hpp"
+#include "aijri/io/walk.hpp"
+#include "aijri/report/batch.hpp"
+#include "aijri/util/text.hpp"
 
 #include "commands.hpp"
 #include "common.hpp"

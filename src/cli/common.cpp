@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "aijri/file_source.hpp"
-#include "aijri/text.hpp"
+#include "aijri/io/file_source.hpp"
+#include "aijri/util/text.hpp"
 
 #include "console.hpp"
 

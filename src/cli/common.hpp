@@ -8,9 +8,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "aijri/evaluate.hpp"
-#include "aijri/input_format.hpp"
-#include "aijri/methodology.hpp"
+#include "aijri/batch/evaluate.hpp"
+#include "aijri/io/input_format.hpp"
+#include "aijri/model/methodology.hpp"
 
 namespace aijri::cli {
 

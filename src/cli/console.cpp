@@ -4,8 +4,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "aijri/interrupt.hpp"
-#include "aijri/text.hpp"
+#include "aijri/io/interrupt.hpp"
+#include "aijri/util/text.hpp"
 
 namespace aijri::cli {
 

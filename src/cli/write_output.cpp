@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "aijri/walk.hpp"
+#include "aijri/io/walk.hpp"
 
 #include "common.hpp"
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "aijri/output_file.hpp"
+#include "aijri/io/output_file.hpp"
 
 namespace aijri::cli {
 

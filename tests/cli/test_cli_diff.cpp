@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "aijri/rational.hpp"
+#include "aijri/util/rational.hpp"
 
 #include "support/builder.hpp"
 

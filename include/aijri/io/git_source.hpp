@@ -1,0 +1,81 @@
+// Reading assessments at a git revision: one long-lived `git cat-file --batch` process for
+// every file, never a shell, never one process per file.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "aijri/io/input_format.hpp"
+
+namespace aijri {
+
+struct GitError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The commit a revision names. Throws GitError for a revision git does not know, and for
+// one that begins with '-' (it could be taken for an option).
+std::string git_resolve_commit(const std::string& revision);
+
+struct GitFile {
+    std::string path; // from the top of the repository
+    std::string blob; // object id of its content
+};
+
+// The current folder's path from the top of the repository: "" at the top, else ending in
+// '/' ("team/"). A path relative to the current folder, put after it, is from the top.
+std::string git_prefix();
+
+// The assessments of `commit` under `paths` (relative to the current folder): the files a
+// folder walk would read (*.json and *.md documents, or one kind, by `format`), skipping
+// hidden files and folders like the walk, in path order.
+std::vector<GitFile> git_list_json(const std::string& commit, const std::vector<std::string>& paths,
+                                   InputFormat format = InputFormat::automatic);
+
+// Reads every blob once with `readers` cat-file processes side by side (each a run of
+// consecutive blobs: list a file's versions one after the other, and git resolves a delta
+// from the base it just read), and hands each
+// content to on_blob(index into blobs, content) on the reading thread, so that it can be
+// used and dropped at once: holding thousands of files costs more than reading them.
+// A blob over `max_bytes` is not read into memory: on_too_large(index, its size) instead.
+void git_read_blobs(const std::vector<std::string>& blobs, unsigned readers, std::size_t max_bytes,
+                    const std::function<void(std::size_t, std::string&&)>& on_blob,
+                    const std::function<void(std::size_t, std::size_t)>& on_too_large);
+
+// What git answered for one object.
+struct GitAnswer {
+    bool missing = false;
+    std::size_t size = 0;
+    std::string content; // empty when missing or over the reader's limit
+    bool too_large = false;
+};
+
+class GitBlobReader {
+public:
+    // `one_batch`: the reader serves one read_each() and nothing else, so git may buffer its
+    // answers (--buffer) instead of writing each one as it goes: three system calls an
+    // object fewer for git. read() is then refused.
+    // Objects over `max_bytes` are skipped as git sends them, never held (too_large).
+    explicit GitBlobReader(bool one_batch = false, std::size_t max_bytes = SIZE_MAX);
+    ~GitBlobReader();
+    GitBlobReader(const GitBlobReader&) = delete;
+    GitBlobReader& operator=(const GitBlobReader&) = delete;
+
+    // The content of an object ("<commit>:<path>", or a blob id).
+    std::optional<std::string> read(const std::string& object);
+    // The contents of many objects, handed to on_answer(index, content) in order, without a
+    // round trip per object.
+    void read_each(const std::vector<std::string>& objects,
+                   const std::function<void(std::size_t, GitAnswer&&)>& on_answer);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace aijri

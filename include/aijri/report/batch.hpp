@@ -1,0 +1,86 @@
+// The formats a batch of results can be written in: one per reader of them (people, CI
+// test reports, pull-request annotations, spreadsheets, data pipelines).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aijri/batch/batch.hpp"
+#include "aijri/model/methodology.hpp"
+
+namespace aijri {
+
+enum class BatchFormat { text, json, jsonl, csv, markdown, junit, github };
+std::optional<BatchFormat> batch_format_from_string(std::string_view name);
+
+// Gates a CI pipeline can fail on; the report is complete either way.
+struct Gates {
+    std::optional<Rational> fail_under;      // published AIJRI below this
+    std::optional<std::string> fail_on_zone; // "Red": Red fails; "Yellow": Yellow and Red fail
+};
+
+// Why a result trips a gate ("AIJRI 23.4 is under --fail-under 25"), if it does.
+std::optional<std::string> gate_failure(const ResultSummary& summary, const Gates& gates,
+                                        const Methodology& methodology);
+
+struct GateTrip {
+    std::string file;
+    std::string title;
+    std::string reason;
+};
+
+// "the id \"x\" is used by more than one file: a.json, b.json"
+std::string describe_duplicate(const DuplicateId& duplicate);
+
+struct BatchTotals {
+    std::vector<DuplicateId> duplicate_ids;
+    std::size_t files = 0;
+    std::size_t scored = 0;
+    std::size_t invalid = 0;                  // including unreadable files
+    std::map<std::string, std::size_t> zones; // final zone → count
+    std::vector<GateTrip> gate_trips;
+};
+
+struct ReportStyle {
+    bool color = false;
+    std::size_t width = 100;
+};
+
+class BatchReport {
+public:
+    virtual ~BatchReport() = default;
+    // Written before the first result; `totals` is set only for formats whose header
+    // needs them (see header_needs_totals).
+    virtual std::string begin(const BatchTotals* totals) const;
+    // One file's output. Called on worker threads: implementations keep no mutable state.
+    virtual std::string render(const Evaluation& evaluation,
+                               const std::optional<std::string>& gate) const = 0;
+    // Written between two results.
+    virtual std::string separator() const;
+    virtual std::string end(const BatchTotals& totals) const;
+    // JUnit's header carries the counts, so its results are held until the end.
+    virtual bool header_needs_totals() const { return false; }
+};
+
+std::unique_ptr<BatchReport> make_batch_report(BatchFormat format, const Methodology& methodology,
+                                               const ReportStyle& style);
+
+// Escapes for the formats (exposed for tests). Every one of them also makes control
+// characters, escape sequences, bidi overrides and bytes that are not UTF-8 visible (see
+// sanitize()), so that no format carries them to a terminal, a log or a rendered page, and
+// turns line breaks into spaces: text from a file never starts a line of output (where a CI
+// log would take "::error::…" for a workflow command).
+// RFC 4180 quoting and the formula guard; `keep_newlines` for a cell of lines the caller
+// has made safe one by one.
+std::string csv_field(std::string_view text, bool keep_newlines = false);
+std::string xml_escape(std::string_view text);             // markup characters
+std::string github_escape_data(std::string_view text);     // %, CR, LF
+std::string github_escape_property(std::string_view text); // also ':' and ','
+std::string markdown_cell(std::string_view text);          // Markdown syntax, '|', newlines
+std::string markdown_code(std::string_view text);          // a code span (file names)
+
+} // namespace aijri

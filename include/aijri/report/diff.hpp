@@ -1,0 +1,36 @@
+// The reports of a diff: one per reader of them (people, pull-request comments, CI test
+// reports and annotations, spreadsheets, data pipelines). They read the roles a diff made
+// and never reach back into comparing.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "aijri/diff/diff.hpp"
+
+namespace aijri {
+
+enum class DiffFormat { text, json, markdown, csv, junit, github };
+std::optional<DiffFormat> diff_format_from_string(std::string_view name);
+
+struct DiffReportStyle {
+    int decimals = 1;            // of the published AIJRI
+    bool color = false;          // text: zone changes in colour
+    bool show_unchanged = false; // text: unchanged roles too (a renamed one always is)
+    // github: a file is named by its place (a path from the top of the repository: diff
+    // --git) rather than as it was read, which for a revision is "REV:path".
+    bool annotate_places = false;
+};
+
+// The report, handed to `write` in pieces of about 64 KiB as it is made: a report of
+// thousands of roles is never held whole. Every format ends in a line break. Each role's
+// `gate` (apply_gates) is shown: in JSON also as "gates", "id: why" for each role that
+// tripped one.
+void write_diff_report(const DiffResult& result, DiffFormat format, const DiffReportStyle& style,
+                       const std::function<void(std::string_view)>& write);
+// The same text, whole.
+std::string diff_report(const DiffResult& result, DiffFormat format, const DiffReportStyle& style);
+
+} // namespace aijri

@@ -1,0 +1,23 @@
+// The result object of ASSESSMENT-FORMAT.md, key for key.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "aijri/batch/evaluate.hpp"
+
+namespace aijri {
+
+// Appends the result object of a valid assessment, otherwise {"file", "errors": [...]}, as
+// JSON text (indent < 0: one line), the way dump_json() writes JSON. A record of a JSONL
+// stream also gets "line", and a role that tripped a gate "gate" (the gate's message).
+void append_result_json(std::string& out, const Evaluation& evaluation,
+                        const Methodology& methodology,
+                        const std::optional<std::string>& gate = std::nullopt, int indent = -1);
+
+// The same object as a JSON value, for callers that want to look inside it.
+nlohmann::ordered_json result_json(const Evaluation& evaluation, const Methodology& methodology);
+
+} // namespace aijri

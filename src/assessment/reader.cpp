@@ -1,0 +1,551 @@
+#include <algorithm>
+#include <array>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "aijri/assessment/reader.hpp"
+#include "aijri/json/cursor.hpp"
+
+namespace aijri {
+
+namespace {
+
+using detail::JsonCursor;
+using detail::JsonKind;
+using detail::JsonNode;
+
+using Keys = std::span<const std::string_view>;
+
+constexpr std::array<std::string_view, 13> k_top_keys = {"$schema",
+                                                         "aijri",
+                                                         "id",
+                                                         "role",
+                                                         "protective_principles",
+                                                         "growth_correlation",
+                                                         "tasks",
+                                                         "reinstatement",
+                                                         "evidence",
+                                                         "barriers",
+                                                         "override",
+                                                         "stated",
+                                                         "commentary"};
+constexpr std::array<std::string_view, 7> k_top_required = {
+    "aijri",    "role",    "protective_principles", "growth_correlation", "tasks",
+    "evidence", "barriers"};
+constexpr std::array<std::string_view, 6> k_role_keys = {
+    "title",         "seniority",          "primary_function",
+    "not_this_role", "typical_experience", "seniority_note"};
+constexpr std::array<std::string_view, 1> k_title_required = {"title"};
+constexpr std::array<std::string_view, 2> k_scored_keys = {"score", "rationale"};
+constexpr std::array<std::string_view, 1> k_score_required = {"score"};
+constexpr std::array<std::string_view, 5> k_task_keys = {"name", "time_pct", "score", "impact",
+                                                         "rationale"};
+constexpr std::array<std::string_view, 4> k_task_required = {"name", "time_pct", "score", "impact"};
+constexpr std::array<std::string_view, 2> k_reinstatement_keys = {"new_tasks", "note"};
+constexpr std::array<std::string_view, 1> k_reinstatement_required = {"new_tasks"};
+constexpr std::array<std::string_view, 4> k_override_keys = {"aijri", "zone", "sub_label",
+                                                             "reason"};
+constexpr std::array<std::string_view, 1> k_override_required = {"reason"};
+constexpr std::array<std::string_view, 14> k_stated_keys = {"task_weighted_total",
+                                                            "task_resistance",
+                                                            "protective_total",
+                                                            "evidence_total",
+                                                            "barrier_total",
+                                                            "evidence_modifier",
+                                                            "barrier_modifier",
+                                                            "growth_modifier",
+                                                            "raw",
+                                                            "aijri",
+                                                            "zone",
+                                                            "sub_label",
+                                                            "pct_time_3plus",
+                                                            "split"};
+constexpr std::array<std::string_view, 3> k_split_keys = {"displacement", "augmentation",
+                                                          "not_involved"};
+constexpr std::array<std::string_view, 2> k_commentary_keys = {"heading", "text"};
+constexpr std::array<std::string_view, 3> k_zone_names = {"Green", "Yellow", "Red"};
+
+constexpr std::size_t k_max_tasks = 50;
+constexpr std::size_t k_task_name_scan = 64;
+constexpr std::string_view k_root_expected = "a JSON object (one role assessment)";
+
+template <std::size_t N>
+std::optional<std::size_t> index_of(const std::array<std::string_view, N>& keys,
+                                    std::string_view key) {
+    const auto it = std::find(keys.begin(), keys.end(), key);
+    return it == keys.end()
+               ? std::nullopt
+               : std::optional<std::size_t>(static_cast<std::size_t>(it - keys.begin()));
+}
+
+class AssessmentParser {
+public:
+    AssessmentParser(JsonCursor& cursor, Assessment& out, bool keep_prose)
+        : m_cursor(cursor), m_out(out), m_keep_prose(keep_prose) {}
+
+    void read_root(JsonNode& root) {
+        if (!m_cursor.expect_object(root, k_root_expected)) {
+            return;
+        }
+        read_fields(root, k_top_keys, k_top_required,
+                    [this](std::string_view key, JsonNode& v) { read_top_field(key, v); });
+        check_time_shares();
+    }
+
+private:
+    // Text that no figure depends on: checked always, kept when the reader keeps prose.
+    void read_prose(JsonNode& v, std::string& target) {
+        if (m_keep_prose) {
+            target = m_cursor.read_string(v).value_or("");
+        } else {
+            m_cursor.check_string(v);
+        }
+    }
+
+    bool read_fields(JsonNode& node, Keys known, Keys required,
+                     const JsonCursor::FieldHandler& on_field) {
+        return m_cursor.read_fields(node, known, required, on_field);
+    }
+
+    void read_top_field(std::string_view key, JsonNode& v) {
+        if (key == "$schema") {
+            m_out.schema = m_cursor.read_string(v).value_or("");
+        } else if (key == "aijri") {
+            read_format_version(v);
+        } else if (key == "id") {
+            if (auto id = m_cursor.read_nonempty_string(v)) {
+                m_out.id = std::move(*id);
+                m_out.id_from_file_name = false;
+            }
+        } else if (key == "role") {
+            read_role(v);
+        } else if (key == "protective_principles") {
+            read_scored_group(v, k_principle_keys, m_out.principles, 0, 3);
+        } else if (key == "growth_correlation") {
+            read_scored_item(v, m_out.growth, -2, 2);
+        } else if (key == "tasks") {
+            read_tasks(v);
+        } else if (key == "reinstatement") {
+            read_reinstatement(v);
+        } else if (key == "evidence") {
+            read_scored_group(v, k_evidence_keys, m_out.evidence, -2, 2);
+        } else if (key == "barriers") {
+            read_scored_group(v, k_barrier_keys, m_out.barriers, 0, 2);
+        } else if (key == "override") {
+            read_override(v);
+        } else if (key == "stated") {
+            read_stated(v);
+        } else if (key == "commentary") {
+            read_commentary(v);
+        }
+    }
+
+    void read_format_version(JsonNode& v) {
+        if (m_cursor.kind_of(v) == JsonKind::number) {
+            const std::size_t at = v.offset;
+            if (const auto version = m_cursor.read_number(v, "the format version 1")) {
+                if (version->value != Rational(1)) {
+                    m_cursor.error(at, v.pointer(),
+                                   fmt::format("expected the format version 1, found {}",
+                                               to_exact_string(version->value)));
+                }
+            }
+            return;
+        }
+        m_cursor.error(
+            v.offset, v.pointer(),
+            fmt::format("expected the format version 1, found {}", m_cursor.describe(v)));
+    }
+
+    void read_role(JsonNode& node) {
+        RoleDefinition& role = m_out.role;
+        read_fields(node, k_role_keys, k_title_required, [&](std::string_view key, JsonNode& v) {
+            if (key == "title") {
+                role.title = m_cursor.read_nonempty_string(v).value_or("");
+                return;
+            }
+            if (key == "seniority") {
+                read_prose(v, role.seniority);
+            } else if (key == "primary_function") {
+                read_prose(v, role.primary_function);
+            } else if (key == "not_this_role") {
+                read_prose(v, role.not_this_role);
+            } else if (key == "typical_experience") {
+                read_prose(v, role.typical_experience);
+            } else {
+                read_prose(v, role.seniority_note);
+            }
+        });
+    }
+
+    void read_scored_item(JsonNode& node, ScoredItem& item, int min, int max) {
+        read_fields(node, k_scored_keys, k_score_required, [&](std::string_view key, JsonNode& v) {
+            if (key == "score") {
+                item.score = m_cursor.read_integer(v, min, max).value_or(0);
+            } else {
+                read_prose(v, item.rationale);
+            }
+        });
+    }
+
+    template <std::size_t N>
+    void read_scored_group(JsonNode& node, const std::array<std::string_view, N>& keys,
+                           std::array<ScoredItem, N>& items, int min, int max) {
+        read_fields(node, keys, keys, [&](std::string_view key, JsonNode& v) {
+            read_scored_item(v, items[*index_of(keys, key)], min, max);
+        });
+    }
+
+    void read_tasks(JsonNode& node) {
+        if (!m_cursor.expect_array(node)) {
+            m_shares_complete = false;
+            return;
+        }
+        std::unordered_map<std::string, std::size_t> names; // name → index of its first task
+        const std::size_t count = m_cursor.for_each_element(node, [&](JsonNode& element) {
+            Task task;
+            bool share_read = false;
+            std::size_t name_offset = element.offset;
+            const bool is_object = read_fields(
+                element, k_task_keys, k_task_required, [&](std::string_view key, JsonNode& v) {
+                    if (key == "name") {
+                        name_offset = v.offset;
+                        task.name = m_cursor.read_nonempty_string(v).value_or("");
+                    } else if (key == "time_pct") {
+                        share_read = read_time_share(v, task.time_pct);
+                    } else if (key == "score") {
+                        task.score = m_cursor.read_integer(v, 1, 5).value_or(1);
+                    } else if (key == "impact") {
+                        read_impact(v, task.impact);
+                    } else {
+                        read_prose(v, task.rationale);
+                    }
+                });
+            m_shares_complete = m_shares_complete && is_object && share_read;
+            check_task_name(task.name, element, name_offset, names);
+            m_out.tasks.push_back(std::move(task));
+        });
+        m_tasks_offset = node.offset;
+        if (count == 0 || count > k_max_tasks) {
+            m_cursor.error(node.offset, node.pointer(),
+                           fmt::format("expected 1 to {} tasks, found {}", k_max_tasks,
+                                       count == 0 ? std::string("none") : std::to_string(count)));
+            m_shares_complete = false;
+        }
+    }
+
+    // Tasks are matched by name when two versions are compared, so a name may appear once.
+    // The tasks so far are scanned while they are few (every real file); past that a hash
+    // map takes over, since a hostile file can hold 200,000 tasks.
+    void check_task_name(const std::string& name, const JsonNode& element, std::size_t offset,
+                         std::unordered_map<std::string, std::size_t>& names) {
+        if (name.empty()) {
+            return;
+        }
+        std::optional<std::size_t> first;
+        const std::vector<Task>& tasks = m_out.tasks;
+        if (tasks.size() < k_task_name_scan) {
+            const auto it = std::find_if(tasks.begin(), tasks.end(),
+                                         [&](const Task& task) { return task.name == name; });
+            if (it != tasks.end()) {
+                first = static_cast<std::size_t>(it - tasks.begin());
+            }
+        } else {
+            if (names.empty()) {
+                for (std::size_t i = 0; i < tasks.size(); ++i) {
+                    names.emplace(tasks[i].name, i);
+                }
+            }
+            const auto [seen, inserted] = names.emplace(name, tasks.size());
+            if (!inserted) {
+                first = seen->second;
+            }
+        }
+        if (first) {
+            m_cursor.error(offset, pointer_append(element.pointer(), "name"),
+                           fmt::format("duplicate task name {} (also /tasks/{}/name)",
+                                       detail::quoted(name), *first));
+        }
+    }
+
+    bool read_time_share(JsonNode& v, Rational& share) {
+        const std::size_t at = v.offset;
+        constexpr std::string_view expected =
+            "a time share in percent, greater than 0 and at most 100";
+        const auto number = m_cursor.read_number(v, expected);
+        if (!number) {
+            return false;
+        }
+        const Rational value = number->value;
+        if (value <= Rational(0) || value > Rational(100)) {
+            m_cursor.error(at, v.pointer(),
+                           fmt::format("expected {}, found {}", expected, to_exact_string(value)));
+            return false;
+        }
+        if (!(value * Rational(100)).is_integer()) {
+            m_cursor.error(at, v.pointer(),
+                           fmt::format("expected a time share with at most 2 decimals, found {}",
+                                       to_exact_string(value)));
+            return false;
+        }
+        share = value;
+        return true;
+    }
+
+    void read_impact(JsonNode& v, Impact& impact) {
+        const std::size_t at = v.offset;
+        const auto text = m_cursor.read_string(v);
+        if (!text) {
+            return;
+        }
+        if (const auto parsed = impact_from_string(*text)) {
+            impact = *parsed;
+            return;
+        }
+        static constexpr std::array<std::string_view, 3> k_impacts = {
+            "displacement", "augmentation", "not_involved"};
+        m_cursor.error(at, v.pointer(), detail::one_of_message(k_impacts, *text));
+    }
+
+    void check_time_shares() {
+        if (!m_shares_complete || m_out.tasks.empty()) {
+            return;
+        }
+        Rational total;
+        for (const Task& task : m_out.tasks) {
+            total += task.time_pct;
+        }
+        if (total != Rational(100)) {
+            m_cursor.error(m_tasks_offset, "/tasks",
+                           fmt::format("expected time shares that sum to exactly 100, found a "
+                                       "sum of {}",
+                                       to_exact_string(total)));
+        }
+    }
+
+    void read_reinstatement(JsonNode& node) {
+        Reinstatement reinstatement;
+        read_fields(node, k_reinstatement_keys, k_reinstatement_required,
+                    [&](std::string_view key, JsonNode& v) {
+                        if (key == "new_tasks") {
+                            reinstatement.new_tasks = m_cursor.read_bool(v).value_or(false);
+                        } else {
+                            read_prose(v, reinstatement.note);
+                        }
+                    });
+        m_out.reinstatement = std::move(reinstatement);
+    }
+
+    std::optional<std::string> read_zone_name(JsonNode& v) {
+        const std::size_t at = v.offset;
+        auto text = m_cursor.read_string(v);
+        if (text && !index_of(k_zone_names, *text)) {
+            m_cursor.error(at, v.pointer(), detail::one_of_message(k_zone_names, *text));
+            return std::nullopt;
+        }
+        return text;
+    }
+
+    void read_override(JsonNode& node) {
+        if (m_cursor.is_null(node)) {
+            return;
+        }
+        Override result;
+        bool overrides_something = false;
+        const bool is_object = read_fields(
+            node, k_override_keys, k_override_required, [&](std::string_view key, JsonNode& v) {
+                overrides_something = overrides_something || key != "reason";
+                if (key == "aijri") {
+                    result.aijri = read_override_score(v);
+                } else if (key == "zone") {
+                    result.zone = read_zone_name(v);
+                } else if (key == "sub_label") {
+                    result.has_sub_label = true;
+                    if (!m_cursor.is_null(v)) {
+                        result.sub_label = m_cursor.read_nonempty_string(v);
+                    }
+                } else {
+                    result.reason = m_cursor.read_nonempty_string(v).value_or("");
+                }
+            });
+        if (!is_object) {
+            return;
+        }
+        if (!overrides_something) {
+            m_cursor.error(node.offset, node.pointer(),
+                           "expected an override of at least one of \"aijri\", \"zone\", "
+                           "\"sub_label\" (or \"override\": null)");
+        }
+        m_out.override_ = std::move(result);
+    }
+
+    std::optional<Rational> read_override_score(JsonNode& v) {
+        const std::size_t at = v.offset;
+        constexpr std::string_view expected = "an AIJRI from 0.0 to 100.0 with at most 1 decimal";
+        const auto number = m_cursor.read_number(v, expected);
+        if (!number) {
+            return std::nullopt;
+        }
+        const Rational value = number->value;
+        if (value < Rational(0) || value > Rational(100) || !(value * Rational(10)).is_integer()) {
+            m_cursor.error(at, v.pointer(),
+                           fmt::format("expected {}, found {}", expected, to_exact_string(value)));
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    std::optional<StatedNumber> read_stated_number(JsonNode& v) {
+        const std::size_t at = v.offset;
+        std::string pointer = v.pointer();
+        if (auto number = m_cursor.read_number(v, "a number")) {
+            return StatedNumber{*number, std::move(pointer), {}, at};
+        }
+        return std::nullopt;
+    }
+
+    void read_stated(JsonNode& node) {
+        StatedFigures& s = m_out.stated;
+        read_fields(node, k_stated_keys, {}, [&](std::string_view key, JsonNode& v) {
+            if (key == "zone") {
+                const std::size_t at = v.offset;
+                std::string pointer = v.pointer();
+                if (auto zone = read_zone_name(v)) {
+                    s.zone = StatedText{std::move(zone), std::move(pointer), {}, at};
+                }
+            } else if (key == "sub_label") {
+                const std::size_t at = v.offset;
+                std::string pointer = v.pointer();
+                if (m_cursor.is_null(v)) {
+                    s.sub_label = StatedText{std::nullopt, std::move(pointer), {}, at};
+                } else if (auto label = m_cursor.read_nonempty_string(v)) {
+                    s.sub_label = StatedText{std::move(label), std::move(pointer), {}, at};
+                }
+            } else if (key == "split") {
+                read_stated_split(v);
+            } else {
+                stated_slot(key) = read_stated_number(v);
+            }
+        });
+    }
+
+    std::optional<StatedNumber>& stated_slot(std::string_view key) {
+        StatedFigures& s = m_out.stated;
+        if (key == "task_weighted_total") {
+            return s.task_weighted_total;
+        }
+        if (key == "task_resistance") {
+            return s.task_resistance;
+        }
+        if (key == "protective_total") {
+            return s.protective_total;
+        }
+        if (key == "evidence_total") {
+            return s.evidence_total;
+        }
+        if (key == "barrier_total") {
+            return s.barrier_total;
+        }
+        if (key == "evidence_modifier") {
+            return s.evidence_modifier;
+        }
+        if (key == "barrier_modifier") {
+            return s.barrier_modifier;
+        }
+        if (key == "growth_modifier") {
+            return s.growth_modifier;
+        }
+        if (key == "raw") {
+            return s.raw;
+        }
+        if (key == "aijri") {
+            return s.aijri;
+        }
+        return s.pct_time_3plus;
+    }
+
+    void read_stated_split(JsonNode& node) {
+        StatedFigures& s = m_out.stated;
+        read_fields(node, k_split_keys, {}, [&](std::string_view key, JsonNode& v) {
+            auto figure = read_stated_number(v);
+            if (key == "displacement") {
+                s.split_displacement = std::move(figure);
+            } else if (key == "augmentation") {
+                s.split_augmentation = std::move(figure);
+            } else {
+                s.split_not_involved = std::move(figure);
+            }
+        });
+    }
+
+    void read_commentary(JsonNode& node) {
+        if (!m_cursor.expect_array(node)) {
+            return;
+        }
+        m_cursor.for_each_element(node, [&](JsonNode& element) {
+            CommentarySection section;
+            read_fields(element, k_commentary_keys, {}, [&](std::string_view key, JsonNode& v) {
+                read_prose(v, key == "heading" ? section.heading : section.text);
+            });
+            m_out.commentary.push_back(std::move(section));
+        });
+    }
+
+    JsonCursor& m_cursor;
+    Assessment& m_out;
+    bool m_keep_prose;
+    bool m_shares_complete = true;
+    std::size_t m_tasks_offset = 0;
+};
+
+} // namespace
+
+struct AssessmentReader::Impl {
+    simdjson::ondemand::parser parser;
+    std::string padded; // copy of unpadded input
+    bool keep_prose = true;
+
+    ReadResult read(std::string_view full_text, std::string_view source_name) {
+        ReadResult result;
+        Assessment assessment;
+        assessment.id = id_from_path(source_name);
+        assessment.id_from_file_name = true;
+        const std::string_view text = strip_bom(full_text);
+        JsonCursor cursor(text, result.diagnostics);
+        detail::walk_document(parser, text, cursor, result.diagnostics, k_root_expected,
+                              [&](JsonNode& root) {
+                                  AssessmentParser(cursor, assessment, keep_prose).read_root(root);
+                              });
+        if (!has_errors(result.diagnostics)) {
+            result.assessment = std::move(assessment);
+        } else {
+            if (!assessment.id_from_file_name) {
+                result.declared_id = assessment.id;
+            }
+            result.partial = std::move(assessment);
+        }
+        return result;
+    }
+};
+
+AssessmentReader::AssessmentReader() : m_impl(std::make_unique<Impl>()) {}
+AssessmentReader::~AssessmentReader() = default;
+
+ReadResult AssessmentReader::read(std::string_view text, std::string_view source_name) {
+    m_impl->padded.assign(text);
+    m_impl->padded.append(simdjson::SIMDJSON_PADDING, '\0');
+    return m_impl->read(std::string_view(m_impl->padded.data(), text.size()), source_name);
+}
+
+void AssessmentReader::keep_prose(bool keep) {
+    m_impl->keep_prose = keep;
+}
+
+ReadResult AssessmentReader::read_padded(std::string_view text, std::string_view source_name) {
+    return m_impl->read(text, source_name);
+}
+
+} // namespace aijri

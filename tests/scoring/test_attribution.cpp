@@ -1,0 +1,168 @@
+#include <random>
+
+#include <catch2/catch.hpp>
+
+#include "aijri/assessment/reader.hpp"
+#include "aijri/scoring/attribution.hpp"
+#include "aijri/scoring/engine.hpp"
+
+#include "support/builder.hpp"
+
+using namespace aijri;
+
+namespace {
+
+Assessment read(const test::AssessmentSpec& spec) {
+    AssessmentReader reader;
+    ReadResult r = reader.read(test::to_json(spec), "x.json");
+    REQUIRE(r.assessment);
+    return *r.assessment;
+}
+
+Rational sum_points(const std::vector<Contribution>& contributions) {
+    Rational total;
+    for (const Contribution& c : contributions) {
+        total += c.points;
+    }
+    return total;
+}
+
+Rational exact_aijri(const Assessment& a, const Methodology& m) {
+    return compute_score(a, m).aijri_exact;
+}
+
+} // namespace
+
+TEST_CASE("Shapley values of a product split a joint change fairly") {
+    // f = x·y from (1,1) to (3,5): change 14; x gets ½·2·(1+5) = 6, y gets ½·4·(1+3) = 8.
+    const auto phi = shapley_values(2, [](unsigned mask) {
+        const Rational x = (mask & 1U) != 0U ? Rational(3) : Rational(1);
+        const Rational y = (mask & 2U) != 0U ? Rational(5) : Rational(1);
+        return x * y;
+    });
+    CHECK(phi[0] == Rational(6));
+    CHECK(phi[1] == Rational(8));
+}
+
+TEST_CASE("one changed input takes the whole change") {
+    test::AssessmentSpec before;
+    test::AssessmentSpec after;
+    after.evidence[2] = 2; // wage trends 1 → 2
+    const Methodology& m = builtin_methodology();
+    const auto c = attribute_change(read(before), read(after), m, m);
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].input == "/evidence/wage_trends/score");
+    CHECK(c[0].old_value == 1);
+    CHECK(c[0].new_value == 2);
+    CHECK(c[0].points == exact_aijri(read(after), m) - exact_aijri(read(before), m));
+    CHECK(to_fixed(c[0].points, 2) == "2.16"); // 64.60 → 66.76
+}
+
+TEST_CASE("added and removed tasks are inputs, impact changes move no points") {
+    test::AssessmentSpec before;
+    before.tasks = {{"60", 2}, {"40", 3}};
+    test::AssessmentSpec after;
+    after.tasks = {{"60", 2, "displacement"}, {"30", 3}, {"10", 5}}; // "Task 3" is new
+    const Methodology& m = builtin_methodology();
+    const auto c = attribute_change(read(before), read(after), m, m);
+    REQUIRE(c.size() == 3);
+    CHECK(c[0].input == "/tasks/0/impact");
+    CHECK(c[0].points == Rational(0));
+    CHECK(c[1].input == "/tasks/1/time_pct");
+    CHECK(c[2].input == "/tasks/2");
+    CHECK(c[2].old_value.is_null());
+    CHECK(c[2].new_value["score"] == 5);
+    CHECK(sum_points(c) == exact_aijri(read(after), m) - exact_aijri(read(before), m));
+}
+
+TEST_CASE("contributions add up to the exact change on random edits") {
+    std::mt19937 rng(20261125);
+    const auto pick = [&](int lo, int hi) {
+        return std::uniform_int_distribution<int>(lo, hi)(rng);
+    };
+    const Methodology& m = builtin_methodology();
+    for (int round = 0; round < 300; ++round) {
+        test::AssessmentSpec a;
+        test::AssessmentSpec b;
+        const int first = pick(1, 99);
+        a.tasks = {{std::to_string(first), pick(1, 5)}, {std::to_string(100 - first), pick(1, 5)}};
+        const int second = pick(1, 98);
+        b.tasks = {{std::to_string(second), pick(1, 5)},
+                   {"1", pick(1, 5)},
+                   {std::to_string(99 - second), pick(1, 5)}};
+        for (auto* spec : {&a, &b}) {
+            spec->growth = pick(-2, 2);
+            for (int& e : spec->evidence) {
+                e = pick(-2, 2);
+            }
+            for (int& x : spec->barriers) {
+                x = pick(0, 2);
+            }
+        }
+        const Assessment old_a = read(a);
+        const Assessment new_a = read(b);
+        CHECK(sum_points(attribute_change(old_a, new_a, m, m)) ==
+              exact_aijri(new_a, m) - exact_aijri(old_a, m));
+    }
+}
+
+TEST_CASE("a methodology change is attributed to the constants that changed") {
+    std::string text(builtin_methodology_json());
+    text.replace(text.find("\"evidence_weight\": 0.04"), 23, "\"evidence_weight\": 0.05");
+    text.replace(text.find("\"raw_span\": 7.93"), 16, "\"raw_span\": 8.00");
+    const MethodologyLoad load = read_methodology(text);
+    REQUIRE(load.methodology);
+    const Methodology& old_m = builtin_methodology();
+    const Methodology& new_m = *load.methodology;
+    test::AssessmentSpec spec;
+    const Assessment a = read(spec);
+    const auto c = attribute_change(a, a, old_m, new_m);
+    REQUIRE(c.size() == 2);
+    CHECK(c[0].input == "methodology:/evidence_weight");
+    CHECK(c[1].input == "methodology:/raw_span");
+    CHECK(sum_points(c) == exact_aijri(a, new_m) - exact_aijri(a, old_m));
+}
+
+TEST_CASE("tasks are matched by name: a reorder moves nothing, and each input names its task") {
+    test::AssessmentSpec before;
+    before.tasks = {{"60", 2, "augmentation", "Triage"},
+                    {"30", 3, "augmentation", "Chart"},
+                    {"10", 4, "displacement", "File"}};
+    const Methodology& m = builtin_methodology();
+    test::AssessmentSpec reordered;
+    reordered.tasks = {before.tasks[2], before.tasks[0], before.tasks[1]};
+    CHECK(attribute_change(read(before), read(reordered), m, m).empty());
+
+    // Chart moves from 1 to 0 and is scored 2; Archive is new at 1; Triage moves from 0 to 2
+    // and changes its impact; File (old 2) is gone.
+    test::AssessmentSpec after;
+    after.tasks = {{"30", 2, "augmentation", "Chart"},
+                   {"10", 4, "displacement", "Archive"},
+                   {"60", 2, "displacement", "Triage"}};
+    const auto c = attribute_change(read(before), read(after), m, m);
+    REQUIRE(c.size() == 4);
+    CHECK(c[0].input == "/tasks/0/score");
+    CHECK(c[0].old_input == "/tasks/1/score");
+    CHECK(c[0].task == "Chart");
+    CHECK(c[0].old_value == 3);
+    CHECK(c[0].new_value == 2);
+    CHECK(c[1].input == "/tasks/1");
+    CHECK(c[1].old_input.empty()); // not in the old file
+    CHECK(c[1].task == "Archive");
+    CHECK(c[2].input == "/tasks/2/impact");
+    CHECK(c[2].old_input == "/tasks/0/impact");
+    CHECK(c[2].task == "Triage");
+    CHECK(c[2].points == Rational(0));
+    CHECK(c[3].input == "/tasks/2"); // a removed task: its pointer in the old file
+    CHECK(c[3].old_input == "/tasks/2");
+    CHECK(c[3].task == "File");
+    CHECK(c[3].new_value.is_null());
+    CHECK(sum_points(c) == exact_aijri(read(after), m) - exact_aijri(read(before), m));
+    // Any other input has the same pointer in both files.
+    test::AssessmentSpec evidence = before;
+    evidence.evidence[0] = 1;
+    const auto e = attribute_change(read(before), read(evidence), m, m);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].old_input == e[0].input);
+    CHECK(e[0].task.empty());
+}

@@ -1,0 +1,49 @@
+// Text for terminals: what reaches a terminal is never a control character or an escape.
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "aijri/util/text.hpp"
+
+using aijri::sanitize;
+
+TEST_CASE("sanitize shows control characters, escapes and bidi overrides as escapes") {
+    CHECK(sanitize("plain café 😀") == "plain café 😀");
+    CHECK(sanitize("\x1b[31mred\x1b[0m") == "\\x1b[31mred\\x1b[0m");
+    CHECK(sanitize("\x1b]0;title\x07") == "\\x1b]0;title\\x07");
+    CHECK(sanitize("del\x7f") == "del\\x7f");
+    CHECK(sanitize("c1 \xc2\x9b"
+                   "31m") == "c1 \\u009b31m"); // CSI as a C1 control
+    CHECK(sanitize("rtl \xe2\x80\xae"
+                   "gnp.exe") == "rtl \\u202egnp.exe");
+    CHECK(sanitize("line\xe2\x80\xa8sep") == "line\\u2028sep");
+    CHECK(sanitize(std::string("nul\0byte", 8)) == "nul\\x00byte");
+}
+
+TEST_CASE("sanitize shows bytes that are not UTF-8 as bytes") {
+    // A Latin-1 file name; a lone 0x9b is CSI on a terminal that is not in UTF-8 mode.
+    CHECK(sanitize("caf\xe9.json") == "caf\\xe9.json");
+    CHECK(sanitize("\x9b"
+                   "31m") == "\\x9b31m");
+    CHECK(sanitize("cut \xe2\x82") == "cut \\xe2\\x82");
+    CHECK(sanitize("overlong \xc0\xaf") == "overlong \\xc0\\xaf");
+    CHECK(sanitize("surrogate \xed\xa0\x80") == "surrogate \\xed\\xa0\\x80");
+}
+
+TEST_CASE("sanitize keeps line breaks when asked, and is idempotent") {
+    CHECK(sanitize("a\nb\tc\r\nd") == "a b c  d");
+    CHECK(sanitize("a\nb\tc\r\nd", true) == "a\nb c\nd");
+    const std::string hostile = "\x1b[2J\xff\xe2\x80\xae\n\x07\\x1b";
+    CHECK(sanitize(sanitize(hostile)) == sanitize(hostile));
+    CHECK(sanitize(sanitize(hostile, true), true) == sanitize(hostile, true));
+}
+
+TEST_CASE("wrap cuts a word longer than a line in time proportional to it") {
+    const std::string word(2'000'000, 'x'); // once quadratic: 10 MB took minutes
+    const auto lines = aijri::wrap(word, 100);
+    REQUIRE(lines.size() == 20'000);
+    CHECK(lines.front() == std::string(100, 'x'));
+    CHECK(lines.back() == std::string(100, 'x'));
+    CHECK(aijri::wrap("ab cd éé " + std::string(10, 'y'), 8) ==
+          std::vector<std::string>{"ab cd éé", "yyyyyyyy", "yy"});
+}
