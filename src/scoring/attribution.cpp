@@ -9,6 +9,8 @@
 
 #include "aijri/json/dump.hpp"
 
+#include "factor_shapley.hpp"
+
 namespace aijri {
 
 namespace {
@@ -266,9 +268,10 @@ void add_zero_point_inputs(const ScoredInputs& a, const ScoredInputs& b, const M
     }
 }
 
-// The Shapley values of the factor game v = (x0·x1·x2·x3 − x4)·x5, each factor at its old
-// value (before) or, in a coalition, its new one (after); phi[f] for every factor (0 for one
-// that did not move). moved[0 … players) are the factors that moved.
+} // namespace
+
+namespace detail {
+
 std::array<Rational, 6> factor_shapley(const std::array<Rational, 6>& before,
                                        const std::array<Rational, 6>& after,
                                        const std::array<std::size_t, 6>& moved,
@@ -320,7 +323,7 @@ std::array<Rational, 6> factor_shapley(const std::array<Rational, 6>& before,
     return phi;
 }
 
-} // namespace
+} // namespace detail
 
 std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredInputs& b,
                                            const Methodology& ma, const Methodology& mb) {
@@ -342,7 +345,7 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
             moved[players++] = f;
         }
     }
-    const std::array<Rational, 6> phi = factor_shapley(before, after, moved, players);
+    const std::array<Rational, 6> phi = detail::factor_shapley(before, after, moved, players);
     std::array<std::vector<Piece>, 6> pieces;
     pieces[0] = task_resistance_pieces(a, b, ma, mb);
     pieces[1] = modifier_pieces("evidence", k_evidence_keys, a.evidence, b.evidence,

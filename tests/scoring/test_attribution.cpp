@@ -1,4 +1,7 @@
+#include <array>
+#include <cstdint>
 #include <random>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -6,6 +9,7 @@
 #include "aijri/scoring/attribution.hpp"
 #include "aijri/scoring/engine.hpp"
 
+#include "scoring/factor_shapley.hpp"
 #include "support/builder.hpp"
 
 using namespace aijri;
@@ -42,6 +46,116 @@ TEST_CASE("Shapley values of a product split a joint change fairly") {
     });
     CHECK(phi[0] == Rational(6));
     CHECK(phi[1] == Rational(8));
+}
+
+namespace {
+
+using Factors = std::array<Rational, 6>;
+
+// The formula's factor game v = (x0·x1·x2·x3 − x4)·x5, computed directly.
+Rational factor_game(const Factors& x) {
+    return (x[0] * x[1] * x[2] * x[3] - x[4]) * x[5];
+}
+
+// factor_shapley() with the moved factors found as attribute_change() finds them.
+Factors split(const Factors& before, const Factors& after) {
+    std::array<std::size_t, 6> moved{};
+    std::size_t players = 0;
+    for (std::size_t f = 0; f < 6; ++f) {
+        if (before[f] != after[f]) {
+            moved[players++] = f;
+        }
+    }
+    return aijri::detail::factor_shapley(before, after, moved, players);
+}
+
+Rational sum(const Factors& phi) {
+    Rational total;
+    for (const Rational& p : phi) {
+        total += p;
+    }
+    return total;
+}
+
+Rational q(std::int64_t numerator, std::int64_t denominator = 1) {
+    return Rational(numerator) / Rational(denominator);
+}
+
+} // namespace
+
+TEST_CASE("factor_shapley splits a product of two moved factors as worked by hand") {
+    // x0·x1 from (1,1) to (2,3), the other factors 1 and the offset 0: Δ = 6 − 1 = 5.
+    // x0's marginal effect: 2·1 − 1·1 = 1 when it moves first, 2·3 − 1·3 = 3 when second:
+    // φ0 = ½(1 + 3) = 2. x1's: 1·3 − 1·1 = 2 first, 2·3 − 2·1 = 4 second: φ1 = ½(2 + 4) = 3.
+    const Factors before{q(1), q(1), q(1), q(1), q(0), q(1)};
+    const Factors after{q(2), q(3), q(1), q(1), q(0), q(1)};
+    CHECK(split(before, after) == Factors{q(2), q(3), q(0), q(0), q(0), q(0)});
+    // An unmoved offset shifts every coalition alike and moves nobody; an unmoved scale
+    // multiplies every marginal effect: (x0·x1 − 5)·2 gives Δ = 10, φ = (4, 6).
+    const Factors scaled_before{q(1), q(1), q(1), q(1), q(5), q(2)};
+    const Factors scaled_after{q(2), q(3), q(1), q(1), q(5), q(2)};
+    const Factors phi = split(scaled_before, scaled_after);
+    CHECK(phi == Factors{q(4), q(6), q(0), q(0), q(0), q(0)});
+    CHECK(sum(phi) == factor_game(scaled_after) - factor_game(scaled_before));
+}
+
+TEST_CASE("factor_shapley splits a change of the offset and scale as worked by hand") {
+    // A methodology change: x0 1 → 2, x4 (raw_min) 0 → 1, x5 (scale) 1 → 3, so that
+    // v = (x0 − x4)·x5 goes from 1 to 3. The eight coalitions (∅, 0, 4, 5, 04, 05, 45, 045)
+    // are worth 1, 2, 0, 3, 1, 6, 0, 3; with weights ⅓ (alone or last) and ⅙ (second):
+    //   φ0 = ⅓(2−1) + ⅙(1−0) + ⅙(6−3) + ⅓(3−0) = 2
+    //   φ4 = ⅓(0−1) + ⅙(1−2) + ⅙(0−3) + ⅓(3−6) = −2
+    //   φ5 = ⅓(3−1) + ⅙(6−2) + ⅙(0−0) + ⅓(3−1) = 2
+    // and 2 − 2 + 2 = Δ = 2.
+    const Factors before{q(1), q(1), q(1), q(1), q(0), q(1)};
+    const Factors after{q(2), q(1), q(1), q(1), q(1), q(3)};
+    CHECK(split(before, after) == Factors{q(2), q(0), q(0), q(0), q(-2), q(2)});
+}
+
+TEST_CASE("factor_shapley: the shares add up to the change exactly, on the formula's figures") {
+    // The seed (TRS 3.75, EM 1.32, BM 1.04, GM 1.10, raw_min 0.54, scale 100/7.93) against
+    // edits that move every factor at once, fractions that do not end in decimals included.
+    const Factors seed{q(375, 100), q(132, 100), q(104, 100),
+                       q(110, 100), q(54, 100),  q(10000, 793)};
+    const std::vector<Factors> edits{
+        {q(3), q(128, 100), q(106, 100), q(105, 100), q(54, 100), q(10000, 793)},
+        {q(41, 10), q(1), q(1), q(1), q(1, 2), q(100, 7)},
+        {q(22, 7), q(3, 2), q(4, 5), q(11, 9), q(3, 5), q(10000, 801)},
+        {q(375, 100), q(132, 100), q(104, 100), q(110, 100), q(60, 100), q(10000, 793)},
+    };
+    for (const Factors& after : edits) {
+        const Factors phi = split(seed, after);
+        CHECK(sum(phi) == factor_game(after) - factor_game(seed));
+        for (std::size_t f = 0; f < 6; ++f) {
+            if (seed[f] == after[f]) {
+                CHECK(phi[f] == q(0));
+            }
+        }
+        // Undoing an edit is the same split, negated.
+        const Factors back = split(after, seed);
+        for (std::size_t f = 0; f < 6; ++f) {
+            CHECK(back[f] == -phi[f]);
+        }
+    }
+}
+
+TEST_CASE("factor_shapley: symmetric factors share equally, a factor that moves nothing gets 0") {
+    // Symmetry: x0 and x1 both 2 → 3 play the same part: Δ = 9 − 4 = 5, halved.
+    CHECK(split(Factors{q(2), q(2), q(1), q(1), q(0), q(1)},
+                Factors{q(3), q(3), q(1), q(1), q(0), q(1)}) ==
+          Factors{q(5, 2), q(5, 2), q(0), q(0), q(0), q(0)});
+    // The same two moving in different factors (TRS and GM) and with the scale and offset
+    // not 1 and 0: still equal halves of the change.
+    const Factors before{q(2), q(7, 5), q(9, 10), q(2), q(1, 2), q(3)};
+    const Factors after{q(3), q(7, 5), q(9, 10), q(3), q(1, 2), q(3)};
+    const Factors phi = split(before, after);
+    CHECK(phi[0] == phi[3]);
+    CHECK(phi[0] + phi[3] == factor_game(after) - factor_game(before));
+    // Dummy players: with a factor at 0 the product is 0 in every coalition, so the two
+    // factors that move have no marginal effect anywhere and get nothing.
+    CHECK(split(Factors{q(1), q(0), q(1), q(1), q(1), q(1)},
+                Factors{q(2), q(0), q(3), q(1), q(1), q(1)}) ==
+          Factors{q(0), q(0), q(0), q(0), q(0), q(0)});
 }
 
 TEST_CASE("one changed input takes the whole change") {

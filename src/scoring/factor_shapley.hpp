@@ -1,0 +1,20 @@
+// The split of attribute_change() among the formula's factors, apart so that tests can hold
+// it to games whose Shapley values are known by hand.
+#pragma once
+
+#include <array>
+#include <cstddef>
+
+#include "aijri/util/rational.hpp"
+
+namespace aijri::detail {
+
+// The Shapley values of the factor game v = (x0·x1·x2·x3 − x4)·x5, each factor at its old
+// value (before) or, in a coalition, its new one (after); phi[f] for every factor (0 for one
+// that did not move). moved[0 … players) are the factors that moved.
+std::array<Rational, 6> factor_shapley(const std::array<Rational, 6>& before,
+                                       const std::array<Rational, 6>& after,
+                                       const std::array<std::size_t, 6>& moved,
+                                       std::size_t players);
+
+} // namespace aijri::detail
