@@ -22,6 +22,21 @@ std::size_t sequence_length(unsigned char lead) {
     return lead >= 0xC0U ? 2 : 1;
 }
 
+// Length of the colour or style escape (CSI: ESC '[' parameters, a final byte in @..~) that
+// starts at `i`, else 0. Only the reports write escapes (sanitize() removes them from text
+// that came from a file), and they take no room on the screen.
+std::size_t escape_length(std::string_view text, std::size_t i) {
+    if (text[i] != '\x1b' || i + 1 >= text.size() || text[i + 1] != '[') {
+        return 0;
+    }
+    for (std::size_t k = i + 2; k < text.size(); ++k) {
+        if (text[k] >= '@' && text[k] <= '~') {
+            return k + 1 - i;
+        }
+    }
+    return text.size() - i;
+}
+
 // Code points that reorder text (Trojan Source) are shown, not obeyed.
 bool is_bidi_control(std::uint32_t cp) {
     return (cp >= 0x202AU && cp <= 0x202EU) || (cp >= 0x2066U && cp <= 0x2069U) || cp == 0x200EU ||
@@ -76,8 +91,10 @@ std::string sanitize(std::string_view text, bool keep_newlines) {
 
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
-    for (const char c : text) {
-        if (!is_continuation(static_cast<unsigned char>(c))) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (const std::size_t escape = escape_length(text, i); escape > 0) {
+            i += escape - 1;
+        } else if (!is_continuation(static_cast<unsigned char>(text[i]))) {
             ++width;
         }
     }
@@ -163,6 +180,10 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
             std::size_t cut = 0;
             std::size_t cells = 0;
             while (cut < word.size() && cells < width) {
+                if (const std::size_t escape = escape_length(word, cut); escape > 0) {
+                    cut += escape;
+                    continue;
+                }
                 cut += sequence_length(static_cast<unsigned char>(word[cut]));
                 ++cells;
             }

@@ -170,3 +170,23 @@ TEST_CASE("text report: colour only when asked, around headings and zone labels"
     // A label is text from a file: it is sanitized, coloured or not.
     CHECK(colored_label("Red", "R\x1b[2Jed", false) == "R\\x1b[2Jed");
 }
+
+// Colour codes take no room on the screen, so they must not move a line break: at every
+// width, the coloured report with its escapes removed is the plain report, line for line.
+TEST_CASE("text report: colour never changes where a line wraps") {
+    const auto without_escapes = [](const std::string& text) {
+        std::string out;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\x1b') {
+                i = text.find('m', i);
+                continue;
+            }
+            out += text[i];
+        }
+        return out;
+    };
+    for (std::size_t width = 40; width <= 150; ++width) {
+        INFO("width " << width);
+        CHECK(without_escapes(report(width, true)) == report(width));
+    }
+}

@@ -56,3 +56,15 @@ TEST_CASE("wrap cuts a word longer than a line into full lines, each byte writte
     CHECK(aijri::wrap("ab cd éé " + std::string(10, 'y'), 8) ==
           std::vector<std::string>{"ab cd éé", "yyyyyyyy", "yy"});
 }
+
+TEST_CASE("display_width and wrap give colour escapes no width") {
+    CHECK(aijri::display_width("\x1b[1;32mGreen\x1b[0m") == 5);
+    CHECK(aijri::display_width("\x1b[1mé\x1b[0m") == 1);
+    // A cut escape (no final byte) is still an escape, never a character.
+    CHECK(aijri::display_width("ab\x1b[1;3") == 2);
+    CHECK(aijri::wrap("\x1b[1mone\x1b[0m two three", 9) ==
+          std::vector<std::string>{"\x1b[1mone\x1b[0m two", "three"});
+    // A word longer than a line is cut by cells; its escapes stay whole.
+    CHECK(aijri::wrap("\x1b[1mabcdefghij\x1b[0m", 8) ==
+          std::vector<std::string>{"\x1b[1mabcdefgh", "ij\x1b[0m"});
+}

@@ -22,7 +22,7 @@ std::string sanitize(std::string_view text, bool keep_newlines = false);
 // What sanitize() escapes: C0 and C1 controls, DEL, bidi controls, U+2028 and U+2029.
 bool is_unsafe_code_point(std::uint32_t code_point);
 
-// Width in terminal cells, counting one per character.
+// Width in terminal cells, counting one per character; colour escapes take none.
 std::size_t display_width(std::string_view text);
 
 // Shortens to at most `width` cells, ending in "…" when something was cut.
