@@ -66,7 +66,6 @@ constexpr std::array<std::string_view, 14> k_stated_keys = {"task_weighted_total
 constexpr std::array<std::string_view, 3> k_split_keys = {"displacement", "augmentation",
                                                           "not_involved"};
 constexpr std::array<std::string_view, 2> k_commentary_keys = {"heading", "text"};
-constexpr std::array<std::string_view, 3> k_zone_names = {"Green", "Yellow", "Red"};
 
 constexpr std::size_t k_max_tasks = 50;
 constexpr std::size_t k_task_name_scan = 64;
@@ -339,14 +338,17 @@ private:
         m_out.reinstatement = std::move(reinstatement);
     }
 
-    std::optional<std::string> read_zone_name(JsonNode& v) {
+    std::optional<Zone> read_zone_name(JsonNode& v) {
         const std::size_t at = v.offset;
-        auto text = m_cursor.read_string(v);
-        if (text && !index_of(k_zone_names, *text)) {
-            m_cursor.error(at, v.pointer(), detail::one_of_message(k_zone_names, *text));
+        const auto text = m_cursor.read_string(v);
+        if (!text) {
             return std::nullopt;
         }
-        return text;
+        const auto zone = zone_from_string(*text);
+        if (!zone) {
+            m_cursor.error(at, v.pointer(), detail::one_of_message(k_zone_names, *text));
+        }
+        return zone;
     }
 
     void read_override(JsonNode& node) {
@@ -413,8 +415,8 @@ private:
             if (key == "zone") {
                 const std::size_t at = v.offset;
                 std::string pointer = v.pointer();
-                if (auto zone = read_zone_name(v)) {
-                    s.zone = StatedText{std::move(zone), std::move(pointer), {}, at};
+                if (const auto zone = read_zone_name(v)) {
+                    s.zone = StatedZone{*zone, std::move(pointer), {}, at};
                 }
             } else if (key == "sub_label") {
                 const std::size_t at = v.offset;

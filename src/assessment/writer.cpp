@@ -149,7 +149,7 @@ void write_override(JsonWriter& w, const std::optional<Override>& o) {
     }
     if (o->zone) {
         w.key("zone");
-        w.string(*o->zone);
+        w.string(to_string(*o->zone));
     }
     if (o->has_sub_label) {
         w.key("sub_label");
@@ -204,7 +204,10 @@ void write_stated(JsonWriter& w, const StatedFigures& s) {
     stated_number(w, "growth_modifier", s.growth_modifier);
     stated_number(w, "raw", s.raw);
     stated_number(w, "aijri", s.aijri);
-    stated_text(w, "zone", s.zone);
+    if (s.zone) {
+        w.key("zone");
+        w.string(to_string(s.zone->value));
+    }
     stated_text(w, "sub_label", s.sub_label);
     stated_number(w, "pct_time_3plus", s.pct_time_3plus);
     if (any_split) {

@@ -36,6 +36,10 @@ StatedText stated_text(const TextStatement& statement, const DocumentSource& sou
     return StatedText{statement.value, "", source.position_of(statement.at)};
 }
 
+StatedZone stated_zone(const ZoneStatement& statement, const DocumentSource& source) {
+    return StatedZone{statement.value, "", source.position_of(statement.at)};
+}
+
 template <typename T, typename Key>
 void sort_by_place(std::vector<T>& items, Key key) {
     std::stable_sort(items.begin(), items.end(),
@@ -123,11 +127,10 @@ void fill_stated(StatedFigures& stated, Statements& statements, const DocumentSo
             stated.*k_slots[i] = stated_number(found.front(), source);
         }
     }
-    const auto text_place = [](const TextStatement& t) { return t.at; };
-    sort_by_place(statements.zones, text_place);
-    sort_by_place(statements.sub_labels, text_place);
+    sort_by_place(statements.zones, [](const ZoneStatement& z) { return z.at; });
+    sort_by_place(statements.sub_labels, [](const TextStatement& t) { return t.at; });
     if (!statements.zones.empty()) {
-        stated.zone = stated_text(statements.zones.front(), source);
+        stated.zone = stated_zone(statements.zones.front(), source);
     }
     if (!statements.sub_labels.empty()) {
         stated.sub_label = stated_text(statements.sub_labels.front(), source);
@@ -158,7 +161,7 @@ std::size_t audit_statements(const Assessment& assessment, const Statements& sta
     }
     for (std::size_t k = 1; k < statements.zones.size(); ++k) {
         probe.stated = StatedFigures{};
-        probe.stated.zone = stated_text(statements.zones[k], source);
+        probe.stated.zone = stated_zone(statements.zones[k], source);
         report(check_stated_figures(probe, score, methodology));
     }
     for (std::size_t k = 1; k < statements.sub_labels.size(); ++k) {

@@ -66,6 +66,10 @@ struct TextStatement {
     std::optional<std::string> value; // nullopt: "no sub-label"
     std::string_view at;
 };
+struct ZoneStatement {
+    Zone value;
+    std::string_view at;
+};
 
 struct DerivedStatement {
     Derived kind;
@@ -75,7 +79,8 @@ struct DerivedStatement {
 
 struct Statements {
     std::array<std::vector<Number>, k_figure_count> numbers;
-    std::vector<TextStatement> zones, sub_labels;
+    std::vector<ZoneStatement> zones;
+    std::vector<TextStatement> sub_labels;
     std::vector<DerivedStatement> derived;
     std::vector<TextStatement> quick_screens; // the verdict, "Likely Green (Accelerated)"
 

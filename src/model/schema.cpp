@@ -75,7 +75,11 @@ Json scored_group(const std::array<std::string_view, N>& keys,
 }
 
 Json zone_enum() {
-    return Json{{"enum", Json::array({"Green", "Yellow", "Red"})}};
+    Json names = Json::array();
+    for (const std::string_view name : k_zone_names) {
+        names.push_back(name);
+    }
+    return Json{{"enum", std::move(names)}};
 }
 
 Json task_schema() {

@@ -10,7 +10,7 @@ struct SubLabelMatch {
     std::string rule;
 };
 
-SubLabelMatch match_sub_label(const std::string& zone, const Rational& published, int growth,
+SubLabelMatch match_sub_label(Zone zone, const Rational& published, int growth,
                               const Rational& pct_time_3plus, const Methodology& m) {
     for (const SubLabelRule& rule : m.sub_labels) {
         if (rule.zone != zone) {
@@ -31,13 +31,13 @@ SubLabelMatch match_sub_label(const std::string& zone, const Rational& published
                                to_decimal(pct_time_3plus, 0, 2), m.high_task_score,
                                to_decimal(*rule.pct_time_3plus_min, 0, 2));
         }
-        why += zone == "Green"
+        why += zone == Zone::green
                    ? fmt::format("AIJRI {} >= {}", to_fixed(published, m.published_decimals),
                                  to_fixed(m.green_min, m.published_decimals))
-                   : fmt::format("zone {}", zone);
+                   : fmt::format("zone {}", to_string(zone));
         return {rule.label, why};
     }
-    return {std::nullopt, fmt::format("{} zone: no sub-label rule applies", zone)};
+    return {std::nullopt, fmt::format("{} zone: no sub-label rule applies", to_string(zone))};
 }
 
 Verdict verdict_for(const Rational& published, int growth, const Rational& pct_time_3plus,
@@ -77,14 +77,14 @@ Verdict apply_override(const Override& o, const Score& s, const Methodology& m) 
 void compute_quick_screen(Score& s, const Methodology& m) {
     s.quick_screen_total = s.protective_total + s.growth_correlation;
     if (s.quick_screen_total >= m.quick_screen_green_min) {
-        s.quick_screen_zone = "Green";
+        s.quick_screen_zone = Zone::green;
     } else if (s.quick_screen_total >= m.quick_screen_yellow_min) {
-        s.quick_screen_zone = "Yellow";
+        s.quick_screen_zone = Zone::yellow;
     } else {
-        s.quick_screen_zone = "Red";
+        s.quick_screen_zone = Zone::red;
     }
-    s.quick_screen = "Likely " + s.quick_screen_zone;
-    if (s.quick_screen_zone == "Green" &&
+    s.quick_screen = fmt::format("Likely {}", to_string(s.quick_screen_zone));
+    if (s.quick_screen_zone == Zone::green &&
         s.growth_correlation == m.quick_screen_accelerated_growth) {
         s.quick_screen += " (Accelerated)";
     }
@@ -104,7 +104,7 @@ void add_warnings(Score& s, const Methodology& m) {
             fmt::format("the quick screen (protective {} + correlation {} = {}) says {}, but the "
                         "final zone is {}",
                         s.protective_total, s.growth_correlation, s.quick_screen_total,
-                        s.quick_screen, s.final_.zone)));
+                        s.quick_screen, to_string(s.final_.zone))));
     }
 }
 
@@ -119,15 +119,16 @@ int sum_scores(const std::array<ScoredItem, N>& items) {
 
 } // namespace
 
-std::string zone_for(const Rational& published_aijri, const Methodology& m) {
+Zone zone_for(const Rational& published_aijri, const Methodology& m) {
     if (published_aijri >= m.green_min) {
-        return "Green";
+        return Zone::green;
     }
-    return published_aijri >= m.yellow_min ? "Yellow" : "Red";
+    return published_aijri >= m.yellow_min ? Zone::yellow : Zone::red;
 }
 
-std::string label_for(const std::string& zone, const std::optional<std::string>& sub_label) {
-    return sub_label ? fmt::format("{} ({})", zone, *sub_label) : zone;
+std::string label_for(Zone zone, const std::optional<std::string>& sub_label) {
+    return sub_label ? fmt::format("{} ({})", to_string(zone), *sub_label)
+                     : std::string(to_string(zone));
 }
 
 Score compute_score(const Assessment& a, const Methodology& m) {
@@ -207,6 +208,16 @@ void check_number(Diagnostics& out, const std::optional<StatedNumber>& stated,
     out.push_back(mismatch(*stated, lines, std::move(message)));
 }
 
+void check_zone(Diagnostics& out, const std::optional<StatedZone>& stated, std::string_view name,
+                Zone computed, const LineIndex* lines) {
+    if (!stated || stated->value == computed) {
+        return;
+    }
+    out.push_back(mismatch(*stated, lines,
+                           fmt::format("stated {} \"{}\" does not match the computed \"{}\"", name,
+                                       to_string(stated->value), to_string(computed))));
+}
+
 void check_text(Diagnostics& out, const std::optional<StatedText>& stated, std::string_view name,
                 const std::optional<std::string>& computed, const LineIndex* lines) {
     if (!stated || stated->value == computed) {
@@ -239,7 +250,7 @@ Diagnostics check_stated_figures(const Assessment& a, const Score& s, const Meth
     check_number(out, st.raw, "raw score", s.raw, lines);
     const Rational clamped_exact = max(m.clamp_min, min(m.clamp_max, s.aijri_exact));
     check_number(out, st.aijri, "AIJRI", clamped_exact, lines);
-    check_text(out, st.zone, "zone", s.formula.zone, lines);
+    check_zone(out, st.zone, "zone", s.formula.zone, lines);
     check_text(out, st.sub_label, "sub-label", s.formula.sub_label, lines);
     check_number(out, st.pct_time_3plus, "% of task time scoring 3+", s.pct_time_3plus, lines);
     check_number(out, st.split_displacement, "displacement share", s.split.displacement, lines);

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aijri/model/zone.hpp"
 #include "aijri/util/diagnostic.hpp"
 #include "aijri/util/rational.hpp"
 
@@ -61,7 +62,7 @@ struct Reinstatement {
 
 struct Override {
     std::optional<Rational> aijri;
-    std::optional<std::string> zone;      // "Green" | "Yellow" | "Red"
+    std::optional<Zone> zone;
     bool has_sub_label = false;           // the key was present (its value may be null)
     std::optional<std::string> sub_label; // null: no sub-label
     std::string reason;
@@ -85,12 +86,19 @@ struct StatedText {
     SourcePosition position;
     std::size_t offset = k_no_offset;
 };
+struct StatedZone {
+    Zone value = Zone::green;
+    std::string pointer;
+    SourcePosition position;
+    std::size_t offset = k_no_offset;
+};
 
 struct StatedFigures {
     std::optional<StatedNumber> task_weighted_total, task_resistance, protective_total,
         evidence_total, barrier_total, evidence_modifier, barrier_modifier, growth_modifier, raw,
         aijri, pct_time_3plus, split_displacement, split_augmentation, split_not_involved;
-    std::optional<StatedText> zone, sub_label;
+    std::optional<StatedZone> zone;
+    std::optional<StatedText> sub_label;
 };
 
 struct CommentarySection {
