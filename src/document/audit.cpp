@@ -9,25 +9,6 @@
 namespace aijri::detail {
 namespace {
 
-using Slot = std::optional<StatedNumber> StatedFigures::*;
-
-constexpr std::array<Slot, k_figure_count> k_slots = {
-    &StatedFigures::task_weighted_total,
-    &StatedFigures::task_resistance,
-    &StatedFigures::protective_total,
-    &StatedFigures::evidence_total,
-    &StatedFigures::barrier_total,
-    &StatedFigures::evidence_modifier,
-    &StatedFigures::barrier_modifier,
-    &StatedFigures::growth_modifier,
-    &StatedFigures::raw,
-    &StatedFigures::aijri,
-    &StatedFigures::pct_time_3plus,
-    &StatedFigures::split_displacement,
-    &StatedFigures::split_augmentation,
-    &StatedFigures::split_not_involved,
-};
-
 StatedNumber stated_number(const Number& number, const DocumentSource& source) {
     return StatedNumber{number.literal, "", source.position_of(number.text)};
 }
@@ -120,11 +101,11 @@ std::string lower(std::string text) {
 
 void fill_stated(StatedFigures& stated, Statements& statements, const DocumentSource& source) {
     const auto number_place = [](const Number& n) { return n.text; };
-    for (std::size_t i = 0; i < k_figure_count; ++i) {
-        std::vector<Number>& found = statements.numbers[i];
+    for (const StatedFigure& figure : k_stated_figures) {
+        std::vector<Number>& found = statements.numbers[static_cast<std::size_t>(figure.id)];
         sort_by_place(found, number_place);
-        if (!found.empty()) {
-            stated.*k_slots[i] = stated_number(found.front(), source);
+        if (figure.number && !found.empty()) {
+            stated.*figure.number = stated_number(found.front(), source);
         }
     }
     sort_by_place(statements.zones, [](const ZoneStatement& z) { return z.at; });
@@ -151,11 +132,11 @@ std::size_t audit_statements(const Assessment& assessment, const Statements& sta
 
     // A restatement is audited as if it were the stated figure, with the same messages.
     Assessment probe = assessment;
-    for (std::size_t i = 0; i < k_figure_count; ++i) {
-        const std::vector<Number>& found = statements.numbers[i];
-        for (std::size_t k = 1; k < found.size(); ++k) {
+    for (const StatedFigure& figure : k_stated_figures) {
+        const std::vector<Number>& found = statements.numbers[static_cast<std::size_t>(figure.id)];
+        for (std::size_t k = 1; figure.number && k < found.size(); ++k) {
             probe.stated = StatedFigures{};
-            probe.stated.*k_slots[i] = stated_number(found[k], source);
+            probe.stated.*figure.number = stated_number(found[k], source);
             report(check_stated_figures(probe, score, methodology));
         }
     }

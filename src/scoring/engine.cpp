@@ -190,22 +190,19 @@ Diagnostic mismatch(const Stated& stated, const LineIndex* lines, std::string me
     return d;
 }
 
-void check_number(Diagnostics& out, const std::optional<StatedNumber>& stated,
-                  std::string_view name, const Rational& computed, const LineIndex* lines) {
-    if (!stated) {
-        return;
-    }
-    const int decimals = stated->value.decimals;
-    if (computed.rounded(decimals) == stated->value.value) {
+void check_number(Diagnostics& out, const StatedNumber& stated, std::string_view name,
+                  const Rational& computed, const LineIndex* lines) {
+    const int decimals = stated.value.decimals;
+    if (computed.rounded(decimals) == stated.value.value) {
         return;
     }
     std::string message =
         fmt::format("stated {} {} does not match the computed {}", name,
-                    to_fixed(stated->value.value, decimals), to_fixed(computed, decimals));
+                    to_fixed(stated.value.value, decimals), to_fixed(computed, decimals));
     if (computed.rounded(decimals) != computed) {
         message += fmt::format(" (exact {})", to_readable_decimal(computed));
     }
-    out.push_back(mismatch(*stated, lines, std::move(message)));
+    out.push_back(mismatch(stated, lines, std::move(message)));
 }
 
 void check_zone(Diagnostics& out, const std::optional<StatedZone>& stated, std::string_view name,
@@ -231,6 +228,44 @@ void check_text(Diagnostics& out, const std::optional<StatedText>& stated, std::
                                        show(stated->value), show(computed))));
 }
 
+// The formula's figure that a stated number is the author's arithmetic of.
+Rational computed_number(StatedId id, const Score& s, const Methodology& m) {
+    switch (id) {
+    case StatedId::task_weighted_total:
+        return s.task_weighted_total;
+    case StatedId::task_resistance:
+        return s.task_resistance;
+    case StatedId::protective_total:
+        return Rational(s.protective_total);
+    case StatedId::evidence_total:
+        return Rational(s.evidence_total);
+    case StatedId::barrier_total:
+        return Rational(s.barrier_total);
+    case StatedId::evidence_modifier:
+        return s.evidence_modifier;
+    case StatedId::barrier_modifier:
+        return s.barrier_modifier;
+    case StatedId::growth_modifier:
+        return s.growth_modifier;
+    case StatedId::raw:
+        return s.raw;
+    case StatedId::aijri:
+        return max(m.clamp_min, min(m.clamp_max, s.aijri_exact));
+    case StatedId::pct_time_3plus:
+        return s.pct_time_3plus;
+    case StatedId::split_displacement:
+        return s.split.displacement;
+    case StatedId::split_augmentation:
+        return s.split.augmentation;
+    case StatedId::split_not_involved:
+        return s.split.not_involved;
+    case StatedId::zone:
+    case StatedId::sub_label:
+        break;
+    }
+    return Rational(0);
+}
+
 } // namespace
 
 Diagnostics check_stated_figures(const Assessment& a, const Score& s, const Methodology& m,
@@ -239,23 +274,17 @@ Diagnostics check_stated_figures(const Assessment& a, const Score& s, const Meth
     // the formula's figures, not with an assessor's override.
     const StatedFigures& st = a.stated;
     Diagnostics out;
-    check_number(out, st.task_weighted_total, "task weighted total", s.task_weighted_total, lines);
-    check_number(out, st.task_resistance, "task resistance", s.task_resistance, lines);
-    check_number(out, st.protective_total, "protective total", Rational(s.protective_total), lines);
-    check_number(out, st.evidence_total, "evidence total", Rational(s.evidence_total), lines);
-    check_number(out, st.barrier_total, "barrier total", Rational(s.barrier_total), lines);
-    check_number(out, st.evidence_modifier, "evidence modifier", s.evidence_modifier, lines);
-    check_number(out, st.barrier_modifier, "barrier modifier", s.barrier_modifier, lines);
-    check_number(out, st.growth_modifier, "growth modifier", s.growth_modifier, lines);
-    check_number(out, st.raw, "raw score", s.raw, lines);
-    const Rational clamped_exact = max(m.clamp_min, min(m.clamp_max, s.aijri_exact));
-    check_number(out, st.aijri, "AIJRI", clamped_exact, lines);
-    check_zone(out, st.zone, "zone", s.formula.zone, lines);
-    check_text(out, st.sub_label, "sub-label", s.formula.sub_label, lines);
-    check_number(out, st.pct_time_3plus, "% of task time scoring 3+", s.pct_time_3plus, lines);
-    check_number(out, st.split_displacement, "displacement share", s.split.displacement, lines);
-    check_number(out, st.split_augmentation, "augmentation share", s.split.augmentation, lines);
-    check_number(out, st.split_not_involved, "not-involved share", s.split.not_involved, lines);
+    for (const StatedFigure& figure : k_stated_figures) {
+        if (figure.number) {
+            if (const auto& stated = st.*figure.number) {
+                check_number(out, *stated, figure.name, computed_number(figure.id, s, m), lines);
+            }
+        } else if (figure.id == StatedId::zone) {
+            check_zone(out, st.zone, figure.name, s.formula.zone, lines);
+        } else {
+            check_text(out, st.sub_label, figure.name, s.formula.sub_label, lines);
+        }
+    }
     return out;
 }
 
