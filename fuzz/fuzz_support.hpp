@@ -101,7 +101,7 @@ inline void render_everything(const Evaluation& e, const Methodology& methodolog
     const ResultSummary summary = summarize(e);
     Gates gates;
     gates.fail_under = Rational(50);
-    gates.fail_on_zone = "Yellow";
+    gates.fail_on_zone = Zone::yellow;
     const auto gate = gate_failure(summary, gates, methodology);
     BatchTotals totals;
     totals.files = 1;

@@ -49,24 +49,7 @@ constexpr std::array<std::string_view, 1> k_reinstatement_required = {"new_tasks
 constexpr std::array<std::string_view, 4> k_override_keys = {"aijri", "zone", "sub_label",
                                                              "reason"};
 constexpr std::array<std::string_view, 1> k_override_required = {"reason"};
-constexpr std::array<std::string_view, 14> k_stated_keys = {"task_weighted_total",
-                                                            "task_resistance",
-                                                            "protective_total",
-                                                            "evidence_total",
-                                                            "barrier_total",
-                                                            "evidence_modifier",
-                                                            "barrier_modifier",
-                                                            "growth_modifier",
-                                                            "raw",
-                                                            "aijri",
-                                                            "zone",
-                                                            "sub_label",
-                                                            "pct_time_3plus",
-                                                            "split"};
-constexpr std::array<std::string_view, 3> k_split_keys = {"displacement", "augmentation",
-                                                          "not_involved"};
 constexpr std::array<std::string_view, 2> k_commentary_keys = {"heading", "text"};
-constexpr std::array<std::string_view, 3> k_zone_names = {"Green", "Yellow", "Red"};
 
 constexpr std::size_t k_max_tasks = 50;
 constexpr std::size_t k_task_name_scan = 64;
@@ -339,14 +322,17 @@ private:
         m_out.reinstatement = std::move(reinstatement);
     }
 
-    std::optional<std::string> read_zone_name(JsonNode& v) {
+    std::optional<Zone> read_zone_name(JsonNode& v) {
         const std::size_t at = v.offset;
-        auto text = m_cursor.read_string(v);
-        if (text && !index_of(k_zone_names, *text)) {
-            m_cursor.error(at, v.pointer(), detail::one_of_message(k_zone_names, *text));
+        const auto text = m_cursor.read_string(v);
+        if (!text) {
             return std::nullopt;
         }
-        return text;
+        const auto zone = zone_from_string(*text);
+        if (!zone) {
+            m_cursor.error(at, v.pointer(), detail::one_of_message(k_zone_names, *text));
+        }
+        return zone;
     }
 
     void read_override(JsonNode& node) {
@@ -410,13 +396,20 @@ private:
     void read_stated(JsonNode& node) {
         StatedFigures& s = m_out.stated;
         read_fields(node, k_stated_keys, {}, [&](std::string_view key, JsonNode& v) {
-            if (key == "zone") {
+            if (key == k_stated_split) {
+                read_stated_numbers(v, k_stated_split, k_stated_split_keys);
+                return;
+            }
+            const StatedFigure& figure = figure_of(key, {});
+            if (figure.number) {
+                s.*figure.number = read_stated_number(v);
+            } else if (figure.id == StatedId::zone) {
                 const std::size_t at = v.offset;
                 std::string pointer = v.pointer();
-                if (auto zone = read_zone_name(v)) {
-                    s.zone = StatedText{std::move(zone), std::move(pointer), {}, at};
+                if (const auto zone = read_zone_name(v)) {
+                    s.zone = StatedZone{*zone, std::move(pointer), {}, at};
                 }
-            } else if (key == "sub_label") {
+            } else {
                 const std::size_t at = v.offset;
                 std::string pointer = v.pointer();
                 if (m_cursor.is_null(v)) {
@@ -424,61 +417,21 @@ private:
                 } else if (auto label = m_cursor.read_nonempty_string(v)) {
                     s.sub_label = StatedText{std::move(label), std::move(pointer), {}, at};
                 }
-            } else if (key == "split") {
-                read_stated_split(v);
-            } else {
-                stated_slot(key) = read_stated_number(v);
             }
         });
     }
 
-    std::optional<StatedNumber>& stated_slot(std::string_view key) {
-        StatedFigures& s = m_out.stated;
-        if (key == "task_weighted_total") {
-            return s.task_weighted_total;
-        }
-        if (key == "task_resistance") {
-            return s.task_resistance;
-        }
-        if (key == "protective_total") {
-            return s.protective_total;
-        }
-        if (key == "evidence_total") {
-            return s.evidence_total;
-        }
-        if (key == "barrier_total") {
-            return s.barrier_total;
-        }
-        if (key == "evidence_modifier") {
-            return s.evidence_modifier;
-        }
-        if (key == "barrier_modifier") {
-            return s.barrier_modifier;
-        }
-        if (key == "growth_modifier") {
-            return s.growth_modifier;
-        }
-        if (key == "raw") {
-            return s.raw;
-        }
-        if (key == "aijri") {
-            return s.aijri;
-        }
-        return s.pct_time_3plus;
+    void read_stated_numbers(JsonNode& node, std::string_view group, Keys keys) {
+        read_fields(node, keys, {}, [&](std::string_view key, JsonNode& v) {
+            m_out.stated.*figure_of(key, group).number = read_stated_number(v);
+        });
     }
 
-    void read_stated_split(JsonNode& node) {
-        StatedFigures& s = m_out.stated;
-        read_fields(node, k_split_keys, {}, [&](std::string_view key, JsonNode& v) {
-            auto figure = read_stated_number(v);
-            if (key == "displacement") {
-                s.split_displacement = std::move(figure);
-            } else if (key == "augmentation") {
-                s.split_augmentation = std::move(figure);
-            } else {
-                s.split_not_involved = std::move(figure);
-            }
-        });
+    // read_fields hands on only the keys it was given, which all come from the table.
+    static const StatedFigure& figure_of(std::string_view key, std::string_view group) {
+        return *std::find_if(
+            k_stated_figures.begin(), k_stated_figures.end(),
+            [&](const StatedFigure& f) { return f.key == key && f.group == group; });
     }
 
     void read_commentary(JsonNode& node) {

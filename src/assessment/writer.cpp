@@ -1,4 +1,5 @@
 #include "aijri/assessment/writer.hpp"
+#include <algorithm>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -149,7 +150,7 @@ void write_override(JsonWriter& w, const std::optional<Override>& o) {
     }
     if (o->zone) {
         w.key("zone");
-        w.string(*o->zone);
+        w.string(to_string(*o->zone));
     }
     if (o->has_sub_label) {
         w.key("sub_label");
@@ -164,55 +165,60 @@ void write_override(JsonWriter& w, const std::optional<Override>& o) {
     w.end_object();
 }
 
-void stated_number(JsonWriter& w, std::string_view key, const std::optional<StatedNumber>& n) {
-    if (n) {
-        w.key(key);
-        w.number(to_fixed(n->value.value, n->value.decimals));
+bool is_stated(const StatedFigures& s, const StatedFigure& figure) {
+    if (figure.number) {
+        return (s.*figure.number).has_value();
     }
+    return figure.id == StatedId::zone ? s.zone.has_value() : s.sub_label.has_value();
 }
 
-void stated_text(JsonWriter& w, std::string_view key, const std::optional<StatedText>& t) {
-    if (!t) {
+void stated_figure(JsonWriter& w, const StatedFigures& s, const StatedFigure& figure) {
+    if (!is_stated(s, figure)) {
         return;
     }
-    w.key(key);
-    if (t->value) {
-        w.string(*t->value);
+    w.key(figure.key);
+    if (figure.number) {
+        const DecimalLiteral& n = (s.*figure.number)->value;
+        w.number(to_fixed(n.value, n.decimals));
+    } else if (figure.id == StatedId::zone) {
+        w.string(to_string(s.zone->value));
+    } else if (s.sub_label->value) {
+        w.string(*s.sub_label->value);
     } else {
         w.null();
     }
 }
 
+// An object (the split) is written only when one of its figures is stated.
 void write_stated(JsonWriter& w, const StatedFigures& s) {
-    const bool any_split = s.split_displacement || s.split_augmentation || s.split_not_involved;
-    const bool any = s.task_weighted_total || s.task_resistance || s.protective_total ||
-                     s.evidence_total || s.barrier_total || s.evidence_modifier ||
-                     s.barrier_modifier || s.growth_modifier || s.raw || s.aijri || s.zone ||
-                     s.sub_label || s.pct_time_3plus || any_split;
-    if (!any) {
+    const auto stated = [&s](const StatedFigure& f) { return is_stated(s, f); };
+    if (std::none_of(k_stated_figures.begin(), k_stated_figures.end(), stated)) {
         return;
     }
     w.key("stated");
     w.begin_object();
-    stated_number(w, "task_weighted_total", s.task_weighted_total);
-    stated_number(w, "task_resistance", s.task_resistance);
-    stated_number(w, "protective_total", s.protective_total);
-    stated_number(w, "evidence_total", s.evidence_total);
-    stated_number(w, "barrier_total", s.barrier_total);
-    stated_number(w, "evidence_modifier", s.evidence_modifier);
-    stated_number(w, "barrier_modifier", s.barrier_modifier);
-    stated_number(w, "growth_modifier", s.growth_modifier);
-    stated_number(w, "raw", s.raw);
-    stated_number(w, "aijri", s.aijri);
-    stated_text(w, "zone", s.zone);
-    stated_text(w, "sub_label", s.sub_label);
-    stated_number(w, "pct_time_3plus", s.pct_time_3plus);
-    if (any_split) {
-        w.key("split");
-        w.begin_object();
-        stated_number(w, "displacement", s.split_displacement);
-        stated_number(w, "augmentation", s.split_augmentation);
-        stated_number(w, "not_involved", s.split_not_involved);
+    std::string_view group;
+    bool group_open = false;
+    for (const StatedFigure& figure : k_stated_figures) {
+        if (figure.group != group) {
+            if (group_open) {
+                w.end_object();
+                group_open = false;
+            }
+            group = figure.group;
+            const auto in_group = [&](const StatedFigure& f) {
+                return f.group == group && is_stated(s, f);
+            };
+            if (!group.empty() &&
+                std::any_of(k_stated_figures.begin(), k_stated_figures.end(), in_group)) {
+                w.key(group);
+                w.begin_object();
+                group_open = true;
+            }
+        }
+        stated_figure(w, s, figure);
+    }
+    if (group_open) {
         w.end_object();
     }
     w.end_object();

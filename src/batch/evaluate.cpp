@@ -44,32 +44,22 @@ void check_printable(const Score& s) {
     }
 }
 
-// The inputs a stated figure follows from, as JSON pointer prefixes of the assessment.
-std::vector<std::string_view> inputs_of_stated(std::string_view stated_pointer) {
-    const std::string_view figure = stated_pointer.substr(std::string_view("/stated/").size());
-    if (figure == "protective_total") {
-        return {"/protective_principles"};
+// The stated figure a mismatch is reported at ("/stated/split/displacement").
+const StatedFigure* stated_figure_at(std::string_view pointer) {
+    for (const StatedFigure& figure : k_stated_figures) {
+        const std::string at = figure.group.empty()
+                                   ? fmt::format("/stated/{}", figure.key)
+                                   : fmt::format("/stated/{}/{}", figure.group, figure.key);
+        if (pointer == at) {
+            return &figure;
+        }
     }
-    if (figure == "evidence_total" || figure == "evidence_modifier") {
-        return {"/evidence"};
-    }
-    if (figure == "barrier_total" || figure == "barrier_modifier") {
-        return {"/barriers"};
-    }
-    if (figure == "growth_modifier") {
-        return {"/growth_correlation"};
-    }
-    if (figure == "task_weighted_total" || figure == "task_resistance" ||
-        figure == "pct_time_3plus" || figure.starts_with("split")) {
-        return {"/tasks"};
-    }
-    // raw, aijri, zone, sub-label: the whole formula.
-    return {"/tasks", "/evidence", "/barriers", "/growth_correlation"};
+    return nullptr;
 }
 
 // Whether an error leaves a figure of these inputs unknown. Prose moves no figure, and a
 // task's impact only the displacement/augmentation split.
-bool touches(const Diagnostic& error, const std::vector<std::string_view>& inputs,
+bool touches(const Diagnostic& error, const std::array<std::string_view, 4>& inputs,
              bool uses_impact) {
     const std::string& at = error.pointer;
     if (at.empty()) {
@@ -80,7 +70,8 @@ bool touches(const Diagnostic& error, const std::vector<std::string_view>& input
         return false;
     }
     return std::any_of(inputs.begin(), inputs.end(), [&at](std::string_view input) {
-        return at == input || (at.starts_with(input) && at[input.size()] == '/');
+        return !input.empty() &&
+               (at == input || (at.starts_with(input) && at[input.size()] == '/'));
     });
 }
 
@@ -104,8 +95,9 @@ void audit_what_can_be(const Assessment& partial, std::string_view text,
         }
     }
     for (Diagnostic& mismatch : mismatches) {
-        const auto inputs = inputs_of_stated(mismatch.pointer);
-        const bool uses_impact = mismatch.pointer.starts_with("/stated/split");
+        const StatedFigure* figure = stated_figure_at(mismatch.pointer);
+        const auto& inputs = figure ? figure->inputs : k_formula_inputs;
+        const bool uses_impact = figure && figure->uses_impact;
         const bool stated_itself_bad =
             std::any_of(errors.begin(), errors.end(),
                         [&](const Diagnostic& e) { return e.pointer == mismatch.pointer; });

@@ -61,7 +61,7 @@ Gates parse_gates(const ScoreOptions& o) {
         gates.fail_under = n.literal.value;
     }
     if (!o.fail_on_zone.empty()) {
-        gates.fail_on_zone = o.fail_on_zone;
+        gates.fail_on_zone = zone_from_string(o.fail_on_zone);
     }
     return gates;
 }

@@ -63,7 +63,7 @@ Json override_value(const Assessment& a) {
         j["aijri"] = json_number(*o.aijri, 1);
     }
     if (o.zone) {
-        j["zone"] = *o.zone;
+        j["zone"] = std::string(to_string(*o.zone));
     }
     if (o.has_sub_label) {
         j["sub_label"] = o.sub_label ? Json(*o.sub_label) : Json(nullptr);
@@ -717,7 +717,8 @@ std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGat
     std::vector<std::string> reasons;
     if (gates.fail_on_zone_change && role.zone_changed) {
         reasons.push_back(fmt::format("zone changed from {} to {} (--fail-on-zone-change)",
-                                      role.old_verdict->zone, role.new_verdict->zone));
+                                      to_string(role.old_verdict->zone),
+                                      to_string(role.new_verdict->zone)));
     }
     if (gates.fail_on_drop && role.delta && -*role.delta >= *gates.fail_on_drop) {
         reasons.push_back(fmt::format("dropped {} points (--fail-on-drop {})",

@@ -9,31 +9,16 @@
 namespace aijri::detail {
 namespace {
 
-using Slot = std::optional<StatedNumber> StatedFigures::*;
-
-constexpr std::array<Slot, k_figure_count> k_slots = {
-    &StatedFigures::task_weighted_total,
-    &StatedFigures::task_resistance,
-    &StatedFigures::protective_total,
-    &StatedFigures::evidence_total,
-    &StatedFigures::barrier_total,
-    &StatedFigures::evidence_modifier,
-    &StatedFigures::barrier_modifier,
-    &StatedFigures::growth_modifier,
-    &StatedFigures::raw,
-    &StatedFigures::aijri,
-    &StatedFigures::pct_time_3plus,
-    &StatedFigures::split_displacement,
-    &StatedFigures::split_augmentation,
-    &StatedFigures::split_not_involved,
-};
-
 StatedNumber stated_number(const Number& number, const DocumentSource& source) {
     return StatedNumber{number.literal, "", source.position_of(number.text)};
 }
 
 StatedText stated_text(const TextStatement& statement, const DocumentSource& source) {
     return StatedText{statement.value, "", source.position_of(statement.at)};
+}
+
+StatedZone stated_zone(const ZoneStatement& statement, const DocumentSource& source) {
+    return StatedZone{statement.value, "", source.position_of(statement.at)};
 }
 
 template <typename T, typename Key>
@@ -116,18 +101,17 @@ std::string lower(std::string text) {
 
 void fill_stated(StatedFigures& stated, Statements& statements, const DocumentSource& source) {
     const auto number_place = [](const Number& n) { return n.text; };
-    for (std::size_t i = 0; i < k_figure_count; ++i) {
-        std::vector<Number>& found = statements.numbers[i];
+    for (const StatedFigure& figure : k_stated_figures) {
+        std::vector<Number>& found = statements.numbers[static_cast<std::size_t>(figure.id)];
         sort_by_place(found, number_place);
-        if (!found.empty()) {
-            stated.*k_slots[i] = stated_number(found.front(), source);
+        if (figure.number && !found.empty()) {
+            stated.*figure.number = stated_number(found.front(), source);
         }
     }
-    const auto text_place = [](const TextStatement& t) { return t.at; };
-    sort_by_place(statements.zones, text_place);
-    sort_by_place(statements.sub_labels, text_place);
+    sort_by_place(statements.zones, [](const ZoneStatement& z) { return z.at; });
+    sort_by_place(statements.sub_labels, [](const TextStatement& t) { return t.at; });
     if (!statements.zones.empty()) {
-        stated.zone = stated_text(statements.zones.front(), source);
+        stated.zone = stated_zone(statements.zones.front(), source);
     }
     if (!statements.sub_labels.empty()) {
         stated.sub_label = stated_text(statements.sub_labels.front(), source);
@@ -148,17 +132,17 @@ std::size_t audit_statements(const Assessment& assessment, const Statements& sta
 
     // A restatement is audited as if it were the stated figure, with the same messages.
     Assessment probe = assessment;
-    for (std::size_t i = 0; i < k_figure_count; ++i) {
-        const std::vector<Number>& found = statements.numbers[i];
-        for (std::size_t k = 1; k < found.size(); ++k) {
+    for (const StatedFigure& figure : k_stated_figures) {
+        const std::vector<Number>& found = statements.numbers[static_cast<std::size_t>(figure.id)];
+        for (std::size_t k = 1; figure.number && k < found.size(); ++k) {
             probe.stated = StatedFigures{};
-            probe.stated.*k_slots[i] = stated_number(found[k], source);
+            probe.stated.*figure.number = stated_number(found[k], source);
             report(check_stated_figures(probe, score, methodology));
         }
     }
     for (std::size_t k = 1; k < statements.zones.size(); ++k) {
         probe.stated = StatedFigures{};
-        probe.stated.zone = stated_text(statements.zones[k], source);
+        probe.stated.zone = stated_zone(statements.zones[k], source);
         report(check_stated_figures(probe, score, methodology));
     }
     for (std::size_t k = 1; k < statements.sub_labels.size(); ++k) {

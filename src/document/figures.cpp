@@ -268,16 +268,12 @@ std::optional<Number> scale_suffix(Scanner& s) {
 
 } // namespace
 
-std::optional<std::string> zone_name(std::string_view word) {
+std::optional<Zone> zone_name(std::string_view word) {
     const std::string key = word_key(word);
-    if (key == "green") {
-        return "Green";
-    }
-    if (key == "yellow") {
-        return "Yellow";
-    }
-    if (key == "red") {
-        return "Red";
+    for (const Zone zone : k_zones) {
+        if (key == word_key(to_string(zone))) {
+            return zone;
+        }
     }
     return std::nullopt;
 }
@@ -430,7 +426,7 @@ namespace {
 // "Green", "Green Zone", "Green (Accelerated)", "Green Zone (Accelerated)" or "Green
 // (Accelerated) Zone": a zone and the sub-label in brackets, with "Zone" in either place or
 // not at all. `label` is the raw text in the brackets.
-std::optional<std::string> zone_and_label(Scanner& s, std::optional<std::string_view>& label) {
+std::optional<Zone> zone_and_label(Scanner& s, std::optional<std::string_view>& label) {
     const auto zone = zone_name(s.identifier());
     if (!zone) {
         return std::nullopt;
@@ -514,7 +510,7 @@ std::optional<QuickScreenFigure> parse_quick_screen(std::string_view text) {
     if (!zone) {
         return std::nullopt;
     }
-    out.verdict = "Likely " + *zone;
+    out.verdict = "Likely " + std::string(to_string(*zone));
     if (label) {
         out.verdict += " (" + std::string(*label) + ")";
     }
@@ -591,9 +587,10 @@ std::optional<ZoneFigure> parse_zone(std::string_view text) {
             return n.has_value();
         };
         const std::size_t inside = s.mark();
-        const bool ok = s.word("Green") && s.op('>') && s.optional_op('=') && next(0) &&
-                        s.op(',') && s.word("Yellow") && next(1) && (s.op('-') || s.word("to")) &&
-                        next(2) && s.op(',') && s.word("Red") && s.op('<') && next(3) && s.op(')');
+        const bool ok = s.word(to_string(Zone::green)) && s.op('>') && s.optional_op('=') &&
+                        next(0) && s.op(',') && s.word(to_string(Zone::yellow)) && next(1) &&
+                        (s.op('-') || s.word("to")) && next(2) && s.op(',') &&
+                        s.word(to_string(Zone::red)) && s.op('<') && next(3) && s.op(')');
         if (ok) {
             out.thresholds = t;
         } else {

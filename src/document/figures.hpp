@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aijri/model/zone.hpp"
 #include "aijri/util/rational.hpp"
 
 namespace aijri::detail {
@@ -81,7 +82,7 @@ std::optional<SplitFigure> parse_split(std::string_view text);
 
 // "GREEN (Green >= 48, Yellow 25-47, Red <25)", or "Green (Accelerated)", "Red Zone".
 struct ZoneFigure {
-    std::string zone;                                // "Green", "Yellow" or "Red"
+    Zone zone = Zone::green;
     std::optional<std::array<Number, 4>> thresholds; // green min, yellow min, yellow max, red
     std::optional<std::string_view> sub_label;       // raw document text
 };
@@ -90,7 +91,7 @@ std::optional<ZoneFigure> parse_zone(std::string_view text);
 // "Green (Accelerated) — Growth Correlation = 2 AND AIJRI >= 48", "Green Zone (Accelerated)",
 // "Yellow", "none", "Transforming". The explanation after the dash is derived and not kept.
 struct SubLabelFigure {
-    std::optional<std::string> zone;
+    std::optional<Zone> zone;
     std::optional<std::string> sub_label; // nullopt: no sub-label
 };
 std::optional<SubLabelFigure> parse_sub_label(std::string_view text);
@@ -107,14 +108,14 @@ std::optional<ReinstatementFigure> parse_reinstatement(std::string_view text);
 struct OverrideFigure {
     bool none = false;
     std::optional<Number> aijri;
-    std::optional<std::string> zone;
+    std::optional<Zone> zone;
     bool has_sub_label = false;
     std::optional<std::string> sub_label; // raw, quoted text already unquoted
     std::string_view reason;              // raw document text
 };
 std::optional<OverrideFigure> parse_override(std::string_view text);
 
-// "Green", "GREEN", "green" → "Green"; nullopt for anything else.
-std::optional<std::string> zone_name(std::string_view word);
+// "Green", "GREEN", "green"; nullopt for anything else.
+std::optional<Zone> zone_name(std::string_view word);
 
 } // namespace aijri::detail

@@ -29,7 +29,7 @@ public:
         if (!m_p) {
             return "Protective N + Correlation N = Likely Green";
         }
-        const std::string zone = "Likely " + m_p->quick_screen_zone;
+        const std::string zone = "Likely " + std::string(to_string(m_p->quick_screen_zone));
         return fmt::format("Protective {} + Correlation {} = {} Zone{}", m_p->protective_total,
                            m_p->growth_correlation, zone, m_p->quick_screen.substr(zone.size()));
     }
@@ -87,7 +87,7 @@ public:
                            to_fixed(m_p->formula.aijri, m_m.published_decimals), top);
     }
     std::string zone() const {
-        return upper(m_p ? m_p->formula.zone : std::string("Green")) +
+        return upper(std::string(to_string(m_p ? m_p->formula.zone : Zone::green))) +
                " (Green >= " + constant(m_m.green_min, 0) + ", Yellow " +
                constant(m_m.yellow_min, 0) + "-" + to_fixed(m_m.green_min - Rational(1), 0) +
                ", Red <" + constant(m_m.yellow_min, 0) + ")";
@@ -349,12 +349,13 @@ public:
     void read_zone(const Item& item) {
         const auto figure = parse_zone(item.value);
         if (!figure) {
-            expected_value(item, fmt::format("the zone as \"{}\" or \"{}\"", m_examples.zone(),
-                                             m_context.preview ? m_context.preview->formula.zone
-                                                               : std::string("Green")));
+            expected_value(item,
+                           fmt::format("the zone as \"{}\" or \"{}\"", m_examples.zone(),
+                                       to_string(m_context.preview ? m_context.preview->formula.zone
+                                                                   : Zone::green)));
             return;
         }
-        m_statements.zones.push_back(TextStatement{figure->zone, item.value});
+        m_statements.zones.push_back(ZoneStatement{figure->zone, item.value});
         if (figure->sub_label) {
             m_statements.sub_labels.push_back(
                 TextStatement{decode_text(*figure->sub_label), *figure->sub_label});
@@ -376,7 +377,7 @@ public:
             return;
         }
         if (figure->zone) {
-            m_statements.zones.push_back(TextStatement{figure->zone, item.value});
+            m_statements.zones.push_back(ZoneStatement{*figure->zone, item.value});
             if (figure->sub_label) {
                 m_statements.sub_labels.push_back(
                     TextStatement{decode_text(*figure->sub_label), *figure->sub_label});

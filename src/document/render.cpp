@@ -287,7 +287,7 @@ private:
                         escape_cell(m_a.growth.rationale)});
         m_w.table({"Principle", "Score (0-3)", "Rationale"}, rows);
         // "Likely Green (Accelerated)" is written as the seed writes it, with "Zone".
-        const std::string zone = "Likely " + m_s.quick_screen_zone;
+        const std::string zone = "Likely " + std::string(to_string(m_s.quick_screen_zone));
         const std::string verdict = zone + " Zone" + m_s.quick_screen.substr(zone.size());
         labeled("Quick screen result",
                 fmt::format("Protective {} + Correlation {} = {}. Proceed to confirm.",
@@ -405,8 +405,9 @@ private:
         };
         const int d = std::max(decimals_of(green), decimals_of(yellow));
         const Rational top = m_m.green_min - Rational::decimal(1, d);
-        return fmt::format("{} (Green >= {}, Yellow {}-{}, Red <{})", upper(m_s.formula.zone),
-                           green, yellow, to_fixed(top, d), yellow);
+        return fmt::format("{} (Green >= {}, Yellow {}-{}, Red <{})",
+                           upper(std::string(to_string(m_s.formula.zone))), green, yellow,
+                           to_fixed(top, d), yellow);
     }
 
     void write_sub_label() {
@@ -431,7 +432,7 @@ private:
             parts.push_back("AIJRI " + to_decimal(*o.aijri, 1, 1));
         }
         if (o.zone) {
-            parts.push_back("zone " + *o.zone);
+            parts.push_back("zone " + std::string(to_string(*o.zone)));
         }
         if (o.has_sub_label) {
             std::string label = "none";

@@ -21,24 +21,9 @@
 
 namespace aijri::detail {
 
-// The figures of `stated`, in the order of StatedFigures.
-enum class Figure {
-    task_weighted_total,
-    task_resistance,
-    protective_total,
-    evidence_total,
-    barrier_total,
-    evidence_modifier,
-    barrier_modifier,
-    growth_modifier,
-    raw,
-    aijri,
-    pct_time_3plus,
-    split_displacement,
-    split_augmentation,
-    split_not_involved,
-};
-inline constexpr std::size_t k_figure_count = 14;
+// The figures of `stated`; only the numbers are collected as Figures (the zone and the
+// sub-label are texts, below).
+using Figure = StatedId;
 
 // Figures with no place in `stated`, checked against what they restate.
 enum class Derived {
@@ -66,6 +51,10 @@ struct TextStatement {
     std::optional<std::string> value; // nullopt: "no sub-label"
     std::string_view at;
 };
+struct ZoneStatement {
+    Zone value;
+    std::string_view at;
+};
 
 struct DerivedStatement {
     Derived kind;
@@ -74,8 +63,9 @@ struct DerivedStatement {
 };
 
 struct Statements {
-    std::array<std::vector<Number>, k_figure_count> numbers;
-    std::vector<TextStatement> zones, sub_labels;
+    std::array<std::vector<Number>, k_stated_figures.size()> numbers; // by Figure
+    std::vector<ZoneStatement> zones;
+    std::vector<TextStatement> sub_labels;
     std::vector<DerivedStatement> derived;
     std::vector<TextStatement> quick_screens; // the verdict, "Likely Green (Accelerated)"
 

@@ -169,31 +169,39 @@ private:
         }
     }
 
+    Zone read_zone(JsonNode& v) {
+        const std::size_t at = v.offset;
+        const auto name = m_cursor.read_string(v);
+        if (!name) {
+            return Zone::green; // the error is reported
+        }
+        if (const auto zone = zone_from_string(*name)) {
+            return *zone;
+        }
+        m_cursor.error(at, v.pointer(),
+                       fmt::format("expected one of \"{}\", found {}",
+                                   fmt::join(k_zone_names, "\", \""), detail::quoted(*name, 40)));
+        return Zone::green;
+    }
+
     void read_sub_labels(JsonNode& v) {
         if (!m_cursor.expect_array(v)) {
             return;
         }
         m_cursor.for_each_element(v, [&](JsonNode& element) {
             SubLabelRule rule;
-            read_object(
-                element, k_rule_keys, k_rule_required, [&](std::string_view k, JsonNode& f) {
-                    if (k == "zone") {
-                        const std::size_t at = f.offset;
-                        rule.zone = m_cursor.read_string(f).value_or("Green");
-                        if (rule.zone != "Green" && rule.zone != "Yellow" && rule.zone != "Red") {
-                            m_cursor.error(at, f.pointer(),
-                                           fmt::format("expected one of \"Green\", \"Yellow\", "
-                                                       "\"Red\", found {}",
-                                                       detail::quoted(rule.zone, 40)));
-                        }
-                    } else if (k == "label") {
-                        rule.label = m_cursor.read_nonempty_string(f).value_or("");
-                    } else if (k == "growth_correlation") {
-                        rule.growth_correlation = m_cursor.read_integer(f, -2, 2);
-                    } else {
-                        rule.pct_time_3plus_min = constant(f);
-                    }
-                });
+            read_object(element, k_rule_keys, k_rule_required,
+                        [&](std::string_view k, JsonNode& f) {
+                            if (k == "zone") {
+                                rule.zone = read_zone(f);
+                            } else if (k == "label") {
+                                rule.label = m_cursor.read_nonempty_string(f).value_or("");
+                            } else if (k == "growth_correlation") {
+                                rule.growth_correlation = m_cursor.read_integer(f, -2, 2);
+                            } else {
+                                rule.pct_time_3plus_min = constant(f);
+                            }
+                        });
             m_out.sub_labels.push_back(std::move(rule));
         });
     }

@@ -75,7 +75,11 @@ Json scored_group(const std::array<std::string_view, N>& keys,
 }
 
 Json zone_enum() {
-    return Json{{"enum", Json::array({"Green", "Yellow", "Red"})}};
+    Json names = Json::array();
+    for (const std::string_view name : k_zone_names) {
+        names.push_back(name);
+    }
+    return Json{{"enum", std::move(names)}};
 }
 
 Json task_schema() {
@@ -100,19 +104,25 @@ Json task_schema() {
 }
 
 Json stated_schema() {
-    Json number{{"type", "number"}};
+    const Json number{{"type", "number"}};
     Json properties = Json::object();
-    for (const char* key : {"task_weighted_total", "task_resistance", "protective_total",
-                            "evidence_total", "barrier_total", "evidence_modifier",
-                            "barrier_modifier", "growth_modifier", "raw", "aijri"}) {
-        properties[key] = number;
+    Json split = Json::object();
+    for (const StatedFigure& figure : k_stated_figures) {
+        Json& object = figure.group.empty() ? properties : split;
+        if (figure.group == k_stated_split && split.empty()) {
+            properties[std::string(k_stated_split)] = Json(); // its place; filled below
+        }
+        if (figure.number) {
+            object[std::string(figure.key)] = number;
+        } else if (figure.id == StatedId::zone) {
+            object[std::string(figure.key)] = zone_enum();
+        } else {
+            object[std::string(figure.key)] =
+                sub_label("The sub-label the author wrote, or null for none.");
+        }
     }
-    properties["zone"] = zone_enum();
-    properties["sub_label"] = sub_label("The sub-label the author wrote, or null for none.");
-    properties["pct_time_3plus"] = number;
-    properties["split"] = strict_object(
-        Json{{"displacement", number}, {"augmentation", number}, {"not_involved", number}},
-        Json::array(), "Time shares by impact, as the author wrote them.");
+    properties[std::string(k_stated_split)] = strict_object(
+        std::move(split), Json::array(), "Time shares by impact, as the author wrote them.");
     return strict_object(std::move(properties), Json::array(),
                          "Figures the author wrote down; each is checked against the computation "
                          "at the precision it is written with.");

@@ -35,10 +35,9 @@ std::optional<std::string> gate_failure(const ResultSummary& s, const Gates& gat
         reasons.push_back(fmt::format("AIJRI {} is under --fail-under {}", to_fixed(s.aijri, d),
                                       to_decimal(*gates.fail_under, 0, 6)));
     }
-    if (gates.fail_on_zone &&
-        (s.zone == *gates.fail_on_zone || (*gates.fail_on_zone == "Yellow" && s.zone == "Red"))) {
-        reasons.push_back(
-            fmt::format("zone {} trips --fail-on-zone {}", s.zone, *gates.fail_on_zone));
+    if (gates.fail_on_zone && is_at_or_below(s.zone, *gates.fail_on_zone)) {
+        reasons.push_back(fmt::format("zone {} trips --fail-on-zone {}", to_string(s.zone),
+                                      to_string(*gates.fail_on_zone)));
     }
     if (reasons.empty()) {
         return std::nullopt;
@@ -251,10 +250,10 @@ std::string display_file(const Evaluation& e) {
 std::string zone_counts(const BatchTotals& t) {
     std::string out = fmt::format("{} file{}: ", t.files, t.files == 1 ? "" : "s");
     bool first = true;
-    for (const char* zone : {"Green", "Yellow", "Red"}) {
+    for (const Zone zone : k_zones) {
         const auto it = t.zones.find(zone);
-        out +=
-            fmt::format("{}{} {}", first ? "" : ", ", it == t.zones.end() ? 0 : it->second, zone);
+        out += fmt::format("{}{} {}", first ? "" : ", ", it == t.zones.end() ? 0 : it->second,
+                           to_string(zone));
         first = false;
     }
     out += fmt::format(", {} invalid", t.invalid);
@@ -427,7 +426,8 @@ public:
         cells.insert(cells.end(),
                      {csv_field(e.assessment->id), csv_field(e.assessment->role.title),
                       gate ? "gate" : "scored",
-                      to_fixed(s.final_.aijri, m_methodology.published_decimals), s.final_.zone,
+                      to_fixed(s.final_.aijri, m_methodology.published_decimals),
+                      std::string(to_string(s.final_.zone)),
                       csv_field(s.final_.sub_label.value_or("")), csv_field(s.final_.label),
                       to_decimal(s.task_resistance, 2, 6), to_decimal(s.evidence_modifier, 2, 6),
                       to_decimal(s.barrier_modifier, 2, 6), to_decimal(s.growth_modifier, 2, 6),

@@ -67,7 +67,7 @@ void write_verdict(detail::JsonWriter& w, const std::optional<RoleVerdict>& v, i
     w.key("aijri");
     w.decimal(v->aijri, decimals);
     w.key("zone");
-    w.string(v->zone);
+    w.string(to_string(v->zone));
     w.key("label");
     w.string(v->label);
     w.end_object();
@@ -409,7 +409,7 @@ void write_csv(Pieces& out, const DiffResult& result, int decimals) {
     // Numbers are written as numbers (a minus sign is '-'); text from a file goes through
     // csv_field, which also keeps a spreadsheet from reading it as a formula.
     const auto verdict_cells = [decimals](const std::optional<RoleVerdict>& v) {
-        return v ? fmt::format("{},{},{}", to_fixed(v->aijri, decimals), v->zone,
+        return v ? fmt::format("{},{},{}", to_fixed(v->aijri, decimals), to_string(v->zone),
                                csv_field(v->label))
                  : std::string(",,");
     };

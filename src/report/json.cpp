@@ -34,7 +34,7 @@ void write_verdict(JsonWriter& w, const Verdict& verdict, int decimals) {
     w.key("aijri");
     w.decimal(verdict.aijri, decimals);
     w.key("zone");
-    w.string(verdict.zone);
+    w.string(to_string(verdict.zone));
     w.key("sub_label");
     optional_text(w, verdict.sub_label);
     w.end_object();
@@ -53,7 +53,7 @@ void write_override(JsonWriter& w, const Assessment& assessment, int decimals) {
     }
     if (o.zone) {
         w.key("zone");
-        w.string(*o.zone);
+        w.string(to_string(*o.zone));
     }
     if (o.has_sub_label) {
         w.key("sub_label");
@@ -116,7 +116,7 @@ void write_result(JsonWriter& w, const Evaluation& evaluation, const Methodology
     w.decimal(s.raw, 4);
     w.key("aijri");
     w.decimal(s.final_.aijri, decimals);
-    text("zone", s.final_.zone);
+    text("zone", to_string(s.final_.zone));
     w.key("sub_label");
     optional_text(w, s.final_.sub_label);
     text("label", s.final_.label);

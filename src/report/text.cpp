@@ -15,11 +15,16 @@ constexpr std::string_view k_bold = "\x1b[1m";
 constexpr std::string_view k_reset = "\x1b[0m";
 constexpr std::size_t k_indent = 2;
 
-std::string_view zone_color(const std::string& zone) {
-    if (zone == "Green") {
+std::string_view zone_color(Zone zone) {
+    switch (zone) {
+    case Zone::green:
         return "\x1b[1;32m";
+    case Zone::yellow:
+        return "\x1b[1;33m";
+    case Zone::red:
+        break;
     }
-    return zone == "Yellow" ? "\x1b[1;33m" : "\x1b[1;31m";
+    return "\x1b[1;31m";
 }
 
 std::string signed_int(int value) {
@@ -366,7 +371,7 @@ void write_composite(ReportWriter& w, const Score& s, const Methodology& m, bool
                        to_fixed(s.formula.aijri, d)));
     const Rational step = Rational::decimal(1, d);
     w.line(fmt::format("Zone: {} (Green >= {}, Yellow {}–{}, Red < {})",
-                       colored_label(s.formula.zone, s.formula.zone, color),
+                       colored_label(s.formula.zone, std::string(to_string(s.formula.zone)), color),
                        to_fixed(m.green_min, d), to_fixed(m.yellow_min, d),
                        to_fixed(m.green_min - step, d), to_fixed(m.yellow_min, d)));
 }
@@ -396,7 +401,7 @@ void write_override(ReportWriter& w, const Assessment& a, const Score& s, const 
 
 } // namespace
 
-std::string colored_label(const std::string& zone, const std::string& label, bool color) {
+std::string colored_label(Zone zone, const std::string& label, bool color) {
     // A sub-label can come from an override or a methodology file: it is text from a file.
     const std::string shown = sanitize(label);
     return color ? fmt::format("{}{}{}", zone_color(zone), shown, k_reset) : shown;

@@ -10,7 +10,7 @@ struct SubLabelMatch {
     std::string rule;
 };
 
-SubLabelMatch match_sub_label(const std::string& zone, const Rational& published, int growth,
+SubLabelMatch match_sub_label(Zone zone, const Rational& published, int growth,
                               const Rational& pct_time_3plus, const Methodology& m) {
     for (const SubLabelRule& rule : m.sub_labels) {
         if (rule.zone != zone) {
@@ -31,13 +31,13 @@ SubLabelMatch match_sub_label(const std::string& zone, const Rational& published
                                to_decimal(pct_time_3plus, 0, 2), m.high_task_score,
                                to_decimal(*rule.pct_time_3plus_min, 0, 2));
         }
-        why += zone == "Green"
+        why += zone == Zone::green
                    ? fmt::format("AIJRI {} >= {}", to_fixed(published, m.published_decimals),
                                  to_fixed(m.green_min, m.published_decimals))
-                   : fmt::format("zone {}", zone);
+                   : fmt::format("zone {}", to_string(zone));
         return {rule.label, why};
     }
-    return {std::nullopt, fmt::format("{} zone: no sub-label rule applies", zone)};
+    return {std::nullopt, fmt::format("{} zone: no sub-label rule applies", to_string(zone))};
 }
 
 Verdict verdict_for(const Rational& published, int growth, const Rational& pct_time_3plus,
@@ -77,14 +77,14 @@ Verdict apply_override(const Override& o, const Score& s, const Methodology& m) 
 void compute_quick_screen(Score& s, const Methodology& m) {
     s.quick_screen_total = s.protective_total + s.growth_correlation;
     if (s.quick_screen_total >= m.quick_screen_green_min) {
-        s.quick_screen_zone = "Green";
+        s.quick_screen_zone = Zone::green;
     } else if (s.quick_screen_total >= m.quick_screen_yellow_min) {
-        s.quick_screen_zone = "Yellow";
+        s.quick_screen_zone = Zone::yellow;
     } else {
-        s.quick_screen_zone = "Red";
+        s.quick_screen_zone = Zone::red;
     }
-    s.quick_screen = "Likely " + s.quick_screen_zone;
-    if (s.quick_screen_zone == "Green" &&
+    s.quick_screen = fmt::format("Likely {}", to_string(s.quick_screen_zone));
+    if (s.quick_screen_zone == Zone::green &&
         s.growth_correlation == m.quick_screen_accelerated_growth) {
         s.quick_screen += " (Accelerated)";
     }
@@ -104,7 +104,7 @@ void add_warnings(Score& s, const Methodology& m) {
             fmt::format("the quick screen (protective {} + correlation {} = {}) says {}, but the "
                         "final zone is {}",
                         s.protective_total, s.growth_correlation, s.quick_screen_total,
-                        s.quick_screen, s.final_.zone)));
+                        s.quick_screen, to_string(s.final_.zone))));
     }
 }
 
@@ -119,15 +119,16 @@ int sum_scores(const std::array<ScoredItem, N>& items) {
 
 } // namespace
 
-std::string zone_for(const Rational& published_aijri, const Methodology& m) {
+Zone zone_for(const Rational& published_aijri, const Methodology& m) {
     if (published_aijri >= m.green_min) {
-        return "Green";
+        return Zone::green;
     }
-    return published_aijri >= m.yellow_min ? "Yellow" : "Red";
+    return published_aijri >= m.yellow_min ? Zone::yellow : Zone::red;
 }
 
-std::string label_for(const std::string& zone, const std::optional<std::string>& sub_label) {
-    return sub_label ? fmt::format("{} ({})", zone, *sub_label) : zone;
+std::string label_for(Zone zone, const std::optional<std::string>& sub_label) {
+    return sub_label ? fmt::format("{} ({})", to_string(zone), *sub_label)
+                     : std::string(to_string(zone));
 }
 
 Score compute_score(const Assessment& a, const Methodology& m) {
@@ -189,22 +190,29 @@ Diagnostic mismatch(const Stated& stated, const LineIndex* lines, std::string me
     return d;
 }
 
-void check_number(Diagnostics& out, const std::optional<StatedNumber>& stated,
-                  std::string_view name, const Rational& computed, const LineIndex* lines) {
-    if (!stated) {
-        return;
-    }
-    const int decimals = stated->value.decimals;
-    if (computed.rounded(decimals) == stated->value.value) {
+void check_number(Diagnostics& out, const StatedNumber& stated, std::string_view name,
+                  const Rational& computed, const LineIndex* lines) {
+    const int decimals = stated.value.decimals;
+    if (computed.rounded(decimals) == stated.value.value) {
         return;
     }
     std::string message =
         fmt::format("stated {} {} does not match the computed {}", name,
-                    to_fixed(stated->value.value, decimals), to_fixed(computed, decimals));
+                    to_fixed(stated.value.value, decimals), to_fixed(computed, decimals));
     if (computed.rounded(decimals) != computed) {
         message += fmt::format(" (exact {})", to_readable_decimal(computed));
     }
-    out.push_back(mismatch(*stated, lines, std::move(message)));
+    out.push_back(mismatch(stated, lines, std::move(message)));
+}
+
+void check_zone(Diagnostics& out, const std::optional<StatedZone>& stated, std::string_view name,
+                Zone computed, const LineIndex* lines) {
+    if (!stated || stated->value == computed) {
+        return;
+    }
+    out.push_back(mismatch(*stated, lines,
+                           fmt::format("stated {} \"{}\" does not match the computed \"{}\"", name,
+                                       to_string(stated->value), to_string(computed))));
 }
 
 void check_text(Diagnostics& out, const std::optional<StatedText>& stated, std::string_view name,
@@ -220,6 +228,44 @@ void check_text(Diagnostics& out, const std::optional<StatedText>& stated, std::
                                        show(stated->value), show(computed))));
 }
 
+// The formula's figure that a stated number is the author's arithmetic of.
+Rational computed_number(StatedId id, const Score& s, const Methodology& m) {
+    switch (id) {
+    case StatedId::task_weighted_total:
+        return s.task_weighted_total;
+    case StatedId::task_resistance:
+        return s.task_resistance;
+    case StatedId::protective_total:
+        return Rational(s.protective_total);
+    case StatedId::evidence_total:
+        return Rational(s.evidence_total);
+    case StatedId::barrier_total:
+        return Rational(s.barrier_total);
+    case StatedId::evidence_modifier:
+        return s.evidence_modifier;
+    case StatedId::barrier_modifier:
+        return s.barrier_modifier;
+    case StatedId::growth_modifier:
+        return s.growth_modifier;
+    case StatedId::raw:
+        return s.raw;
+    case StatedId::aijri:
+        return max(m.clamp_min, min(m.clamp_max, s.aijri_exact));
+    case StatedId::pct_time_3plus:
+        return s.pct_time_3plus;
+    case StatedId::split_displacement:
+        return s.split.displacement;
+    case StatedId::split_augmentation:
+        return s.split.augmentation;
+    case StatedId::split_not_involved:
+        return s.split.not_involved;
+    case StatedId::zone:
+    case StatedId::sub_label:
+        break;
+    }
+    return Rational(0);
+}
+
 } // namespace
 
 Diagnostics check_stated_figures(const Assessment& a, const Score& s, const Methodology& m,
@@ -228,23 +274,17 @@ Diagnostics check_stated_figures(const Assessment& a, const Score& s, const Meth
     // the formula's figures, not with an assessor's override.
     const StatedFigures& st = a.stated;
     Diagnostics out;
-    check_number(out, st.task_weighted_total, "task weighted total", s.task_weighted_total, lines);
-    check_number(out, st.task_resistance, "task resistance", s.task_resistance, lines);
-    check_number(out, st.protective_total, "protective total", Rational(s.protective_total), lines);
-    check_number(out, st.evidence_total, "evidence total", Rational(s.evidence_total), lines);
-    check_number(out, st.barrier_total, "barrier total", Rational(s.barrier_total), lines);
-    check_number(out, st.evidence_modifier, "evidence modifier", s.evidence_modifier, lines);
-    check_number(out, st.barrier_modifier, "barrier modifier", s.barrier_modifier, lines);
-    check_number(out, st.growth_modifier, "growth modifier", s.growth_modifier, lines);
-    check_number(out, st.raw, "raw score", s.raw, lines);
-    const Rational clamped_exact = max(m.clamp_min, min(m.clamp_max, s.aijri_exact));
-    check_number(out, st.aijri, "AIJRI", clamped_exact, lines);
-    check_text(out, st.zone, "zone", s.formula.zone, lines);
-    check_text(out, st.sub_label, "sub-label", s.formula.sub_label, lines);
-    check_number(out, st.pct_time_3plus, "% of task time scoring 3+", s.pct_time_3plus, lines);
-    check_number(out, st.split_displacement, "displacement share", s.split.displacement, lines);
-    check_number(out, st.split_augmentation, "augmentation share", s.split.augmentation, lines);
-    check_number(out, st.split_not_involved, "not-involved share", s.split.not_involved, lines);
+    for (const StatedFigure& figure : k_stated_figures) {
+        if (figure.number) {
+            if (const auto& stated = st.*figure.number) {
+                check_number(out, *stated, figure.name, computed_number(figure.id, s, m), lines);
+            }
+        } else if (figure.id == StatedId::zone) {
+            check_zone(out, st.zone, figure.name, s.formula.zone, lines);
+        } else {
+            check_text(out, st.sub_label, figure.name, s.formula.sub_label, lines);
+        }
+    }
     return out;
 }
 

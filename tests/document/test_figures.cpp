@@ -166,7 +166,7 @@ TEST_CASE("figures: the split, in any order, each share once") {
 TEST_CASE("figures: a zone with its threshold ranges, or with a sub-label") {
     const auto zone = parse_zone("GREEN (Green >= 48, Yellow 25-47, Red <25)");
     REQUIRE(zone);
-    CHECK(zone->zone == "Green");
+    CHECK(zone->zone == Zone::green);
     REQUIRE(zone->thresholds);
     CHECK(show((*zone->thresholds)[0]) == "48 (0 decimals) from \"48\"");
     CHECK(show((*zone->thresholds)[1]) == "25 (0 decimals) from \"25\"");
@@ -181,7 +181,7 @@ TEST_CASE("figures: a zone with its threshold ranges, or with a sub-label") {
     CHECK(show((*rendered->thresholds)[2]) == "47.9 (1 decimals) from \"47.9\"");
     const auto to = parse_zone("yellow (Green > 50, Yellow 30 to 49, Red < 30)");
     REQUIRE(to);
-    CHECK(to->zone == "Yellow");
+    CHECK(to->zone == Zone::yellow);
     REQUIRE(to->thresholds);
     CHECK(show((*to->thresholds)[1]) == "30 (0 decimals) from \"30\"");
     const auto labelled = parse_zone("Green (Accelerated)");
@@ -190,7 +190,7 @@ TEST_CASE("figures: a zone with its threshold ranges, or with a sub-label") {
     CHECK(labelled->sub_label == std::optional<std::string_view>("Accelerated"));
     const auto red = parse_zone("Red Zone");
     REQUIRE(red);
-    CHECK(red->zone == "Red");
+    CHECK(red->zone == Zone::red);
     CHECK_FALSE(red->sub_label);
     CHECK_FALSE(parse_zone("Blue"));
     CHECK_FALSE(parse_zone("Green ()"));
@@ -198,9 +198,9 @@ TEST_CASE("figures: a zone with its threshold ranges, or with a sub-label") {
 }
 
 TEST_CASE("figures: zone names in any case, and nothing else") {
-    CHECK(zone_name("GREEN") == std::optional<std::string>("Green"));
-    CHECK(zone_name("yellow") == std::optional<std::string>("Yellow"));
-    CHECK(zone_name("Red") == std::optional<std::string>("Red"));
+    CHECK(zone_name("GREEN") == std::optional<Zone>(Zone::green));
+    CHECK(zone_name("yellow") == std::optional<Zone>(Zone::yellow));
+    CHECK(zone_name("Red") == std::optional<Zone>(Zone::red));
     CHECK_FALSE(zone_name("Amber"));
     CHECK_FALSE(zone_name("Greenish"));
 }
@@ -233,7 +233,7 @@ TEST_CASE("figures: sub-label, reinstatement and override lines") {
     const auto label =
         parse_sub_label("Green (Accelerated) \u2014 Growth Correlation = 2 AND AIJRI >= 48");
     REQUIRE(label);
-    CHECK(label->zone == std::optional<std::string>("Green"));
+    CHECK(label->zone == std::optional<Zone>(Zone::green));
     CHECK(label->sub_label == std::optional<std::string>("Accelerated"));
     const auto none = parse_sub_label("none");
     REQUIRE(none);
@@ -263,7 +263,7 @@ TEST_CASE("figures: sub-label, reinstatement and override lines") {
     REQUIRE(over);
     CHECK_FALSE(over->none);
     CHECK(show(over->aijri) == "55 (1 decimals) from \"55.0\"");
-    CHECK(over->zone == std::optional<std::string>("Yellow"));
+    CHECK(over->zone == std::optional<Zone>(Zone::yellow));
     CHECK(over->has_sub_label);
     CHECK(over->sub_label == std::optional<std::string>("Stable"));
     CHECK(over->reason == "licensing lags");

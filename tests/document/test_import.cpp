@@ -151,7 +151,7 @@ TEST_CASE("the seed document imports whole: every task and row and stated figure
     check_stated(s.split_augmentation, "75", 0, 30);
     check_stated(s.split_not_involved, "25", 0, 30);
     REQUIRE(s.zone);
-    CHECK(s.zone->value == "Green");
+    CHECK(s.zone->value == Zone::green);
     CHECK(s.zone->position.line == 66);
     REQUIRE(s.sub_label);
     CHECK(s.sub_label->value == "Accelerated");
@@ -469,7 +469,7 @@ TEST_CASE("a part of a section under a heading of its own is read as that part",
     const ImportResult result = import_text(overridden);
     REQUIRE(result.assessment);
     REQUIRE(result.assessment->override_);
-    CHECK(result.assessment->override_->zone == "Yellow");
+    CHECK(result.assessment->override_->zone == Zone::yellow);
     CHECK(result.assessment->override_->reason == "Contract roles are thinning.");
     CHECK(result.assessment->commentary.size() == import_text(seed).assessment->commentary.size());
     // A heading with nothing under it is said, not dropped.

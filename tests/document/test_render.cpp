@@ -257,13 +257,12 @@ private:
 
     Override make_override() {
         Override o;
-        static const std::array<const char*, 3> zones = {"Green", "Yellow", "Red"};
         const int what = uniform(1, 7);
         if ((what & 1) != 0) {
             o.aijri = Rational::decimal(uniform(0, 1000), 1);
         }
         if ((what & 2) != 0) {
-            o.zone = zones[static_cast<std::size_t>(uniform(0, 2))];
+            o.zone = k_zones[static_cast<std::size_t>(uniform(0, 2))];
         }
         if ((what & 4) != 0) {
             o.has_sub_label = true;

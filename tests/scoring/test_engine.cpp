@@ -51,7 +51,7 @@ TEST_CASE("the seed assessment gives every figure of METHODOLOGY.md section 7") 
     CHECK(s.raw == dec("5.6628"));
     CHECK(to_fixed(s.aijri_exact, 6) == "64.600252");
     CHECK(s.formula.aijri == dec("64.6"));
-    CHECK(s.formula.zone == "Green");
+    CHECK(s.formula.zone == Zone::green);
     CHECK(s.formula.label == "Green (Accelerated)");
     CHECK(s.final_.label == "Green (Accelerated)");
     CHECK(s.pct_time_3plus == Rational(40));
@@ -72,18 +72,18 @@ struct BoundaryCase {
     TaskSpec first, second;
     const char* exact; // the exact AIJRI, to 7 decimals
     const char* published;
-    const char* zone;
+    Zone zone;
 };
 
 const BoundaryCase k_boundaries[] = {
-    {"just below 47.95", -1, 1, 1, {"22.35", 1}, {"77.65", 2}, "47.9499844", "47.9", "Yellow"},
-    {"just above 47.95", -4, 4, 1, {"55.87", 1}, {"44.13", 2}, "47.9500034", "48.0", "Green"},
-    {"just below 48.0", 3, 7, -1, {"58.33", 2}, {"41.67", 3}, "47.9999946", "48.0", "Green"},
-    {"exactly 48.0", -5, 10, 0, {"52.75", 1}, {"47.25", 2}, "48.0000000", "48.0", "Green"},
-    {"just below 24.95", 1, 4, -1, {"36.03", 3}, {"63.97", 4}, "24.9499938", "24.9", "Red"},
-    {"just above 24.95", -8, 6, 0, {"30.69", 2}, {"69.31", 3}, "24.9500005", "25.0", "Yellow"},
-    {"just below 25.0", 4, 9, 1, {"75.51", 4}, {"24.49", 5}, "24.9999990", "25.0", "Yellow"},
-    {"exactly 25.0", 0, 0, 0, {"52.25", 3}, {"47.75", 4}, "25.0000000", "25.0", "Yellow"},
+    {"just below 47.95", -1, 1, 1, {"22.35", 1}, {"77.65", 2}, "47.9499844", "47.9", Zone::yellow},
+    {"just above 47.95", -4, 4, 1, {"55.87", 1}, {"44.13", 2}, "47.9500034", "48.0", Zone::green},
+    {"just below 48.0", 3, 7, -1, {"58.33", 2}, {"41.67", 3}, "47.9999946", "48.0", Zone::green},
+    {"exactly 48.0", -5, 10, 0, {"52.75", 1}, {"47.25", 2}, "48.0000000", "48.0", Zone::green},
+    {"just below 24.95", 1, 4, -1, {"36.03", 3}, {"63.97", 4}, "24.9499938", "24.9", Zone::red},
+    {"just above 24.95", -8, 6, 0, {"30.69", 2}, {"69.31", 3}, "24.9500005", "25.0", Zone::yellow},
+    {"just below 25.0", 4, 9, 1, {"75.51", 4}, {"24.49", 5}, "24.9999990", "25.0", Zone::yellow},
+    {"exactly 25.0", 0, 0, 0, {"52.25", 3}, {"47.75", 4}, "25.0000000", "25.0", Zone::yellow},
 };
 
 } // namespace
@@ -116,7 +116,7 @@ TEST_CASE("sub-labels follow the rules in order") {
     CHECK(score_of(spec).formula.label == "Green (Stable)");
     spec.evidence = test::spread(-10, -2, 2);
     const Score red = score_of(spec);
-    CHECK(red.formula.zone == "Red");
+    CHECK(red.formula.zone == Zone::red);
     CHECK(red.formula.label == "Red");
     CHECK_FALSE(red.formula.sub_label.has_value());
 }
@@ -159,7 +159,7 @@ TEST_CASE("an override keeps the formula figures beside the final ones") {
     const Score s = score_of(spec);
     CHECK(s.overridden);
     CHECK(s.formula.label == "Green (Accelerated)");
-    CHECK(s.final_.zone == "Yellow");
+    CHECK(s.final_.zone == Zone::yellow);
     CHECK(s.final_.label == "Yellow");
     CHECK(s.final_.aijri == dec("64.6"));
 
@@ -227,7 +227,7 @@ TEST_CASE("a methodology file can move a threshold") {
     const Score s = score_of(AssessmentSpec{}, *load.methodology);
     CHECK(s.methodology == "strict-green");
     CHECK(s.formula.aijri == dec("64.6"));
-    CHECK(s.formula.zone == "Yellow");
+    CHECK(s.formula.zone == Zone::yellow);
 }
 
 TEST_CASE("the embedded methodology is the committed file") {

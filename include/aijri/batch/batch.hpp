@@ -27,7 +27,7 @@ struct ResultSummary {
     bool io_error = false;
     bool methodology_error = false;
     Rational aijri; // final
-    std::string zone;
+    Zone zone = Zone::red;
     std::string label;
     std::size_t errors = 0;
     std::size_t warnings = 0;

@@ -29,7 +29,7 @@ std::string_view to_string(RoleStatus status);
 // A side's published figures, as a diff reports them.
 struct RoleVerdict {
     Rational aijri; // final (after any override)
-    std::string zone;
+    Zone zone = Zone::green;
     std::string label; // "Green (Accelerated)", or the bare zone
 };
 

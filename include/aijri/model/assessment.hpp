@@ -7,7 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "aijri/util/diagnostic.hpp"
+#include "aijri/model/stated_figures.hpp"
+#include "aijri/model/zone.hpp"
 #include "aijri/util/rational.hpp"
 
 namespace aijri {
@@ -61,36 +62,10 @@ struct Reinstatement {
 
 struct Override {
     std::optional<Rational> aijri;
-    std::optional<std::string> zone;      // "Green" | "Yellow" | "Red"
+    std::optional<Zone> zone;
     bool has_sub_label = false;           // the key was present (its value may be null)
     std::optional<std::string> sub_label; // null: no sub-label
     std::string reason;
-};
-
-// A figure the author wrote down, kept with where it stands so that a mismatch can be
-// reported at the right line.
-// Readers of JSON keep the byte offset (turned into a line and column only when there is a
-// mismatch to report); readers of other documents set the position directly.
-inline constexpr std::size_t k_no_offset = static_cast<std::size_t>(-1);
-
-struct StatedNumber {
-    DecimalLiteral value;
-    std::string pointer;
-    SourcePosition position;
-    std::size_t offset = k_no_offset;
-};
-struct StatedText {
-    std::optional<std::string> value; // null is a stated "no sub-label"
-    std::string pointer;
-    SourcePosition position;
-    std::size_t offset = k_no_offset;
-};
-
-struct StatedFigures {
-    std::optional<StatedNumber> task_weighted_total, task_resistance, protective_total,
-        evidence_total, barrier_total, evidence_modifier, barrier_modifier, growth_modifier, raw,
-        aijri, pct_time_3plus, split_displacement, split_augmentation, split_not_involved;
-    std::optional<StatedText> zone, sub_label;
 };
 
 struct CommentarySection {

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "aijri/model/zone.hpp"
 #include "aijri/util/diagnostic.hpp"
 #include "aijri/util/rational.hpp"
 
@@ -16,7 +17,7 @@ namespace aijri {
 // One sub-label rule: it applies when the zone matches and every condition that is set
 // holds. Rules are tried in order; the first that applies decides.
 struct SubLabelRule {
-    std::string zone;
+    Zone zone = Zone::green;
     std::string label;
     std::optional<int> growth_correlation;      // g equals this
     std::optional<Rational> pct_time_3plus_min; // pct_time_3plus ≥ this

@@ -19,8 +19,8 @@ std::optional<BatchFormat> batch_format_from_string(std::string_view name);
 
 // Gates a CI pipeline can fail on; the report is complete either way.
 struct Gates {
-    std::optional<Rational> fail_under;      // published AIJRI below this
-    std::optional<std::string> fail_on_zone; // "Red": Red fails; "Yellow": Yellow and Red fail
+    std::optional<Rational> fail_under; // published AIJRI below this
+    std::optional<Zone> fail_on_zone;   // a role in this zone or below fails
 };
 
 // Why a result trips a gate ("AIJRI 23.4 is under --fail-under 25"), if it does.
@@ -40,8 +40,8 @@ struct BatchTotals {
     std::vector<DuplicateId> duplicate_ids;
     std::size_t files = 0;
     std::size_t scored = 0;
-    std::size_t invalid = 0;                  // including unreadable files
-    std::map<std::string, std::size_t> zones; // final zone → count
+    std::size_t invalid = 0;           // including unreadable files
+    std::map<Zone, std::size_t> zones; // final zone → count
     std::vector<GateTrip> gate_trips;
 };
 

@@ -19,6 +19,6 @@ std::string render_text_report(const Evaluation& evaluation, const Methodology& 
                                const TextStyle& style);
 
 // "Green (Accelerated)" in the zone's colour when colour is on; the label is sanitized.
-std::string colored_label(const std::string& zone, const std::string& label, bool color);
+std::string colored_label(Zone zone, const std::string& label, bool color);
 
 } // namespace aijri

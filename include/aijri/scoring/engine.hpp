@@ -15,7 +15,7 @@ namespace aijri {
 // What a zone and sub-label are, and why.
 struct Verdict {
     Rational aijri; // the published (rounded, clamped) AIJRI
-    std::string zone;
+    Zone zone = Zone::green;
     std::optional<std::string> sub_label;
     std::string label;          // "Green (Accelerated)", or the bare zone
     std::string sub_label_rule; // "Growth Correlation = 2 AND AIJRI >= 48.0"
@@ -45,7 +45,7 @@ struct Score {
     TimeSplit split;
     int quick_screen_total = 0;
     std::string quick_screen; // "Likely Green (Accelerated)"
-    std::string quick_screen_zone;
+    Zone quick_screen_zone = Zone::green;
     Verdict formula;
     Verdict final_; // after the assessor's override, if any
     bool overridden = false;
@@ -60,7 +60,7 @@ Diagnostics check_stated_figures(const Assessment& assessment, const Score& scor
                                  const Methodology& methodology, const LineIndex* lines = nullptr);
 
 // The zone a published AIJRI falls in.
-std::string zone_for(const Rational& published_aijri, const Methodology& methodology);
-std::string label_for(const std::string& zone, const std::optional<std::string>& sub_label);
+Zone zone_for(const Rational& published_aijri, const Methodology& methodology);
+std::string label_for(Zone zone, const std::optional<std::string>& sub_label);
 
 } // namespace aijri
