@@ -17,11 +17,6 @@ enum class InputFormat {
 // "auto", "json", "markdown".
 std::optional<InputFormat> input_format_from_string(std::string_view text);
 
-// "role.json" → true for automatic and json.
-bool has_json_extension(std::string_view name);
-// "role.md", "role.markdown".
-bool has_document_extension(std::string_view name);
-
 // Whether a folder walk reads a file of this name.
 bool is_assessment_name(std::string_view name, InputFormat format);
 
