@@ -4,19 +4,6 @@
 
 namespace aijri {
 
-std::optional<InputFormat> input_format_from_string(std::string_view text) {
-    if (text == "auto") {
-        return InputFormat::automatic;
-    }
-    if (text == "json") {
-        return InputFormat::json;
-    }
-    if (text == "markdown") {
-        return InputFormat::markdown;
-    }
-    return std::nullopt;
-}
-
 bool is_assessment_name(std::string_view name, InputFormat format) {
     switch (format) {
     case InputFormat::json:
