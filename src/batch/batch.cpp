@@ -66,18 +66,30 @@ std::vector<std::vector<std::size_t>> IdCensus::collisions() {
     return groups;
 }
 
+namespace {
+
+// What one thread reads assessments with, set up once from the options: its buffers grow to
+// fit a file once, then are reused.
+struct ThreadReader {
+    explicit ThreadReader(const BatchOptions& options) { reader.keep_prose(options.keep_prose); }
+    AssessmentReader reader;
+    FileBuffer buffer;
+};
+
+} // namespace
+
 std::vector<DuplicateId> confirm_duplicate_ids(
     IdCensus& census,
     const std::function<std::vector<InputFile>(const std::vector<std::size_t>&)>& files_at,
     const BatchOptions& options) {
     std::vector<DuplicateId> duplicates;
-    AssessmentReader reader;
-    FileBuffer buffer;
+    ThreadReader thread(options);
     for (const std::vector<std::size_t>& group : census.collisions()) {
         std::map<std::string, std::vector<std::string>> by_id; // a hash collision splits here
         for (const InputFile& file : files_at(group)) {
-            const Evaluation e = evaluate_file(reader, buffer, file, *options.methodology,
-                                               options.max_bytes, options.input_format);
+            const Evaluation e =
+                evaluate_file(thread.reader, thread.buffer, file, *options.methodology,
+                              options.max_bytes, options.input_format);
             if (e.assessment) {
                 by_id[e.assessment->id].push_back(e.file);
             }
@@ -328,9 +340,7 @@ private:
 
 void run_serial(InputSource& source, const BatchOptions& options, const RenderFunction& render,
                 const EmitFunction& emit, const WarningFunction& on_warning) {
-    AssessmentReader reader;
-    reader.keep_prose(options.keep_prose);
-    FileBuffer buffer;
+    ThreadReader thread(options);
     const auto warn = [&] {
         for (const std::string& warning : source.take_warnings()) {
             on_warning(warning);
@@ -339,7 +349,7 @@ void run_serial(InputSource& source, const BatchOptions& options, const RenderFu
     std::size_t position = 0;
     while (auto input = source.next()) {
         warn();
-        RenderedResult result = score_one(reader, buffer, *input, options, render);
+        RenderedResult result = score_one(thread.reader, thread.buffer, *input, options, render);
         result.position = position++;
         if (!result.skipped.empty()) {
             on_warning(result.skipped);
@@ -352,9 +362,7 @@ void run_serial(InputSource& source, const BatchOptions& options, const RenderFu
 
 void score_chunks(OrderedPipeline& pipeline, const BatchOptions& options,
                   const RenderFunction& render, OrderedPipeline::EmitChunk emit) {
-    AssessmentReader reader;
-    reader.keep_prose(options.keep_prose);
-    FileBuffer buffer;
+    ThreadReader thread(options);
     detail::FileBatchReader batch_reader(k_chunk_files, options.max_bytes);
     while (auto claimed = pipeline.claim()) {
         auto& [index, chunk] = *claimed;
@@ -364,8 +372,8 @@ void score_chunks(OrderedPipeline& pipeline, const BatchOptions& options,
             // An exception on a worker thread would end the program (std::terminate); it is
             // kept in its place and rethrown on the calling thread when it comes in order.
             try {
-                chunk.results.emplace_back(score_one(reader, buffer, chunk.files[i], options,
-                                                     render, batch_reader.content(i)));
+                chunk.results.emplace_back(score_one(thread.reader, thread.buffer, chunk.files[i],
+                                                     options, render, batch_reader.content(i)));
             } catch (...) {
                 chunk.results.emplace_back(std::current_exception());
             }
@@ -441,9 +449,7 @@ void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& optio
     const std::size_t chunks = (files.size() + k_chunk_files - 1) / k_chunk_files;
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
-        AssessmentReader reader;
-        reader.keep_prose(options.keep_prose);
-        FileBuffer buffer;
+        ThreadReader thread(options);
         detail::FileBatchReader batch_reader(k_chunk_files, options.max_bytes);
         for (std::size_t chunk = next++; chunk < chunks; chunk = next++) {
             const std::size_t begin = chunk * k_chunk_files;
@@ -451,8 +457,9 @@ void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& optio
             batch_reader.read(std::span(files).subspan(begin, count));
             for (std::size_t k = 0; k < count; ++k) {
                 const std::size_t i = begin + k;
-                on_evaluation(i, evaluate_input(reader, buffer, files[i], batch_reader.content(k),
-                                                methodology_of(i), options));
+                on_evaluation(i,
+                              evaluate_input(thread.reader, thread.buffer, files[i],
+                                             batch_reader.content(k), methodology_of(i), options));
             }
         }
     };
@@ -573,8 +580,7 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
             throw IoError(fmt::format("{}: {}", display, describe_errno(errno)));
         }
     }
-    AssessmentReader reader;
-    reader.keep_prose(options.keep_prose);
+    ThreadReader thread(options);
     LineReader lines(fd, options.max_bytes);
     const std::string stem = id_from_path(display);
     std::size_t line_number = 0;
@@ -594,7 +600,7 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
         } else {
             // The bytes after a line belong to the same buffer, which is padded at its end,
             // so the reader can work in place.
-            e = evaluate(reader, *line, fmt::format("{}-{}.json", stem, line_number),
+            e = evaluate(thread.reader, *line, fmt::format("{}-{}.json", stem, line_number),
                          *options.methodology, /*padded=*/true);
             e.file = display;
             for (Diagnostic& d : e.diagnostics) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "aijri/document/document.hpp"
+#include "aijri/util/file_name.hpp"
 
 namespace aijri {
 namespace {

@@ -29,14 +29,14 @@ namespace {
 struct DiffOptions {
     std::vector<std::string> arguments; // OLD NEW, or REV_A [REV_B] with --git
     bool git = false;
-    std::string format = "text";
+    DiffFormat format = DiffFormat::text;
     std::string methodology;
     std::string methodology_old;
     std::string methodology_new;
     bool fail_on_zone_change = false;
     std::string fail_on_drop;
     bool all = false;
-    std::string color = "auto";
+    ColorChoice color = ColorChoice::automatic;
     std::string output;
     std::size_t max_bytes = k_default_max_bytes;
     unsigned jobs = 0;
@@ -293,7 +293,7 @@ int run_diff(DiffOptions o) {
     }
     const int decimals = new_m.published_decimals;
     apply_gates(result, gates, decimals);
-    const DiffFormat format = *diff_format_from_string(o.format);
+    const DiffFormat format = o.format;
     // JSON guards its own strings, and the github format's commands are meant (it guards its
     // plain lines): every other report passes through the CI log command filter.
     OutputFile out(o.output, format == DiffFormat::json || format == DiffFormat::github
@@ -343,17 +343,14 @@ Runner setup_diff(CLI::App& command) {
     command.add_flag("--git", options->git,
                      "Compare the assessments at two revisions of the repository in the current "
                      "folder (REV_B defaults to the working tree); paths after --");
-    add_format_option(command, options->format,
-                      {"text", "json", "markdown", "csv", "junit", "github"},
-                      "text, json, markdown, csv, junit or github (workflow commands)");
-    command.add_option("--methodology", options->methodology, "Methodology for both sides")
-        ->type_name("FILE");
-    command
-        .add_option("--methodology-old", options->methodology_old, "Methodology for the old side")
-        ->type_name("FILE");
-    command
-        .add_option("--methodology-new", options->methodology_new, "Methodology for the new side")
-        ->type_name("FILE");
+    add_format_option(command, options->format, k_diff_format_names,
+                      list_choices(k_diff_format_names, {{"github", "workflow commands"}}));
+    add_methodology_option(command, "--methodology", options->methodology,
+                           "Methodology for both sides");
+    add_methodology_option(command, "--methodology-old", options->methodology_old,
+                           "Methodology for the old side");
+    add_methodology_option(command, "--methodology-new", options->methodology_new,
+                           "Methodology for the new side");
     command.add_flag("--fail-on-zone-change", options->fail_on_zone_change,
                      "Exit 1 when a role crosses a zone line");
     add_threshold_option(command, "--fail-on-drop", options->fail_on_drop,

@@ -36,9 +36,7 @@ void print(const std::string& file, const Diagnostics& diagnostics, bool warning
 
 int run_import(const ImportCliOptions& options) {
     if (options.path.empty()) {
-        throw Failure("aijri import: name the document to read (DOC, or - for standard "
-                      "input)\nRun `aijri import --help` for usage.",
-                      k_exit_usage);
+        fail_usage("import", "name the document to read (DOC, or - for standard input)");
     }
     if (options.id && options.id->empty()) {
         throw Failure("aijri: import: --id: expected an id, found an empty value", k_exit_usage);
@@ -85,6 +83,19 @@ int run_import(const ImportCliOptions& options) {
 
 } // namespace
 
+constexpr const char* k_footer =
+    R"(Reads a document in the form of the seed assessment (sections, pipe tables, the composite
+worked out by hand) and writes the format-1 assessment JSON. Every figure the document
+states is kept in "stated" and audited: one that does not follow from its inputs is an
+error at its line, as `aijri validate` reports it; the JSON is written all the same, and
+the exit status is 1. A document it cannot read is an error at its line (exit status 1,
+nothing written).
+
+Examples:
+  aijri import role.md > role.json
+  aijri import role.md -o assessments/role.json --schema ../schema/assessment.schema.json
+  cat role.md | aijri import --id registered-nurse -)";
+
 Runner setup_import(CLI::App& command) {
     auto options = std::make_shared<ImportCliOptions>();
     command.add_option("document", options->path, "Assessment document (- reads standard input)")
@@ -102,20 +113,10 @@ Runner setup_import(CLI::App& command) {
         ->type_name("REF");
     options->methodology.add_to(command);
     add_max_bytes_option(command, options->max_bytes);
-    command.add_flag("-q,--quiet", options->quiet,
+    add_quiet_option(command, options->quiet,
                      "Do not print warnings (columns the format has no place for); errors are "
                      "always printed");
-    command.footer(
-        "Reads a document in the form of the seed assessment (sections, pipe tables, the "
-        "composite\nworked out by hand) and writes the format-1 assessment JSON. Every figure "
-        "the document\nstates is kept in \"stated\" and audited: one that does not follow from "
-        "its inputs is an\nerror at its line, as `aijri validate` reports it; the JSON is "
-        "written all the same, and\nthe exit status is 1. A document it cannot read is an "
-        "error at its line (exit status 1,\nnothing written).\n\nExamples:\n"
-        "  aijri import role.md > role.json\n"
-        "  aijri import role.md -o assessments/role.json --schema "
-        "../schema/assessment.schema.json\n"
-        "  cat role.md | aijri import --id registered-nurse -");
+    command.footer(k_footer);
     return [options] { return run_import(*options); };
 }
 

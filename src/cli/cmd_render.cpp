@@ -1,3 +1,4 @@
+#include <array>
 #include <memory>
 
 #include <fmt/format.h>
@@ -14,9 +15,15 @@
 namespace aijri::cli {
 namespace {
 
+// What render writes: Markdown, for now the one document format.
+enum class DocumentFormat { markdown };
+constexpr std::array<EnumName<DocumentFormat>, 1> k_document_format_names = {{
+    {"markdown", DocumentFormat::markdown},
+}};
+
 struct RenderOptions {
     std::string path;
-    std::string format = "markdown";
+    DocumentFormat format = DocumentFormat::markdown;
     std::string output;
     MethodologyOption methodology;
     std::size_t max_bytes = k_default_max_bytes;
@@ -25,9 +32,7 @@ struct RenderOptions {
 
 int run_render(const RenderOptions& options) {
     if (options.path.empty()) {
-        throw Failure("aijri render: name the assessment to render (FILE, or - for standard "
-                      "input)\nRun `aijri render --help` for usage.",
-                      k_exit_usage);
+        fail_usage("render", "name the assessment to render (FILE, or - for standard input)");
     }
     refuse_output_over_inputs(options.output, {options.path, options.methodology.file});
     const Methodology methodology = options.methodology.load();
@@ -58,22 +63,26 @@ int run_render(const RenderOptions& options) {
 
 } // namespace
 
+constexpr const char* k_footer =
+    R"(Writes the assessment as a document in the form of the seed, with the computed figures,
+as GitHub-flavoured Markdown. `aijri import` reads it back to the same assessment.
+
+Examples:
+  aijri render --format markdown assessments/deep-learning-engineer.json
+  aijri render role.json -o role.md)";
+
 Runner setup_render(CLI::App& command) {
     auto options = std::make_shared<RenderOptions>();
     command
         .add_option("path", options->path,
                     "Assessment file, JSON or a document (- reads standard input)")
         ->type_name("FILE");
-    add_format_option(command, options->format, {"markdown"}, "Document format");
+    add_format_option(command, options->format, k_document_format_names, "Document format");
     add_output_option(command, options->output, "the document");
     options->methodology.add_to(command);
     add_max_bytes_option(command, options->max_bytes);
     options->input_format.add_to(command);
-    command.footer("Writes the assessment as a document in the form of the seed, with the "
-                   "computed figures,\nas GitHub-flavoured Markdown. `aijri import` reads it "
-                   "back to the same assessment.\n\nExamples:\n"
-                   "  aijri render --format markdown assessments/deep-learning-engineer.json\n"
-                   "  aijri render role.json -o role.md");
+    command.footer(k_footer);
     return [options] { return run_render(*options); };
 }
 

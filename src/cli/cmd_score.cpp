@@ -1,7 +1,7 @@
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <sys/stat.h>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -24,16 +24,23 @@
 namespace aijri::cli {
 namespace {
 
+// --sort: the order results are written in.
+enum class SortOrder { path, score };
+constexpr std::array<EnumName<SortOrder>, 2> k_sort_order_names = {{
+    {"path", SortOrder::path},
+    {"score", SortOrder::score},
+}};
+
 struct ScoreOptions {
     std::vector<std::string> paths;
-    std::string format = "text";
+    BatchFormat format = BatchFormat::text;
     MethodologyOption methodology;
-    std::string color = "auto";
+    ColorChoice color = ColorChoice::automatic;
     bool wide = false;
     std::size_t width = 0;
     std::size_t max_bytes = k_default_max_bytes;
     unsigned jobs = 0;
-    std::string sort = "path";
+    SortOrder sort = SortOrder::path;
     std::string fail_under;
     std::string fail_on_zone;
     std::string output;
@@ -82,13 +89,11 @@ public:
             return run_stream();
         }
         if (m_options.paths.empty()) {
-            throw Failure("aijri score: name at least one PATH (a file, a folder, or - for "
-                          "standard input), or use --jsonl-input\nRun `aijri score --help` for "
-                          "usage.",
-                          k_exit_usage);
+            fail_usage("score", "name at least one PATH (a file, a folder, or - for standard "
+                                "input), or use --jsonl-input");
         }
         refuse_output_over_inputs(m_options.output, inputs());
-        const BatchFormat format = *batch_format_from_string(m_options.format);
+        const BatchFormat format = m_options.format;
         refuse_unsortable(format);
         const bool one_named_file =
             m_options.paths.size() == 1 && !is_directory(m_options.paths[0]);
@@ -174,7 +179,7 @@ private:
                           k_exit_usage);
         }
         refuse_output_over_inputs(m_options.output, inputs());
-        const BatchFormat format = *batch_format_from_string(m_options.format);
+        const BatchFormat format = m_options.format;
         refuse_unsortable(format);
         const auto report =
             make_batch_report(format, m_methodology, ReportStyle{m_style.color, m_style.width});
@@ -196,7 +201,7 @@ private:
         Emitter(ScoreCommand& command, const BatchReport& report, BatchFormat format)
             : m_command(command), m_report(report),
               m_out(command.m_options.output, guard_for(format)),
-              m_sorting(command.m_options.sort == "score"),
+              m_sorting(command.m_options.sort == SortOrder::score),
               m_spooling(!m_sorting && report.header_needs_totals()) {}
 
         void emit(RenderedResult&& r) {
@@ -352,11 +357,10 @@ private:
     // jsonl is written as results come, for consumers that read it as it grows: an order
     // that needs every result first would make it a json array in all but name.
     void refuse_unsortable(BatchFormat format) const {
-        if (format == BatchFormat::jsonl && m_options.sort == "score") {
-            throw Failure("aijri score: --sort score cannot be honoured by -f jsonl, which is "
-                          "written as results come; use -f json (an array) to sort, or sort "
-                          "the lines afterwards\nRun `aijri score --help` for usage.",
-                          k_exit_usage);
+        if (format == BatchFormat::jsonl && m_options.sort == SortOrder::score) {
+            fail_usage("score", "--sort score cannot be honoured by -f jsonl, which is written "
+                                "as results come; use -f json (an array) to sort, or sort the "
+                                "lines afterwards");
         }
     }
 
@@ -393,23 +397,17 @@ private:
 
 Runner setup_score(CLI::App& command) {
     auto options = std::make_shared<ScoreOptions>();
-    command
-        .add_option("paths", options->paths,
-                    "Assessment files and folders: JSON or documents (folders are searched for "
-                    "*.json and *.md; - reads standard input)")
-        ->type_name("PATH");
-    add_format_option(command, options->format,
-                      {"text", "json", "jsonl", "csv", "markdown", "junit", "github"},
-                      "text (a report for one file, a table for many), json, jsonl, csv, "
-                      "markdown, junit or github");
+    add_paths_argument(command, options->paths);
+    add_format_option(
+        command, options->format, k_batch_format_names,
+        list_choices(k_batch_format_names, {{"text", "a report for one file, a table for many"}}));
     options->methodology.add_to(command);
     add_jobs_option(command, options->jobs, "Files scored");
-    command
-        .add_option("--sort", options->sort,
-                    "Order of the results: path, or score (highest first, invalid last)")
-        ->type_name("ORDER")
-        ->transform(one_of({"path", "score"}))
-        ->capture_default_str();
+    add_choice_option(
+        command, "--sort", options->sort, k_sort_order_names,
+        "Order of the results: " +
+            list_choices(k_sort_order_names, {{"score", "highest first, invalid last"}}, ", or "),
+        "ORDER");
     add_threshold_option(command, "--fail-under", options->fail_under,
                          "Exit 1 when a role's AIJRI is below SCORE (the report stays complete)",
                          "SCORE");

@@ -1,5 +1,4 @@
 #include <memory>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -29,9 +28,8 @@ struct ValidateOptions {
 
 int run_validate(const ValidateOptions& options) {
     if (options.paths.empty()) {
-        throw Failure("aijri validate: name at least one PATH (a file, a folder, or - for "
-                      "standard input)\nRun `aijri validate --help` for usage.",
-                      k_exit_usage);
+        fail_usage("validate",
+                   "name at least one PATH (a file, a folder, or - for standard input)");
     }
     const Methodology methodology = options.methodology.load();
     const WalkResult walk = collect_inputs(options.paths, options.input_format.get());
@@ -110,24 +108,25 @@ int run_validate(const ValidateOptions& options) {
 
 } // namespace
 
+constexpr const char* k_footer =
+    R"(Every error of every file is printed as file:line:col: error: /pointer: message, with the
+line and a caret; stated figures are checked against the computation.
+
+Examples:
+  aijri validate role.json
+  aijri validate role.md          # a document: errors at its own lines
+  aijri validate -q assessments/)";
+
 Runner setup_validate(CLI::App& command) {
     auto options = std::make_shared<ValidateOptions>();
-    command
-        .add_option("paths", options->paths,
-                    "Assessment files and folders: JSON or documents (folders are searched for "
-                    "*.json and *.md; - reads standard input)")
-        ->type_name("PATH");
+    add_paths_argument(command, options->paths);
     options->methodology.add_to(command);
     add_jobs_option(command, options->jobs, "Files checked");
     add_max_bytes_option(command, options->max_bytes);
     add_allow_empty_option(command, options->allow_empty);
     options->input_format.add_to(command);
-    command.add_flag("-q,--quiet", options->quiet, "Print only errors");
-    command.footer("Every error of every file is printed as file:line:col: error: /pointer: "
-                   "message, with the\nline and a caret; stated figures are checked against "
-                   "the computation.\n\nExamples:\n  aijri validate role.json\n"
-                   "  aijri validate role.md          # a document: errors at its own lines\n"
-                   "  aijri validate -q assessments/");
+    add_quiet_option(command, options->quiet, "Print only errors");
+    command.footer(k_footer);
     return [options] { return run_validate(*options); };
 }
 

@@ -13,11 +13,21 @@
 
 namespace aijri::cli {
 
+void fail_usage(const std::string& command, const std::string& message) {
+    throw Failure(
+        fmt::format("aijri {0}: {1}\nRun `aijri {0} --help` for usage.", command, message),
+        k_exit_usage);
+}
+
 void MethodologyOption::add_to(CLI::App& app) {
-    app.add_option("--methodology", file,
-                   "Methodology definition to score with (default: the embedded aijri-1; "
-                   "`aijri methodology` prints it as a starting point)")
-        ->type_name("FILE");
+    add_methodology_option(app, "--methodology", file,
+                           "Methodology definition to score with (default: the embedded aijri-1; "
+                           "`aijri methodology` prints it as a starting point)");
+}
+
+void add_methodology_option(CLI::App& app, const std::string& name, std::string& file,
+                            const std::string& help) {
+    app.add_option(name, file, help)->type_name("FILE");
 }
 
 Methodology MethodologyOption::load() const {
@@ -84,18 +94,31 @@ CLI::Validator one_of(std::vector<std::string> choices) {
         "", "one of");
 }
 
-void InputFormatOption::add_to(CLI::App& app) {
-    app.add_option("--input-format", value,
-                   "How files are read: auto (*.json as JSON, *.md and *.markdown as documents, "
-                   "folders walked for both; other names by content), json or markdown (every "
-                   "file as one kind; folders walked for that kind only)")
-        ->type_name("FORMAT")
-        ->transform(one_of({"auto", "json", "markdown"}))
-        ->capture_default_str();
+std::string join_choices(const std::vector<std::string>& names,
+                         const std::map<std::string, std::string>& notes, const std::string& last) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) {
+            out += i + 1 == names.size() ? last : ", ";
+        }
+        out += names[i];
+        if (const auto note = notes.find(names[i]); note != notes.end()) {
+            out += " (" + note->second + ")";
+        }
+    }
+    return out;
 }
 
-InputFormat InputFormatOption::get() const {
-    return input_format_from_string(value).value_or(InputFormat::automatic);
+void InputFormatOption::add_to(CLI::App& app) {
+    add_choice_option(
+        app, "--input-format", value, k_input_format_names,
+        "How files are read: " +
+            list_choices(k_input_format_names,
+                         {{"auto", "*.json as JSON, *.md and *.markdown as documents, folders "
+                                   "walked for both; other names by content"},
+                          {"markdown", "every file as one kind; folders walked for that kind "
+                                       "only"}}),
+        "FORMAT");
 }
 
 void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes) {
@@ -138,19 +161,20 @@ void add_output_option(CLI::App& app, std::string& output, const std::string& wh
         ->type_name("FILE");
 }
 
-void add_color_option(CLI::App& app, std::string& color) {
-    app.add_option("--color", color, "Colour the zones: auto, always or never")
-        ->type_name("WHEN")
-        ->transform(one_of({"auto", "always", "never"}))
-        ->capture_default_str();
+void add_color_option(CLI::App& app, ColorChoice& color) {
+    add_choice_option(app, "--color", color, k_color_choice_names,
+                      "Colour the zones: " + list_choices(k_color_choice_names), "WHEN");
 }
 
-void add_format_option(CLI::App& app, std::string& format, std::vector<std::string> formats,
-                       const std::string& help) {
-    app.add_option("-f,--format", format, help)
-        ->type_name("FORMAT")
-        ->transform(one_of(std::move(formats)))
-        ->capture_default_str();
+void add_paths_argument(CLI::App& app, std::vector<std::string>& paths) {
+    app.add_option("paths", paths,
+                   "Assessment files and folders: JSON or documents (folders are searched for "
+                   "*.json and *.md; - reads standard input)")
+        ->type_name("PATH");
+}
+
+void add_quiet_option(CLI::App& app, bool& quiet, const std::string& help) {
+    app.add_flag("-q,--quiet", quiet, help);
 }
 
 int exit_status_of(const Evaluation& evaluation) {

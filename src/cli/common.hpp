@@ -2,15 +2,20 @@
 #pragma once
 
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "aijri/batch/evaluate.hpp"
 #include "aijri/io/input_format.hpp"
 #include "aijri/model/methodology.hpp"
+#include "aijri/util/enum_names.hpp"
+
+#include "terminal.hpp"
 
 namespace aijri::cli {
 
@@ -27,19 +32,26 @@ struct Failure : std::runtime_error {
     int code;
 };
 
-// Options every subcommand that scores accepts.
+// A usage error of `command`, pointing to its help (exit 2): "aijri render: MESSAGE\nRun
+// `aijri render --help` for usage."
+[[noreturn]] void fail_usage(const std::string& command, const std::string& message);
+
+// --methodology FILE, which every subcommand that scores accepts.
 struct MethodologyOption {
     std::string file;
     void add_to(CLI::App& app);
     // The embedded aijri-1, or the file; a bad file is a usage error (exit 2).
     Methodology load() const;
 };
+// A methodology file option under another name or help (diff's --methodology-old).
+void add_methodology_option(CLI::App& app, const std::string& name, std::string& file,
+                            const std::string& help);
 
 // --input-format auto|json|markdown: how assessment files are read (see InputFormat).
 struct InputFormatOption {
-    std::string value = "auto";
+    InputFormat value = InputFormat::automatic;
     void add_to(CLI::App& app);
-    InputFormat get() const;
+    InputFormat get() const { return value; }
 };
 
 // Checks that speak aijri's words, not the option library's: "expected a whole number from 1
@@ -48,6 +60,43 @@ struct InputFormatOption {
 // `--fail-on-zone red` is Red: one_of() is a transform (->transform), not a check.
 CLI::Validator whole_number(std::int64_t min, std::int64_t max);
 CLI::Validator one_of(std::vector<std::string> choices);
+
+// The names of a table of EnumName (enum_names.hpp), in its order.
+template <typename Names>
+std::vector<std::string> choice_names(const Names& names) {
+    std::vector<std::string> out;
+    for (const auto& entry : names) {
+        out.emplace_back(entry.name);
+    }
+    return out;
+}
+
+// How help lists the choices: "auto, always or never", a name followed by its note in
+// brackets where `notes` has one; `last` joins the last two.
+std::string join_choices(const std::vector<std::string>& names,
+                         const std::map<std::string, std::string>& notes, const std::string& last);
+template <typename Names>
+std::string list_choices(const Names& names, const std::map<std::string, std::string>& notes = {},
+                         const std::string& last = " or ") {
+    return join_choices(choice_names(names), notes, last);
+}
+
+// An option whose value is one of the names in `names`, a table of EnumName that outlives
+// the parse: one_of() checks it, `value` is set to the value it names, and help shows the
+// name of the value `value` starts with as the default.
+template <typename Names, typename Enum>
+CLI::Option* add_choice_option(CLI::App& app, const std::string& name, Enum& value,
+                               const Names& names, const std::string& help,
+                               const std::string& type_name) {
+    return app
+        .add_option_function<std::string>(
+            name,
+            [&value, &names](const std::string& text) { value = *enum_from_name(names, text); },
+            help)
+        ->type_name(type_name)
+        ->transform(one_of(choice_names(names)))
+        ->default_str(std::string(enum_name(names, value)));
+}
 
 // The options several commands share, each declared and checked in one place.
 // --max-bytes N: from 1 to 1 TiB. A negative number is refused rather than wrapped round to
@@ -63,10 +112,17 @@ void add_allow_empty_option(CLI::App& app, bool& allow_empty);
 // -o, --output FILE.
 void add_output_option(CLI::App& app, std::string& output, const std::string& what);
 // --color auto|always|never.
-void add_color_option(CLI::App& app, std::string& color);
-// -f, --format FORMAT, one of `formats`.
-void add_format_option(CLI::App& app, std::string& format, std::vector<std::string> formats,
-                       const std::string& help);
+void add_color_option(CLI::App& app, ColorChoice& color);
+// -f, --format FORMAT, one of the names in `formats` (see add_choice_option).
+template <typename Names, typename Format>
+void add_format_option(CLI::App& app, Format& format, const Names& formats,
+                       const std::string& help) {
+    add_choice_option(app, "-f,--format", format, formats, help, "FORMAT");
+}
+// PATH...: the files and folders of assessments a command reads.
+void add_paths_argument(CLI::App& app, std::vector<std::string>& paths);
+// -q, --quiet.
+void add_quiet_option(CLI::App& app, bool& quiet, const std::string& help);
 
 // A gate's threshold (--fail-under SCORE, --fail-on-drop POINTS), parsed by the command: an
 // empty value is refused, never taken for a gate turned off.

@@ -26,11 +26,12 @@ std::size_t terminal_width() {
     return k_default;
 }
 
-bool use_color(const std::string& mode, std::FILE* stream) {
-    if (mode == "always") {
+bool use_color(ColorChoice choice, std::FILE* stream) {
+    if (choice == ColorChoice::always) {
         return true;
     }
-    if (mode == "never" || stream == nullptr) { // nullptr: a file, never coloured by default
+    if (choice == ColorChoice::never ||
+        stream == nullptr) { // nullptr: a file, never coloured by default
         return false;
     }
     const char* no_color = std::getenv("NO_COLOR");

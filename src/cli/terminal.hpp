@@ -1,9 +1,11 @@
 // Everything aijri knows about terminals lives here, outside the core library.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdio>
-#include <string>
+
+#include "aijri/util/enum_names.hpp"
 
 namespace aijri::cli {
 
@@ -18,6 +20,12 @@ inline constexpr std::size_t k_narrowest = 40;
 // k_widest.
 std::size_t terminal_width();
 // --color auto|always|never; auto means a terminal, no NO_COLOR and TERM is not "dumb".
-bool use_color(const std::string& mode, std::FILE* stream);
+enum class ColorChoice { automatic, always, never };
+inline constexpr std::array<EnumName<ColorChoice>, 3> k_color_choice_names = {{
+    {"auto", ColorChoice::automatic},
+    {"always", ColorChoice::always},
+    {"never", ColorChoice::never},
+}};
+bool use_color(ColorChoice choice, std::FILE* stream);
 
 } // namespace aijri::cli

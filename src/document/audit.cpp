@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "aijri/scoring/engine.hpp"
+#include "aijri/util/text.hpp"
 
 #include "statements.hpp"
 
@@ -90,13 +91,6 @@ Expected expected_for(const DerivedStatement& d, const Assessment& a, const Meth
     return {"figure", Rational(0), "computed"};
 }
 
-std::string lower(std::string text) {
-    for (char& c : text) {
-        c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    return text;
-}
-
 } // namespace
 
 void fill_stated(StatedFigures& stated, Statements& statements, const DocumentSource& source) {
@@ -163,7 +157,7 @@ std::size_t audit_statements(const Assessment& assessment, const Statements& sta
         }
     }
     for (const TextStatement& verdict : statements.quick_screens) {
-        if (lower(verdict.value.value_or("")) != lower(score.quick_screen)) {
+        if (to_ascii_lower(verdict.value.value_or("")) != to_ascii_lower(score.quick_screen)) {
             // Quoted as the document writes it: "Likely Yellow Zone".
             ++mismatches;
             source.error_at(source.position_of(verdict.at),

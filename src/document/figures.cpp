@@ -1,20 +1,12 @@
 #include "figures.hpp"
 #include <array>
 
+#include "aijri/util/text.hpp"
+
 #include "syntax.hpp"
 
 namespace aijri::detail {
 namespace {
-
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool is_alpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 constexpr std::array<std::string_view, 3> k_dashes = {"\u2212", "\u2013", "\u2014"}; // − – —
 constexpr std::array<std::string_view, 2> k_times = {"\u00D7", "\u00B7"};            // × ·
@@ -73,7 +65,7 @@ public:
                 return true;
             }
             if ((here.front() == 'x' || here.front() == 'X') &&
-                (here.size() == 1 || !is_alpha(here[1]))) {
+                (here.size() == 1 || !is_ascii_alpha(here[1]))) {
                 ++m_pos;
                 return true;
             }
@@ -121,16 +113,17 @@ public:
             }
         }
         const std::size_t digits_start = m_pos;
-        while (m_pos < m_text.size() && is_digit(m_text[m_pos])) {
+        while (m_pos < m_text.size() && is_ascii_digit(m_text[m_pos])) {
             ++m_pos;
         }
         if (m_pos == digits_start) {
             m_pos = start;
             return std::nullopt;
         }
-        if (m_pos + 1 < m_text.size() && m_text[m_pos] == '.' && is_digit(m_text[m_pos + 1])) {
+        if (m_pos + 1 < m_text.size() && m_text[m_pos] == '.' &&
+            is_ascii_digit(m_text[m_pos + 1])) {
             ++m_pos;
-            while (m_pos < m_text.size() && is_digit(m_text[m_pos])) {
+            while (m_pos < m_text.size() && is_ascii_digit(m_text[m_pos])) {
                 ++m_pos;
             }
         }
@@ -161,12 +154,12 @@ public:
             return false;
         }
         for (std::size_t i = 0; i < here.size(); ++i) {
-            if (lower(here[i]) != lower(expected[i])) {
+            if (to_ascii_lower(here[i]) != to_ascii_lower(expected[i])) {
                 return false;
             }
         }
         const std::size_t after = m_pos + expected.size();
-        if (after < m_text.size() && is_alpha(m_text[after])) {
+        if (after < m_text.size() && is_ascii_alpha(m_text[after])) {
             return false;
         }
         m_pos = after;
@@ -177,8 +170,9 @@ public:
     std::string_view identifier() {
         skip_space();
         const std::size_t start = m_pos;
-        while (m_pos < m_text.size() && (is_alpha(m_text[m_pos]) || is_digit(m_text[m_pos]) ||
-                                         m_text[m_pos] == '-' || m_text[m_pos] == '_')) {
+        while (m_pos < m_text.size() &&
+               (is_ascii_alpha(m_text[m_pos]) || is_ascii_digit(m_text[m_pos]) ||
+                m_text[m_pos] == '-' || m_text[m_pos] == '_')) {
             ++m_pos;
         }
         return m_text.substr(start, m_pos - start);
@@ -636,7 +630,7 @@ std::optional<SubLabelFigure> parse_sub_label(std::string_view text) {
             rest = rest.substr(0, rest.find(dash));
         }
         rest = trim(rest);
-        if (rest.empty() || !is_alpha(rest.front())) {
+        if (rest.empty() || !is_ascii_alpha(rest.front())) {
             return std::nullopt;
         }
         out.sub_label = std::string(strip_bold(rest));

@@ -1,18 +1,13 @@
 #include <algorithm>
 
+#include "aijri/util/text.hpp"
+
 #include "figures.hpp"
 #include "import_context.hpp"
 #include "syntax.hpp"
 
 namespace aijri::detail {
 namespace {
-
-std::string upper(std::string text) {
-    for (char& c : text) {
-        c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    }
-    return text;
-}
 
 std::string constant(const Rational& value, int min_decimals) {
     return to_decimal(value, min_decimals, 6);
@@ -87,7 +82,7 @@ public:
                            to_fixed(m_p->formula.aijri, m_m.published_decimals), top);
     }
     std::string zone() const {
-        return upper(std::string(to_string(m_p ? m_p->formula.zone : Zone::green))) +
+        return to_ascii_upper(std::string(to_string(m_p ? m_p->formula.zone : Zone::green))) +
                " (Green >= " + constant(m_m.green_min, 0) + ", Yellow " +
                constant(m_m.yellow_min, 0) + "-" + to_fixed(m_m.green_min - Rational(1), 0) +
                ", Red <" + constant(m_m.yellow_min, 0) + ")";

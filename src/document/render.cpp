@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "aijri/document/document.hpp"
+#include "aijri/util/text.hpp"
 
 #include "syntax.hpp"
 
@@ -58,13 +59,6 @@ std::string impact_label(Impact impact) {
         return "NOT INVOLVED";
     }
     return "";
-}
-
-std::string upper(std::string text) {
-    for (char& c : text) {
-        c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    }
-    return text;
 }
 
 // Where each commentary section goes. Commentary keeps its order: a section's own text
@@ -406,7 +400,7 @@ private:
         const int d = std::max(decimals_of(green), decimals_of(yellow));
         const Rational top = m_m.green_min - Rational::decimal(1, d);
         return fmt::format("{} (Green >= {}, Yellow {}-{}, Red <{})",
-                           upper(std::string(to_string(m_s.formula.zone))), green, yellow,
+                           to_ascii_upper(std::string(to_string(m_s.formula.zone))), green, yellow,
                            to_fixed(top, d), yellow);
     }
 

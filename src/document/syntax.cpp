@@ -7,6 +7,7 @@
 
 #include "aijri/json/syntax.hpp"
 #include "aijri/util/text.hpp"
+#include "aijri/util/utf8.hpp"
 
 namespace aijri::detail {
 namespace {
@@ -85,12 +86,6 @@ constexpr std::array<KeyedLabel, 27> k_label_keys = {{
     {commentary, "override", Label::assessor_override},
 }};
 
-bool is_ascii_alpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_ascii_digit(char c) {
-    return c >= '0' && c <= '9';
-}
 bool is_word_byte(char c) {
     return is_ascii_alpha(c) || is_ascii_digit(c) || static_cast<unsigned char>(c) >= 0x80U;
 }
@@ -98,33 +93,11 @@ bool is_ascii_punct(char c) {
     return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
            (c >= '{' && c <= '~');
 }
-char to_lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 bool starts_with(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
 }
 bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-void utf8_append(std::string& out, std::uint32_t cp) {
-    const auto put = [&out](std::uint32_t byte) { out += static_cast<char>(byte); };
-    if (cp < 0x80U) {
-        put(cp);
-    } else if (cp < 0x800U) {
-        put(0xC0U | (cp >> 6U));
-        put(0x80U | (cp & 0x3FU));
-    } else if (cp < 0x10000U) {
-        put(0xE0U | (cp >> 12U));
-        put(0x80U | ((cp >> 6U) & 0x3FU));
-        put(0x80U | (cp & 0x3FU));
-    } else {
-        put(0xF0U | (cp >> 18U));
-        put(0x80U | ((cp >> 12U) & 0x3FU));
-        put(0x80U | ((cp >> 6U) & 0x3FU));
-        put(0x80U | (cp & 0x3FU));
-    }
 }
 
 // "&name;" or "&#…;": what a Markdown reader would take for a character reference.
@@ -159,7 +132,7 @@ std::optional<std::pair<std::string, std::size_t>> decode_entity(std::string_vie
     const std::size_t start = i;
     std::uint32_t cp = 0;
     while (i < text.size() && i - start < 7) {
-        const char c = to_lower(text[i]);
+        const char c = to_ascii_lower(text[i]);
         if (is_ascii_digit(c)) {
             cp = cp * (hex ? 16U : 10U) + static_cast<std::uint32_t>(c - '0');
         } else if (hex && c >= 'a' && c <= 'f') {
@@ -174,7 +147,7 @@ std::optional<std::pair<std::string, std::size_t>> decode_entity(std::string_vie
         return std::nullopt;
     }
     std::string out;
-    utf8_append(out, cp);
+    append_utf8(out, cp);
     return std::pair(std::move(out), i + 1 - at);
 }
 
@@ -184,7 +157,7 @@ std::size_t line_break_tag(std::string_view text, std::size_t at) {
         const std::string_view candidate = text.substr(at, tag.size());
         if (candidate.size() == tag.size() &&
             std::equal(tag.begin(), tag.end(), candidate.begin(),
-                       [](char a, char b) { return a == to_lower(b); })) {
+                       [](char a, char b) { return a == to_ascii_lower(b); })) {
             return tag.size();
         }
     }
@@ -218,7 +191,7 @@ std::string escape_impl(std::string_view text, bool at_start) {
         } else if (c == '\n') {
             out += "<br>";
         } else {
-            const std::size_t length = detail::utf8_sequence_length(text, i);
+            const auto [length, cp] = utf8_char_at(text, i);
             if (length == 0) {
                 // A byte that is not UTF-8 (only an id taken from a file name can hold one) is
                 // written as every report shows it, \xff (escaped: "\\xff"), and the
@@ -227,7 +200,6 @@ std::string escape_impl(std::string_view text, bool at_start) {
                 ++i;
                 continue;
             }
-            const std::uint32_t cp = detail::decode_utf8(text, i, length);
             // What sanitize() escapes, the line separators included: nothing from a file may
             // move a terminal's cursor, reorder what a reviewer sees (Trojan Source) or break
             // a line in a viewer.
@@ -246,12 +218,11 @@ std::string escape_impl(std::string_view text, bool at_start) {
 
 // The first character as a character reference, then the rest escaped.
 std::string reference_first(std::string_view text) {
-    const std::size_t length = detail::utf8_sequence_length(text, 0);
+    const auto [length, cp] = utf8_char_at(text, 0);
     if (length == 0) {
         return escape_impl(text, false); // "\\xff": text already, whatever follows
     }
-    return character_reference(detail::decode_utf8(text, 0, length)) +
-           escape_impl(text.substr(length), false);
+    return character_reference(cp) + escape_impl(text.substr(length), false);
 }
 
 // A backslash before the first character, where import would otherwise read it as
@@ -338,7 +309,7 @@ std::string word_key(std::string_view text) {
     };
     for (const char c : text) {
         if (is_word_byte(c)) {
-            word += to_lower(c);
+            word += to_ascii_lower(c);
         } else {
             flush();
         }
@@ -376,7 +347,7 @@ std::vector<std::string> label_words(std::string_view raw) {
     };
     for (const char c : strip_parenthetical(decoded)) {
         if (is_word_byte(c)) {
-            word += to_lower(c);
+            word += to_ascii_lower(c);
         } else {
             flush();
         }
@@ -447,7 +418,7 @@ std::string_view strip_numbering(std::string_view text, bool marked) {
     for (const std::string_view word : {"section ", "part ", "step ", "chapter "}) {
         if (text.size() > word.size() &&
             std::equal(word.begin(), word.end(), text.begin(),
-                       [](char a, char b) { return a == to_lower(b); })) {
+                       [](char a, char b) { return a == to_ascii_lower(b); })) {
             text = trim(text.substr(word.size()));
             break;
         }
@@ -713,7 +684,7 @@ bool looks_like_heading(std::string_view text) {
     bool in_word = false;
     bool has_letter = false;
     for (const char c : text) {
-        chars += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+        chars += is_utf8_continuation(c) ? 0U : 1U;
         has_letter = has_letter || is_ascii_alpha(c) || static_cast<unsigned char>(c) >= 0x80U;
         const bool space = c == ' ' || c == '\t';
         words += !space && !in_word ? 1 : 0;

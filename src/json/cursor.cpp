@@ -11,6 +11,7 @@
 #include "aijri/json/limits.hpp"
 #include "aijri/json/syntax.hpp"
 #include "aijri/util/text.hpp"
+#include "aijri/util/utf8.hpp"
 
 namespace aijri {
 
@@ -95,7 +96,7 @@ std::string quoted(std::string_view text, std::size_t max_bytes) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (shown >= max_bytes) {
             // Do not cut a UTF-8 sequence in half.
-            while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0U) == 0x80U) {
+            while (!out.empty() && detail::is_utf8_continuation(out.back())) {
                 out.pop_back();
             }
             if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0U) {

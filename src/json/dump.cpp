@@ -29,24 +29,18 @@ std::string dump_json(const nlohmann::ordered_json& value, int indent) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
-        const std::size_t length = std::max<std::size_t>(detail::utf8_sequence_length(text, i), 1);
         if (text[i] == '\x7f') {
             out += "\\u007f";
             ++i;
             continue;
         }
-        if (length > 1) {
-            std::uint32_t cp = static_cast<unsigned char>(text[i]) & (0xFFU >> (length + 1));
-            for (std::size_t k = 1; k < length; ++k) {
-                cp = (cp << 6U) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
-            }
-            if (is_unsafe_code_point(cp)) {
-                out += fmt::format("\\u{:04x}", cp);
-                i += length;
-                continue;
-            }
+        const detail::Utf8Char c = detail::utf8_char_at(text, i);
+        const std::size_t length = std::max<std::size_t>(c.length, 1);
+        if (length > 1 && is_unsafe_code_point(c.code_point)) {
+            out += fmt::format("\\u{:04x}", c.code_point);
+        } else {
+            out.append(text, i, length);
         }
-        out.append(text, i, length);
         i += length;
     }
     return out;

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "aijri/util/diagnostic.hpp"
+#include "aijri/util/text.hpp"
 #include "aijri/util/utf8.hpp"
 
 namespace aijri::detail {
@@ -38,10 +40,6 @@ bool is_whitespace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-
 bool is_printable_ascii(unsigned char c) {
     return c >= 0x20 && c <= 0x7E;
 }
@@ -56,7 +54,7 @@ bool is_low_surrogate(std::uint32_t unit) {
 
 // Only for characters already known to be hex digits.
 std::uint32_t hex_digit_value(char c) {
-    if (is_digit(c)) {
+    if (is_ascii_digit(c)) {
         return static_cast<std::uint32_t>(c - '0');
     }
     if (c >= 'a' && c <= 'f') {
@@ -66,7 +64,7 @@ std::uint32_t hex_digit_value(char c) {
 }
 
 bool is_hex_digit(char c) {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 bool matches_pattern_char(char c, char pattern) {
@@ -157,24 +155,6 @@ std::string describe(std::string_view text, std::size_t offset) {
     return "'" + std::string(text.substr(offset, length)) + "'";
 }
 
-void append_utf8(std::string& out, std::uint32_t code_point) {
-    if (code_point < 0x80) {
-        out += static_cast<char>(code_point);
-    } else if (code_point < 0x800) {
-        out += static_cast<char>(0xC0 | (code_point >> 6));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    } else if (code_point < 0x10000) {
-        out += static_cast<char>(0xE0 | (code_point >> 12));
-        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code_point >> 18));
-        out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    }
-}
-
 char simple_escape_value(char kind) {
     switch (kind) {
     case 'b':
@@ -233,23 +213,10 @@ std::string quote_key(std::string_view key) {
         return "\"" + std::string(key) + "\"";
     }
     std::size_t cut = k_key_bytes_shown;
-    while (cut > 0 && (byte_at(key, cut) & 0xC0u) == 0x80u) {
+    while (cut > 0 && is_utf8_continuation(key[cut])) {
         --cut; // never split a UTF-8 character
     }
     return "\"" + std::string(key.substr(0, cut)) + std::string(k_ellipsis) + "\"";
-}
-
-void append_pointer_token(std::string& pointer, std::string_view token) {
-    pointer += '/';
-    for (const char c : token) {
-        if (c == '~') {
-            pointer += "~0";
-        } else if (c == '/') {
-            pointer += "~1";
-        } else {
-            pointer += c;
-        }
-    }
 }
 
 // Which JSON pointer an error gets: the value being read, or the array/object around
@@ -274,7 +241,7 @@ private:
     bool at_end() const { return m_pos >= m_text.size(); }
     bool at(char c) const { return !at_end() && m_text[m_pos] == c; }
     bool digit_at(std::size_t offset) const {
-        return offset < m_text.size() && is_digit(m_text[offset]);
+        return offset < m_text.size() && is_ascii_digit(m_text[offset]);
     }
     bool char_at(std::size_t offset, char c) const {
         return offset < m_text.size() && m_text[offset] == c;
@@ -372,7 +339,7 @@ bool Scanner::read_value() {
     default:
         break;
     }
-    if (c == '-' || is_digit(c)) {
+    if (c == '-' || is_ascii_digit(c)) {
         return read_number();
     }
     return fail_unexpected_value();
@@ -709,12 +676,9 @@ std::string Scanner::pointer(Scope scope) const {
     std::string out;
     for (std::size_t i = 0; i < count; ++i) {
         const Frame& frame = m_stack[i];
-        if (frame.kind == FrameKind::array) {
-            out += '/';
-            out += std::to_string(frame.token);
-        } else {
-            append_pointer_token(out, decode_string(m_text, frame.token));
-        }
+        out = frame.kind == FrameKind::array
+                  ? pointer_append(out, frame.token)
+                  : pointer_append(out, decode_string(m_text, frame.token));
     }
     return out;
 }

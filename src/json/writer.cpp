@@ -11,6 +11,7 @@
 #include "aijri/json/dump.hpp"
 #include "aijri/json/syntax.hpp"
 #include "aijri/util/text.hpp"
+#include "aijri/util/utf8.hpp"
 
 namespace aijri::detail {
 namespace {
@@ -230,9 +231,7 @@ std::size_t plain_prefix(std::string_view text) {
 // (GitHub's "##[error]", Azure's "##vso[", TeamCity's "##teamcity["): the second '#' of such
 // a pair is written \u0023, the same string to every JSON reader. See LineGuard.
 void guard_hashes(std::string& out, std::size_t from) {
-    const auto opens_command = [](char c) {
-        return c == '[' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    };
+    const auto opens_command = [](char c) { return c == '[' || is_ascii_alpha(c); };
     for (auto pair = out.find("##", from); pair != std::string::npos;
          pair = out.find("##", pair + 1)) {
         if (pair + 2 < out.size() && opens_command(out[pair + 2])) {
@@ -262,7 +261,7 @@ void append_json_string(std::string& out, std::string_view text) {
             ++i;
             continue;
         }
-        const std::size_t length = utf8_sequence_length(text, i);
+        const auto [length, cp] = utf8_char_at(text, i);
         if (length == 0) {
             // A byte that is not UTF-8 (only a file name can hold one) is written as sanitize()
             // shows it, "\xff": two names that differ only there stay two names.
@@ -272,7 +271,7 @@ void append_json_string(std::string& out, std::string_view text) {
             ++i;
             continue;
         }
-        if (const std::uint32_t cp = decode_utf8(text, i, length); is_unsafe_code_point(cp)) {
+        if (is_unsafe_code_point(cp)) {
             out.append(text, run, i - run);
             out += fmt::format("\\u{:04x}", cp);
             run = i + length;

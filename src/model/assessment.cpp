@@ -1,5 +1,7 @@
 #include "aijri/model/assessment.hpp"
 
+#include "aijri/util/file_name.hpp"
+
 namespace aijri {
 
 std::string_view to_string(Impact impact) {
@@ -32,17 +34,10 @@ std::string id_from_path(std::string_view path) {
         return "stdin";
     }
     const auto slash = path.find_last_of('/');
-    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
     // The extensions of assessments: a file that cannot be read pairs in a diff by the same
     // id as a readable one would.
-    for (const std::string_view extension : {".json", ".md", ".markdown"}) {
-        if (name.size() > extension.size() &&
-            name.substr(name.size() - extension.size()) == extension) {
-            name.remove_suffix(extension.size());
-            break;
-        }
-    }
-    return std::string(name);
+    return std::string(without_assessment_extension(name));
 }
 
 } // namespace aijri

@@ -9,20 +9,6 @@
 
 namespace aijri {
 
-std::optional<BatchFormat> batch_format_from_string(std::string_view name) {
-    static const std::pair<std::string_view, BatchFormat> k_names[] = {
-        {"text", BatchFormat::text},         {"json", BatchFormat::json},
-        {"jsonl", BatchFormat::jsonl},       {"csv", BatchFormat::csv},
-        {"markdown", BatchFormat::markdown}, {"junit", BatchFormat::junit},
-        {"github", BatchFormat::github}};
-    for (const auto& [text, format] : k_names) {
-        if (text == name) {
-            return format;
-        }
-    }
-    return std::nullopt;
-}
-
 std::optional<std::string> gate_failure(const ResultSummary& s, const Gates& gates,
                                         const Methodology& m) {
     if (!s.valid) {

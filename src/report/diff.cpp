@@ -531,19 +531,6 @@ void write_github(Pieces& out, const DiffResult& result, const DiffReportStyle& 
 
 } // namespace
 
-std::optional<DiffFormat> diff_format_from_string(std::string_view name) {
-    static const std::pair<std::string_view, DiffFormat> k_names[] = {
-        {"text", DiffFormat::text},         {"json", DiffFormat::json},
-        {"markdown", DiffFormat::markdown}, {"csv", DiffFormat::csv},
-        {"junit", DiffFormat::junit},       {"github", DiffFormat::github}};
-    for (const auto& [text, format] : k_names) {
-        if (text == name) {
-            return format;
-        }
-    }
-    return std::nullopt;
-}
-
 void write_diff_report(const DiffResult& result, DiffFormat format, const DiffReportStyle& style,
                        const std::function<void(std::string_view)>& write) {
     Pieces out(write);

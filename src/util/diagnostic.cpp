@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "aijri/util/text.hpp"
+#include "aijri/util/utf8.hpp"
 
 namespace aijri {
 
@@ -37,16 +38,12 @@ std::string format_diagnostic(std::string_view file, const Diagnostic& diagnosti
 
 namespace {
 
-bool is_continuation(char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
-}
-
 // Bytes of the first `cells` characters of UTF-8 text.
 std::size_t bytes_of_cells(std::string_view text, std::size_t cells) {
     std::size_t byte = 0;
     for (std::size_t n = 0; n < cells && byte < text.size(); ++n) {
         ++byte;
-        while (byte < text.size() && is_continuation(text[byte])) {
+        while (byte < text.size() && detail::is_utf8_continuation(text[byte])) {
             ++byte;
         }
     }
@@ -106,7 +103,7 @@ void LineIndex::build() const {
         if (m_text[i] == '\n') {
             m_line_starts.push_back(i + 1);
             column = 0;
-        } else if (!is_continuation(m_text[i])) {
+        } else if (!detail::is_utf8_continuation(m_text[i])) {
             ++column;
         }
     }
@@ -130,7 +127,7 @@ SourcePosition LineIndex::position_of(std::size_t offset) const {
         column += m_checkpoints[block];
     }
     for (std::size_t i = from; i < offset; ++i) {
-        if (!is_continuation(m_text[i])) {
+        if (!detail::is_utf8_continuation(m_text[i])) {
             ++column;
         }
     }
@@ -147,16 +144,16 @@ std::string_view LineIndex::excerpt_at(std::size_t offset, std::size_t& cut) con
     const auto line_start = static_cast<std::size_t>(line.data() - m_text.data());
     const std::size_t in_line = std::min(offset, m_text.size()) - line_start;
     std::size_t begin = in_line > k_excerpt_before ? in_line - k_excerpt_before : 0;
-    while (begin < in_line && is_continuation(line[begin])) {
+    while (begin < in_line && detail::is_utf8_continuation(line[begin])) {
         ++begin; // never start inside a character
     }
     std::size_t end = std::min(line.size(), in_line + k_excerpt_after);
-    while (end > in_line && end < line.size() && is_continuation(line[end])) {
+    while (end > in_line && end < line.size() && detail::is_utf8_continuation(line[end])) {
         --end;
     }
     std::size_t skipped = 0; // characters from begin to offset
     for (std::size_t i = begin; i < in_line; ++i) {
-        if (!is_continuation(line[i])) {
+        if (!detail::is_utf8_continuation(line[i])) {
             ++skipped;
         }
     }

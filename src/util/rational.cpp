@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "aijri/util/text.hpp"
+
 namespace aijri {
 namespace {
 
@@ -329,10 +331,6 @@ std::string to_readable_decimal(const Rational& value, int places) {
 
 namespace {
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-
 // The largest magnitude and precision any field or constant can meaningfully carry; beyond
 // them a number is "out of range" rather than a reason to risk overflow.
 constexpr int k_max_significant_digits = 24;
@@ -352,27 +350,27 @@ ParsedNumber parse_json_number(std::string_view text) {
     if (negative) {
         ++i;
     }
-    if (i >= text.size() || !is_digit(text[i])) {
+    if (i >= text.size() || !is_ascii_digit(text[i])) {
         return bad();
     }
     std::string digits; // significant digits of integer and fraction parts
     int fraction_digits = 0;
     if (text[i] == '0') {
         ++i;
-        if (i < text.size() && is_digit(text[i])) {
+        if (i < text.size() && is_ascii_digit(text[i])) {
             return bad();
         }
     } else {
-        while (i < text.size() && is_digit(text[i])) {
+        while (i < text.size() && is_ascii_digit(text[i])) {
             digits.push_back(text[i++]);
         }
     }
     if (i < text.size() && text[i] == '.') {
         ++i;
-        if (i >= text.size() || !is_digit(text[i])) {
+        if (i >= text.size() || !is_ascii_digit(text[i])) {
             return bad();
         }
-        while (i < text.size() && is_digit(text[i])) {
+        while (i < text.size() && is_ascii_digit(text[i])) {
             digits.push_back(text[i++]);
             ++fraction_digits;
         }
@@ -385,10 +383,10 @@ ParsedNumber parse_json_number(std::string_view text) {
             exponent_negative = text[i] == '-';
             ++i;
         }
-        if (i >= text.size() || !is_digit(text[i])) {
+        if (i >= text.size() || !is_ascii_digit(text[i])) {
             return bad();
         }
-        while (i < text.size() && is_digit(text[i])) {
+        while (i < text.size() && is_ascii_digit(text[i])) {
             // Saturate: 1e99999999999 is simply out of range, not an overflow.
             exponent = std::min<long long>(exponent * 10 + (text[i++] - '0'), 1'000'000);
         }

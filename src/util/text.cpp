@@ -8,20 +8,6 @@
 namespace aijri {
 namespace {
 
-bool is_continuation(unsigned char c) {
-    return (c & 0xC0U) == 0x80U;
-}
-
-std::size_t sequence_length(unsigned char lead) {
-    if (lead >= 0xF0U) {
-        return 4;
-    }
-    if (lead >= 0xE0U) {
-        return 3;
-    }
-    return lead >= 0xC0U ? 2 : 1;
-}
-
 // Length of the colour or style escape (CSI: ESC '[' parameters, a final byte in @..~) that
 // starts at `i`, else 0. Only the reports write escapes (sanitize() removes them from text
 // that came from a file), and they take no room on the screen.
@@ -72,13 +58,12 @@ std::string sanitize(std::string_view text, bool keep_newlines) {
         }
         // Bytes that are not UTF-8 (a file name in Latin-1) are shown as bytes: passed on raw,
         // 0x9B is CSI on a terminal that is not in UTF-8 mode.
-        const std::size_t length = detail::utf8_sequence_length(text, i);
+        const auto [length, cp] = detail::utf8_char_at(text, i);
         if (length == 0) {
             out += fmt::format("\\x{:02x}", c);
             ++i;
             continue;
         }
-        const std::uint32_t cp = detail::decode_utf8(text, i, length);
         if (is_unsafe_code_point(cp)) {
             out += cp < 0x80U ? fmt::format("\\x{:02x}", cp) : fmt::format("\\u{:04x}", cp);
         } else {
@@ -89,12 +74,26 @@ std::string sanitize(std::string_view text, bool keep_newlines) {
     return out;
 }
 
+std::string to_ascii_lower(std::string text) {
+    for (char& c : text) {
+        c = to_ascii_lower(c);
+    }
+    return text;
+}
+
+std::string to_ascii_upper(std::string text) {
+    for (char& c : text) {
+        c = to_ascii_upper(c);
+    }
+    return text;
+}
+
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (const std::size_t escape = escape_length(text, i); escape > 0) {
             i += escape - 1;
-        } else if (!is_continuation(static_cast<unsigned char>(text[i]))) {
+        } else if (!detail::is_utf8_continuation(text[i])) {
             ++width;
         }
     }
@@ -111,7 +110,7 @@ std::string shorten(std::string_view text, std::size_t width) {
     std::size_t cells = 0;
     std::size_t i = 0;
     while (i < text.size()) {
-        const std::size_t length = sequence_length(static_cast<unsigned char>(text[i]));
+        const std::size_t length = detail::utf8_lead_length(text[i]);
         if (cells + 1 > width - 1) {
             break;
         }
@@ -137,7 +136,7 @@ std::string shorten_start(std::string_view text, std::size_t width) {
     std::size_t drop = cells - (width - 1);
     std::size_t i = 0;
     while (i < text.size() && drop > 0) {
-        i += sequence_length(static_cast<unsigned char>(text[i]));
+        i += detail::utf8_lead_length(text[i]);
         --drop;
     }
     return "…" + std::string(text.substr(std::min(i, text.size())));
@@ -184,7 +183,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
                     cut += escape;
                     continue;
                 }
-                cut += sequence_length(static_cast<unsigned char>(word[cut]));
+                cut += detail::utf8_lead_length(word[cut]);
                 ++cells;
             }
             cut = std::min(cut, word.size());
@@ -238,13 +237,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string_view> closest_match(std::string_view word,
                                               std::span<const std::string_view> candidates) {
-    const auto lower = [](std::string_view text) {
-        std::string out(text);
-        for (char& c : out) {
-            c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-        return out;
-    };
+    const auto lower = [](std::string_view text) { return to_ascii_lower(std::string(text)); };
     if (word.size() <= 2) {
         return std::nullopt;
     }
@@ -271,7 +264,7 @@ std::optional<std::string_view> closest_match(std::string_view word,
 namespace {
 
 bool opens_command(char c) {
-    return c == '[' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return c == '[' || is_ascii_alpha(c);
 }
 
 } // namespace

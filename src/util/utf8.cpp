@@ -99,6 +99,14 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t offset) {
     return rule.length;
 }
 
+Utf8Char utf8_char_at(std::string_view text, std::size_t offset) {
+    const std::size_t length = utf8_sequence_length(text, offset);
+    if (length == 0) {
+        return {0, byte_at(text, offset)};
+    }
+    return {length, decode_utf8(text, offset, length)};
+}
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     std::size_t offset = 0;
     while (true) {
@@ -111,6 +119,25 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
             return offset;
         }
         offset += length;
+    }
+}
+
+void append_utf8(std::string& out, std::uint32_t code_point) {
+    const auto put = [&out](std::uint32_t byte) { out += static_cast<char>(byte); };
+    if (code_point < 0x80U) {
+        put(code_point);
+    } else if (code_point < 0x800U) {
+        put(0xC0U | (code_point >> 6U));
+        put(0x80U | (code_point & 0x3FU));
+    } else if (code_point < 0x10000U) {
+        put(0xE0U | (code_point >> 12U));
+        put(0x80U | ((code_point >> 6U) & 0x3FU));
+        put(0x80U | (code_point & 0x3FU));
+    } else {
+        put(0xF0U | (code_point >> 18U));
+        put(0x80U | ((code_point >> 12U) & 0x3FU));
+        put(0x80U | ((code_point >> 6U) & 0x3FU));
+        put(0x80U | (code_point & 0x3FU));
     }
 }
 

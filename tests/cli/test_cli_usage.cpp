@@ -142,3 +142,62 @@ TEST_CASE("no wording of the option library reaches a person, in errors or in he
         }
     }
 }
+
+TEST_CASE("an option several commands share is checked alike in every one of them") {
+    struct Shared {
+        std::string option;  // as --help lists it
+        std::string refused; // the option with a value every command refuses
+        std::string message; // what follows "aijri COMMAND: "
+        std::size_t expected_commands = 0;
+        std::size_t commands = 0;
+    };
+    std::vector<Shared> options = {
+        {"--max-bytes", "--max-bytes 0",
+         "--max-bytes: expected a whole number from 1 to 1099511627776, found \"0\"", 5},
+        {"--jobs", "--jobs 0", "--jobs: expected a whole number from 1 to 1024, found \"0\"", 3},
+        {"--color", "--color sometimes",
+         "--color: expected one of auto, always, never, found \"sometimes\"", 2},
+        {"--input-format", "--input-format jsn",
+         "--input-format: expected one of auto, json, markdown, found \"jsn\"; did you mean "
+         "\"json\"?",
+         4},
+        // Last on the line, so that it lacks its value.
+        {"--output", "--output", "--output needs a value", 4},
+        {"--format", "--format", "--format needs a value", 3},
+    };
+    for (const std::string command :
+         {"score", "validate", "diff", "import", "render", "schema", "methodology", "version"}) {
+        const std::string help = run_aijri(command + " --help").out;
+        const std::string operands = command == "diff" ? " old/ new/ " : " x.json ";
+        for (Shared& shared : options) {
+            if (!contains(help, shared.option + " ")) {
+                continue;
+            }
+            ++shared.commands;
+            INFO(command << operands << shared.refused);
+            const CommandResult r = run_aijri(command + operands + shared.refused);
+            CHECK(r.status == 2);
+            CHECK(r.out.empty());
+            CHECK(r.err == "aijri " + command + ": " + shared.message + "\nRun `aijri " + command +
+                               " --help` for usage.\n");
+        }
+    }
+    for (const Shared& shared : options) {
+        INFO(shared.option);
+        CHECK(shared.commands == shared.expected_commands);
+    }
+    // A methodology that cannot be read stops each command that scores with the same words.
+    std::vector<std::string> methodology_errors;
+    for (const std::string command : {"score", "validate", "diff", "import", "render"}) {
+        INFO(command);
+        CHECK(contains(run_aijri(command + " --help").out, "--methodology FILE"));
+        const std::string operands = command == "diff" ? " old/ new/" : " x.json";
+        const CommandResult r = run_aijri(command + operands + " --methodology no-such.json");
+        CHECK(r.status == 2);
+        methodology_errors.push_back(r.err);
+    }
+    CHECK(contains(methodology_errors.front(), "aijri: no-such.json: "));
+    for (const std::string& err : methodology_errors) {
+        CHECK(err == methodology_errors.front());
+    }
+}

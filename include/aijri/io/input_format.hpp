@@ -3,8 +3,10 @@
 // --input-format, or, for a name with neither extension (standard input), by its content.
 #pragma once
 
-#include <optional>
+#include <array>
 #include <string_view>
+
+#include "aijri/util/enum_names.hpp"
 
 namespace aijri {
 
@@ -14,13 +16,11 @@ enum class InputFormat {
     markdown,  // every file is a document; folders are walked for *.md and *.markdown only
 };
 
-// "auto", "json", "markdown".
-std::optional<InputFormat> input_format_from_string(std::string_view text);
-
-// "role.json" → true for automatic and json.
-bool has_json_extension(std::string_view name);
-// "role.md", "role.markdown".
-bool has_document_extension(std::string_view name);
+inline constexpr std::array<EnumName<InputFormat>, 3> k_input_format_names = {{
+    {"auto", InputFormat::automatic},
+    {"json", InputFormat::json},
+    {"markdown", InputFormat::markdown},
+}};
 
 // Whether a folder walk reads a file of this name.
 bool is_assessment_name(std::string_view name, InputFormat format);

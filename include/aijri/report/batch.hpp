@@ -2,6 +2,7 @@
 // test reports, pull-request annotations, spreadsheets, data pipelines).
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,11 +12,20 @@
 
 #include "aijri/batch/batch.hpp"
 #include "aijri/model/methodology.hpp"
+#include "aijri/util/enum_names.hpp"
 
 namespace aijri {
 
 enum class BatchFormat { text, json, jsonl, csv, markdown, junit, github };
-std::optional<BatchFormat> batch_format_from_string(std::string_view name);
+inline constexpr std::array<EnumName<BatchFormat>, 7> k_batch_format_names = {{
+    {"text", BatchFormat::text},
+    {"json", BatchFormat::json},
+    {"jsonl", BatchFormat::jsonl},
+    {"csv", BatchFormat::csv},
+    {"markdown", BatchFormat::markdown},
+    {"junit", BatchFormat::junit},
+    {"github", BatchFormat::github},
+}};
 
 // Gates a CI pipeline can fail on; the report is complete either way.
 struct Gates {

@@ -3,17 +3,26 @@
 // and never reach back into comparing.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "aijri/diff/diff.hpp"
+#include "aijri/util/enum_names.hpp"
 
 namespace aijri {
 
 enum class DiffFormat { text, json, markdown, csv, junit, github };
-std::optional<DiffFormat> diff_format_from_string(std::string_view name);
+inline constexpr std::array<EnumName<DiffFormat>, 6> k_diff_format_names = {{
+    {"text", DiffFormat::text},
+    {"json", DiffFormat::json},
+    {"markdown", DiffFormat::markdown},
+    {"csv", DiffFormat::csv},
+    {"junit", DiffFormat::junit},
+    {"github", DiffFormat::github},
+}};
 
 struct DiffReportStyle {
     int decimals = 1;            // of the published AIJRI

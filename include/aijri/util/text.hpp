@@ -11,6 +11,24 @@
 
 namespace aijri {
 
+// ASCII classes and case, whatever the locale: <cctype> asks the locale, and a negative char
+// is undefined behaviour there.
+constexpr bool is_ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+constexpr bool is_ascii_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr char to_ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr char to_ascii_upper(char c) {
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+// The text with its ASCII letters in one case; every other byte as it was.
+std::string to_ascii_lower(std::string text);
+std::string to_ascii_upper(std::string text);
+
 // Makes file content safe to print: control characters, DEL, C1 controls, bidi overrides,
 // Unicode line separators and bytes that are not UTF-8 become visible escapes ("\x1b",
 // "\u202e", "\xff"), so an assessment or a file name can never move the cursor, change
