@@ -35,8 +35,6 @@ std::string_view to_string(RoleStatus status) {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 // An entry of a side, by id; `index` is its place in the side, which is in file order.
 struct Keyed {
     std::string_view id;
@@ -52,25 +50,6 @@ struct Side {
     const DiffEntry& at(std::size_t i) const { return (*all)[keyed[i].index]; }
     const DiffEntry& front() const { return at(0); }
 };
-
-Json override_value(const Assessment& a) {
-    if (!a.override_) {
-        return nullptr;
-    }
-    const Override& o = *a.override_;
-    Json j = Json::object();
-    if (o.aijri) {
-        j["aijri"] = json_number(*o.aijri, 1);
-    }
-    if (o.zone) {
-        j["zone"] = std::string(to_string(*o.zone));
-    }
-    if (o.has_sub_label) {
-        j["sub_label"] = o.sub_label ? Json(*o.sub_label) : Json(nullptr);
-    }
-    j["reason"] = o.reason;
-    return j;
-}
 
 // The entries by id, then file order. Pairing sorts these keys rather than moving entries
 // into a map: an entry is large, and moving thousands of them cost as much as comparing.
@@ -245,6 +224,24 @@ void settle_uncompared(RoleDiff& role, SideCheck old_side, SideCheck new_side,
     }
 }
 
+// Whether two versions of an override differ as their files say them: the AIJRI to the one
+// decimal it is written with.
+bool same_override(const std::optional<Override>& a, const std::optional<Override>& b) {
+    if (!a || !b) {
+        return !a && !b;
+    }
+    const auto written_aijri = [](const Override& o) -> std::optional<Rational> {
+        return o.aijri ? std::optional<Rational>(o.aijri->rounded(1)) : std::nullopt;
+    };
+    return written_aijri(*a) == written_aijri(*b) && a->zone == b->zone &&
+           a->has_sub_label == b->has_sub_label &&
+           (!a->has_sub_label || a->sub_label == b->sub_label) && a->reason == b->reason;
+}
+
+InputValue override_input(const std::optional<Override>& o) {
+    return o ? InputValue(*o) : InputValue();
+}
+
 void compare(RoleDiff& role, const DiffEntry& old_entry, const DiffEntry& new_entry,
              const Methodology& old_m, const Methodology& new_m) {
     const DiffFigures& a = *old_entry.figures;
@@ -257,11 +254,11 @@ void compare(RoleDiff& role, const DiffEntry& old_entry, const DiffEntry& new_en
     role.zone_changed = old_v.zone != new_v.zone;
     role.contributions = attribute_change(a.inputs, b.inputs, old_m, new_m);
     Rational exact = b.aijri_exact - a.aijri_exact;
-    if (a.override_value != b.override_value) {
+    if (!same_override(a.override_, b.override_)) {
         // The override's own effect on the final AIJRI, named as a contribution.
         const Rational effect = (new_v.aijri - b.formula_aijri) - (old_v.aijri - a.formula_aijri);
-        role.contributions.push_back(
-            {"/override", a.override_value, b.override_value, effect, "/override", ""});
+        role.contributions.push_back({"/override", override_input(a.override_),
+                                      override_input(b.override_), effect, "/override", ""});
         exact += effect;
     }
     role.delta_exact = exact;
@@ -377,7 +374,7 @@ DiffEntry make_diff_entry(const Evaluation& e) {
     entry.verdict = RoleVerdict{final_verdict.aijri, final_verdict.zone, final_verdict.label};
     entry.figures = std::make_unique<DiffFigures>(
         DiffFigures{scored_inputs(*e.assessment, *e.score), e.score->formula.aijri,
-                    e.score->aijri_exact, override_value(*e.assessment)});
+                    e.score->aijri_exact, e.assessment->override_});
     return entry;
 }
 

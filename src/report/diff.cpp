@@ -1,4 +1,5 @@
 #include "aijri/report/diff.hpp"
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -11,29 +12,39 @@ namespace aijri {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 std::string signed_fixed(const Rational& value, int decimals) {
     const std::string text = to_fixed(value, decimals);
     return value > Rational(0) ? "+" + text : (text.front() == '-' ? "−" + text.substr(1) : text);
 }
 
-std::string value_text(const Json& value) {
-    if (value.is_null()) {
-        return "(none)";
-    }
-    if (value.is_object()) {
-        return value.contains("name") ? fmt::format("task \"{}\"", value["name"].get<std::string>())
-                                      : std::string("override");
-    }
-    return value.is_string() ? value.get<std::string>() : value.dump();
+// A figure of an input as written in its file, exact (to 6 decimals at most, which no
+// input has more of).
+int input_decimals(const Rational& value) {
+    const std::optional<int> decimals = value.exact_decimals();
+    return decimals && *decimals < 6 ? *decimals : 6;
+}
+
+std::string value_text(const InputValue& value) {
+    struct Text {
+        std::string operator()(std::monostate) const { return "(none)"; }
+        std::string operator()(const Rational& figure) const {
+            return detail::json_decimal_text(figure, input_decimals(figure));
+        }
+        std::string operator()(const std::string& word) const { return word; }
+        std::string operator()(const ScoredTask& task) const {
+            return fmt::format("task \"{}\"", task.name);
+        }
+        std::string operator()(const Override&) const { return "override"; }
+    };
+    return std::visit(Text{}, value);
 }
 
 // A task's own input (its share, score or impact) is named with the task: its index alone
 // says nothing of which task it is once the list is reordered. A whole task added or
 // removed is named by its value ("task \"…\"").
 bool names_task(const Contribution& c) {
-    return !c.task.empty() && !c.old_value.is_null() && !c.new_value.is_null();
+    return !c.task.empty() && !std::holds_alternative<std::monostate>(c.old_value) &&
+           !std::holds_alternative<std::monostate>(c.new_value);
 }
 
 // The input had another pointer in the old file: its task moved in the list.
@@ -81,6 +92,52 @@ void write_optional_text(detail::JsonWriter& w, const std::string& text) {
     }
 }
 
+// An input's value as the JSON of its file (an override's AIJRI to the one decimal it is
+// written with).
+void write_input_value(detail::JsonWriter& w, const InputValue& value) {
+    struct Json {
+        detail::JsonWriter& w;
+        void operator()(std::monostate) const { w.null(); }
+        void operator()(const Rational& figure) const { w.decimal(figure, input_decimals(figure)); }
+        void operator()(const std::string& word) const { w.string(word); }
+        void operator()(const ScoredTask& task) const {
+            w.begin_object();
+            w.key("name");
+            w.string(task.name);
+            w.key("time_pct");
+            w.decimal(task.time_pct, input_decimals(task.time_pct));
+            w.key("score");
+            w.integer(task.score);
+            w.key("impact");
+            w.string(to_string(task.impact));
+            w.end_object();
+        }
+        void operator()(const Override& o) const {
+            w.begin_object();
+            if (o.aijri) {
+                w.key("aijri");
+                w.decimal(*o.aijri, 1);
+            }
+            if (o.zone) {
+                w.key("zone");
+                w.string(to_string(*o.zone));
+            }
+            if (o.has_sub_label) {
+                w.key("sub_label");
+                if (o.sub_label) {
+                    w.string(*o.sub_label);
+                } else {
+                    w.null();
+                }
+            }
+            w.key("reason");
+            w.string(o.reason);
+            w.end_object();
+        }
+    };
+    std::visit(Json{w}, value);
+}
+
 void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
     w.begin_object();
     w.key("id");
@@ -116,9 +173,9 @@ void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
         w.key("task");
         write_optional_text(w, c.task);
         w.key("old");
-        w.value(c.old_value);
+        write_input_value(w, c.old_value);
         w.key("new");
-        w.value(c.new_value);
+        write_input_value(w, c.new_value);
         w.key("points");
         w.decimal(c.points, 4);
         w.key("points_exact");

@@ -7,8 +7,6 @@
 
 #include <fmt/format.h>
 
-#include "aijri/json/dump.hpp"
-
 #include "factor_shapley.hpp"
 
 namespace aijri {
@@ -74,17 +72,11 @@ std::vector<Rational> shapley_values(std::size_t players,
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json number_json(const Rational& value) {
-    return json_number(value, value.exact_decimals().value_or(6) > 6 ? 6 : *value.exact_decimals());
-}
-
 // One input's part of a factor's change (before scaling to points).
 struct Piece {
     std::string input;
-    Json old_value;
-    Json new_value;
+    InputValue old_value;
+    InputValue new_value;
     Rational amount;
     // Set for a task's inputs only: every other input has one pointer in both files.
     std::optional<std::string> old_input{};
@@ -102,21 +94,13 @@ std::string methodology_input(std::string_view key) {
     return fmt::format("methodology:/{}", key);
 }
 
-Json task_json(const ScoredTask& t) {
-    return Json{{"name", t.name},
-                {"time_pct", number_json(t.time_pct)},
-                {"score", t.score},
-                {"impact", std::string(to_string(t.impact))}};
-}
-
 // TRS = base − Σ pᵢ·sᵢ / 100, tasks matched by name.
 std::vector<Piece> task_resistance_pieces(const ScoredInputs& a, const ScoredInputs& b,
                                           const Methodology& ma, const Methodology& mb) {
     std::vector<Piece> pieces;
     if (ma.task_resistance_base != mb.task_resistance_base) {
-        pieces.push_back({methodology_input("task_resistance_base"),
-                          number_json(ma.task_resistance_base),
-                          number_json(mb.task_resistance_base),
+        pieces.push_back({methodology_input("task_resistance_base"), ma.task_resistance_base,
+                          mb.task_resistance_base,
                           mb.task_resistance_base - ma.task_resistance_base});
     }
     // Tasks are matched by name (names are distinct within a file). A role has a handful of
@@ -137,8 +121,8 @@ std::vector<Piece> task_resistance_pieces(const ScoredInputs& a, const ScoredInp
         const std::string at = fmt::format("/tasks/{}", j);
         const auto found = old_task(t.name);
         if (!found) {
-            pieces.push_back({at, nullptr, task_json(t),
-                              -(t.time_pct * Rational(t.score)) / hundred, "", t.name});
+            pieces.push_back(
+                {at, std::monostate{}, t, -(t.time_pct * Rational(t.score)) / hundred, "", t.name});
             continue;
         }
         const ScoredTask& o = a.tasks[*found];
@@ -150,12 +134,12 @@ std::vector<Piece> task_resistance_pieces(const ScoredInputs& a, const ScoredInp
         const auto [by_share, by_score] =
             split_product(o.time_pct, t.time_pct, Rational(o.score), Rational(t.score));
         if (o.time_pct != t.time_pct) {
-            pieces.push_back({at + "/time_pct", number_json(o.time_pct), number_json(t.time_pct),
-                              -by_share / hundred, was + "/time_pct", t.name});
+            pieces.push_back({at + "/time_pct", o.time_pct, t.time_pct, -by_share / hundred,
+                              was + "/time_pct", t.name});
         }
         if (o.score != t.score) {
-            pieces.push_back(
-                {at + "/score", o.score, t.score, -by_score / hundred, was + "/score", t.name});
+            pieces.push_back({at + "/score", Rational(o.score), Rational(t.score),
+                              -by_score / hundred, was + "/score", t.name});
         }
         if (o.impact != t.impact) {
             pieces.push_back({at + "/impact", std::string(to_string(o.impact)),
@@ -168,7 +152,7 @@ std::vector<Piece> task_resistance_pieces(const ScoredInputs& a, const ScoredInp
             const ScoredTask& o = a.tasks[i];
             const std::string at = fmt::format("/tasks/{}", i);
             pieces.push_back(
-                {at, task_json(o), nullptr, o.time_pct * Rational(o.score) / hundred, at, o.name});
+                {at, o, std::monostate{}, o.time_pct * Rational(o.score) / hundred, at, o.name});
         }
     }
     return pieces;
@@ -190,8 +174,7 @@ modifier_pieces(std::string_view group, const std::array<std::string_view, N>& k
         }
         const Rational by_weight =
             split_product(wa, wb, Rational(total_a), Rational(total_b)).first;
-        pieces.push_back(
-            {methodology_input(weight_key), number_json(wa), number_json(wb), by_weight});
+        pieces.push_back({methodology_input(weight_key), wa, wb, by_weight});
     }
     // The rows' part, ½(E'−E)(w+w'): each row's share is its own change times ½(w+w'), which
     // is w itself when the methodology did not change (the usual case, worked out cheaply).
@@ -201,8 +184,8 @@ modifier_pieces(std::string_view group, const std::array<std::string_view, N>& k
             if (!mean_weight) {
                 mean_weight = wa == wb ? wa : (wa + wb) * Rational::fraction(1, 2);
             }
-            pieces.push_back({fmt::format("/{}/{}/score", group, keys[i]), a[i], b[i],
-                              Rational(b[i] - a[i]) * *mean_weight});
+            pieces.push_back({fmt::format("/{}/{}/score", group, keys[i]), Rational(a[i]),
+                              Rational(b[i]), Rational(b[i] - a[i]) * *mean_weight});
         }
     }
     return pieces;
@@ -233,12 +216,10 @@ std::vector<Piece> scale_pieces(const Methodology& ma, const Methodology& mb) {
     const auto [by_scale, by_span] = split_product(ma.scale, mb.scale, inverse_a, inverse_b);
     std::vector<Piece> pieces;
     if (ma.scale != mb.scale) {
-        pieces.push_back(
-            {methodology_input("scale"), number_json(ma.scale), number_json(mb.scale), by_scale});
+        pieces.push_back({methodology_input("scale"), ma.scale, mb.scale, by_scale});
     }
     if (ma.raw_span != mb.raw_span) {
-        pieces.push_back({methodology_input("raw_span"), number_json(ma.raw_span),
-                          number_json(mb.raw_span), by_span});
+        pieces.push_back({methodology_input("raw_span"), ma.raw_span, mb.raw_span, by_span});
     }
     return pieces;
 }
@@ -250,7 +231,8 @@ void add_zero_point_inputs(const ScoredInputs& a, const ScoredInputs& b, const M
         if (a.principles[i] != b.principles[i]) {
             const std::string input =
                 fmt::format("/protective_principles/{}/score", k_principle_keys[i]);
-            out.push_back({input, a.principles[i], b.principles[i], Rational(0), input, ""});
+            out.push_back({input, Rational(a.principles[i]), Rational(b.principles[i]), Rational(0),
+                           input, ""});
         }
     }
     const std::array<std::pair<std::string_view, std::pair<Rational, Rational>>, 4> thresholds = {{
@@ -262,8 +244,7 @@ void add_zero_point_inputs(const ScoredInputs& a, const ScoredInputs& b, const M
     for (const auto& [key, values] : thresholds) {
         if (values.first != values.second) {
             const std::string input = methodology_input(key);
-            out.push_back({input, number_json(values.first), number_json(values.second),
-                           Rational(0), input, ""});
+            out.push_back({input, values.first, values.second, Rational(0), input, ""});
         }
     }
 }
@@ -354,8 +335,8 @@ std::vector<Contribution> attribute_change(const ScoredInputs& a, const ScoredIn
                                 "barrier_weight", ma.barrier_weight, mb.barrier_weight);
     pieces[3] = growth_pieces(a, b, ma, mb);
     if (ma.raw_min != mb.raw_min) {
-        pieces[4].push_back({methodology_input("raw_min"), number_json(ma.raw_min),
-                             number_json(mb.raw_min), mb.raw_min - ma.raw_min});
+        pieces[4].push_back(
+            {methodology_input("raw_min"), ma.raw_min, mb.raw_min, mb.raw_min - ma.raw_min});
     }
     pieces[5] = scale_pieces(ma, mb);
 

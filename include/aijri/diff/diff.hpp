@@ -11,8 +11,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "aijri/batch/batch.hpp"
 #include "aijri/batch/evaluate.hpp"
 #include "aijri/model/methodology.hpp"
@@ -136,7 +134,7 @@ struct DiffFigures {
     ScoredInputs inputs;
     Rational formula_aijri; // published, before any override
     Rational aijri_exact;
-    nlohmann::ordered_json override_value; // null without an override
+    std::optional<Override> override_;
 };
 
 // What a diff keeps of one scored file. The figures of a valid file are held apart and

@@ -5,9 +5,8 @@
 #include <array>
 #include <functional>
 #include <string>
+#include <variant>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "aijri/model/assessment.hpp"
 #include "aijri/model/methodology.hpp"
@@ -16,25 +15,30 @@
 
 namespace aijri {
 
-struct Contribution {
-    // JSON pointer into the new file ("/evidence/wage_trends/score"; into the old file for what
-    // only the old file has, a removed task), or "methodology:/key"
-    std::string input;
-    nlohmann::ordered_json old_value;
-    nlohmann::ordered_json new_value;
-    Rational points; // exact; inputs that move no point (impact, principles) have 0
-    // The same input in the old file: another pointer for a task that moved in the list (tasks
-    // are matched by name, so their indexes can differ), "" for what only the new file has.
-    std::string old_input;
-    std::string task; // the name of the task the input belongs to, "" for any other input
-};
-
 // A task as attribution sees it: its figures and the name it is matched by.
 struct ScoredTask {
     std::string name;
     Rational time_pct;
     int score = 1;
     Impact impact = Impact::augmentation;
+};
+
+// An input's value in one version of the assessment or methodology: none (that version has
+// no such input), a figure (a score, a time share, a constant), a word (a task's impact), a
+// whole task (added or removed) or the override. The reports write it as text or JSON.
+using InputValue = std::variant<std::monostate, Rational, std::string, ScoredTask, Override>;
+
+struct Contribution {
+    // JSON pointer into the new file ("/evidence/wage_trends/score"; into the old file for what
+    // only the old file has, a removed task), or "methodology:/key"
+    std::string input;
+    InputValue old_value;
+    InputValue new_value;
+    Rational points; // exact; inputs that move no point (impact, principles) have 0
+    // The same input in the old file: another pointer for a task that moved in the list (tasks
+    // are matched by name, so their indexes can differ), "" for what only the new file has.
+    std::string old_input;
+    std::string task; // the name of the task the input belongs to, "" for any other input
 };
 
 // The scored inputs of an assessment, without its texts: what attribution and a diff need.
