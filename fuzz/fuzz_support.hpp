@@ -23,6 +23,8 @@
 #include "aijri/report/text.hpp"
 #include "aijri/util/text.hpp"
 
+#include "diff/builder.hpp"
+
 namespace aijri::fuzz {
 
 // The input being run, for messages (set by the replay driver; libFuzzer names it itself).

@@ -1,18 +1,12 @@
-#include <filesystem>
-#include <future>
-#include <map>
 #include <memory>
 #include <sys/stat.h>
-#include <thread>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
-#include "aijri/batch/batch.hpp"
 #include "aijri/diff/diff.hpp"
+#include "aijri/diff/sides.hpp"
 #include "aijri/io/git_source.hpp"
 #include "aijri/io/output_file.hpp"
-#include "aijri/io/walk.hpp"
 #include "aijri/json/dump.hpp"
 #include "aijri/report/diff.hpp"
 #include "aijri/util/text.hpp"
@@ -52,142 +46,10 @@ Methodology load_methodology_file(const std::string& file) {
     return option.load();
 }
 
-// A walk's files, its warnings printed.
-std::vector<InputFile> walked(WalkResult walk) {
-    for (const std::string& warning : walk.warnings) {
-        eprint("aijri: warning: {}\n", sanitize(warning)); // names file names
-    }
-    return std::move(walk.files);
-}
-
-// The files of one side's folders, walked (their warnings printed), in folder order.
-std::vector<InputFile> walk_folders(const std::vector<std::string>& paths, InputFormat format) {
-    std::vector<InputFile> files;
-    for (const std::string& path : paths) {
-        std::vector<InputFile> more = walked(collect_inputs({path}, format));
-        std::move(more.begin(), more.end(), std::back_inserter(files));
-    }
-    return files;
-}
-
-// Files are read as a batch reads them, and their texts dropped at once: a diff compares
-// inputs and figures only.
-BatchOptions side_options(const Methodology& m, const DiffOptions& o) {
-    BatchOptions options;
-    options.jobs = job_count(o.jobs);
-    options.max_bytes = o.max_bytes;
-    options.methodology = &m;
-    options.keep_prose = false;
-    options.input_format = o.input_format.get();
-    return options;
-}
-
-// The new side is compared as it is scored (DiffBuilder): its files are never all held.
-// They are the working tree's, walked from the current folder: `prefix` (git_prefix) makes
-// their places paths from the top of the repository, as a revision's are.
-DiffResult diff_with_side(std::vector<DiffEntry> old_side, const std::vector<InputFile>& files,
-                          const std::string& prefix, const Methodology& old_m,
-                          const Methodology& new_m, const DiffOptions& o) {
-    DiffBuilder builder(std::move(old_side), files.size(), old_m, new_m);
-    evaluate_all(files, side_options(new_m, o), [&](std::size_t i, Evaluation&& e) {
-        DiffEntry entry = make_diff_entry(e);
-        entry.place = std::filesystem::path(prefix + e.file).lexically_normal().generic_string();
-        builder.add(i, std::move(entry));
-    });
-    return builder.finish();
-}
-
-// The files of one or two revisions, scored as they are read (see git_read_blobs); content
-// that did not change between the revisions is read once.
-struct GitSide {
-    std::string revision;
-    std::vector<GitFile> files;
-    const Methodology* methodology = nullptr;
-    std::vector<DiffEntry> entries;
-};
-
-// Every file of the sides, each file's old version just before its new one: git stores one
-// of them as a delta of the other, and reads it cheaply while the other is still in its
-// small cache of inflated objects (see git_read_blobs).
-std::vector<std::pair<GitSide*, std::size_t>> reading_order(const std::vector<GitSide*>& sides) {
-    std::vector<std::pair<GitSide*, std::size_t>> order;
-    if (sides.size() != 2) {
-        for (GitSide* side : sides) {
-            for (std::size_t i = 0; i < side->files.size(); ++i) {
-                order.emplace_back(side, i);
-            }
-        }
-        return order;
-    }
-    std::unordered_map<std::string_view, std::size_t> newer;
-    for (std::size_t i = 0; i < sides[1]->files.size(); ++i) {
-        newer.emplace(sides[1]->files[i].path, i);
-    }
-    std::vector<bool> taken(sides[1]->files.size(), false);
-    for (std::size_t i = 0; i < sides[0]->files.size(); ++i) {
-        order.emplace_back(sides[0], i);
-        if (const auto it = newer.find(sides[0]->files[i].path); it != newer.end()) {
-            order.emplace_back(sides[1], it->second);
-            taken[it->second] = true;
-        }
-    }
-    for (std::size_t i = 0; i < taken.size(); ++i) {
-        if (!taken[i]) {
-            order.emplace_back(sides[1], i);
-        }
-    }
-    return order;
-}
-
-void read_git_sides(std::vector<GitSide*> sides, const DiffOptions& o) {
-    std::vector<std::string> unique_blobs;
-    std::map<std::string, std::size_t> index_of;
-    // For each unique blob, the (side, file) pairs that hold it.
-    std::vector<std::vector<std::pair<GitSide*, std::size_t>>> users;
-    for (GitSide* side : sides) {
-        side->entries.resize(side->files.size());
-    }
-    for (const auto& [side, i] : reading_order(sides)) {
-        const auto [it, inserted] = index_of.emplace(side->files[i].blob, unique_blobs.size());
-        if (inserted) {
-            unique_blobs.push_back(side->files[i].blob);
-            users.emplace_back();
-        }
-        users[it->second].emplace_back(side, i);
-    }
-    const auto name = [](const GitSide& side, std::size_t i) {
-        return fmt::format("{}:{}", side.revision, side.files[i].path);
-    };
-    git_read_blobs(
-        unique_blobs, job_count(o.jobs), o.max_bytes,
-        [&](std::size_t blob, std::string&& text) {
-            // One reader per thread: a reader's buffers grow to fit a file once, then are reused.
-            thread_local AssessmentReader reader;
-            reader.keep_prose(false);
-            for (const auto& [side, i] : users[blob]) {
-                // Each slot is written by one thread only. A file of a tree is read as one
-                // found in a folder: a document that is no assessment is skipped.
-                side->entries[i] = make_diff_entry(
-                    evaluate(reader, text, name(*side, i), *side->methodology, /*padded=*/false,
-                             ReadOptions{o.input_format.get(), /*found_in_folder=*/true}));
-                side->entries[i].place = side->files[i].path;
-            }
-        },
-        [&](std::size_t blob, std::size_t size) {
-            // Refused from its size, as a file over --max-bytes is: an invalid file.
-            for (const auto& [side, i] : users[blob]) {
-                Evaluation e;
-                e.file = name(*side, i);
-                e.diagnostics.push_back(make_error("", {}, too_large(o.max_bytes, size).message));
-                side->entries[i] = make_diff_entry(e);
-                side->entries[i].place = side->files[i].path;
-            }
-        });
-}
-
-std::vector<std::string> default_paths() {
-    if (!g_split.paths.empty()) {
-        return g_split.paths;
+// The paths named after `--`, else the default.
+std::vector<std::string> default_paths(const std::vector<std::string>& named) {
+    if (!named.empty()) {
+        return named;
     }
     // A repository holds other JSON (schemas, methodologies, tool configuration): by
     // default only its assessments folder is compared, when it has one.
@@ -200,20 +62,22 @@ std::vector<std::string> default_paths() {
 
 // Everything the diff reads from files: --output must be none of them. With one revision,
 // the new side is the working tree.
-std::vector<std::string> inputs_of(const DiffOptions& o, const std::vector<std::string>& sides) {
+std::vector<std::string> inputs_of(const DiffOptions& o, const std::vector<std::string>& sides,
+                                   const std::vector<std::string>& paths) {
     std::vector<std::string> inputs{o.methodology, o.methodology_old, o.methodology_new};
     if (!o.git) {
         inputs.insert(inputs.end(), sides.begin(), sides.end());
     } else if (sides.size() == 1) {
-        const std::vector<std::string> tree = default_paths();
+        const std::vector<std::string> tree = default_paths(paths);
         inputs.insert(inputs.end(), tree.begin(), tree.end());
     }
     return inputs;
 }
 
 int run_diff(DiffOptions o) {
-    o.arguments.insert(o.arguments.end(), g_split.operands.begin(), g_split.operands.end());
-    refuse_output_over_inputs(o.output, inputs_of(o, o.arguments));
+    const DiffArguments& split = g_split;
+    o.arguments.insert(o.arguments.end(), split.operands.begin(), split.operands.end());
+    refuse_output_over_inputs(o.output, inputs_of(o, o.arguments, split.paths));
     const std::string both = o.methodology;
     const Methodology old_m =
         load_methodology_file(o.methodology_old.empty() ? both : o.methodology_old);
@@ -232,38 +96,27 @@ int run_diff(DiffOptions o) {
         gates.fail_on_drop = n.literal.value;
     }
 
+    DiffSideOptions sides;
+    sides.old_methodology = &old_m;
+    sides.new_methodology = &new_m;
+    sides.jobs = job_count(o.jobs);
+    sides.max_bytes = o.max_bytes;
+    sides.input_format = o.input_format.get();
+    sides.on_walk_warning = [](const std::string& warning) {
+        eprint("aijri: warning: {}\n", sanitize(warning)); // names file names
+    };
     DiffResult result;
     if (o.git) {
         if (o.arguments.empty() || o.arguments.size() > 2) {
             throw Failure("aijri: diff --git takes REV_A [REV_B] [-- PATH...]", k_exit_usage);
         }
-        const std::vector<std::string> paths = default_paths();
-        const auto list = [&paths, &o](const std::string& revision) {
-            return git_list_json(git_resolve_commit(revision), paths, o.input_format.get());
-        };
         try {
-            // Each side costs two git processes; the second side's run alongside the first's.
-            std::future<std::vector<GitFile>> new_files;
-            if (o.arguments.size() == 2) {
-                new_files = std::async(std::launch::async, list, o.arguments[1]);
-            }
-            GitSide a{o.arguments[0], list(o.arguments[0]), &old_m, {}};
-            if (o.arguments.size() == 2) {
-                GitSide b{o.arguments[1], new_files.get(), &new_m, {}};
-                read_git_sides({&a, &b}, o);
-                result = diff_entries(std::move(a.entries), std::move(b.entries), old_m, new_m,
-                                      job_count(o.jobs));
-            } else {
-                read_git_sides({&a}, o);
-                result =
-                    diff_with_side(std::move(a.entries), walk_folders(paths, o.input_format.get()),
-                                   git_prefix(), old_m, new_m, o);
-            }
+            result = diff_git(o.arguments, default_paths(split.paths), sides);
         } catch (const GitError& e) {
             throw Failure(fmt::format("aijri: diff: {}", e.what()), k_exit_usage);
         }
     } else {
-        if (o.arguments.size() != 2 || !g_split.paths.empty()) {
+        if (o.arguments.size() != 2 || !split.paths.empty()) {
             throw Failure("aijri: diff takes OLD NEW (two files or two folders), or --git REV_A "
                           "[REV_B] [-- PATH...]",
                           k_exit_usage);
@@ -274,22 +127,16 @@ int run_diff(DiffOptions o) {
                 throw Failure(fmt::format("aijri: {}: no such file or folder", side), k_exit_usage);
             }
         }
-        // The sides are walked at once, on two threads; the old side's warnings still come
-        // first.
-        const InputFormat format = o.input_format.get();
-        auto new_walk = std::async(
-            std::launch::async, [&o, format] { return collect_inputs({o.arguments[1]}, format); });
-        std::vector<InputFile> old_files = walk_folders({o.arguments[0]}, format);
-        result = diff_files(std::move(old_files), o.arguments[0], walked(new_walk.get()),
-                            o.arguments[1], old_m, new_m, side_options(new_m, o));
+        result = diff_folders(o.arguments[0], o.arguments[1], sides);
     }
 
     for (const std::string& warning : result.warnings) {
         eprint("aijri: warning: {}\n", sanitize(warning)); // documents that are no assessment
     }
     if (result.roles.empty() && !o.allow_empty) {
-        fail_nothing_found("diff", o.git ? fmt::format("{}", fmt::join(default_paths(), ", "))
-                                         : fmt::format("{}", fmt::join(o.arguments, " or ")));
+        fail_nothing_found("diff",
+                           o.git ? fmt::format("{}", fmt::join(default_paths(split.paths), ", "))
+                                 : fmt::format("{}", fmt::join(o.arguments, " or ")));
     }
     const int decimals = new_m.published_decimals;
     apply_gates(result, gates, decimals);

@@ -11,9 +11,11 @@
 
 #include "aijri/assessment/reader.hpp"
 #include "aijri/diff/diff.hpp"
+#include "aijri/diff/sides.hpp"
 #include "aijri/io/walk.hpp"
 #include "aijri/report/diff.hpp"
 
+#include "diff/builder.hpp"
 #include "support/builder.hpp"
 
 using namespace aijri;
