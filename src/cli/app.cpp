@@ -37,8 +37,9 @@ constexpr std::array<CommandEntry, 8> k_commands = {{
      setup_import},
     {"render", "Write an assessment as a document (Markdown) with the computed figures",
      setup_render},
+    // Set up with the arguments split off for it (setup_diff).
     {"diff", "Compare scores between two folders or git revisions, and say which edits moved them",
-     setup_diff},
+     nullptr},
     {"version", "Print aijri's version (as --version does)", setup_version},
 }};
 
@@ -117,7 +118,7 @@ std::string describe_parse_error(const CLI::ParseError& e, const CLI::App* comma
 // For `aijri diff`, everything after `--` is a path, and everything after
 // `--end-of-options` (up to a `--`) is a revision or a side, never an option: CLI11 cannot
 // tell these apart, so they are taken out here and handed over (see DiffArguments).
-int split_diff_arguments(int argc, char** argv) {
+int split_diff_arguments(int argc, char** argv, DiffArguments& split) {
     int first = 1;
     while (first < argc && argv[first][0] == '-') {
         ++first;
@@ -125,7 +126,6 @@ int split_diff_arguments(int argc, char** argv) {
     if (first >= argc || std::string_view(argv[first]) != "diff") {
         return argc;
     }
-    DiffArguments split;
     int end = argc;
     for (int i = first + 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -141,7 +141,6 @@ int split_diff_arguments(int argc, char** argv) {
             split.operands.emplace_back(arg);
         }
     }
-    set_diff_arguments(std::move(split));
     return end;
 }
 
@@ -200,9 +199,11 @@ int run(int argc, char** argv) {
     app.require_subcommand(0, 1);
     app.footer(k_footer);
     Runner runner;
+    DiffArguments diff_split; // split off before CLI11 parses (split_diff_arguments)
     for (const CommandEntry& entry : k_commands) {
         CLI::App* command = app.add_subcommand(entry.name, entry.help);
-        Runner command_runner = entry.setup(*command);
+        Runner command_runner =
+            entry.setup != nullptr ? entry.setup(*command) : setup_diff(*command, diff_split);
         command->callback([&runner, command_runner] { runner = command_runner; });
     }
 
@@ -233,7 +234,7 @@ int run(int argc, char** argv) {
     }
     const int count = static_cast<int>(pointers.size());
     try {
-        app.parse(split_diff_arguments(count, pointers.data()), pointers.data());
+        app.parse(split_diff_arguments(count, pointers.data(), diff_split), pointers.data());
     } catch (const CLI::CallForHelp& e) {
         return exit_with_help(app, e);
     } catch (const CLI::CallForAllHelp& e) {

@@ -38,8 +38,6 @@ struct DiffOptions {
     InputFormatOption input_format;
 };
 
-DiffArguments g_split; // see set_diff_arguments
-
 Methodology load_methodology_file(const std::string& file) {
     MethodologyOption option;
     option.file = file;
@@ -74,8 +72,7 @@ std::vector<std::string> inputs_of(const DiffOptions& o, const std::vector<std::
     return inputs;
 }
 
-int run_diff(DiffOptions o) {
-    const DiffArguments& split = g_split;
+int run_diff(DiffOptions o, const DiffArguments& split) {
     o.arguments.insert(o.arguments.end(), split.operands.begin(), split.operands.end());
     refuse_output_over_inputs(o.output, inputs_of(o, o.arguments, split.paths));
     const std::string both = o.methodology;
@@ -177,11 +174,7 @@ int run_diff(DiffOptions o) {
 
 } // namespace
 
-void set_diff_arguments(DiffArguments arguments) {
-    g_split = std::move(arguments);
-}
-
-Runner setup_diff(CLI::App& command) {
+Runner setup_diff(CLI::App& command, const DiffArguments& split) {
     auto options = std::make_shared<DiffOptions>();
     command
         .add_option("args", options->arguments,
@@ -225,7 +218,8 @@ Runner setup_diff(CLI::App& command) {
         "  aijri diff --git --end-of-options \"$OLD\" \"$NEW\"   # revisions from a script: never "
         "options\n"
         "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");
-    return [options] { return run_diff(*options); };
+    // `split` is filled in after this, before the command runs (see DiffArguments).
+    return [options, &split] { return run_diff(*options, split); };
 }
 
 } // namespace aijri::cli

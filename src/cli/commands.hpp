@@ -18,7 +18,6 @@ Runner setup_schema(CLI::App& command);
 Runner setup_methodology(CLI::App& command);
 Runner setup_import(CLI::App& command);
 Runner setup_render(CLI::App& command);
-Runner setup_diff(CLI::App& command);
 Runner setup_version(CLI::App& command);
 
 // What run() takes out of diff's arguments before CLI11 sees them: CLI11 cannot tell
@@ -30,6 +29,7 @@ struct DiffArguments {
     std::vector<std::string> paths;    // after --
     bool after_end_of_options = false;
 };
-void set_diff_arguments(DiffArguments arguments);
+// `split` is filled by run() once the command line is split, before the command runs.
+Runner setup_diff(CLI::App& command, const DiffArguments& split);
 
 } // namespace aijri::cli
