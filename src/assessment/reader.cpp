@@ -505,7 +505,7 @@ private:
 
 struct AssessmentReader::Impl {
     simdjson::ondemand::parser parser;
-    std::string padded; // copy of unpadded input
+    PaddedBuffer padded; // copy of unpadded input
     bool keep_prose = true;
 
     ReadResult read(std::string_view full_text, std::string_view source_name) {
@@ -536,16 +536,15 @@ AssessmentReader::~AssessmentReader() = default;
 
 ReadResult AssessmentReader::read(std::string_view text, std::string_view source_name) {
     m_impl->padded.assign(text);
-    m_impl->padded.append(simdjson::SIMDJSON_PADDING, '\0');
-    return m_impl->read(std::string_view(m_impl->padded.data(), text.size()), source_name);
+    return m_impl->read(m_impl->padded.text().view(), source_name);
 }
 
 void AssessmentReader::keep_prose(bool keep) {
     m_impl->keep_prose = keep;
 }
 
-ReadResult AssessmentReader::read_padded(std::string_view text, std::string_view source_name) {
-    return m_impl->read(text, source_name);
+ReadResult AssessmentReader::read(PaddedText text, std::string_view source_name) {
+    return m_impl->read(text.view(), source_name);
 }
 
 } // namespace aijri

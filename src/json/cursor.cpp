@@ -12,12 +12,6 @@
 #include "aijri/json/syntax.hpp"
 #include "aijri/util/text.hpp"
 
-namespace aijri {
-
-const std::size_t k_read_padding = simdjson::SIMDJSON_PADDING;
-
-} // namespace aijri
-
 namespace aijri::detail {
 namespace {
 
