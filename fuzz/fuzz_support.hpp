@@ -162,7 +162,9 @@ inline void check_diff(DiffResult result, const Methodology& methodology) {
             style.decimals = decimals;
             style.show_unchanged = flag;
             style.annotate_places = flag;
-            const std::string report = diff_report(result, format, style);
+            std::string report;
+            write_diff_report(result, format, style,
+                              [&report](std::string_view piece) { report.append(piece); });
             check(is_safe_to_print(report), "every diff format is safe to print");
             if (format == DiffFormat::json) {
                 check(nlohmann::json::accept(report), "the diff JSON is JSON");

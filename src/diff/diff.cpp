@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "aijri/json/dump.hpp"
+#include "aijri/json/writer.hpp"
 #include "aijri/util/threads.hpp"
 
 namespace aijri {
@@ -60,7 +60,7 @@ Json override_value(const Assessment& a) {
     const Override& o = *a.override_;
     Json j = Json::object();
     if (o.aijri) {
-        j["aijri"] = json_number(*o.aijri, 1);
+        j["aijri"] = Json::parse(detail::json_decimal_text(*o.aijri, 1));
     }
     if (o.zone) {
         j["zone"] = *o.zone;
@@ -275,7 +275,7 @@ void compare(RoleDiff& role, const DiffEntry& old_entry, const DiffEntry& new_en
 void check_printable(const RoleDiff& role, int decimals) {
     for (const Contribution& c : role.contributions) {
         (void)to_fixed(c.points, 2);
-        (void)json_number(c.points, 4);
+        (void)detail::json_decimal_text(c.points, 4);
         (void)to_exact_string(c.points);
     }
     (void)to_fixed(*role.delta, decimals);

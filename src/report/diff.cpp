@@ -18,6 +18,39 @@ std::string signed_fixed(const Rational& value, int decimals) {
     return value > Rational(0) ? "+" + text : (text.front() == '-' ? "−" + text.substr(1) : text);
 }
 
+// An input's value, laid out like the rest of the report.
+void write_json_value(detail::JsonWriter& w, const Json& value) {
+    switch (value.type()) {
+    case Json::value_t::object:
+        w.begin_object();
+        for (const auto& [name, member] : value.items()) {
+            w.data_key(name);
+            write_json_value(w, member);
+        }
+        w.end_object();
+        return;
+    case Json::value_t::array:
+        w.begin_array();
+        for (const auto& element : value) {
+            write_json_value(w, element);
+        }
+        w.end_array();
+        return;
+    case Json::value_t::string:
+        w.string(value.get_ref<const std::string&>());
+        return;
+    case Json::value_t::boolean:
+        w.boolean(value.get<bool>());
+        return;
+    case Json::value_t::null:
+        w.null();
+        return;
+    default: // numbers: nlohmann's own text
+        w.number(value.dump());
+        return;
+    }
+}
+
 std::string value_text(const Json& value) {
     if (value.is_null()) {
         return "(none)";
@@ -116,9 +149,9 @@ void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
         w.key("task");
         write_optional_text(w, c.task);
         w.key("old");
-        w.value(c.old_value);
+        write_json_value(w, c.old_value);
         w.key("new");
-        w.value(c.new_value);
+        write_json_value(w, c.new_value);
         w.key("points");
         w.decimal(c.points, 4);
         w.key("points_exact");
@@ -568,13 +601,6 @@ void write_diff_report(const DiffResult& result, DiffFormat format, const DiffRe
         break;
     }
     out.finish();
-}
-
-std::string diff_report(const DiffResult& result, DiffFormat format, const DiffReportStyle& style) {
-    std::string text;
-    write_diff_report(result, format, style,
-                      [&text](std::string_view piece) { text.append(piece); });
-    return text;
 }
 
 } // namespace aijri

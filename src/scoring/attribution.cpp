@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "aijri/json/dump.hpp"
+#include "aijri/json/writer.hpp"
 
 namespace aijri {
 
@@ -75,7 +75,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json number_json(const Rational& value) {
-    return json_number(value, value.exact_decimals().value_or(6) > 6 ? 6 : *value.exact_decimals());
+    return Json::parse(detail::json_decimal_text(
+        value, value.exact_decimals().value_or(6) > 6 ? 6 : *value.exact_decimals()));
 }
 
 // One input's part of a factor's change (before scaling to points).
