@@ -53,4 +53,8 @@ TEST_CASE("a part of a padded buffer is followed by the rest of it") {
     CHECK(line.view() == "{\"a\": 1}");
     CHECK(line.view().data()[8] == '\n');
     CHECK(padded_with_zeros(buffer.part(9, 8)));
+    // What is left after a byte order mark is still padded.
+    buffer.assign("\xef\xbb\xbf{}");
+    CHECK(buffer.text().without_prefix(3).view() == "{}");
+    CHECK(padded_with_zeros(buffer.text().without_prefix(3)));
 }

@@ -14,6 +14,8 @@ namespace aijri {
 class PaddedText {
 public:
     std::string_view view() const { return m_text; }
+    // Without its first `count` bytes: the padding still follows.
+    PaddedText without_prefix(std::size_t count) const { return PaddedText(m_text.substr(count)); }
 
 private:
     friend class PaddedBuffer;
