@@ -20,12 +20,10 @@ aijri::Evaluation evaluate_padded(aijri::AssessmentReader& reader, std::string_v
                                   std::string_view followed_by) {
     // The bytes after the text are the reader's padding: zeros after a file, the rest of the
     // stream after a JSON Lines record.
-    std::string buffer(text);
-    buffer += followed_by;
-    buffer.append(aijri::k_read_padding, '\0');
-    return aijri::evaluate(reader, std::string_view(buffer.data(), text.size()),
-                           std::string(aijri::fuzz::k_hostile_name), aijri::builtin_methodology(),
-                           /*padded=*/true);
+    aijri::PaddedBuffer buffer;
+    buffer.assign(std::string(text) + std::string(followed_by));
+    return aijri::evaluate(reader, buffer.part(0, text.size()),
+                           std::string(aijri::fuzz::k_hostile_name), aijri::builtin_methodology());
 }
 
 } // namespace
@@ -36,8 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const aijri::Methodology& methodology = aijri::builtin_methodology();
     const std::string_view text = aijri::fuzz::as_text(data, size);
 
-    const aijri::Evaluation e = aijri::evaluate(
-        reader, text, std::string(aijri::fuzz::k_hostile_name), methodology, /*padded=*/false);
+    const aijri::Evaluation e =
+        aijri::evaluate(reader, text, std::string(aijri::fuzz::k_hostile_name), methodology);
     aijri::fuzz::check_evaluation(e);
     check(!e.methodology_error, "aijri-1 scores every valid assessment without overflow");
     for (const aijri::Diagnostic& d : e.diagnostics) {

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aijri/assessment/reader.hpp"
+#include "aijri/json/limits.hpp"
 #include "aijri/json/syntax.hpp"
 
 #include "fuzz_support.hpp"

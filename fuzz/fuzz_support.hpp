@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "aijri/batch/batch.hpp"
 #include "aijri/batch/evaluate.hpp"
 #include "aijri/diff/diff.hpp"
@@ -164,7 +166,9 @@ inline void check_diff(DiffResult result, const Methodology& methodology) {
             style.decimals = decimals;
             style.show_unchanged = flag;
             style.annotate_places = flag;
-            const std::string report = diff_report(result, format, style);
+            std::string report;
+            write_diff_report(result, format, style,
+                              [&report](std::string_view piece) { report.append(piece); });
             check(is_safe_to_print(report), "every diff format is safe to print");
             if (format == DiffFormat::json) {
                 check(nlohmann::json::accept(report), "the diff JSON is JSON");

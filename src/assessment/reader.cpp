@@ -458,18 +458,19 @@ private:
 
 struct AssessmentReader::Impl {
     simdjson::ondemand::parser parser;
-    std::string padded; // copy of unpadded input
+    PaddedBuffer padded; // copy of unpadded input
     bool keep_prose = true;
 
-    ReadResult read(std::string_view full_text, std::string_view source_name) {
+    ReadResult read(PaddedText full_text, std::string_view source_name) {
         ReadResult result;
         Assessment assessment;
         assessment.id = id_from_path(source_name);
         assessment.id_from_file_name = true;
-        const std::string_view text = strip_bom(full_text);
+        const std::string_view text = strip_bom(full_text.view());
         JsonCursor cursor(text, result.diagnostics);
-        detail::walk_document(parser, text, cursor, result.diagnostics, k_root_expected,
-                              [&](JsonNode& root) {
+        detail::walk_document(parser,
+                              full_text.without_prefix(full_text.view().size() - text.size()),
+                              cursor, result.diagnostics, k_root_expected, [&](JsonNode& root) {
                                   AssessmentParser(cursor, assessment, keep_prose).read_root(root);
                               });
         if (!has_errors(result.diagnostics)) {
@@ -489,15 +490,14 @@ AssessmentReader::~AssessmentReader() = default;
 
 ReadResult AssessmentReader::read(std::string_view text, std::string_view source_name) {
     m_impl->padded.assign(text);
-    m_impl->padded.append(simdjson::SIMDJSON_PADDING, '\0');
-    return m_impl->read(std::string_view(m_impl->padded.data(), text.size()), source_name);
+    return m_impl->read(m_impl->padded.text(), source_name);
 }
 
 void AssessmentReader::keep_prose(bool keep) {
     m_impl->keep_prose = keep;
 }
 
-ReadResult AssessmentReader::read_padded(std::string_view text, std::string_view source_name) {
+ReadResult AssessmentReader::read(PaddedText text, std::string_view source_name) {
     return m_impl->read(text, source_name);
 }
 

@@ -2,8 +2,6 @@
 #include <algorithm>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "aijri/json/dump.hpp"
 
 namespace aijri {
@@ -35,9 +33,7 @@ public:
 private:
     // As every JSON output is written: what a terminal would act on (C1 controls, DEL, bidi
     // overrides, line separators) becomes a \u escape, which means the same character.
-    static std::string quoted(std::string_view text) {
-        return dump_json(nlohmann::ordered_json(std::string(text)));
-    }
+    static std::string quoted(std::string_view text) { return dump_json_string(text); }
 
     void next_item() {
         if (m_counts.empty()) {

@@ -14,7 +14,7 @@
 
 #include <fmt/format.h>
 
-#include "aijri/io/file_batch_reader.hpp"
+#include "aijri/io/file_loader.hpp"
 #include "aijri/util/function_ref.hpp"
 #include "aijri/util/threads.hpp"
 
@@ -123,52 +123,55 @@ std::vector<InputFile> walked_files_at(const std::vector<std::string>& paths,
     return files;
 }
 
+namespace {
+
+// A file that could not be read: only its name and why.
+Evaluation not_read(const InputFile& input, std::string message, bool io_error) {
+    Evaluation e;
+    e.file = display_path(input.path);
+    e.io_error = io_error;
+    e.diagnostics.push_back(make_error("", {}, std::move(message)));
+    return e;
+}
+
+} // namespace
+
 Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
                          const Methodology& methodology, std::size_t max_bytes,
                          InputFormat format) {
-    std::string shown = display_path(input.path);
     if (!input.unreadable.empty()) {
-        Evaluation e;
-        e.file = std::move(shown);
-        e.io_error = true;
-        e.diagnostics.push_back(make_error("", {}, input.unreadable));
-        return e;
+        return not_read(input, input.unreadable, true);
     }
-    if (const auto problem = load_file(input.path, max_bytes, buffer, !input.explicit_,
-                                       input.folder ? input.folder->fd() : -1)) {
-        Evaluation e;
-        e.file = std::move(shown);
-        e.io_error = !problem->too_large;
-        e.diagnostics.push_back(make_error("", {}, problem->message));
-        return e;
+    if (const auto problem = load_file(input, max_bytes, buffer)) {
+        return not_read(input, problem->message, !problem->too_large);
     }
-    return evaluate(reader, buffer.text(), std::move(shown), methodology, /*padded=*/true,
+    return evaluate(reader, buffer.padded(), display_path(input.path), methodology,
                     ReadOptions{format, !input.explicit_});
 }
 
 namespace {
 
-// `content`: the file's bytes when a batch read brought them already (padded, see
-// FileBatchReader), else the file is read here.
-Evaluation evaluate_input(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
-                          std::optional<std::string_view> content, const Methodology& methodology,
-                          const BatchOptions& options) {
-    if (content && input.unreadable.empty()) {
-        return evaluate(reader, *content, display_path(input.path), methodology, /*padded=*/true,
-                        ReadOptions{options.input_format, !input.explicit_});
+// files[i] of the loader's run, read by it.
+Evaluation evaluate_loaded(AssessmentReader& reader, FileLoader& loader, std::size_t i,
+                           const InputFile& input, const Methodology& methodology,
+                           const BatchOptions& options) {
+    if (!input.unreadable.empty()) {
+        return not_read(input, input.unreadable, true);
     }
-    return evaluate_file(reader, buffer, input, methodology, options.max_bytes,
-                         options.input_format);
+    auto loaded = loader.load(i);
+    if (auto* problem = std::get_if<LoadError>(&loaded)) {
+        return not_read(input, std::move(problem->message), !problem->too_large);
+    }
+    return evaluate(reader, std::get<PaddedText>(loaded), display_path(input.path), methodology,
+                    ReadOptions{options.input_format, !input.explicit_});
 }
 
 // An internal failure (an exhausted allocator, arithmetic overflow from an extreme
 // methodology) becomes that file's error, so the rest of the batch is still reported.
-RenderedResult score_one(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
-                         const BatchOptions& options, const RenderFunction& render,
-                         std::optional<std::string_view> content = std::nullopt) {
+RenderedResult score_one(const InputFile& input, const RenderFunction& render,
+                         detail::FunctionRef<Evaluation()> evaluate_input) {
     try {
-        Evaluation e =
-            evaluate_input(reader, buffer, input, content, *options.methodology, options);
+        Evaluation e = evaluate_input();
         if (!e.skipped.empty()) {
             RenderedResult skipped;
             skipped.skipped = std::move(e.skipped);
@@ -349,7 +352,10 @@ void run_serial(InputSource& source, const BatchOptions& options, const RenderFu
     std::size_t position = 0;
     while (auto input = source.next()) {
         warn();
-        RenderedResult result = score_one(thread.reader, thread.buffer, *input, options, render);
+        RenderedResult result = score_one(*input, render, [&] {
+            return evaluate_file(thread.reader, thread.buffer, *input, *options.methodology,
+                                 options.max_bytes, options.input_format);
+        });
         result.position = position++;
         if (!result.skipped.empty()) {
             on_warning(result.skipped);
@@ -363,17 +369,19 @@ void run_serial(InputSource& source, const BatchOptions& options, const RenderFu
 void score_chunks(OrderedPipeline& pipeline, const BatchOptions& options,
                   const RenderFunction& render, OrderedPipeline::EmitChunk emit) {
     ThreadReader thread(options);
-    detail::FileBatchReader batch_reader(k_chunk_files, options.max_bytes);
+    FileLoader loader(k_chunk_files, options.max_bytes);
     while (auto claimed = pipeline.claim()) {
         auto& [index, chunk] = *claimed;
         chunk.results.reserve(chunk.files.size());
-        batch_reader.read(chunk.files);
+        loader.start(chunk.files);
         for (std::size_t i = 0; i < chunk.files.size(); ++i) {
             // An exception on a worker thread would end the program (std::terminate); it is
             // kept in its place and rethrown on the calling thread when it comes in order.
             try {
-                chunk.results.emplace_back(score_one(thread.reader, thread.buffer, chunk.files[i],
-                                                     options, render, batch_reader.content(i)));
+                chunk.results.emplace_back(score_one(chunk.files[i], render, [&] {
+                    return evaluate_loaded(thread.reader, loader, i, chunk.files[i],
+                                           *options.methodology, options);
+                }));
             } catch (...) {
                 chunk.results.emplace_back(std::current_exception());
             }
@@ -450,16 +458,15 @@ void evaluate_all(const std::vector<InputFile>& files, const BatchOptions& optio
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
         ThreadReader thread(options);
-        detail::FileBatchReader batch_reader(k_chunk_files, options.max_bytes);
+        FileLoader loader(k_chunk_files, options.max_bytes);
         for (std::size_t chunk = next++; chunk < chunks; chunk = next++) {
             const std::size_t begin = chunk * k_chunk_files;
             const std::size_t count = std::min(k_chunk_files, files.size() - begin);
-            batch_reader.read(std::span(files).subspan(begin, count));
+            loader.start(std::span(files).subspan(begin, count));
             for (std::size_t k = 0; k < count; ++k) {
                 const std::size_t i = begin + k;
-                on_evaluation(i,
-                              evaluate_input(thread.reader, thread.buffer, files[i],
-                                             batch_reader.content(k), methodology_of(i), options));
+                on_evaluation(i, evaluate_loaded(thread.reader, loader, k, files[i],
+                                                 methodology_of(i), options));
             }
         }
     };
@@ -484,21 +491,25 @@ constexpr std::size_t k_stream_chunk = 1U << 20U;
 
 class LineReader {
 public:
-    LineReader(int fd, std::size_t max_line) : m_fd(fd), m_max_line(max_line) {}
+    LineReader(int fd, std::size_t max_line) : m_fd(fd), m_max_line(max_line) {
+        m_buffer.reserve(k_stream_chunk);
+    }
 
     // The errno of a read that failed (the lines before it were handed out), else 0.
     int error() const { return m_error; }
 
     // The next line (without its '\n'), or nullopt at end of input. A line longer than the
     // limit is skipped and reported through `too_long`.
-    std::optional<std::string_view> next(bool& too_long) {
+    std::optional<PaddedText> next(bool& too_long) {
         too_long = false;
         while (true) {
             const auto newline = static_cast<const char*>(
                 std::memchr(m_buffer.data() + m_begin, '\n', m_end - m_begin));
             if (newline != nullptr) {
                 const auto length = static_cast<std::size_t>(newline - (m_buffer.data() + m_begin));
-                std::string_view line(m_buffer.data() + m_begin, length);
+                // The bytes after a line belong to the same buffer, which is padded at its
+                // end, so the reader can work in place.
+                const PaddedText line = m_buffer.part(m_begin, length);
                 m_begin += length + 1;
                 // A line found whole in the buffer is held to the limit too, not only one
                 // that outgrew a read.
@@ -510,9 +521,9 @@ public:
                 if (m_begin == m_end && !m_skipping) {
                     return std::nullopt;
                 }
-                std::string_view line(m_buffer.data() + m_begin, m_end - m_begin);
+                const PaddedText line = m_buffer.part(m_begin, m_end - m_begin);
                 m_begin = m_end;
-                too_long = m_skipping || line.size() > m_max_line;
+                too_long = m_skipping || line.view().size() > m_max_line;
                 m_skipping = false;
                 return line;
             }
@@ -532,11 +543,8 @@ private:
         std::memmove(m_buffer.data(), m_buffer.data() + m_begin, keep);
         m_begin = 0;
         m_end = keep;
-        const std::size_t want = std::max(k_stream_chunk, keep * 2);
-        if (m_buffer.size() < want + k_read_padding) {
-            m_buffer.resize(want + k_read_padding);
-        }
-        const std::size_t room = m_buffer.size() - k_read_padding - m_end;
+        m_buffer.reserve(std::max(k_stream_chunk, keep * 2), keep);
+        const std::size_t room = m_buffer.capacity() - m_end;
         ssize_t got = 0;
         do {
             got = ::read(m_fd, m_buffer.data() + m_end, room);
@@ -557,7 +565,7 @@ private:
     int m_fd;
     std::size_t m_max_line;
     int m_error = 0;
-    std::string m_buffer;
+    PaddedBuffer m_buffer;
     std::size_t m_begin = 0;
     std::size_t m_end = 0;
     bool m_eof = false;
@@ -587,7 +595,7 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
     bool too_long = false;
     while (const auto line = lines.next(too_long)) {
         ++line_number;
-        if (!too_long && is_blank(*line)) {
+        if (!too_long && is_blank(line->view())) {
             continue;
         }
         Evaluation e;
@@ -598,10 +606,8 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
                            fmt::format("the line is over the limit of {} (--max-bytes)",
                                        describe_size(options.max_bytes))));
         } else {
-            // The bytes after a line belong to the same buffer, which is padded at its end,
-            // so the reader can work in place.
             e = evaluate(thread.reader, *line, fmt::format("{}-{}.json", stem, line_number),
-                         *options.methodology, /*padded=*/true);
+                         *options.methodology);
             e.file = display;
             for (Diagnostic& d : e.diagnostics) {
                 if (d.position.line > 0) {

@@ -194,10 +194,9 @@ Evaluation evaluate_document(std::string_view text, std::string file,
     return result;
 }
 
-} // namespace
-
-Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string file,
-                    const Methodology& methodology, bool padded, const ReadOptions& how) {
+// `padded`: the same text, readable in place.
+Evaluation evaluate_text(AssessmentReader& reader, std::string_view text, const PaddedText* padded,
+                         std::string file, const Methodology& methodology, const ReadOptions& how) {
     const Form form = form_of(file, text, how.format);
     if (form == Form::document) {
         return evaluate_document(text, std::move(file), methodology, how.found_in_folder);
@@ -215,7 +214,7 @@ Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string
     Evaluation result;
     result.file = std::move(file);
     ReadResult read =
-        padded ? reader.read_padded(text, result.file) : reader.read(text, result.file);
+        padded != nullptr ? reader.read(*padded, result.file) : reader.read(text, result.file);
     result.diagnostics = std::move(read.diagnostics);
     if (!read.assessment) {
         result.declared_id = std::move(read.declared_id);
@@ -255,6 +254,18 @@ Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string
                               score.warnings.end());
     result.score = std::move(score);
     return result;
+}
+
+} // namespace
+
+Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string file,
+                    const Methodology& methodology, const ReadOptions& how) {
+    return evaluate_text(reader, text, nullptr, std::move(file), methodology, how);
+}
+
+Evaluation evaluate(AssessmentReader& reader, PaddedText text, std::string file,
+                    const Methodology& methodology, const ReadOptions& how) {
+    return evaluate_text(reader, text.view(), &text, std::move(file), methodology, how);
 }
 
 } // namespace aijri

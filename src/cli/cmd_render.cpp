@@ -44,7 +44,7 @@ int run_render(const RenderOptions& options) {
     }
     AssessmentReader reader;
     const Evaluation evaluation =
-        evaluate(reader, buffer.text(), display_path(options.path), methodology, /*padded=*/true,
+        evaluate(reader, buffer.padded(), display_path(options.path), methodology,
                  ReadOptions{options.input_format.get(), false});
     print_diagnostics(evaluation, true); // errors, or the warnings of a valid one
     if (!evaluation.valid()) {

@@ -12,7 +12,7 @@ Runner setup_schema(CLI::App& command) {
     command.footer("Example:\n  aijri schema > schema/assessment.schema.json\n"
                    "Point your editor's JSON validation at the file for completion and checks.");
     return [] {
-        write_output("-", assessment_schema().dump(2) + "\n");
+        write_output("-", assessment_schema() + "\n");
         return k_exit_ok;
     };
 }

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "aijri/json/dump.hpp"
+#include "aijri/json/writer.hpp"
 
 namespace aijri::detail {
 
@@ -115,7 +115,7 @@ void compare(RoleDiff& role, const DiffEntry& old_entry, const DiffEntry& new_en
 void check_printable(const RoleDiff& role, int decimals) {
     for (const Contribution& c : role.contributions) {
         (void)to_fixed(c.points, 2);
-        (void)json_number(c.points, 4);
+        (void)detail::json_decimal_text(c.points, 4);
         (void)to_exact_string(c.points);
     }
     (void)to_fixed(*role.delta, decimals);

@@ -90,7 +90,7 @@ void read_git_sides(std::vector<GitSide*> sides, const DiffSideOptions& o) {
                 // Each slot is written by one thread only. A file of a tree is read as one
                 // found in a folder: a document that is no assessment is skipped.
                 side->entries[i] = make_diff_entry(
-                    evaluate(reader, text, name(*side, i), *side->methodology, /*padded=*/false,
+                    evaluate(reader, text, name(*side, i), *side->methodology,
                              ReadOptions{o.input_format, /*found_in_folder=*/true}));
                 side->entries[i].place = side->files[i].path;
             }

@@ -9,6 +9,7 @@
 #include "aijri/util/text.hpp"
 
 #include "blocks.hpp"
+#include "document_id.hpp"
 #include "import_context.hpp"
 #include "statements.hpp"
 #include "syntax.hpp"

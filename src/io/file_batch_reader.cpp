@@ -1,4 +1,4 @@
-#include "aijri/io/file_batch_reader.hpp"
+#include "file_batch_reader.hpp"
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -6,9 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "aijri/json/limits.hpp"
+#include <fmt/format.h>
+
+#include "aijri/io/file_source.hpp"
 
 #include "file_reading.hpp"
+#include "open_folder.hpp"
 
 #if AIJRI_HAVE_URING
 #include <liburing.h>
@@ -19,29 +22,36 @@ namespace aijri::detail {
 struct FileBatchReader::Impl {
     std::size_t max_files;
     std::size_t read_size;
-    // One a file, read_size + k_read_padding bytes, left uninitialised: only the pages a
-    // file's bytes land on are ever touched.
-    std::vector<std::unique_ptr<char[]>> buffers;
-    std::vector<std::size_t> sizes;   // bytes read
+    // One a file, allocated once, left uninitialised: only the pages a file's bytes land on
+    // are ever touched.
+    std::vector<PaddedBuffer> buffers;
     std::vector<unsigned char> whole; // the file was read whole
     bool available = false;
+    std::string unavailable_reason = "this build has no liburing";
 #if AIJRI_HAVE_URING
     io_uring ring{};
 #endif
 
     Impl(std::size_t files, std::size_t max_bytes)
-        : max_files(files), read_size(first_read_size(max_bytes)), sizes(files), whole(files) {
+        : max_files(files), read_size(first_read_size(max_bytes)), whole(files) {
 #if AIJRI_HAVE_URING
         // Three operations a file; the files' descriptors live in io_uring's own table
         // ("direct" descriptors), never in the process's, so no other thread sees them.
-        if (io_uring_queue_init(static_cast<unsigned>(3 * files), &ring, 0) < 0) {
+        if (const int error = io_uring_queue_init(static_cast<unsigned>(3 * files), &ring, 0);
+            error < 0) {
+            unavailable_reason =
+                fmt::format("the kernel refused io_uring ({})", describe_errno(-error));
             return;
         }
-        if (io_uring_register_files_sparse(&ring, static_cast<unsigned>(files)) < 0) {
+        if (const int error = io_uring_register_files_sparse(&ring, static_cast<unsigned>(files));
+            error < 0) {
+            unavailable_reason = fmt::format("the kernel refused io_uring's file table ({})",
+                                             describe_errno(-error));
             io_uring_queue_exit(&ring);
             return;
         }
         available = true;
+        unavailable_reason.clear();
         buffers.resize(files);
 #endif
     }
@@ -66,9 +76,7 @@ struct FileBatchReader::Impl {
             if (file.explicit_ || file.path == "-" || !file.unreadable.empty()) {
                 continue; // looked at before it is opened, or not to be opened: load_file()
             }
-            if (!buffers[i]) {
-                buffers[i].reset(new char[read_size + k_read_padding]); // NOLINT: see above
-            }
+            buffers[i].reserve(read_size);
             const auto slot = static_cast<unsigned>(i);
             const int at = file.folder ? file.folder->fd() : AT_FDCWD;
             const char* name = file.folder ? name_in_folder(file.path) : file.path.c_str();
@@ -81,7 +89,7 @@ struct FileBatchReader::Impl {
             open->flags |= IOSQE_IO_LINK;
             open->user_data = 0;
             io_uring_sqe* read = io_uring_get_sqe(&ring);
-            io_uring_prep_read(read, static_cast<int>(slot), buffers[i].get(),
+            io_uring_prep_read(read, static_cast<int>(slot), buffers[i].data(),
                                static_cast<unsigned>(read_size), 0);
             // A hard link: the close follows even a short read (the end of a small file).
             read->flags |= IOSQE_FIXED_FILE | IOSQE_IO_HARDLINK;
@@ -122,8 +130,7 @@ struct FileBatchReader::Impl {
             if (cqe->user_data != 0) {
                 const std::size_t i = cqe->user_data - 1;
                 if (cqe->res >= 0 && static_cast<std::size_t>(cqe->res) < read_size) {
-                    sizes[i] = static_cast<std::size_t>(cqe->res);
-                    std::memset(buffers[i].get() + sizes[i], 0, k_read_padding);
+                    buffers[i].set_size(static_cast<std::size_t>(cqe->res));
                     whole[i] = 1;
                 }
             }
@@ -134,6 +141,7 @@ struct FileBatchReader::Impl {
     void disable() {
         std::fill(whole.begin(), whole.end(), 0);
         available = false;
+        unavailable_reason = "a submission failed";
         io_uring_queue_exit(&ring);
     }
 #endif
@@ -148,15 +156,19 @@ bool FileBatchReader::available() const {
     return m_impl->available;
 }
 
+const std::string& FileBatchReader::unavailable_reason() const {
+    return m_impl->unavailable_reason;
+}
+
 void FileBatchReader::read(std::span<const InputFile> files) {
     m_impl->read(files);
 }
 
-std::optional<std::string_view> FileBatchReader::content(std::size_t i) const {
+std::optional<PaddedText> FileBatchReader::content(std::size_t i) const {
     if (i >= m_impl->whole.size() || m_impl->whole[i] == 0) {
         return std::nullopt;
     }
-    return std::string_view(m_impl->buffers[i].get(), m_impl->sizes[i]);
+    return m_impl->buffers[i].text();
 }
 
 } // namespace aijri::detail

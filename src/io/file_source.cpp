@@ -9,9 +9,10 @@
 
 #include <fmt/format.h>
 
-#include "aijri/json/limits.hpp"
+#include "aijri/io/walk.hpp"
 
 #include "file_reading.hpp"
+#include "open_folder.hpp"
 
 namespace aijri {
 
@@ -81,16 +82,16 @@ std::size_t enough_for(std::size_t max_bytes) {
     return max_bytes < std::numeric_limits<std::size_t>::max() ? max_bytes + 1 : max_bytes;
 }
 
-// Reads until end of file or until more than max_bytes have arrived, after the buffer.size
-// bytes already in the buffer.
-std::optional<LoadError> read_all(int fd, std::size_t max_bytes, FileBuffer& buffer,
-                                  std::size_t expected) {
+// Reads until end of file or until more than max_bytes have arrived, after the `size` bytes
+// already in the buffer.
+std::optional<LoadError> read_all(int fd, std::size_t max_bytes, PaddedBuffer& buffer,
+                                  std::size_t size, std::size_t expected) {
     const std::size_t enough = enough_for(max_bytes);
-    std::size_t capacity = std::max({expected + 1, std::size_t{4096}, buffer.size + 4096});
+    std::size_t capacity = std::max({expected + 1, std::size_t{4096}, size + 4096});
     while (true) {
         capacity = std::min(capacity, enough);
-        buffer.storage.resize(capacity + k_read_padding);
-        const ssize_t got = ::read(fd, buffer.storage.data() + buffer.size, capacity - buffer.size);
+        buffer.reserve(capacity, size);
+        const ssize_t got = ::read(fd, buffer.data() + size, capacity - size);
         if (got < 0) {
             if (errno == EINTR) {
                 continue;
@@ -100,91 +101,63 @@ std::optional<LoadError> read_all(int fd, std::size_t max_bytes, FileBuffer& buf
         if (got == 0) {
             break;
         }
-        buffer.size += static_cast<std::size_t>(got);
-        if (buffer.size > max_bytes) {
+        size += static_cast<std::size_t>(got);
+        if (size > max_bytes) {
             return too_large(max_bytes);
         }
         // A regular file that gave exactly the size it had when it was opened is whole:
         // asking again only to be told "end of file" is a system call per file.
-        if (expected > 0 && buffer.size == expected) {
+        if (expected > 0 && size == expected) {
             break;
         }
-        if (buffer.size == capacity) {
+        if (size == capacity) {
             capacity = capacity > enough / 2 ? enough : capacity * 2;
         }
     }
-    std::memset(buffer.storage.data() + buffer.size, 0, k_read_padding);
+    buffer.set_size(size);
     return std::nullopt;
 }
 
 // A file a folder walk saw as regular: read at once; a short read is the end of a regular
 // file, so a file of ordinary size costs open, read and close, no fstat. Only a file that
 // fills the first read is looked at (still regular? within the limit?) before more is read.
-std::optional<LoadError> read_found_regular(int fd, std::size_t max_bytes, FileBuffer& buffer) {
+std::optional<LoadError> read_found_regular(int fd, std::size_t max_bytes, PaddedBuffer& buffer) {
     const std::size_t first = detail::first_read_size(max_bytes);
-    buffer.storage.resize(first + k_read_padding);
+    buffer.reserve(first);
     ssize_t got = 0;
     do {
-        got = ::read(fd, buffer.storage.data(), first);
+        got = ::read(fd, buffer.data(), first);
     } while (got < 0 && errno == EINTR);
     if (got < 0) {
         return io_error(describe_errno(errno));
     }
-    buffer.size = static_cast<std::size_t>(got);
-    if (buffer.size < first) {
-        std::memset(buffer.storage.data() + buffer.size, 0, k_read_padding);
+    const auto size = static_cast<std::size_t>(got);
+    if (size < first) {
+        buffer.set_size(size);
         return std::nullopt;
     }
     struct stat opened {};
     if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
         return io_error("is not a regular file (a FIFO, socket or device), not read");
     }
-    const auto size = static_cast<std::size_t>(opened.st_size);
-    if (size > max_bytes) {
-        return too_large(max_bytes, size);
+    const auto file_size = static_cast<std::size_t>(opened.st_size);
+    if (file_size > max_bytes) {
+        return too_large(max_bytes, file_size);
     }
-    if (buffer.size > max_bytes) {
+    if (size > max_bytes) {
         return too_large(max_bytes);
     }
-    return read_all(fd, max_bytes, buffer, size);
+    return read_all(fd, max_bytes, buffer, size, file_size);
 }
 
-} // namespace
-
-namespace detail {
-
-std::size_t first_read_size(std::size_t max_bytes) {
-    // More than any assessment: a file found by a walk is read with one call.
-    constexpr std::size_t k_first_read = 64U * 1024U;
-    return std::min(k_first_read, enough_for(max_bytes));
-}
-
-const char* name_in_folder(const std::string& path) {
-    const std::size_t slash = path.rfind('/');
-    return path.c_str() + (slash == std::string::npos ? 0 : slash + 1);
-}
-
-} // namespace detail
-
-std::string describe_size(std::size_t bytes) {
-    constexpr std::size_t k_gib = 1024U * 1024U * 1024U;
-    if (bytes >= k_gib && bytes % k_gib == 0) {
-        return fmt::format("{} GiB", bytes / k_gib);
-    }
-    if (bytes >= 1024U * 1024U && bytes % (1024U * 1024U) == 0) {
-        return fmt::format("{} MiB", bytes / (1024U * 1024U));
-    }
-    if (bytes >= 1024U && bytes % 1024U == 0) {
-        return fmt::format("{} KiB", bytes / 1024U);
-    }
-    return fmt::format("{} bytes", bytes);
-}
-
-std::optional<LoadError> load_file(const std::string& path, std::size_t max_bytes,
-                                   FileBuffer& buffer, bool found_regular, int folder_fd) {
-    buffer.size = 0;
+// `found_regular`: a folder walk has just seen that `path` is a regular file. `folder_fd`,
+// when not negative, is an open folder that holds the file: the file is opened by its name
+// relative to it.
+std::optional<LoadError> load(const std::string& path, std::size_t max_bytes, PaddedBuffer& buffer,
+                              bool found_regular, int folder_fd) {
+    buffer.set_size(0);
     if (path == "-") {
-        return read_all(STDIN_FILENO, max_bytes, buffer, 0);
+        return read_all(STDIN_FILENO, max_bytes, buffer, 0, 0);
     }
     const int at = folder_fd < 0 ? AT_FDCWD : folder_fd;
     const char* name = folder_fd < 0 ? path.c_str() : detail::name_in_folder(path);
@@ -219,7 +192,49 @@ std::optional<LoadError> load_file(const std::string& path, std::size_t max_byte
     if (size > max_bytes) {
         return too_large(max_bytes, size);
     }
-    return read_all(fd.get(), max_bytes, buffer, size);
+    return read_all(fd.get(), max_bytes, buffer, 0, size);
+}
+
+} // namespace
+
+namespace detail {
+
+std::size_t first_read_size(std::size_t max_bytes) {
+    // More than any assessment: a file found by a walk is read with one call.
+    constexpr std::size_t k_first_read = 64U * 1024U;
+    return std::min(k_first_read, enough_for(max_bytes));
+}
+
+const char* name_in_folder(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    return path.c_str() + (slash == std::string::npos ? 0 : slash + 1);
+}
+
+} // namespace detail
+
+std::string describe_size(std::size_t bytes) {
+    constexpr std::size_t k_gib = 1024U * 1024U * 1024U;
+    if (bytes >= k_gib && bytes % k_gib == 0) {
+        return fmt::format("{} GiB", bytes / k_gib);
+    }
+    if (bytes >= 1024U * 1024U && bytes % (1024U * 1024U) == 0) {
+        return fmt::format("{} MiB", bytes / (1024U * 1024U));
+    }
+    if (bytes >= 1024U && bytes % 1024U == 0) {
+        return fmt::format("{} KiB", bytes / 1024U);
+    }
+    return fmt::format("{} bytes", bytes);
+}
+
+std::optional<LoadError> load_file(const std::string& path, std::size_t max_bytes,
+                                   FileBuffer& buffer) {
+    return load(path, max_bytes, buffer.bytes, false, -1);
+}
+
+std::optional<LoadError> load_file(const InputFile& file, std::size_t max_bytes,
+                                   FileBuffer& buffer) {
+    return load(file.path, max_bytes, buffer.bytes, !file.explicit_,
+                file.folder ? file.folder->fd() : -1);
 }
 
 } // namespace aijri

@@ -18,6 +18,8 @@
 #include "aijri/io/interrupt.hpp"
 #include "aijri/util/threads.hpp"
 
+#include "git_blob_reader.hpp"
+
 extern char** environ; // NOLINT: POSIX
 
 namespace aijri {
@@ -217,7 +219,7 @@ void git_read_blobs(const std::vector<std::string>& blobs, unsigned readers, std
             const std::vector<std::string> objects(
                 blobs.begin() + static_cast<std::ptrdiff_t>(begin),
                 blobs.begin() + static_cast<std::ptrdiff_t>(end));
-            GitBlobReader reader(/*one_batch=*/true, max_bytes);
+            GitBlobReader reader(max_bytes);
             reader.read_each(objects, [&](std::size_t k, GitAnswer&& answer) {
                 if (answer.missing) {
                     throw GitError(fmt::format("git cannot read the object {}", objects[k]));
@@ -243,10 +245,9 @@ struct GitBlobReader::Impl {
     std::size_t begin = 0;
     std::size_t filled = 0;
 
-    bool one_batch = false;
     std::size_t max_bytes = SIZE_MAX;
 
-    Impl(bool batch, std::size_t limit) : one_batch(batch), max_bytes(limit) {
+    explicit Impl(std::size_t limit) : max_bytes(limit) {
         Pipe in;
         Pipe out;
         const int null_err = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -257,11 +258,8 @@ struct GitBlobReader::Impl {
         // asked for with a file's two versions together (see git_read_blobs), so the base a
         // delta needs was inflated just before, and a small cache that reuses its memory
         // serves it.
-        std::vector<std::string> arguments{"-c", "core.deltaBaseCacheLimit=1m", "cat-file",
-                                           "--batch", "-z"};
-        if (one_batch) {
-            arguments.emplace_back("--buffer");
-        }
+        const std::vector<std::string> arguments{
+            "-c", "core.deltaBaseCacheLimit=1m", "cat-file", "--batch", "-z", "--buffer"};
         // A pipe holds 64 KiB by default: git would stop and wake us every few blobs, and a
         // switch between processes is dear in a virtual machine. 1 MiB is what Linux lets any
         // process ask for; a refusal only costs speed.
@@ -378,27 +376,10 @@ struct GitBlobReader::Impl {
         begin += size + 1;
         return answer;
     }
-
-    std::optional<std::string> read(const std::string& object) {
-        write_all(object + std::string(1, '\0'));
-        GitAnswer answer = read_answer();
-        if (answer.missing) {
-            return std::nullopt;
-        }
-        return std::move(answer.content);
-    }
 };
 
-GitBlobReader::GitBlobReader(bool one_batch, std::size_t max_bytes)
-    : m_impl(std::make_unique<Impl>(one_batch, max_bytes)) {}
+GitBlobReader::GitBlobReader(std::size_t max_bytes) : m_impl(std::make_unique<Impl>(max_bytes)) {}
 GitBlobReader::~GitBlobReader() = default;
-
-std::optional<std::string> GitBlobReader::read(const std::string& object) {
-    if (m_impl->one_batch) {
-        throw std::logic_error("GitBlobReader: read() on a reader made for one batch");
-    }
-    return m_impl->read(object);
-}
 
 void GitBlobReader::read_each(const std::vector<std::string>& objects,
                               const std::function<void(std::size_t, GitAnswer&&)>& on_answer) {
@@ -413,10 +394,8 @@ void GitBlobReader::read_each(const std::vector<std::string>& objects,
     std::thread writer([&] {
         try {
             m_impl->write_all(requests);
-            if (m_impl->one_batch) {
-                // The end of the requests is what makes a buffering git write its last answers.
-                Pipe::close_fd(m_impl->to_git);
-            }
+            // The end of the requests is what makes a buffering git write its last answers.
+            Pipe::close_fd(m_impl->to_git);
         } catch (...) {
             write_failure = std::current_exception();
         }

@@ -18,6 +18,8 @@
 #include "aijri/io/file_source.hpp"
 #include "aijri/io/input_format.hpp"
 
+#include "open_folder.hpp"
+
 namespace aijri {
 namespace {
 

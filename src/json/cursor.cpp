@@ -13,12 +13,6 @@
 #include "aijri/util/text.hpp"
 #include "aijri/util/utf8.hpp"
 
-namespace aijri {
-
-const std::size_t k_read_padding = simdjson::SIMDJSON_PADDING;
-
-} // namespace aijri
-
 namespace aijri::detail {
 namespace {
 
@@ -490,9 +484,10 @@ std::string describe_scalar_document(std::string_view text) {
 
 } // namespace
 
-void walk_document(od::parser& parser, std::string_view text, JsonCursor& cursor,
+void walk_document(od::parser& parser, PaddedText padded, JsonCursor& cursor,
                    Diagnostics& diagnostics, std::string_view root_expected,
                    const FunctionRef<void(JsonNode& root)>& read_root) {
+    const std::string_view text = padded.view();
     try {
         auto document = take(
             parser.iterate(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING));

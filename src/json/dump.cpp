@@ -8,6 +8,8 @@
 #include "aijri/util/text.hpp"
 #include "aijri/util/utf8.hpp"
 
+#include "dom.hpp"
+
 namespace aijri {
 
 nlohmann::ordered_json json_number(const Rational& value, int decimals) {
@@ -44,6 +46,10 @@ std::string dump_json(const nlohmann::ordered_json& value, int indent) {
         i += length;
     }
     return out;
+}
+
+std::string dump_json_string(std::string_view text) {
+    return dump_json(nlohmann::ordered_json(std::string(text)));
 }
 
 } // namespace aijri

@@ -8,10 +8,12 @@
 
 #include <fmt/format.h>
 
-#include "aijri/json/dump.hpp"
 #include "aijri/json/syntax.hpp"
 #include "aijri/util/text.hpp"
 #include "aijri/util/utf8.hpp"
+
+#include "dom.hpp"
+#include "json_string.hpp"
 
 namespace aijri::detail {
 namespace {
@@ -130,40 +132,9 @@ void JsonWriter::decimal(const Rational& value, int decimals) {
     m_out += json_decimal_text(value, decimals);
 }
 
-void JsonWriter::value(const nlohmann::ordered_json& value) {
-    switch (value.type()) {
-    case nlohmann::ordered_json::value_t::object:
-        begin_object();
-        for (const auto& [name, member] : value.items()) {
-            data_key(name);
-            this->value(member);
-        }
-        end_object();
-        return;
-    case nlohmann::ordered_json::value_t::array:
-        begin_array();
-        for (const auto& element : value) {
-            this->value(element);
-        }
-        end_array();
-        return;
-    case nlohmann::ordered_json::value_t::string:
-        string(value.get_ref<const std::string&>());
-        return;
-    case nlohmann::ordered_json::value_t::number_integer:
-        integer(value.get<std::int64_t>());
-        return;
-    case nlohmann::ordered_json::value_t::boolean:
-        boolean(value.get<bool>());
-        return;
-    case nlohmann::ordered_json::value_t::null:
-        null();
-        return;
-    default: // other numbers: nlohmann's own text
-        before_value();
-        m_out += value.dump();
-        return;
-    }
+void JsonWriter::number(std::string_view json_text) {
+    before_value();
+    m_out += json_text;
 }
 
 namespace {

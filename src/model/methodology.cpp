@@ -237,14 +237,13 @@ private:
 MethodologyLoad read_methodology(std::string_view json_text) {
     MethodologyLoad result;
     const std::string_view text = strip_bom(json_text);
-    std::string padded(text);
-    padded.append(simdjson::SIMDJSON_PADDING, '\0');
-    const std::string_view view(padded.data(), text.size());
-    JsonCursor cursor(view, result.diagnostics);
+    PaddedBuffer padded;
+    padded.assign(text);
+    JsonCursor cursor(padded.text().view(), result.diagnostics);
     Methodology methodology;
     simdjson::ondemand::parser parser;
     detail::walk_document(
-        parser, view, cursor, result.diagnostics, k_root_expected,
+        parser, padded.text(), cursor, result.diagnostics, k_root_expected,
         [&](JsonNode& root) { MethodologyParser(cursor, methodology).read_root(root); });
     if (!has_errors(result.diagnostics)) {
         result.methodology = std::move(methodology);

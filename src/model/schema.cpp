@@ -2,6 +2,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "aijri/model/assessment.hpp"
 
 namespace aijri {
@@ -149,7 +151,7 @@ Json override_schema() {
 
 } // namespace
 
-Json assessment_schema() {
+std::string assessment_schema() {
     Json role = strict_object(Json{{"title", nonempty_text("The role's title.")},
                                    {"seniority", text("Seniority level.")},
                                    {"primary_function", text("What the role does.")},
@@ -195,7 +197,7 @@ Json assessment_schema() {
     for (auto& [key, value] : root.items()) {
         schema[key] = value;
     }
-    return schema;
+    return schema.dump(2);
 }
 
 } // namespace aijri

@@ -614,11 +614,4 @@ void write_diff_report(const DiffResult& result, DiffFormat format, const DiffRe
     out.finish();
 }
 
-std::string diff_report(const DiffResult& result, DiffFormat format, const DiffReportStyle& style) {
-    std::string text;
-    write_diff_report(result, format, style,
-                      [&text](std::string_view piece) { text.append(piece); });
-    return text;
-}
-
 } // namespace aijri

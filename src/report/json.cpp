@@ -171,10 +171,4 @@ void append_result_json(std::string& out, const Evaluation& evaluation,
     w.end_object();
 }
 
-nlohmann::ordered_json result_json(const Evaluation& evaluation, const Methodology& methodology) {
-    std::string text;
-    append_result_json(text, evaluation, methodology);
-    return nlohmann::ordered_json::parse(text);
-}
-
 } // namespace aijri

@@ -5,6 +5,7 @@
 
 #include "aijri/assessment/reader.hpp"
 #include "aijri/batch/evaluate.hpp"
+#include "aijri/json/limits.hpp"
 
 #include "support/builder.hpp"
 

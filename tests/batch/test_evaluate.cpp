@@ -9,6 +9,7 @@
 #include "aijri/assessment/reader.hpp"
 #include "aijri/batch/evaluate.hpp"
 #include "aijri/json/limits.hpp"
+#include "aijri/json/padded_text.hpp"
 #include "aijri/model/methodology.hpp"
 
 #include "support/builder.hpp"
@@ -29,7 +30,7 @@ Evaluation evaluate_as(const std::string& text, const std::string& file,
     ReadOptions how;
     how.format = format;
     how.found_in_folder = found_in_folder;
-    return evaluate(reader, text, file, builtin_methodology(), false, how);
+    return evaluate(reader, text, file, builtin_methodology(), how);
 }
 
 // Every diagnostic as the CLI prints it (without the source line).
@@ -212,24 +213,23 @@ TEST_CASE("evaluate: a byte order mark is read past, and moves no column") {
     CHECK(messages(evaluate_as("\xEF\xBB\xBF[]", "role.json")) == first_line);
 }
 
-TEST_CASE("evaluate: text read in place, followed by padding, ends where its view ends") {
-    // The seed without its closing brace, followed by padding that would close it were it
-    // read: read in place (padded) and copied, it is the same unfinished document.
+TEST_CASE("evaluate: text read in place ends where its view ends, whatever follows it") {
+    // The seed without its closing brace, read in place from a buffer that holds the whole
+    // seed: the brace that follows the view must not close it. Read in place and copied, it
+    // is the same unfinished document.
     const std::string seed = test::seed_json();
     const std::string cut = seed.substr(0, seed.rfind('}'));
-    std::string buffer = cut;
-    buffer.append(k_read_padding, '}');
+    PaddedBuffer buffer;
+    buffer.assign(seed);
     AssessmentReader reader;
-    const Evaluation in_place = evaluate(reader, std::string_view(buffer.data(), cut.size()),
-                                         "role.json", builtin_methodology(), true);
-    const Evaluation copied = evaluate(reader, cut, "role.json", builtin_methodology(), false);
+    const PaddedText in_place_text = buffer.part(0, cut.size());
+    REQUIRE(in_place_text.view().data()[cut.size()] == '}');
+    const Evaluation in_place = evaluate(reader, in_place_text, "role.json", builtin_methodology());
+    const Evaluation copied = evaluate(reader, cut, "role.json", builtin_methodology());
     const Lines expected{"role.json:170:1: error: unexpected end of file: the object is not "
                          "closed (expected '}')"};
     CHECK(messages(in_place) == expected);
     CHECK(messages(copied) == expected);
     // And a whole text reads the same both ways.
-    buffer = seed;
-    buffer.append(k_read_padding, '\0');
-    CHECK(aijri_of(evaluate(reader, std::string_view(buffer.data(), seed.size()), "role.json",
-                            builtin_methodology(), true)) == "64.6");
+    CHECK(aijri_of(evaluate(reader, buffer.text(), "role.json", builtin_methodology())) == "64.6");
 }

@@ -11,6 +11,7 @@
 #include "aijri/batch/evaluate.hpp"
 #include "aijri/document/document.hpp"
 
+#include "document/document_id.hpp"
 #include "support/builder.hpp"
 
 using namespace aijri;

@@ -7,6 +7,7 @@
 #include "aijri/io/file_source.hpp"
 #include "aijri/io/walk.hpp"
 
+#include "io/open_folder.hpp"
 #include "support/builder.hpp"
 
 namespace fs = std::filesystem;
@@ -130,9 +131,10 @@ TEST_CASE("walked files are opened relative to their folder, which stays open wh
         // away after the walk does not lose it.
         fs::rename(root + "/a", root + "/moved");
         aijri::FileBuffer buffer;
-        CHECK_FALSE(aijri::load_file(r.files[1].path, 1000, buffer, true, r.files[1].folder->fd()));
+        CHECK_FALSE(aijri::load_file(r.files[1], 1000, buffer));
         CHECK(buffer.text() == "{\"x\": 2}");
-        CHECK(aijri::load_file(r.files[1].path, 1000, buffer, true)->message == "no such file");
+        const aijri::InputFile by_path{r.files[1].path, false, nullptr, {}};
+        CHECK(aijri::load_file(by_path, 1000, buffer)->message == "no such file");
     }
     CHECK(aijri::OpenFolder::open_count() == before); // closed with the last file
 }

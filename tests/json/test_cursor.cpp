@@ -1,5 +1,6 @@
 // The JSON cursor, fed strings: what a walk sees (keys, kinds, pointers, exact numbers) and
 // what it reports, each message whole with its line, column and JSON pointer.
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +13,7 @@
 
 #include "aijri/json/cursor.hpp"
 #include "aijri/json/limits.hpp"
+#include "aijri/json/padded_text.hpp"
 #include "aijri/util/text.hpp"
 
 using namespace aijri;
@@ -28,15 +30,20 @@ struct Walked {
     std::size_t root_calls = 0;
 };
 
-// Walks `text` with read_root over a copy followed by simdjson's padding, filled with
-// `padding` bytes: the walk must stop at the end of the text whatever the padding holds.
+// Walks `text` with read_root in place, in a buffer where 64 `padding` bytes follow it
+// before the buffer's own padding: the walk must stop at the end of the text whatever
+// follows.
 Walked walk(std::string_view text, const std::function<void(JsonCursor&, JsonNode&)>& read_root,
             char padding = '\0') {
-    std::string buffer(text);
-    buffer.append(k_read_padding, padding);
-    const std::string_view padded(buffer.data(), text.size());
+    constexpr std::size_t k_after = 64;
+    PaddedBuffer buffer;
+    buffer.reserve(text.size() + k_after);
+    std::copy(text.begin(), text.end(), buffer.data());
+    std::fill_n(buffer.data() + text.size(), k_after, padding);
+    buffer.set_size(text.size() + k_after);
+    const PaddedText padded = buffer.part(0, text.size());
     Diagnostics diagnostics;
-    JsonCursor cursor(padded, diagnostics);
+    JsonCursor cursor(padded.view(), diagnostics);
     simdjson::ondemand::parser parser;
     Walked out;
     detail::walk_document(parser, padded, cursor, diagnostics, "an assessment object",

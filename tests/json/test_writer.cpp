@@ -8,10 +8,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "aijri/json/dump.hpp"
 #include "aijri/json/syntax.hpp"
 #include "aijri/json/writer.hpp"
-#include "aijri/report/json.hpp"
+
+#include "json/dom.hpp"
+#include "json/json_string.hpp"
 
 using aijri::dump_json;
 using aijri::json_number;

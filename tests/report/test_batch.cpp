@@ -9,6 +9,8 @@
 #include "aijri/report/batch.hpp"
 #include "aijri/report/json.hpp"
 
+#include "json/dom.hpp"
+
 using namespace aijri;
 
 namespace {
@@ -85,4 +87,6 @@ TEST_CASE("JSON output never throws and carries nothing that acts on a terminal"
     CHECK(back["title"] == "a\x1b]0;t\x07\x1b[31m\xe2\x80\xae\xc2\x9b\xef\xbf\xbd");
     CHECK(dump_json(nlohmann::ordered_json{{"a", "é😀\xe2\x80\xa8\x7f"}}, 2) ==
           "{\n  \"a\": \"é😀\\u2028\\u007f\"\n}");
+    // A string alone, as the assessment writer quotes every text it writes.
+    CHECK(dump_json_string(k_hostile) == dump_json(nlohmann::ordered_json(k_hostile)));
 }

@@ -95,11 +95,11 @@ TEST_CASE("result json: indent 2 lays out the same object") {
 })J");
 }
 
-TEST_CASE("result json: appends to what the buffer holds, and result_json is the same object") {
+TEST_CASE("result json: appends to what the buffer holds, a JSON object in key order") {
     std::string out = "[";
     append_result_json(out, seed(), builtin_methodology());
     CHECK(out == "[" + k_seed_line + "}");
-    const nlohmann::ordered_json value = result_json(seed(), builtin_methodology());
+    const auto value = nlohmann::ordered_json::parse(out.substr(1));
     CHECK(value.dump() == k_seed_line + "}");
     CHECK(value.begin().key() == "file");
     CHECK((--value.end()).key() == "exact");

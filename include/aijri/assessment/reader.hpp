@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "aijri/json/limits.hpp"
+#include "aijri/json/padded_text.hpp"
 #include "aijri/model/assessment.hpp"
 #include "aijri/util/diagnostic.hpp"
 #include "aijri/util/text.hpp"
@@ -35,9 +35,8 @@ public:
 
     // `source_name` is used for the default id (file name without .json).
     ReadResult read(std::string_view text, std::string_view source_name);
-    // As read(), for text followed by at least k_read_padding readable bytes (see
-    // load_file), which saves a copy.
-    ReadResult read_padded(std::string_view text, std::string_view source_name);
+    // As read(), in place: the copy into a padded buffer is saved.
+    ReadResult read(PaddedText text, std::string_view source_name);
 
     // Whether the prose is kept in the assessment read: rationales, the reinstatement note,
     // commentary and the role's descriptions (the title and an override's reason always

@@ -7,6 +7,7 @@
 
 #include "aijri/assessment/reader.hpp"
 #include "aijri/io/input_format.hpp"
+#include "aijri/json/padded_text.hpp"
 #include "aijri/model/assessment.hpp"
 #include "aijri/model/methodology.hpp"
 #include "aijri/scoring/engine.hpp"
@@ -44,11 +45,12 @@ struct ReadOptions {
 // content ("{" is JSON; a document has a section's title). A document's errors are at its
 // own lines, its stated figures are audited as import audits them, and its id is the one
 // import gives it. A text that is neither is an error that says what was expected.
-// `text` must be followed by k_read_padding readable bytes when `padded` is true.
 // A methodology whose constants take exact arithmetic beyond 128 bits (see Rational) does
 // not throw: the evaluation gets an error saying so, and `methodology_error`.
 Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string file,
-                    const Methodology& methodology, bool padded = false,
-                    const ReadOptions& how = {});
+                    const Methodology& methodology, const ReadOptions& how = {});
+// As above, reading the text in place (a loaded file, a JSON Lines record): no copy.
+Evaluation evaluate(AssessmentReader& reader, PaddedText text, std::string file,
+                    const Methodology& methodology, const ReadOptions& how = {});
 
 } // namespace aijri

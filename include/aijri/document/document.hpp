@@ -51,10 +51,6 @@ ImportResult import_document(std::string_view text, std::string_view source_name
 // Whether a line of `text` is the title of a section of an assessment document.
 bool looks_like_document(std::string_view text);
 
-// The id of a document named `path` when it has no ID row: its file name without folders and
-// extension; "stdin" for "-".
-std::string document_id(std::string_view path);
-
 // The document form of a scored assessment, as GitHub-flavoured Markdown, with the
 // computed figures. Each figure the assessment states is shown at the precision it was
 // stated with (it matches, or the assessment would not have scored), so that importing

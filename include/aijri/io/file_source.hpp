@@ -8,7 +8,11 @@
 #include <string>
 #include <string_view>
 
+#include "aijri/json/padded_text.hpp"
+
 namespace aijri {
+
+struct InputFile;
 
 inline constexpr std::size_t k_default_max_bytes = 16U * 1024U * 1024U;
 // The largest limit a user may ask for (--max-bytes): 1 TiB, far beyond any assessment, and
@@ -22,9 +26,10 @@ struct IoError : std::runtime_error {
 };
 
 struct FileBuffer {
-    std::string storage; // the bytes, followed by k_read_padding zero bytes
-    std::size_t size = 0;
-    std::string_view text() const { return {storage.data(), size}; }
+    PaddedBuffer bytes;
+    std::string_view text() const { return bytes.text().view(); }
+    // For the JSON reader, which reads it in place.
+    PaddedText padded() const { return bytes.text(); }
 };
 
 struct LoadError {
@@ -34,14 +39,15 @@ struct LoadError {
 
 // Reads `path` ("-" is standard input) into `buffer`. A file over `max_bytes` is refused
 // from its size, before any of it is read; a FIFO or device is refused without being
-// opened for reading. `found_regular`: a folder walk has just seen that `path` is a regular
-// file, so the look before opening is skipped, and a file smaller than the first read (64 KiB)
-// is read without asking its size; what was opened is still checked before more is read.
-// `folder_fd`, when not negative, is an open folder that holds the file: the file is opened
-// by its name (the part of `path` after the last '/') relative to it.
+// opened for reading.
 std::optional<LoadError> load_file(const std::string& path, std::size_t max_bytes,
-                                   FileBuffer& buffer, bool found_regular = false,
-                                   int folder_fd = -1);
+                                   FileBuffer& buffer);
+// As above, for a file a walk found (or one named, `explicit_`): a file found in a folder is
+// known to be regular, so the look before opening is skipped, and a file smaller than the
+// first read (64 KiB) is read without asking its size; what was opened is still checked
+// before more is read. It is opened relative to the folder the walk kept open, if any.
+std::optional<LoadError> load_file(const InputFile& file, std::size_t max_bytes,
+                                   FileBuffer& buffer);
 
 // The refusal of a file over the limit; `size` is its size when known before reading (a
 // regular file, a git blob), else 0.

@@ -2,10 +2,8 @@
 // every file, never a shell, never one process per file.
 #pragma once
 
-#include <cstdint>
+#include <cstddef>
 #include <functional>
-#include <memory>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -46,36 +44,5 @@ std::vector<GitFile> git_list_json(const std::string& commit, const std::vector<
 void git_read_blobs(const std::vector<std::string>& blobs, unsigned readers, std::size_t max_bytes,
                     const std::function<void(std::size_t, std::string&&)>& on_blob,
                     const std::function<void(std::size_t, std::size_t)>& on_too_large);
-
-// What git answered for one object.
-struct GitAnswer {
-    bool missing = false;
-    std::size_t size = 0;
-    std::string content; // empty when missing or over the reader's limit
-    bool too_large = false;
-};
-
-class GitBlobReader {
-public:
-    // `one_batch`: the reader serves one read_each() and nothing else, so git may buffer its
-    // answers (--buffer) instead of writing each one as it goes: three system calls an
-    // object fewer for git. read() is then refused.
-    // Objects over `max_bytes` are skipped as git sends them, never held (too_large).
-    explicit GitBlobReader(bool one_batch = false, std::size_t max_bytes = SIZE_MAX);
-    ~GitBlobReader();
-    GitBlobReader(const GitBlobReader&) = delete;
-    GitBlobReader& operator=(const GitBlobReader&) = delete;
-
-    // The content of an object ("<commit>:<path>", or a blob id).
-    std::optional<std::string> read(const std::string& object);
-    // The contents of many objects, handed to on_answer(index, content) in order, without a
-    // round trip per object.
-    void read_each(const std::vector<std::string>& objects,
-                   const std::function<void(std::size_t, GitAnswer&&)>& on_answer);
-
-private:
-    struct Impl;
-    std::unique_ptr<Impl> m_impl;
-};
 
 } // namespace aijri

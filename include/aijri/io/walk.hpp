@@ -11,33 +11,14 @@
 
 namespace aijri {
 
-// A folder a walk found files in, held open so that each of its files is opened by name
-// relative to it: opening "corpus/g00/f00/role.json" by its path has the kernel look up
-// every folder on the way again, for every file. Closed when the last file found in it is
-// done with.
-class OpenFolder {
-public:
-    // Takes ownership of `fd`.
-    explicit OpenFolder(int fd);
-    ~OpenFolder();
-    OpenFolder(const OpenFolder&) = delete;
-    OpenFolder& operator=(const OpenFolder&) = delete;
-
-    int fd() const { return m_fd; }
-
-    // How many are open in the process: walks stop keeping folders open past a limit, far
-    // below the usual limit of open files, whatever --jobs or the shape of the tree.
-    static std::size_t open_count();
-
-private:
-    int m_fd;
-};
+// A folder a walk keeps open for the files found in it (see src/io/open_folder.hpp).
+class OpenFolder;
 
 struct InputFile {
     std::string path;       // as it will be opened and named in messages ("-" is stdin)
     bool explicit_ = false; // named on the command line rather than found in a folder
-    // The folder it was found in, when the walk kept it open: the file is opened by its
-    // name (what follows the last '/' of `path`) relative to it.
+    // The folder it was found in, when the walk kept it open: load_file() opens the file by
+    // its name (what follows the last '/' of `path`) relative to it.
     std::shared_ptr<const OpenFolder> folder;
     // Set when the walk met something it was asked to read and could not (a folder it may
     // not open, a path longer than PATH_MAX, a broken link): "cannot open folder

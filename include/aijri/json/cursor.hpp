@@ -12,6 +12,7 @@
 
 #include <simdjson.h>
 
+#include "aijri/json/padded_text.hpp"
 #include "aijri/util/diagnostic.hpp"
 #include "aijri/util/function_ref.hpp"
 #include "aijri/util/rational.hpp"
@@ -108,11 +109,11 @@ private:
     LineIndex m_lines;
 };
 
-// Walks the document in `text` (followed by simdjson's padding) with `read_root`. When the
+// Walks the document in `text` with `read_root`. When the
 // text is not well-formed JSON, the diagnostics become its one syntax error. A document that
 // is a bare scalar is "expected <root_expected>, found …" (an object or array root is left to
 // read_root, which says what it expected).
-void walk_document(od::parser& parser, std::string_view text, JsonCursor& cursor,
+void walk_document(od::parser& parser, PaddedText padded, JsonCursor& cursor,
                    Diagnostics& diagnostics, std::string_view root_expected,
                    const FunctionRef<void(JsonNode& root)>& read_root);
 

@@ -1,4 +1,4 @@
-// What every JSON text aijri reads is held to, and what the fast reader needs around it.
+// What every JSON text aijri reads is held to.
 #pragma once
 
 #include <cstddef>
@@ -10,8 +10,5 @@ inline constexpr std::size_t k_max_json_depth = 64;
 // A file with more errors than this gets that many, then one saying that the rest of the
 // file was not checked.
 inline constexpr std::size_t k_max_errors = 100;
-
-// Bytes that must be readable after the text for read_padded (simdjson's padding).
-extern const std::size_t k_read_padding;
 
 } // namespace aijri

@@ -8,8 +8,6 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "aijri/util/rational.hpp"
 
 namespace aijri::detail {
@@ -35,8 +33,8 @@ public:
     // A figure rounded to `decimals`, as json_number() gives it: an integer when decimals is
     // 0, else the number a double of that decimal text prints as (5.6628, 40.0, 1.1).
     void decimal(const Rational& value, int decimals);
-    // A value held as JSON (an input's old or new value), laid out like the rest.
-    void value(const nlohmann::ordered_json& value);
+    // A number given as its JSON text ("5.6628", "1e+20"), as written by some other means.
+    void number(std::string_view json_text);
 
 private:
     void open(char bracket);
@@ -52,9 +50,8 @@ private:
     std::uint64_t m_has_members = 0; // bit d: the container at depth d has a member already
 };
 
-// The JSON text of a string value, quotes included, escaped as dump_json() escapes it.
-void append_json_string(std::string& out, std::string_view text);
-// The JSON number text of json_number(value, decimals).
+// The JSON number text of `value` rounded to `decimals`: an integer when decimals is 0, else
+// the number a double of that decimal text prints as (5.6628, 40.0, 1.1).
 std::string json_decimal_text(const Rational& value, int decimals);
 
 } // namespace aijri::detail

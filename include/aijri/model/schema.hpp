@@ -1,10 +1,11 @@
 // The JSON Schema (draft 2020-12) of the assessment format, for editors and other validators.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string>
 
 namespace aijri {
 
-nlohmann::ordered_json assessment_schema();
+// Its JSON text, indented by two spaces, without a final newline.
+std::string assessment_schema();
 
 } // namespace aijri

@@ -39,7 +39,5 @@ struct DiffReportStyle {
 // tripped one.
 void write_diff_report(const DiffResult& result, DiffFormat format, const DiffReportStyle& style,
                        const std::function<void(std::string_view)>& write);
-// The same text, whole.
-std::string diff_report(const DiffResult& result, DiffFormat format, const DiffReportStyle& style);
 
 } // namespace aijri

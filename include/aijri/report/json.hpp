@@ -4,8 +4,6 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "aijri/batch/evaluate.hpp"
 
 namespace aijri {
@@ -16,8 +14,5 @@ namespace aijri {
 void append_result_json(std::string& out, const Evaluation& evaluation,
                         const Methodology& methodology,
                         const std::optional<std::string>& gate = std::nullopt, int indent = -1);
-
-// The same object as a JSON value, for callers that want to look inside it.
-nlohmann::ordered_json result_json(const Evaluation& evaluation, const Methodology& methodology);
 
 } // namespace aijri
