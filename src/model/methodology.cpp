@@ -19,23 +19,6 @@ namespace {
 using detail::JsonCursor;
 using detail::JsonNode;
 
-constexpr std::array<std::string_view, 17> k_keys = {"$comment",
-                                                     "name",
-                                                     "task_resistance_base",
-                                                     "evidence_weight",
-                                                     "barrier_weight",
-                                                     "growth_weight",
-                                                     "raw_min",
-                                                     "raw_span",
-                                                     "scale",
-                                                     "published_decimals",
-                                                     "clamp",
-                                                     "zones",
-                                                     "high_task_score",
-                                                     "sub_labels",
-                                                     "quick_screen",
-                                                     "description",
-                                                     "$schema"};
 constexpr std::array<std::string_view, 14> k_required = {"name",
                                                          "task_resistance_base",
                                                          "evidence_weight",
@@ -50,6 +33,14 @@ constexpr std::array<std::string_view, 14> k_required = {"name",
                                                          "high_task_score",
                                                          "sub_labels",
                                                          "quick_screen"};
+// Every key a methodology may hold: the required ones, and three that document it.
+constexpr auto k_keys = [] {
+    std::array<std::string_view, k_required.size() + 3> keys{"$comment"};
+    std::copy(k_required.begin(), k_required.end(), keys.begin() + 1);
+    keys[k_required.size() + 1] = "description";
+    keys[k_required.size() + 2] = "$schema";
+    return keys;
+}();
 constexpr std::array<std::string_view, 2> k_clamp_keys = {"min", "max"};
 constexpr std::array<std::string_view, 2> k_zone_keys = {"green_min", "yellow_min"};
 constexpr std::array<std::string_view, 4> k_rule_keys = {"zone", "label", "growth_correlation",
