@@ -56,8 +56,8 @@ void shapley_from_worth(std::size_t players, const Rational* worth, Rational* ph
 
 } // namespace
 
-std::vector<Rational> shapley_values(std::size_t players,
-                                     const std::function<Rational(unsigned)>& value) {
+std::vector<Rational> detail::shapley_values(std::size_t players,
+                                             const std::function<Rational(unsigned)>& value) {
     if (players > k_max_players) {
         throw std::invalid_argument("too many players for an exact Shapley value");
     }

@@ -40,7 +40,7 @@ Rational exact_aijri(const Assessment& a, const Methodology& m) {
 
 TEST_CASE("Shapley values of a product split a joint change fairly") {
     // f = x·y from (1,1) to (3,5): change 14; x gets ½·2·(1+5) = 6, y gets ½·4·(1+3) = 8.
-    const auto phi = shapley_values(2, [](unsigned mask) {
+    const auto phi = detail::shapley_values(2, [](unsigned mask) {
         const Rational x = (mask & 1U) != 0U ? Rational(3) : Rational(1);
         const Rational y = (mask & 2U) != 0U ? Rational(5) : Rational(1);
         return x * y;

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <array>
-#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -72,10 +71,5 @@ std::vector<Contribution> attribute_change(const Assessment& old_assessment,
                                            const Assessment& new_assessment,
                                            const Methodology& old_methodology,
                                            const Methodology& new_methodology);
-
-// Exact Shapley values of a game of `players` players (at most 16), where value(mask) is
-// the worth of the coalition whose members are the set bits of mask.
-std::vector<Rational> shapley_values(std::size_t players,
-                                     const std::function<Rational(unsigned mask)>& value);
 
 } // namespace aijri
