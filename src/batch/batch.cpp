@@ -377,10 +377,12 @@ void score_chunks(OrderedPipeline& pipeline, const BatchOptions& options,
         for (std::size_t i = 0; i < chunk.files.size(); ++i) {
             // An exception on a worker thread would end the program (std::terminate); it is
             // kept in its place and rethrown on the calling thread when it comes in order.
+            // Named, not captured through the structured binding: clang before 16 refuses that.
+            const InputFile& file = chunk.files[i];
             try {
-                chunk.results.emplace_back(score_one(chunk.files[i], render, [&] {
-                    return evaluate_loaded(thread.reader, loader, i, chunk.files[i],
-                                           *options.methodology, options);
+                chunk.results.emplace_back(score_one(file, render, [&] {
+                    return evaluate_loaded(thread.reader, loader, i, file, *options.methodology,
+                                           options);
                 }));
             } catch (...) {
                 chunk.results.emplace_back(std::current_exception());
