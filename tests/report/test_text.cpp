@@ -165,7 +165,8 @@ TEST_CASE("text report: colour only when asked, around headings and zone labels"
     CHECK(has_line(lines, "  Zone: \x1b[1;32mGreen\x1b[0m (Green >= 48.0, Yellow 25.0–47.9, "
                           "Red < 25.0)"));
     CHECK(colored_label(Zone::green, "Green (Accelerated)", false) == "Green (Accelerated)");
-    CHECK(colored_label(Zone::yellow, "Yellow (Stable)", true) == "\x1b[1;33mYellow (Stable)\x1b[0m");
+    CHECK(colored_label(Zone::yellow, "Yellow (Stable)", true) ==
+          "\x1b[1;33mYellow (Stable)\x1b[0m");
     CHECK(colored_label(Zone::red, "Red", true) == "\x1b[1;31mRed\x1b[0m");
     // A label is text from a file: it is sanitized, coloured or not.
     CHECK(colored_label(Zone::red, "R\x1b[2Jed", false) == "R\\x1b[2Jed");
