@@ -17,9 +17,18 @@ enum class Impact { displacement, augmentation, not_involved };
 std::string_view to_string(Impact impact); // "displacement", …
 std::optional<Impact> impact_from_string(std::string_view text);
 
+// The values an analyst is unsure between for a scored input ("range": [lo, hi] in the file):
+// the uncertainty analysis takes the input as uniform over lo..hi, both included.
+struct ScoreRange {
+    int lo = 0;
+    int hi = 0;
+    friend bool operator==(const ScoreRange&, const ScoreRange&) = default;
+};
+
 struct ScoredItem {
     int score = 0;
     std::string rationale;
+    std::optional<ScoreRange> range;
 };
 
 struct Task {
@@ -28,6 +37,7 @@ struct Task {
     int score = 1;     // 1..5
     Impact impact = Impact::augmentation;
     std::string rationale;
+    std::optional<ScoreRange> range; // of `score`
 };
 
 struct RoleDefinition {
