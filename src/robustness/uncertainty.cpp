@@ -247,35 +247,32 @@ std::vector<Support> supports(const std::vector<ScoredInput>& inputs, Uncertaint
 }
 
 Uncertainty analyse_uncertainty(const Composite& c, const std::vector<Support>& supports,
-                                UncertaintyModel model) {
+                                UncertaintyModel model, Counting counting) {
     // Counts fit in 128 bits unless declared ranges are wide on many inputs (the default
     // model's 3 values an input stay below 2^97 with 50 tasks): GMP only then.
     double bits = 0;
     for (const Support& s : supports) {
         bits += std::log2(static_cast<double>(s.size()));
     }
-    // Machine words where they hold everything (every real assessment under the default
-    // model): the counting loop is then a few instructions a step.
-    if (bits < 62 && c.fits_in_64_bits()) {
-        return analyse_with<std::int64_t, std::uint64_t>(c, supports, model);
+    if (counting == Counting::automatic) {
+        // Machine words where they hold everything (every real assessment under the default
+        // model): the counting loop is then a few instructions a step.
+        counting = bits < 62 && c.fits_in_64_bits() ? Counting::machine_words
+                   : bits < 120                     ? Counting::bits_128
+                                                    : Counting::gmp;
     }
-    if (bits < 120) {
+    switch (counting) {
+    case Counting::machine_words:
+        return analyse_with<std::int64_t, std::uint64_t>(c, supports, model);
+    case Counting::bits_128:
         return analyse_with<Int128, UInt128>(c, supports, model);
+    case Counting::automatic:
+    case Counting::gmp:
+        break;
     }
     return analyse_with<Int128, mpz_class>(c, supports, model);
 }
 
-// With four independent factors, each affine in its inputs (F = A + Σ C_i x_i), the
-// composite Y = Π F has V = Π E[F²] − Π E[F]². Fixing x_i (in factor k) leaves
-// E[Y | x_i] = (F_k's mean shifted by C_i (x_i − μ_i)) × Π_{j≠k} E[F_j], so
-// V_i = C_i² σ_i² Π_{j≠k} E[F_j]²; and E[Var(Y | x_~i)] = C_i² σ_i² Π_{j≠k} E[F_j²].
-// The scaling of the factors and the affine map to the AIJRI cancel in every ratio.
-//
-// In integers: with m_k = 2 E[F_k] and s_k = 12 Σ C_i² σ_i² = Σ C_i² (n_i² − 1) (n_i values
-// uniform), E[F_k]² = P_k / 4 and E[F_k²] = Q_k / 12 for P_k = m_k², Q_k = 3 m_k² + s_k; then
-// 12⁴ V = Π Q − 81 Π P, 12⁴ V_i = 27 w_i Π_{j≠k} P_j and 12⁴ T_i = w_i Π_{j≠k} Q_j for
-// w_i = C_i² (n_i² − 1). No fraction is ever reduced: GMP rationals cost 460,000
-// instructions a role, these integers a tenth of it.
 namespace {
 
 // Multiplication that refuses to overflow, for the 128-bit attempt; GMP's never does.
