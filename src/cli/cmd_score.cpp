@@ -47,6 +47,7 @@ struct ScoreOptions {
     std::string jsonl_input;
     bool allow_empty = false;
     InputFormatOption input_format;
+    SetOption set;
 };
 
 Gates parse_gates(const ScoreOptions& o) {
@@ -77,7 +78,7 @@ class ScoreCommand {
 public:
     explicit ScoreCommand(const ScoreOptions& options)
         : m_options(options), m_methodology(options.methodology.load()),
-          m_gates(parse_gates(options)) {
+          m_gates(parse_gates(options)), m_edits(options.set.edits()) {
         m_style.width = options.width != 0 ? options.width : terminal_width();
         m_style.color = use_color(
             options.color, options.output.empty() || options.output == "-" ? stdout : nullptr);
@@ -108,8 +109,16 @@ private:
     int run_single(const InputFile& input, BatchFormat format) {
         AssessmentReader reader;
         FileBuffer buffer;
-        const Evaluation e = evaluate_file(reader, buffer, input, m_methodology,
-                                           m_options.max_bytes, m_options.input_format.get());
+        const Evaluation e =
+            evaluate_file(reader, buffer, input, m_methodology, m_options.max_bytes,
+                          m_options.input_format.get(), m_edits);
+        if (e.edit_error) {
+            // The command line asked what this role cannot give: nothing is reported of it.
+            for (const Diagnostic& d : e.diagnostics) {
+                eprint("aijri: {}\n", sanitize(d.message));
+            }
+            return k_exit_usage;
+        }
         const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
         // A file whose only errors are stated figures that do not match is still shown, its
         // mismatches marked: the figures are what the analyst needs to correct them.
@@ -149,6 +158,7 @@ private:
         Progress progress(show_progress ? count_inputs() : 0, show_progress);
         BatchOptions batch{job_count(m_options.jobs), m_options.max_bytes, &m_methodology};
         batch.input_format = m_options.input_format.get();
+        batch.edits = m_edits;
         Emitter emitter(*this, *report, format);
         InputWalk walk(m_options.paths, batch.input_format);
         run_batch(
@@ -184,6 +194,7 @@ private:
         const auto report =
             make_batch_report(format, m_methodology, ReportStyle{m_style.color, m_style.width});
         BatchOptions batch{1, m_options.max_bytes, &m_methodology};
+        batch.edits = m_edits;
         Emitter emitter(*this, *report, format);
         run_jsonl_stream(m_options.jsonl_input, display_path(m_options.jsonl_input), batch,
                          render_function(*report, format),
@@ -312,7 +323,7 @@ private:
             m_census.add(s.id, position);
         }
         ++m_totals.files;
-        m_io_error = m_io_error || s.io_error || s.methodology_error;
+        m_io_error = m_io_error || s.io_error || s.methodology_error || s.usage_error;
         if (!s.valid) {
             ++m_totals.invalid;
             return;
@@ -385,6 +396,7 @@ private:
     const ScoreOptions& m_options;
     Methodology m_methodology;
     Gates m_gates;
+    std::vector<InputSetting> m_edits; // --set
     TextStyle m_style;
     BatchTotals m_totals;
     // The ids of a walk, to name an id that several files use. Not for --jsonl-input: a
@@ -435,8 +447,10 @@ Runner setup_score(CLI::App& command) {
     add_max_bytes_option(command, options->max_bytes);
     add_allow_empty_option(command, options->allow_empty);
     options->input_format.add_to(command);
+    options->set.add_to(command);
     command.footer("Examples:\n"
                    "  aijri score assessments/deep-learning-engineer.json\n"
+                   "  aijri score --set /tasks/1/score=4 role.json      # what if, file untouched\n"
                    "  aijri score role.md                            # a document, as published\n"
                    "  aijri score --format json role.json\n"
                    "  aijri score assessments/                      # a table, zone counts\n"

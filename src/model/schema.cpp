@@ -23,12 +23,12 @@ Json strict_object(Json properties, Json required, std::string description) {
     return schema;
 }
 
-Json integer_range(int min, int max, std::string description) {
+Json integer_range(ScoreBounds bounds, std::string description) {
     // multipleOf 1 rather than "type": "integer" so that 2.0 is accepted, as aijri does.
     return Json{{"type", "number"},
                 {"multipleOf", 1},
-                {"minimum", min},
-                {"maximum", max},
+                {"minimum", bounds.min},
+                {"maximum", bounds.max},
                 {"description", std::move(description)}};
 }
 
@@ -55,22 +55,22 @@ Json sub_label(std::string description) {
                 {"description", std::move(description)}};
 }
 
-Json scored_item(int min, int max, const std::string& what) {
+Json scored_item(ScoreBounds bounds, const std::string& what) {
     return strict_object(
-        Json{{"score", integer_range(min, max, what)}, {"rationale", text("Why this score.")}},
+        Json{{"score", integer_range(bounds, what)}, {"rationale", text("Why this score.")}},
         Json::array({"score"}), what);
 }
 
 template <std::size_t N>
 Json scored_group(const std::array<std::string_view, N>& keys,
-                  const std::array<std::string_view, N>& titles, int min, int max,
+                  const std::array<std::string_view, N>& titles, ScoreBounds bounds,
                   const std::string& description) {
     Json properties = Json::object();
     Json required = Json::array();
     for (std::size_t i = 0; i < N; ++i) {
-        properties[std::string(keys[i])] = scored_item(
-            min, max,
-            std::string(titles[i]) + ", " + std::to_string(min) + " to " + std::to_string(max));
+        properties[std::string(keys[i])] =
+            scored_item(bounds, std::string(titles[i]) + ", " + std::to_string(bounds.min) +
+                                    " to " + std::to_string(bounds.max));
         required.push_back(keys[i]);
     }
     return strict_object(std::move(properties), std::move(required), description);
@@ -98,7 +98,8 @@ Json task_schema() {
                     "decimals and the sum are checked by `aijri validate`, not here: common "
                     "validators (python-jsonschema, ajv) evaluate \"multipleOf\": 0.01 in binary "
                     "floating point and would refuse valid shares such as 9.38."}}},
-             {"score", integer_range(1, 5, "1 = AI not involved … 5 = AI does it alone")},
+             {"score",
+              integer_range(k_task_score_bounds, "1 = AI not involved … 5 = AI does it alone")},
              {"impact",
               Json{{"enum", Json::array({"displacement", "augmentation", "not_involved"})}}},
              {"rationale", text("Why this score.")}},
@@ -128,6 +129,41 @@ Json stated_schema() {
     return strict_object(std::move(properties), Json::array(),
                          "Figures the author wrote down; each is checked against the computation "
                          "at the precision it is written with.");
+}
+
+// "a|b|c" of the keys, for a pattern.
+template <std::size_t N>
+std::string alternatives(const std::array<std::string_view, N>& keys) {
+    std::string out;
+    for (const std::string_view key : keys) {
+        out += (out.empty() ? "" : "|") + std::string(key);
+    }
+    return out;
+}
+
+Json scenario_schema(Json stated) {
+    const std::string editable =
+        "^/(tasks/(0|[1-9][0-9]*)/(score|time_pct)|evidence/(" + alternatives(k_evidence_keys) +
+        ")/score|barriers/(" + alternatives(k_barrier_keys) + ")/score|protective_principles/(" +
+        alternatives(k_principle_keys) + ")/score|growth_correlation/score)$";
+    Json set{{"type", "object"},
+             {"description",
+              "The inputs to set, each a JSON pointer into this assessment and its value in the "
+              "scenario. The values keep the input's rules (a score within its bounds, a time "
+              "share with at most 2 decimals), and the shares still sum to exactly 100: "
+              "checked by `aijri validate`."},
+             {"minProperties", 1},
+             {"propertyNames", Json{{"pattern", editable}}},
+             {"additionalProperties", Json{{"type", "number"}}}};
+    stated["description"] = "Figures the author wrote down for the scenario, audited like the "
+                            "role's own.";
+    return strict_object(
+        Json{{"name", nonempty_text("The scenario's name; distinct within the role.")},
+             {"note", text("Why the scenario is worth scoring.")},
+             {"set", std::move(set)},
+             {"stated", std::move(stated)}},
+        Json::array({"name", "set"}),
+        "A variant of the role, scored beside it by the same formula.");
 }
 
 Json override_schema() {
@@ -164,20 +200,24 @@ std::string assessment_schema() {
         {"aijri", Json{{"const", 1}, {"description", "Format version."}}},
         {"id", nonempty_text("Stable key for diffs; default: file name without .json.")},
         {"role", std::move(role)},
-        {"protective_principles", scored_group(k_principle_keys, k_principle_titles, 0, 3,
-                                               "The three protective principles.")},
-        {"growth_correlation", scored_item(-2, 2, "AI growth correlation, -2 to +2")},
+        {"protective_principles",
+         scored_group(k_principle_keys, k_principle_titles, k_principle_bounds,
+                      "The three protective principles.")},
+        {"growth_correlation", scored_item(k_growth_bounds, "AI growth correlation, -2 to +2")},
         {"tasks",
          Json{{"type", "array"}, {"minItems", 1}, {"maxItems", 50}, {"items", task_schema()}}},
         {"reinstatement",
          strict_object(Json{{"new_tasks", Json{{"type", "boolean"}}}, {"note", text("")}},
                        Json::array({"new_tasks"}), "Does AI create new tasks for this role?")},
-        {"evidence", scored_group(k_evidence_keys, k_evidence_titles, -2, 2,
+        {"evidence", scored_group(k_evidence_keys, k_evidence_titles, k_evidence_bounds,
                                   "Labour-market evidence, five dimensions.")},
-        {"barriers", scored_group(k_barrier_keys, k_barrier_titles, 0, 2,
+        {"barriers", scored_group(k_barrier_keys, k_barrier_titles, k_barrier_bounds,
                                   "Barriers to automation, five dimensions.")},
         {"override", override_schema()},
         {"stated", stated_schema()},
+        {"scenarios", Json{{"type", "array"},
+                           {"description", "Variants of the role, each scored beside it."},
+                           {"items", scenario_schema(stated_schema())}}},
         {"commentary", Json{{"type", "array"},
                             {"items", strict_object(Json{{"heading", text("")}, {"text", text("")}},
                                                     Json::array(), "A commentary section.")}}}};
@@ -193,7 +233,10 @@ std::string assessment_schema() {
                               "common validators do not evaluate exactly: time shares with at "
                               "most 2 decimals that sum to exactly 100, distinct task names, an "
                               "override's AIJRI with at most 1 decimal, no key given twice in an "
-                              "object, and the stated figures against the computation.");
+                              "object, the stated figures against the computation, and each "
+                              "scenario: a distinct name, edits that name an input of this role "
+                              "(no task past the last), values within the input's rules, shares "
+                              "that still sum to 100, and its own stated figures.");
     for (auto& [key, value] : root.items()) {
         schema[key] = value;
     }
