@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "aijri/assessment/edit.hpp"
 #include "aijri/assessment/reader.hpp"
 #include "aijri/json/cursor.hpp"
 
@@ -19,7 +20,7 @@ using detail::JsonNode;
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 13> k_top_keys = {"$schema",
+constexpr std::array<std::string_view, 14> k_top_keys = {"$schema",
                                                          "aijri",
                                                          "id",
                                                          "role",
@@ -31,6 +32,7 @@ constexpr std::array<std::string_view, 13> k_top_keys = {"$schema",
                                                          "barriers",
                                                          "override",
                                                          "stated",
+                                                         "scenarios",
                                                          "commentary"};
 constexpr std::array<std::string_view, 7> k_top_required = {
     "aijri",    "role",    "protective_principles", "growth_correlation", "tasks",
@@ -52,6 +54,8 @@ constexpr std::array<std::string_view, 4> k_override_keys = {"aijri", "zone", "s
                                                              "reason"};
 constexpr std::array<std::string_view, 1> k_override_required = {"reason"};
 constexpr std::array<std::string_view, 2> k_commentary_keys = {"heading", "text"};
+constexpr std::array<std::string_view, 4> k_scenario_keys = {"name", "note", "set", "stated"};
+constexpr std::array<std::string_view, 2> k_scenario_required = {"name", "set"};
 
 constexpr std::size_t k_max_tasks = 50;
 constexpr std::size_t k_task_name_scan = 64;
@@ -68,8 +72,9 @@ std::optional<std::size_t> index_of(const std::array<std::string_view, N>& keys,
 
 class AssessmentParser {
 public:
-    AssessmentParser(JsonCursor& cursor, Assessment& out, bool keep_prose)
-        : m_cursor(cursor), m_out(out), m_keep_prose(keep_prose) {}
+    AssessmentParser(JsonCursor& cursor, Assessment& out, bool keep_prose,
+                     const Diagnostics& diagnostics)
+        : m_cursor(cursor), m_out(out), m_keep_prose(keep_prose), m_diagnostics(diagnostics) {}
 
     void read_root(JsonNode& root) {
         if (!m_cursor.expect_object(root, k_root_expected)) {
@@ -78,6 +83,7 @@ public:
         read_fields(root, k_top_keys, k_top_required,
                     [this](std::string_view key, JsonNode& v) { read_top_field(key, v); });
         check_time_shares();
+        check_scenario_edits();
     }
 
 private:
@@ -123,7 +129,9 @@ private:
         } else if (key == "override") {
             read_override(v);
         } else if (key == "stated") {
-            read_stated(v);
+            read_stated(v, m_out.stated);
+        } else if (key == "scenarios") {
+            read_scenarios(v);
         } else if (key == "commentary") {
             read_commentary(v);
         }
@@ -331,25 +339,15 @@ private:
 
     bool read_time_share(JsonNode& v, Rational& share) {
         const std::size_t at = v.offset;
-        constexpr std::string_view expected =
-            "a time share in percent, greater than 0 and at most 100";
-        const auto number = m_cursor.read_number(v, expected);
+        const auto number = m_cursor.read_number(v, k_time_share_expected);
         if (!number) {
             return false;
         }
-        const Rational value = number->value;
-        if (value <= Rational(0) || value > Rational(100)) {
-            m_cursor.error(at, v.pointer(),
-                           fmt::format("expected {}, found {}", expected, to_exact_string(value)));
+        if (auto problem = time_share_problem(number->value)) {
+            m_cursor.error(at, v.pointer(), std::move(*problem));
             return false;
         }
-        if (!(value * Rational(100)).is_integer()) {
-            m_cursor.error(at, v.pointer(),
-                           fmt::format("expected a time share with at most 2 decimals, found {}",
-                                       to_exact_string(value)));
-            return false;
-        }
-        share = value;
+        share = number->value;
         return true;
     }
 
@@ -376,11 +374,8 @@ private:
         for (const Task& task : m_out.tasks) {
             total += task.time_pct;
         }
-        if (total != Rational(100)) {
-            m_cursor.error(m_tasks_offset, "/tasks",
-                           fmt::format("expected time shares that sum to exactly 100, found a "
-                                       "sum of {}",
-                                       to_exact_string(total)));
+        if (auto problem = time_share_sum_problem(total)) {
+            m_cursor.error(m_tasks_offset, "/tasks", std::move(*problem));
         }
     }
 
@@ -468,11 +463,10 @@ private:
         return std::nullopt;
     }
 
-    void read_stated(JsonNode& node) {
-        StatedFigures& s = m_out.stated;
+    void read_stated(JsonNode& node, StatedFigures& s) {
         read_fields(node, k_stated_keys, {}, [&](std::string_view key, JsonNode& v) {
             if (key == k_stated_split) {
-                read_stated_numbers(v, k_stated_split, k_stated_split_keys);
+                read_stated_numbers(v, s, k_stated_split, k_stated_split_keys);
                 return;
             }
             const StatedFigure& figure = figure_of(key, {});
@@ -496,10 +490,94 @@ private:
         });
     }
 
-    void read_stated_numbers(JsonNode& node, std::string_view group, Keys keys) {
+    void read_stated_numbers(JsonNode& node, StatedFigures& s, std::string_view group, Keys keys) {
         read_fields(node, keys, {}, [&](std::string_view key, JsonNode& v) {
-            m_out.stated.*figure_of(key, group).number = read_stated_number(v);
+            s.*figure_of(key, group).number = read_stated_number(v);
         });
+    }
+
+    void read_scenarios(JsonNode& node) {
+        if (!m_cursor.expect_array(node)) {
+            return;
+        }
+        m_cursor.for_each_element(node, [&](JsonNode& element) {
+            Scenario scenario;
+            std::size_t name_offset = element.offset;
+            std::size_t set_offset = element.offset;
+            read_fields(element, k_scenario_keys, k_scenario_required,
+                        [&](std::string_view key, JsonNode& v) {
+                            if (key == "name") {
+                                name_offset = v.offset;
+                                scenario.name = m_cursor.read_nonempty_string(v).value_or("");
+                            } else if (key == "note") {
+                                read_prose(v, scenario.note);
+                            } else if (key == "set") {
+                                set_offset = v.offset;
+                                read_scenario_set(v, scenario.set);
+                            } else {
+                                read_stated(v, scenario.stated);
+                            }
+                        });
+            check_scenario_name(scenario.name, element, name_offset);
+            m_scenario_sets.push_back({element.pointer(), set_offset});
+            m_out.scenarios.push_back(std::move(scenario));
+        });
+    }
+
+    // A scenario is reported, and compared between revisions, by its name.
+    void check_scenario_name(const std::string& name, const JsonNode& element, std::size_t offset) {
+        const std::vector<Scenario>& scenarios = m_out.scenarios;
+        const auto first = std::find_if(scenarios.begin(), scenarios.end(),
+                                        [&](const Scenario& s) { return s.name == name; });
+        if (!name.empty() && first != scenarios.end()) {
+            m_cursor.error(offset, pointer_append(element.pointer(), "name"),
+                           fmt::format("duplicate scenario name {} (also /scenarios/{}/name)",
+                                       detail::quoted(name), first - scenarios.begin()));
+        }
+    }
+
+    // "set": { POINTER: VALUE, … }. What the pointers name and the values' rules are checked
+    // once the whole role is read (check_scenario_edits): the keys may come before "tasks".
+    void read_scenario_set(JsonNode& node, std::vector<InputSetting>& set) {
+        if (!m_cursor.expect_object(node)) {
+            return;
+        }
+        std::size_t members = 0;
+        m_cursor.for_each_member(
+            node, [&](std::string_view key, JsonNode& v, std::size_t key_offset) {
+                ++members;
+                const std::size_t at = v.offset;
+                if (auto number = m_cursor.read_number(v, "a number, the input's value")) {
+                    set.push_back(InputSetting{std::string(key), *number, key_offset, at});
+                }
+            });
+        if (members == 0) {
+            m_cursor.error(node.offset, node.pointer(),
+                           "expected at least one input to set, found none");
+        }
+    }
+
+    // Each scenario's edits, made on the role as read, through the one function --set uses.
+    // Only a role read without error is a base to check them against.
+    void check_scenario_edits() {
+        if (m_out.scenarios.empty() || has_errors(m_diagnostics)) {
+            return;
+        }
+        for (std::size_t i = 0; i < m_out.scenarios.size(); ++i) {
+            const std::vector<InputSetting>& set = m_out.scenarios[i].set;
+            Assessment edited = m_out;
+            const auto& [scenario_pointer, set_offset] = m_scenario_sets[i];
+            const std::string set_pointer = pointer_append(scenario_pointer, "set");
+            for (const EditError& e : apply_edits(edited, set)) {
+                if (e.edit == k_every_edit) {
+                    m_cursor.error(set_offset, set_pointer, e.message);
+                    continue;
+                }
+                const InputSetting& edit = set[e.edit];
+                m_cursor.error(e.at_value ? edit.value_offset : edit.key_offset,
+                               pointer_append(set_pointer, edit.pointer), e.message);
+            }
+        }
     }
 
     // read_fields hands on only the keys it was given, which all come from the table.
@@ -525,6 +603,9 @@ private:
     JsonCursor& m_cursor;
     Assessment& m_out;
     bool m_keep_prose;
+    const Diagnostics& m_diagnostics;
+    // Each scenario's pointer and where its "set" stands, for the errors of its edits.
+    std::vector<std::pair<std::string, std::size_t>> m_scenario_sets;
     bool m_shares_complete = true;
     std::size_t m_tasks_offset = 0;
 };
@@ -543,11 +624,12 @@ struct AssessmentReader::Impl {
         assessment.id_from_file_name = true;
         const std::string_view text = strip_bom(full_text.view());
         JsonCursor cursor(text, result.diagnostics);
-        detail::walk_document(parser,
-                              full_text.without_prefix(full_text.view().size() - text.size()),
-                              cursor, result.diagnostics, k_root_expected, [&](JsonNode& root) {
-                                  AssessmentParser(cursor, assessment, keep_prose).read_root(root);
-                              });
+        detail::walk_document(
+            parser, full_text.without_prefix(full_text.view().size() - text.size()), cursor,
+            result.diagnostics, k_root_expected, [&](JsonNode& root) {
+                AssessmentParser(cursor, assessment, keep_prose, result.diagnostics)
+                    .read_root(root);
+            });
         if (!has_errors(result.diagnostics)) {
             result.assessment = std::move(assessment);
         } else {

@@ -231,6 +231,30 @@ void write_stated(JsonWriter& w, const StatedFigures& s) {
     w.end_object();
 }
 
+void write_scenarios(JsonWriter& w, const std::vector<Scenario>& scenarios) {
+    if (scenarios.empty()) {
+        return;
+    }
+    w.key("scenarios");
+    w.begin_array();
+    for (const Scenario& scenario : scenarios) {
+        w.begin_object();
+        w.key("name");
+        w.string(scenario.name);
+        optional_text(w, "note", scenario.note);
+        w.key("set");
+        w.begin_object();
+        for (const InputSetting& edit : scenario.set) {
+            w.key(edit.pointer);
+            w.number(to_fixed(edit.value.value, edit.value.decimals));
+        }
+        w.end_object();
+        write_stated(w, scenario.stated);
+        w.end_object();
+    }
+    w.end_array();
+}
+
 void write_commentary(JsonWriter& w, const std::vector<CommentarySection>& commentary) {
     if (commentary.empty()) {
         return;
@@ -273,6 +297,7 @@ std::string assessment_to_json(const Assessment& a) {
     scored_group(w, "barriers", k_barrier_keys, a.barriers);
     write_override(w, a.override_);
     write_stated(w, a.stated);
+    write_scenarios(w, a.scenarios);
     write_commentary(w, a.commentary);
     w.end_object();
     return w.take();

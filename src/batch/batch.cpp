@@ -26,6 +26,7 @@ ResultSummary summarize(const Evaluation& e) {
     s.valid = e.valid();
     s.io_error = e.io_error;
     s.methodology_error = e.methodology_error;
+    s.usage_error = e.edit_error;
     if (e.assessment) {
         s.id = e.assessment->id;
         s.title = e.assessment->role.title;
@@ -141,8 +142,8 @@ Evaluation not_read(const InputFile& input, std::string message, bool io_error) 
 } // namespace
 
 Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
-                         const Methodology& methodology, std::size_t max_bytes,
-                         InputFormat format) {
+                         const Methodology& methodology, std::size_t max_bytes, InputFormat format,
+                         std::span<const InputSetting> edits) {
     if (!input.unreadable.empty()) {
         return not_read(input, input.unreadable, true);
     }
@@ -150,7 +151,7 @@ Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const Inp
         return not_read(input, problem->message, !problem->too_large);
     }
     return evaluate(reader, buffer.padded(), display_path(input.path), methodology,
-                    ReadOptions{format, !input.explicit_});
+                    ReadOptions{format, !input.explicit_, edits});
 }
 
 namespace {
@@ -167,7 +168,7 @@ Evaluation evaluate_loaded(AssessmentReader& reader, FileLoader& loader, std::si
         return not_read(input, std::move(problem->message), !problem->too_large);
     }
     return evaluate(reader, std::get<PaddedText>(loaded), display_path(input.path), methodology,
-                    ReadOptions{options.input_format, !input.explicit_});
+                    ReadOptions{options.input_format, !input.explicit_, options.edits});
 }
 
 // An internal failure (an exhausted allocator, arithmetic overflow from an extreme
@@ -358,7 +359,7 @@ void run_serial(InputSource& source, const BatchOptions& options, const RenderFu
         warn();
         RenderedResult result = score_one(*input, render, [&] {
             return evaluate_file(thread.reader, thread.buffer, *input, *options.methodology,
-                                 options.max_bytes, options.input_format);
+                                 options.max_bytes, options.input_format, options.edits);
         });
         result.position = position++;
         if (!result.skipped.empty()) {
@@ -613,7 +614,8 @@ void run_jsonl_stream(const std::string& path, const std::string& display,
                                        describe_size(options.max_bytes))));
         } else {
             e = evaluate(thread.reader, *line, fmt::format("{}-{}.json", stem, line_number),
-                         *options.methodology);
+                         *options.methodology,
+                         ReadOptions{InputFormat::automatic, false, options.edits});
             e.file = display;
             for (Diagnostic& d : e.diagnostics) {
                 if (d.position.line > 0) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "aijri/assessment/edit.hpp"
 #include "aijri/document/document.hpp"
 #include "aijri/util/file_name.hpp"
 
@@ -121,6 +122,78 @@ void refuse_methodology(Evaluation& result, const Methodology& methodology) {
                     methodology.name)));
 }
 
+EditedVerdict compare_edited(const Assessment& role, const Score& role_score,
+                             const Assessment& edited, const Score& edited_score,
+                             const Methodology& methodology) {
+    return {edited_score.formula, edited_score.formula.aijri - role_score.formula.aijri,
+            attribute_change(scored_inputs(role, role_score), scored_inputs(edited, edited_score),
+                             methodology, methodology)};
+}
+
+// The role as a scenario or --set has it: the formula's verdict only (see EditedVerdict).
+Assessment edited_copy(const Assessment& role) {
+    Assessment edited = role;
+    edited.override_.reset();
+    edited.scenarios.clear();
+    edited.stated = {};
+    return edited;
+}
+
+// Scores each scenario of the role and audits its stated figures; returns the mismatches.
+// The reader has checked every scenario's edits against the role.
+Diagnostics score_scenarios(Evaluation& result, const Score& role_score,
+                            const Methodology& methodology, const LineIndex* lines) {
+    Diagnostics mismatches;
+    const Assessment& role = *result.assessment;
+    for (const Scenario& scenario : role.scenarios) {
+        Assessment edited = edited_copy(role);
+        if (!apply_edits(edited, scenario.set).empty()) {
+            continue;
+        }
+        edited.stated = scenario.stated;
+        const Score score = compute_score(edited, methodology);
+        check_printable(score);
+        Diagnostics found = check_stated_figures(edited, score, methodology, lines);
+        mismatches.insert(mismatches.end(), found.begin(), found.end());
+        result.scenarios.push_back({scenario.name, scenario.note,
+                                    compare_edited(role, role_score, edited, score, methodology)});
+    }
+    return mismatches;
+}
+
+// "--set /tasks/1/score=4", as it was given (the value with the decimals it was written with).
+std::string set_text(const InputSetting& edit) {
+    return fmt::format(
+        "--set {}={}", edit.pointer,
+        to_decimal(edit.value.value, edit.value.decimals, std::max(edit.value.decimals, 6)));
+}
+
+// `--set`: the role is scored as edited, and the evaluation keeps what it was before. False
+// when the edits cannot be made on this role (result.edit_error, with why).
+bool apply_what_if(Evaluation& result, Score& score, const Methodology& methodology,
+                   std::span<const InputSetting> edits) {
+    Assessment edited = *result.assessment;
+    const std::vector<EditError> errors = apply_edits(edited, edits);
+    if (!errors.empty()) {
+        result.edit_error = true;
+        for (const EditError& e : errors) {
+            result.diagnostics.push_back(make_error(
+                "", {},
+                fmt::format("{}: {}", e.edit == k_every_edit ? "--set" : set_text(edits[e.edit]),
+                            e.message)));
+        }
+        return false;
+    }
+    Score edited_score = compute_score(edited, methodology);
+    check_printable(edited_score);
+    WhatIf what_if{std::vector<InputSetting>(edits.begin(), edits.end()), score.formula,
+                   compare_edited(*result.assessment, score, edited, edited_score, methodology)};
+    result.what_if = std::move(what_if);
+    result.assessment = std::move(edited);
+    score = std::move(edited_score);
+    return true;
+}
+
 enum class Form { json, document, neither };
 
 // The one place that decides how a text is read.
@@ -149,7 +222,8 @@ bool starts_like_json(std::string_view text) {
 
 // A document: imported as `aijri import` reads it, audited as it audits, then scored.
 Evaluation evaluate_document(std::string_view text, std::string file,
-                             const Methodology& methodology, bool found_in_folder) {
+                             const Methodology& methodology, const ReadOptions& how) {
+    const bool found_in_folder = how.found_in_folder;
     Evaluation result;
     result.file = std::move(file);
     ImportOptions options;
@@ -184,6 +258,16 @@ Evaluation evaluate_document(std::string_view text, std::string file,
     try {
         Score score = compute_score(*result.assessment, methodology);
         check_printable(score);
+        const Diagnostics mismatches = score_scenarios(result, score, methodology, nullptr);
+        if (!mismatches.empty()) {
+            result.diagnostics.insert(result.diagnostics.end(), mismatches.begin(),
+                                      mismatches.end());
+            sort_by_position(result.diagnostics);
+            return result;
+        }
+        if (!how.edits.empty() && !apply_what_if(result, score, methodology, how.edits)) {
+            return result;
+        }
         result.diagnostics.insert(result.diagnostics.end(), score.warnings.begin(),
                                   score.warnings.end());
         result.score = std::move(score);
@@ -199,7 +283,7 @@ Evaluation evaluate_text(AssessmentReader& reader, std::string_view text, const 
                          std::string file, const Methodology& methodology, const ReadOptions& how) {
     const Form form = form_of(file, text, how.format);
     if (form == Form::document) {
-        return evaluate_document(text, std::move(file), methodology, how.found_in_folder);
+        return evaluate_document(text, std::move(file), methodology, how);
     }
     if (form == Form::neither) {
         Evaluation result;
@@ -232,19 +316,26 @@ Evaluation evaluate_text(AssessmentReader& reader, std::string_view text, const 
     }
     Score score;
     Diagnostics mismatches;
+    result.assessment = std::move(read.assessment);
     try {
-        score = compute_score(*read.assessment, methodology);
+        score = compute_score(*result.assessment, methodology);
         const LineIndex lines(strip_bom(text)); // built only if a mismatch needs a position
-        mismatches = check_stated_figures(*read.assessment, score, methodology, &lines);
+        mismatches = check_stated_figures(*result.assessment, score, methodology, &lines);
         check_printable(score);
+        if (!result.assessment->scenarios.empty()) {
+            const Diagnostics found = score_scenarios(result, score, methodology, &lines);
+            mismatches.insert(mismatches.end(), found.begin(), found.end());
+        }
+        if (mismatches.empty() && !how.edits.empty() &&
+            !apply_what_if(result, score, methodology, how.edits)) {
+            return result;
+        }
     } catch (const std::overflow_error&) {
         // Exact arithmetic refuses to wrap (Rational); only a methodology with extreme
         // constants gets there, so the file is not to blame.
-        result.assessment = std::move(read.assessment);
         refuse_methodology(result, methodology);
         return result;
     }
-    result.assessment = std::move(read.assessment);
     if (!mismatches.empty()) {
         result.diagnostics.insert(result.diagnostics.end(), mismatches.begin(), mismatches.end());
         sort_by_position(result.diagnostics);

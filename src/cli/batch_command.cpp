@@ -55,7 +55,7 @@ class BatchCommand {
 public:
     explicit BatchCommand(const BatchCommandOptions& options)
         : m_options(options), m_methodology(options.methodology.load()),
-          m_gates(parse_gates(options)) {
+          m_gates(parse_gates(options)), m_edits(options.set.edits()) {
         m_style.width = options.width != 0 ? options.width : terminal_width();
         m_style.color = use_color(
             options.color, options.output.empty() || options.output == "-" ? stdout : nullptr);
@@ -88,7 +88,14 @@ private:
         AssessmentReader reader;
         FileBuffer buffer;
         Evaluation e = evaluate_file(reader, buffer, input, m_methodology, m_options.max_bytes,
-                                     m_options.input_format.get());
+                                     m_options.input_format.get(), m_edits);
+        if (e.edit_error) {
+            // The command line asked what this role cannot give: nothing is reported of it.
+            for (const Diagnostic& d : e.diagnostics) {
+                eprint("aijri: {}\n", sanitize(d.message));
+            }
+            return k_exit_usage;
+        }
         analyse(e);
         const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
         // A file whose only errors are stated figures that do not match is still shown, its
@@ -135,6 +142,7 @@ private:
         Progress progress(show_progress ? count_inputs() : 0, show_progress);
         BatchOptions batch{job_count(m_options.jobs), m_options.max_bytes, &m_methodology};
         batch.input_format = m_options.input_format.get();
+        batch.edits = m_edits;
         Emitter emitter(*this, *report, format);
         InputWalk walk(m_options.paths, batch.input_format);
         run_batch(
@@ -171,6 +179,7 @@ private:
         refuse_unsortable(format);
         const auto report = make_report(format);
         BatchOptions batch{1, m_options.max_bytes, &m_methodology};
+        batch.edits = m_edits;
         Emitter emitter(*this, *report, format);
         run_jsonl_stream(m_options.jsonl_input, display_path(m_options.jsonl_input), batch,
                          render_function(*report, format),
@@ -329,7 +338,7 @@ private:
             m_census.add(s.id, position);
         }
         ++m_totals.files;
-        m_io_error = m_io_error || s.io_error || s.methodology_error;
+        m_io_error = m_io_error || s.io_error || s.methodology_error || s.usage_error;
         if (!s.valid) {
             ++m_totals.invalid;
             return;
@@ -404,6 +413,7 @@ private:
     const BatchCommandOptions& m_options;
     Methodology m_methodology;
     Gates m_gates;
+    std::vector<InputSetting> m_edits; // --set
     TextStyle m_style;
     BatchTotals m_totals;
     // The ids of a walk, to name an id that several files use. Not for --jsonl-input: a
@@ -462,6 +472,7 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
     add_max_bytes_option(command, options.max_bytes);
     add_allow_empty_option(command, options.allow_empty);
     options.input_format.add_to(command);
+    options.set.add_to(command);
 }
 
 int run_batch_command(const BatchCommandOptions& options) {

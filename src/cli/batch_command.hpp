@@ -49,6 +49,7 @@ struct BatchCommandOptions {
     std::string jsonl_input;
     bool allow_empty = false;
     InputFormatOption input_format;
+    SetOption set; // --set POINTER=VALUE: what if
     // robustness: analyse each valid role, under this model of uncertainty.
     bool analyse = false;
     UncertaintyModel uncertainty = UncertaintyModel::standard;

@@ -11,6 +11,7 @@ Runner setup_score(CLI::App& command) {
     add_batch_options(command, *options);
     command.footer("Examples:\n"
                    "  aijri score assessments/deep-learning-engineer.json\n"
+                   "  aijri score --set /tasks/1/score=4 role.json      # what if, file untouched\n"
                    "  aijri score role.md                            # a document, as published\n"
                    "  aijri score --format json role.json\n"
                    "  aijri score assessments/                      # a table, zone counts\n"

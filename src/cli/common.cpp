@@ -109,6 +109,48 @@ std::string join_choices(const std::vector<std::string>& names,
     return out;
 }
 
+void SetOption::add_to(CLI::App& app) {
+    app.add_option("--set", texts,
+                   "Score the role with an input set to VALUE, its file untouched (repeatable): "
+                   "POINTER is /tasks/N/score, /tasks/N/time_pct, /evidence/KEY/score, "
+                   "/barriers/KEY/score, /protective_principles/KEY/score or "
+                   "/growth_correlation/score; the report adds what the edits change")
+        ->type_name("POINTER=VALUE")
+        ->allow_extra_args(false);
+}
+
+std::vector<InputSetting> SetOption::edits() const {
+    std::vector<InputSetting> edits;
+    for (const std::string& text : texts) {
+        const auto fail = [&](const std::string& why) {
+            throw Failure(fmt::format("aijri: --set {}: {}", sanitize(text), why), k_exit_usage);
+        };
+        const auto equals = text.find('=');
+        if (equals == std::string::npos) {
+            fail("expected POINTER=VALUE, such as /tasks/1/score=4, found no \"=\"");
+        }
+        const std::string pointer = text.substr(0, equals);
+        const std::string value = text.substr(equals + 1);
+        if (pointer.empty() || pointer.front() != '/') {
+            fail(fmt::format("expected a JSON pointer before \"=\", such as /tasks/1/score, "
+                             "found \"{}\"",
+                             sanitize(pointer)));
+        }
+        const ParsedNumber number = parse_json_number(value);
+        if (number.problem == NumberProblem::not_a_json_number) {
+            fail(fmt::format("expected a number after \"=\", such as 4 or 12.5, found \"{}\"",
+                             sanitize(value)));
+        }
+        if (number.problem == NumberProblem::out_of_range) {
+            fail(fmt::format("{} is out of range (at most 18 digits before and 18 after the "
+                             "decimal point)",
+                             sanitize(value)));
+        }
+        edits.push_back(InputSetting{pointer, number.literal});
+    }
+    return edits;
+}
+
 void InputFormatOption::add_to(CLI::App& app) {
     add_choice_option(
         app, "--input-format", value, k_input_format_names,
@@ -178,7 +220,7 @@ void add_quiet_option(CLI::App& app, bool& quiet, const std::string& help) {
 }
 
 int exit_status_of(const Evaluation& evaluation) {
-    if (evaluation.io_error || evaluation.methodology_error) {
+    if (evaluation.io_error || evaluation.methodology_error || evaluation.edit_error) {
         return k_exit_usage;
     }
     return evaluation.valid() ? k_exit_ok : k_exit_invalid;

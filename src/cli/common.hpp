@@ -47,6 +47,17 @@ struct MethodologyOption {
 void add_methodology_option(CLI::App& app, const std::string& name, std::string& file,
                             const std::string& help);
 
+// --set POINTER=VALUE, repeatable: every role is scored with these inputs set to these
+// values (a what-if), its file untouched. The form of each is checked here; whether the
+// pointer names an input of a role and the value keeps that input's rules is checked
+// against each role (Evaluation::edit_error: "aijri: --set /tasks/9/score=4: …", exit 2).
+struct SetOption {
+    std::vector<std::string> texts;
+    void add_to(CLI::App& app);
+    // The edits in the order given; a malformed one is a usage error (exit 2).
+    std::vector<InputSetting> edits() const;
+};
+
 // --input-format auto|json|markdown: how assessment files are read (see InputFormat).
 struct InputFormatOption {
     InputFormat value = InputFormat::automatic;

@@ -85,6 +85,19 @@ InputValue override_input(const std::optional<Override>& o) {
     return o ? InputValue(*o) : InputValue();
 }
 
+// The scenarios both versions have whose verdict is not the same.
+std::vector<ScenarioChange> scenario_changes(const DiffFigures& a, const DiffFigures& b) {
+    std::vector<ScenarioChange> changes;
+    for (const auto& [name, new_v] : b.scenarios) {
+        for (const auto& [old_name, old_v] : a.scenarios) {
+            if (old_name == name && (old_v.zone != new_v.zone || old_v.label != new_v.label)) {
+                changes.push_back({name, old_v, new_v});
+            }
+        }
+    }
+    return changes;
+}
+
 void compare(RoleDiff& role, const DiffEntry& old_entry, const DiffEntry& new_entry,
              const Methodology& old_m, const Methodology& new_m) {
     const DiffFigures& a = *old_entry.figures;
@@ -105,8 +118,9 @@ void compare(RoleDiff& role, const DiffEntry& old_entry, const DiffEntry& new_en
         exact += effect;
     }
     role.delta_exact = exact;
-    const bool moved =
-        *role.delta != Rational(0) || old_v.label != new_v.label || !role.contributions.empty();
+    role.scenario_changes = scenario_changes(a, b);
+    const bool moved = *role.delta != Rational(0) || old_v.label != new_v.label ||
+                       !role.contributions.empty() || !role.scenario_changes.empty();
     role.status = moved ? RoleStatus::changed : RoleStatus::unchanged;
 }
 
@@ -143,6 +157,7 @@ void compare_or_refuse(RoleDiff& role, const DiffEntry& a, const DiffEntry& b,
         role.delta_exact.reset();
         role.zone_changed = false;
         role.contributions.clear();
+        role.scenario_changes.clear();
         role.methodology_error = true;
         role.errors.push_back(fmt::format(
             "{}: error: the change cannot be attributed with {}: its constants take exact "

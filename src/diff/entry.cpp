@@ -47,9 +47,16 @@ DiffEntry make_diff_entry(const Evaluation& e) {
     }
     const Verdict& final_verdict = e.score->final_;
     entry.verdict = RoleVerdict{final_verdict.aijri, final_verdict.zone, final_verdict.label};
-    entry.figures = std::make_unique<DiffFigures>(
-        DiffFigures{scored_inputs(*e.assessment, *e.score), e.score->formula.aijri,
-                    e.score->aijri_exact, e.assessment->override_});
+    entry.figures =
+        std::make_unique<DiffFigures>(DiffFigures{scored_inputs(*e.assessment, *e.score),
+                                                  e.score->formula.aijri,
+                                                  e.score->aijri_exact,
+                                                  e.assessment->override_,
+                                                  {}});
+    for (const ScenarioResult& s : e.scenarios) {
+        const Verdict& v = s.edited.verdict;
+        entry.figures->scenarios.emplace_back(s.name, RoleVerdict{v.aijri, v.zone, v.label});
+    }
     return entry;
 }
 

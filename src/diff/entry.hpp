@@ -19,6 +19,8 @@ struct DiffFigures {
     Rational formula_aijri; // published, before any override
     Rational aijri_exact;
     std::optional<Override> override_;
+    // Each scenario's verdict (by the formula), in the file's order.
+    std::vector<std::pair<std::string, RoleVerdict>> scenarios;
 };
 
 // What a diff keeps of one scored file. The figures of a valid file are held apart and

@@ -55,6 +55,9 @@ public:
                 items[i] = read_tables(sections[i]);
             }
         }
+        if (m_scenarios != nullptr) {
+            read_scenarios(m_context, *m_scenarios);
+        }
         if (!m_context.source.has_errors()) {
             try {
                 m_context.preview = compute_score(m_context.out, m_context.methodology);
@@ -180,6 +183,9 @@ private:
                 read_barriers(m_context, *table);
             }
             break;
+        case SectionKind::scenarios:
+            m_scenarios = table; // once the role's tables are read (read_scenarios)
+            break;
         case SectionKind::composite:
         case SectionKind::sub_label:
             if (table != nullptr) {
@@ -201,6 +207,7 @@ private:
     }
 
     ImportContext m_context;
+    const Table* m_scenarios = nullptr;
     bool m_is_document = true;
 };
 
@@ -284,6 +291,7 @@ ImportResult import_document(std::string_view text, std::string_view source_name
     try {
         result.mismatches =
             audit_statements(assessment, importer.statements(), methodology, source);
+        result.mismatches += audit_scenarios(assessment, methodology, source, result.diagnostics);
     } catch (const std::overflow_error&) {
         // Exact arithmetic refuses to wrap; only a methodology with extreme constants gets
         // here, so the document is not to blame.

@@ -81,6 +81,13 @@ void read_tasks(ImportContext& context, const Table& table);
 // read as labelled lines.
 void add_table_items(ImportContext& context, SectionKind kind, const Table& table,
                      std::vector<Item>& items);
+// The Scenarios table (scenario_table.cpp); read after the other tables, whose role its
+// edits are checked against.
+void read_scenarios(ImportContext& context, const Table& table);
+// Each scenario scored and its stated figures audited, mismatches added to `diagnostics` at
+// their lines; returns how many there were.
+std::size_t audit_scenarios(const Assessment& assessment, const Methodology& methodology,
+                            const DocumentSource& source, Diagnostics& diagnostics);
 // Labelled lines ("Raw: …"), section by section, in document order.
 void read_items(ImportContext& context, std::vector<std::vector<Item>>& sections);
 

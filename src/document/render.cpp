@@ -14,7 +14,7 @@ namespace {
 
 using namespace detail;
 
-constexpr std::size_t k_section_count = 11; // the preamble, then the ten sections
+constexpr std::size_t k_section_count = 12; // the preamble, then the eleven sections
 
 std::size_t section_index(SectionKind kind) {
     return static_cast<std::size_t>(kind);
@@ -204,6 +204,7 @@ public:
         write_text_section(SectionKind::growth_check);
         write_composite();
         write_sub_label();
+        write_scenarios();
         write_text_section(SectionKind::commentary);
         write_text_section(SectionKind::meaning);
         return m_w.take();
@@ -449,6 +450,48 @@ private:
                                              escape_inline(m_s.formula.sub_label_rule))}});
         labeled("Assessor override", override_text());
         write_headed_text(SectionKind::sub_label);
+    }
+
+    // | Scenario | Set | Stated | Note |: the Set and Stated cells as "KEY = VALUE; …", the
+    // keys those of the JSON form (src/document/scenario_table.cpp reads them back).
+    void write_scenarios() {
+        if (m_a.scenarios.empty()) {
+            write_text_section(SectionKind::scenarios);
+            return;
+        }
+        open(SectionKind::scenarios);
+        std::vector<std::vector<std::string>> rows;
+        for (const Scenario& scenario : m_a.scenarios) {
+            std::vector<std::string> set;
+            for (const InputSetting& edit : scenario.set) {
+                set.push_back(fmt::format("{} = {}", edit.pointer,
+                                          to_fixed(edit.value.value, edit.value.decimals)));
+            }
+            rows.push_back(
+                {escape_cell(scenario.name), escape_cell(fmt::format("{}", fmt::join(set, "; "))),
+                 escape_cell(stated_pairs(scenario.stated)), escape_cell(scenario.note)});
+        }
+        m_w.table({"Scenario", "Set", "Stated", "Note"}, rows);
+        write_headed_text(SectionKind::scenarios);
+    }
+
+    static std::string stated_pairs(const StatedFigures& s) {
+        std::vector<std::string> pairs;
+        for (const StatedFigure& figure : k_stated_figures) {
+            if (figure.number) {
+                if (const auto& n = s.*figure.number) {
+                    pairs.push_back(fmt::format("{} = {}", figure.key,
+                                                to_fixed(n->value.value, n->value.decimals)));
+                }
+            } else if (figure.id == StatedId::zone) {
+                if (s.zone) {
+                    pairs.push_back(fmt::format("zone = {}", to_string(s.zone->value)));
+                }
+            } else if (s.sub_label) {
+                pairs.push_back(fmt::format("sub_label = {}", s.sub_label->value.value_or("null")));
+            }
+        }
+        return fmt::format("{}", fmt::join(pairs, "; "));
     }
 
     std::string override_text() const {

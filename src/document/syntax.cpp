@@ -14,7 +14,7 @@ namespace {
 
 using enum SectionKind;
 
-constexpr std::array<SectionInfo, 10> k_sections = {{
+constexpr std::array<SectionInfo, 11> k_sections = {{
     {role, "Role Definition", "Role Definition", true, true},
     {principles, "Protective Principles + AI Growth Correlation",
      "Protective Principles + AI Growth Correlation", true, true},
@@ -24,6 +24,7 @@ constexpr std::array<SectionInfo, 10> k_sections = {{
     {growth_check, "AI Growth Correlation Check", "AI Growth Correlation Check", false, false},
     {composite, "JobZone Composite Score", "JobZone Composite Score (AIJRI)", false, true},
     {sub_label, "Sub-Label Determination", "Sub-Label Determination", false, true},
+    {scenarios, "Scenarios", "Scenarios", false, true},
     {commentary, "Assessor Commentary", "Assessor Commentary", false, false},
     {meaning, "What This Means", "What This Means", false, false},
 }};
@@ -36,7 +37,7 @@ struct KeyedSection {
 };
 
 // Title keys (see word_key); "Protective Principles" alone is accepted for the second.
-constexpr std::array<KeyedSection, 11> k_title_keys = {{
+constexpr std::array<KeyedSection, 12> k_title_keys = {{
     {"roledefinition", role},
     {"protectiveprinciplesaigrowthcorrelation", principles},
     {"protectiveprinciples", principles},
@@ -46,6 +47,7 @@ constexpr std::array<KeyedSection, 11> k_title_keys = {{
     {"aigrowthcorrelationcheck", growth_check},
     {"jobzonecompositescore", composite},
     {"sublabeldetermination", sub_label},
+    {"scenarios", scenarios},
     {"assessorcommentary", commentary},
     {"whatthismeans", meaning},
 }};

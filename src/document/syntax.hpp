@@ -22,6 +22,7 @@ enum class SectionKind {
     growth_check,
     composite,
     sub_label,
+    scenarios,
     commentary,
     meaning,
     unknown, // under a title that names no section (an error, reported where it stands)
@@ -35,7 +36,8 @@ struct SectionInfo {
     bool has_table;
 };
 
-// The ten sections, in the order of the seed document.
+// The eleven sections, in the order of the seed document (Scenarios, which aijri adds, after
+// the sub-label).
 std::span<const SectionInfo> document_sections();
 const SectionInfo& section_info(SectionKind kind);
 

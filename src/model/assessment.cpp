@@ -45,6 +45,34 @@ std::optional<std::string> range_problem(ScoreRange range, ScoreBounds bounds, i
     return std::nullopt;
 }
 
+std::optional<std::string> score_problem(const Rational& value, std::string_view found,
+                                         ScoreBounds bounds) {
+    if (value.is_integer() && value >= Rational(bounds.min) && value <= Rational(bounds.max)) {
+        return std::nullopt;
+    }
+    return fmt::format("expected an integer from {} to {}, found {}", bounds.min, bounds.max,
+                       found);
+}
+
+std::optional<std::string> time_share_problem(const Rational& value) {
+    if (value <= Rational(0) || value > Rational(100)) {
+        return fmt::format("expected {}, found {}", k_time_share_expected, to_exact_string(value));
+    }
+    if (!(value * Rational(100)).is_integer()) {
+        return fmt::format("expected a time share with at most 2 decimals, found {}",
+                           to_exact_string(value));
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> time_share_sum_problem(const Rational& sum) {
+    if (sum == Rational(100)) {
+        return std::nullopt;
+    }
+    return fmt::format("expected time shares that sum to exactly 100, found a sum of {}",
+                       to_exact_string(sum));
+}
+
 std::string id_from_path(std::string_view path) {
     if (path == "-" || path == "<stdin>" || path.empty()) {
         return "stdin";

@@ -152,6 +152,41 @@ Json stated_schema() {
                          "at the precision it is written with.");
 }
 
+// "a|b|c" of the keys, for a pattern.
+template <std::size_t N>
+std::string alternatives(const std::array<std::string_view, N>& keys) {
+    std::string out;
+    for (const std::string_view key : keys) {
+        out += (out.empty() ? "" : "|") + std::string(key);
+    }
+    return out;
+}
+
+Json scenario_schema(Json stated) {
+    const std::string editable =
+        "^/(tasks/(0|[1-9][0-9]*)/(score|time_pct)|evidence/(" + alternatives(k_evidence_keys) +
+        ")/score|barriers/(" + alternatives(k_barrier_keys) + ")/score|protective_principles/(" +
+        alternatives(k_principle_keys) + ")/score|growth_correlation/score)$";
+    Json set{{"type", "object"},
+             {"description",
+              "The inputs to set, each a JSON pointer into this assessment and its value in the "
+              "scenario. The values keep the input's rules (a score within its bounds, a time "
+              "share with at most 2 decimals), and the shares still sum to exactly 100: "
+              "checked by `aijri validate`."},
+             {"minProperties", 1},
+             {"propertyNames", Json{{"pattern", editable}}},
+             {"additionalProperties", Json{{"type", "number"}}}};
+    stated["description"] = "Figures the author wrote down for the scenario, audited like the "
+                            "role's own.";
+    return strict_object(
+        Json{{"name", nonempty_text("The scenario's name; distinct within the role.")},
+             {"note", text("Why the scenario is worth scoring.")},
+             {"set", std::move(set)},
+             {"stated", std::move(stated)}},
+        Json::array({"name", "set"}),
+        "A variant of the role, scored beside it by the same formula.");
+}
+
 Json override_schema() {
     Json object = strict_object(
         Json{{"aijri",
@@ -202,6 +237,9 @@ std::string assessment_schema() {
                                   RangeKey::allowed, "Barriers to automation, five dimensions.")},
         {"override", override_schema()},
         {"stated", stated_schema()},
+        {"scenarios", Json{{"type", "array"},
+                           {"description", "Variants of the role, each scored beside it."},
+                           {"items", scenario_schema(stated_schema())}}},
         {"commentary", Json{{"type", "array"},
                             {"items", strict_object(Json{{"heading", text("")}, {"text", text("")}},
                                                     Json::array(), "A commentary section.")}}}};

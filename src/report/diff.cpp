@@ -8,64 +8,16 @@
 #include "aijri/report/json.hpp"
 #include "aijri/util/text.hpp"
 
+#include "contribution.hpp"
+
 namespace aijri {
 
-namespace {
-
-std::string signed_fixed(const Rational& value, int decimals) {
-    const std::string text = to_fixed(value, decimals);
-    return value > Rational(0) ? "+" + text : (text.front() == '-' ? "−" + text.substr(1) : text);
-}
-
-// A figure of an input as written in its file, exact (to 6 decimals at most, which no
-// input has more of).
-int input_decimals(const Rational& value) {
-    const std::optional<int> decimals = value.exact_decimals();
-    return decimals && *decimals < 6 ? *decimals : 6;
-}
-
-std::string value_text(const InputValue& value) {
-    struct Text {
-        std::string operator()(std::monostate) const { return "(none)"; }
-        std::string operator()(const Rational& figure) const {
-            return detail::json_decimal_text(figure, input_decimals(figure));
-        }
-        std::string operator()(const std::string& word) const { return word; }
-        std::string operator()(const ScoredTask& task) const {
-            return fmt::format("task \"{}\"", task.name);
-        }
-        std::string operator()(const Override&) const { return "override"; }
-    };
-    return std::visit(Text{}, value);
-}
-
-// A task's own input (its share, score or impact) is named with the task: its index alone
-// says nothing of which task it is once the list is reordered. A whole task added or
-// removed is named by its value ("task \"…\"").
-bool names_task(const Contribution& c) {
-    return !c.task.empty() && !std::holds_alternative<std::monostate>(c.old_value) &&
-           !std::holds_alternative<std::monostate>(c.new_value);
-}
-
-// The input had another pointer in the old file: its task moved in the list.
-bool moved(const Contribution& c) {
-    return !c.old_input.empty() && c.old_input != c.input;
-}
-
-// An input as the text formats show it: /tasks/1/score "Debug convergence" (was
-// /tasks/0/score). The task's name is text from a file: the caller escapes the whole.
-std::string input_label(const Contribution& c) {
-    std::string label = c.input;
-    if (names_task(c)) {
-        label += fmt::format(" \"{}\"", c.task);
-    }
-    if (moved(c)) {
-        label += fmt::format(" (was {})", c.old_input);
-    }
-    return label;
-}
-
-} // namespace
+using report_detail::contribution_text;
+using report_detail::input_label;
+using report_detail::moved;
+using report_detail::names_task;
+using report_detail::signed_fixed;
+using report_detail::value_text;
 
 namespace {
 
@@ -92,50 +44,23 @@ void write_optional_text(detail::JsonWriter& w, const std::string& text) {
     }
 }
 
-// An input's value as the JSON of its file (an override's AIJRI to the one decimal it is
-// written with).
-void write_input_value(detail::JsonWriter& w, const InputValue& value) {
-    struct Json {
-        detail::JsonWriter& w;
-        void operator()(std::monostate) const { w.null(); }
-        void operator()(const Rational& figure) const { w.decimal(figure, input_decimals(figure)); }
-        void operator()(const std::string& word) const { w.string(word); }
-        void operator()(const ScoredTask& task) const {
-            w.begin_object();
-            w.key("name");
-            w.string(task.name);
-            w.key("time_pct");
-            w.decimal(task.time_pct, input_decimals(task.time_pct));
-            w.key("score");
-            w.integer(task.score);
-            w.key("impact");
-            w.string(to_string(task.impact));
-            w.end_object();
-        }
-        void operator()(const Override& o) const {
-            w.begin_object();
-            if (o.aijri) {
-                w.key("aijri");
-                w.decimal(*o.aijri, 1);
-            }
-            if (o.zone) {
-                w.key("zone");
-                w.string(to_string(*o.zone));
-            }
-            if (o.has_sub_label) {
-                w.key("sub_label");
-                if (o.sub_label) {
-                    w.string(*o.sub_label);
-                } else {
-                    w.null();
-                }
-            }
-            w.key("reason");
-            w.string(o.reason);
-            w.end_object();
-        }
-    };
-    std::visit(Json{w}, value);
+// Only where a scenario's verdict changed: the key is absent otherwise, as "errors" is.
+void write_scenario_changes(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
+    w.key("scenarios");
+    w.begin_array();
+    for (const ScenarioChange& s : r.scenario_changes) {
+        w.begin_object();
+        w.key("name");
+        w.string(s.name);
+        w.key("old");
+        write_verdict(w, s.old_verdict, decimals);
+        w.key("new");
+        write_verdict(w, s.new_verdict, decimals);
+        w.key("zone_changed");
+        w.boolean(s.zone_changed());
+        w.end_object();
+    }
+    w.end_array();
 }
 
 void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
@@ -165,24 +90,12 @@ void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
     w.key("contributions");
     w.begin_array();
     for (const Contribution& c : r.contributions) {
-        w.begin_object();
-        w.key("input");
-        w.string(c.input);
-        w.key("old_input");
-        write_optional_text(w, c.old_input);
-        w.key("task");
-        write_optional_text(w, c.task);
-        w.key("old");
-        write_input_value(w, c.old_value);
-        w.key("new");
-        write_input_value(w, c.new_value);
-        w.key("points");
-        w.decimal(c.points, 4);
-        w.key("points_exact");
-        w.string(to_exact_string(c.points));
-        w.end_object();
+        report_detail::write_contribution(w, c);
     }
     w.end_array();
+    if (!r.scenario_changes.empty()) {
+        write_scenario_changes(w, r, decimals);
+    }
     w.key("old_file");
     write_optional_text(w, r.old_file);
     w.key("new_file");
@@ -329,22 +242,25 @@ std::string renamed_text(const RoleDiff& r) {
     return fmt::format("renamed {} → {}", r.old_place, r.new_place);
 }
 
-// A contribution in one line that begins with the input, for the formats that put lines in
-// a cell or a message: "/evidence/wage_trends/score: 1 → 2: +2.16". Unescaped.
-std::string contribution_text(const Contribution& c) {
-    return fmt::format("{}: {} → {}: {}", input_label(c), value_text(c.old_value),
-                       value_text(c.new_value), signed_fixed(c.points, 2));
+// "scenario \"AutoML compression\": 57.0 Green (Accelerated) → 45.1 Yellow". Unescaped.
+std::string scenario_text(const ScenarioChange& s, int decimals) {
+    return fmt::format("scenario \"{}\": {} {} → {} {}", s.name,
+                       to_fixed(s.old_verdict.aijri, decimals), s.old_verdict.label,
+                       to_fixed(s.new_verdict.aijri, decimals), s.new_verdict.label);
 }
 
 // What a role's line leaves out, one line each: its rename, contributions and errors.
 // Unescaped.
-std::vector<std::string> role_details(const RoleDiff& r) {
+std::vector<std::string> role_details(const RoleDiff& r, int decimals) {
     std::vector<std::string> lines;
     if (r.renamed()) {
         lines.push_back(renamed_text(r));
     }
     for (const Contribution& c : r.contributions) {
         lines.push_back(contribution_text(c));
+    }
+    for (const ScenarioChange& s : r.scenario_changes) {
+        lines.push_back(scenario_text(s, decimals));
     }
     lines.insert(lines.end(), r.errors.begin(), r.errors.end());
     return lines;
@@ -383,6 +299,13 @@ void write_text(Pieces& out, const DiffResult& result, const DiffReportStyle& st
                                 sanitize(input_label(c)), sanitize(value_text(c.old_value)),
                                 sanitize(value_text(c.new_value)));
         }
+        for (const ScenarioChange& s : r.scenario_changes) {
+            text += "          " + sanitize(scenario_text(s, decimals));
+            if (s.zone_changed()) {
+                text += style.color ? "  \x1b[1;31m⚠ ZONE CHANGE\x1b[0m" : "  ⚠ ZONE CHANGE";
+            }
+            text += '\n';
+        }
         for (const std::string& e : r.errors) {
             text += "          " + sanitize(e) + "\n";
         }
@@ -414,7 +337,7 @@ void write_markdown(Pieces& out, const DiffResult& result, int decimals) {
         out.role_done();
     }
     for (const RoleDiff& r : result.roles) {
-        if (r.contributions.empty() && r.errors.empty()) {
+        if (r.contributions.empty() && r.errors.empty() && r.scenario_changes.empty()) {
             continue;
         }
         std::string& text = out.text();
@@ -433,6 +356,10 @@ void write_markdown(Pieces& out, const DiffResult& result, int decimals) {
             text += fmt::format("- {}: {} → {}: **{}**\n", input,
                                 markdown_cell(value_text(c.old_value)),
                                 markdown_cell(value_text(c.new_value)), signed_fixed(c.points, 2));
+        }
+        for (const ScenarioChange& sc : r.scenario_changes) {
+            text += fmt::format("- {}{}\n", markdown_cell(scenario_text(sc, decimals)),
+                                sc.zone_changed() ? " ⚠️ **zone change**" : "");
         }
         for (const std::string& e : r.errors) {
             text += fmt::format("- ❌ {}\n", markdown_cell(e));
@@ -575,7 +502,7 @@ void write_github(Pieces& out, const DiffResult& result, const DiffReportStyle& 
         if (r.gate) {
             message = sanitize(*r.gate) + "\n" + message;
         }
-        for (const std::string& line : role_details(r)) {
+        for (const std::string& line : role_details(r, style.decimals)) {
             message += "\n" + sanitize(line);
         }
         text += fmt::format("title={}::{}\n",

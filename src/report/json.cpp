@@ -8,6 +8,8 @@
 #include "aijri/json/writer.hpp"
 #include "aijri/util/text.hpp"
 
+#include "contribution.hpp"
+
 namespace aijri {
 
 namespace {
@@ -62,6 +64,38 @@ void write_override(JsonWriter& w, const Assessment& assessment, int decimals) {
     w.key("reason");
     w.string(o.reason);
     w.end_object();
+}
+
+// The figures of an edited role that both a what-if and a scenario give.
+void write_edited(JsonWriter& w, const EditedVerdict& edited, int decimals) {
+    w.key("aijri");
+    w.decimal(edited.verdict.aijri, decimals);
+    w.key("zone");
+    w.string(to_string(edited.verdict.zone));
+    w.key("sub_label");
+    optional_text(w, edited.verdict.sub_label);
+    w.key("label");
+    w.string(edited.verdict.label);
+    w.key("delta");
+    w.decimal(edited.delta, decimals);
+    w.key("contributions");
+    w.begin_array();
+    for (const Contribution& c : edited.contributions) {
+        report_detail::write_contribution(w, c);
+    }
+    w.end_array();
+}
+
+void write_scenarios(JsonWriter& w, const Evaluation& evaluation, int decimals) {
+    w.begin_array();
+    for (const ScenarioResult& scenario : evaluation.scenarios) {
+        w.begin_object();
+        w.key("name");
+        w.string(scenario.name);
+        write_edited(w, scenario.edited, decimals);
+        w.end_object();
+    }
+    w.end_array();
 }
 
 void write_errors(JsonWriter& w, const Evaluation& evaluation) {
@@ -145,6 +179,14 @@ void write_result(JsonWriter& w, const Evaluation& evaluation, const Methodology
     text("raw", to_exact_string(s.raw));
     text("aijri", to_exact_string(s.aijri_exact));
     w.end_object();
+    if (evaluation.what_if) {
+        w.key("what_if");
+        report_detail::write_what_if(w, *evaluation.what_if, decimals);
+    }
+    if (!evaluation.scenarios.empty()) {
+        w.key("scenarios");
+        write_scenarios(w, evaluation, decimals);
+    }
 }
 
 } // namespace
@@ -170,5 +212,40 @@ void append_result_json(std::string& out, const Evaluation& evaluation,
     }
     w.end_object();
 }
+
+namespace report_detail {
+
+void write_what_if(JsonWriter& w, const WhatIf& what_if, int decimals) {
+    w.begin_object();
+    w.key("set");
+    w.begin_array();
+    for (const InputSetting& edit : what_if.edits) {
+        w.begin_object();
+        w.key("pointer");
+        w.string(edit.pointer);
+        w.key("value");
+        w.decimal(edit.value.value, edit.value.decimals);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("original");
+    w.begin_object();
+    w.key("aijri");
+    w.decimal(what_if.original.aijri, decimals);
+    w.key("zone");
+    w.string(to_string(what_if.original.zone));
+    w.key("sub_label");
+    optional_text(w, what_if.original.sub_label);
+    w.key("label");
+    w.string(what_if.original.label);
+    w.end_object();
+    w.key("edited");
+    w.begin_object();
+    write_edited(w, what_if.edited, decimals);
+    w.end_object();
+    w.end_object();
+}
+
+} // namespace report_detail
 
 } // namespace aijri

@@ -9,6 +9,7 @@
 #include "aijri/report/json.hpp"
 #include "aijri/util/text.hpp"
 
+#include "contribution.hpp"
 #include "formats.hpp"
 #include "report_writer.hpp"
 
@@ -156,6 +157,10 @@ void write_robustness(JsonWriter& w, const Evaluation& e, const Methodology& m) 
     } else {
         w.null();
     }
+    if (e.what_if) {
+        w.key("what_if"); // the figures here are the edited role's
+        report_detail::write_what_if(w, *e.what_if, d);
+    }
     w.key("margin");
     w.begin_object();
     w.key("above");
@@ -244,6 +249,18 @@ public:
                               colored_label(m_r.zone, sanitize(m_s.formula.label), m_style.color)));
         m_w.line(fmt::format("{} · methodology {} · {} uncertainty model", sanitize(m_e.file),
                              sanitize(m_s.methodology), model_name(m_r.uncertainty.model)));
+        if (m_e.what_if) {
+            std::vector<std::string> settings;
+            for (const InputSetting& edit : m_e.what_if->edits) {
+                settings.push_back(
+                    fmt::format("{}={}", edit.pointer, to_decimal(edit.value.value, 0, 2)));
+            }
+            m_w.line(fmt::format("What-if (--set {}): the file as it is gives {} {}; every figure "
+                                 "below is the edited role's (Δ {})",
+                                 fmt::join(settings, " "), to_fixed(m_e.what_if->original.aijri, d),
+                                 sanitize(m_e.what_if->original.label),
+                                 report_detail::signed_fixed(m_e.what_if->edited.delta, d)));
+        }
         if (m_s.overridden) {
             m_w.line(fmt::format("Assessor override: {} {} — shown, not analysed: every figure "
                                  "below is the formula's",

@@ -8,6 +8,7 @@
 
 #include "aijri/util/text.hpp"
 
+#include "contribution.hpp"
 #include "report_writer.hpp"
 
 namespace aijri {
@@ -173,6 +174,51 @@ void write_sub_label(ReportWriter& w, const Score& s, const Methodology& m, bool
                        s.formula.sub_label_rule));
 }
 
+// "64.6 Green (Accelerated)", coloured.
+std::string verdict_text(const Verdict& v, const Methodology& m, bool color) {
+    return fmt::format("{} {}", to_fixed(v.aijri, m.published_decimals),
+                       colored_label(v.zone, v.label, color));
+}
+
+// Each input's exact part of a change, one a line, as a diff shows them.
+void write_contributions(ReportWriter& w, const EditedVerdict& edited) {
+    for (const Contribution& c : edited.contributions) {
+        w.line(fmt::format("{:>7}  {}  {} → {}", report_detail::signed_fixed(c.points, 2),
+                           sanitize(report_detail::input_label(c)),
+                           sanitize(report_detail::value_text(c.old_value)),
+                           sanitize(report_detail::value_text(c.new_value))));
+    }
+}
+
+void write_what_if(ReportWriter& w, const WhatIf& what_if, const Methodology& m, bool color) {
+    w.heading("What-If (--set)");
+    for (const InputSetting& edit : what_if.edits) {
+        w.line(fmt::format(
+            "Set {} = {}", sanitize(edit.pointer),
+            to_decimal(edit.value.value, edit.value.decimals, std::max(edit.value.decimals, 6))));
+    }
+    const int d = m.published_decimals;
+    w.line(fmt::format("As the file has it: {}", verdict_text(what_if.original, m, color)));
+    w.line(fmt::format("Edited:             {}  (Δ {})",
+                       verdict_text(what_if.edited.verdict, m, color),
+                       report_detail::signed_fixed(what_if.edited.delta, d)));
+    write_contributions(w, what_if.edited);
+}
+
+void write_scenarios(ReportWriter& w, const Evaluation& e, const Methodology& m, bool color) {
+    w.heading("Scenarios");
+    const int d = m.published_decimals;
+    for (const ScenarioResult& scenario : e.scenarios) {
+        w.line(fmt::format("{}: {}  (Δ {} against the role)", sanitize(scenario.name),
+                           verdict_text(scenario.edited.verdict, m, color),
+                           report_detail::signed_fixed(scenario.edited.delta, d)));
+        if (!scenario.note.empty()) {
+            w.prose(scenario.note);
+        }
+        write_contributions(w, scenario.edited);
+    }
+}
+
 void write_override(ReportWriter& w, const Assessment& a, const Score& s, const Methodology& m,
                     bool color) {
     w.heading("Assessor Override");
@@ -215,6 +261,12 @@ std::string render_text_report(const Evaluation& evaluation, const Methodology& 
                        fmt::format("{}/10", s.barrier_total), false);
     write_composite(w, s, m, style.color);
     write_sub_label(w, s, m, style.color);
+    if (evaluation.what_if) {
+        write_what_if(w, *evaluation.what_if, m, style.color);
+    }
+    if (!evaluation.scenarios.empty()) {
+        write_scenarios(w, evaluation, m, style.color);
+    }
     write_override(w, a, s, m, style.color);
     // The analyst's commentary, after the figures, as the assessment documents have it.
     for (const CommentarySection& section : a.commentary) {

@@ -122,7 +122,7 @@ TEST_CASE("unknown keys are errors, x- keys are ignored at any level") {
     CHECK(errors_of(with("\"aijri\": 1", "\"aijri\": 1, \"colour\": 1")) ==
           Errors{"a.json:2:15: error: /colour: unknown key \"colour\" (expected one of: "
                  "$schema, aijri, id, role, protective_principles, growth_correlation, tasks, "
-                 "reinstatement, evidence, barriers, override, stated, commentary; keys "
+                 "reinstatement, evidence, barriers, override, stated, scenarios, commentary; keys "
                  "beginning with \"x-\" are ignored)"});
     CHECK(errors_of(with("\"title\": \"Test Role\"",
                          "\"title\": \"Test Role\", \"x-notes\": {\"deep\": [1, {\"x\": null}]}"))
@@ -284,7 +284,8 @@ TEST_CASE(
                                    "…\" (expected one of: $schema, aijri, id, role, "
                                    "protective_principles, growth_correlation, tasks, "
                                    "reinstatement, evidence, barriers, override, stated, "
-                                   "commentary; keys beginning with \"x-\" are ignored)");
+                                   "scenarios, commentary; keys beginning with \"x-\" are "
+                                   "ignored)");
     std::string many_tasks = "{\"tasks\": [";
     for (int i = 0; i < 100'000; ++i) {
         many_tasks += (i == 0 ? "" : ",") + std::string("{\"name\": \"t") + std::to_string(i) +
@@ -298,11 +299,12 @@ TEST_CASE(
     // A minified file: one line of 4 MB, an error at its end, placed by character.
     const std::string padding(4'000'000, ' ');
     const auto end_errors = errors_of("{\"aijri\": 1," + padding + "\"é\": 1}");
-    CHECK(std::find(end_errors.begin(), end_errors.end(),
-                    "a.json:1:4000013: error: /é: unknown key \"é\" (expected one of: $schema, "
-                    "aijri, id, role, protective_principles, growth_correlation, tasks, "
-                    "reinstatement, evidence, barriers, override, stated, commentary; keys "
-                    "beginning with \"x-\" are ignored)") != end_errors.end());
+    CHECK(std::find(
+              end_errors.begin(), end_errors.end(),
+              "a.json:1:4000013: error: /é: unknown key \"é\" (expected one of: $schema, "
+              "aijri, id, role, protective_principles, growth_correlation, tasks, "
+              "reinstatement, evidence, barriers, override, stated, scenarios, commentary; keys "
+              "beginning with \"x-\" are ignored)") != end_errors.end());
 }
 
 TEST_CASE("a reader for scores checks the prose but does not keep it") {

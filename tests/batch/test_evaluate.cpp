@@ -157,7 +157,7 @@ TEST_CASE("evaluate: a methodology that overflows exact arithmetic sets methodol
     REQUIRE_FALSE(document.diagnostics.empty());
     // A document's stated figures are audited as it is imported: the arithmetic fails there,
     // at the first figure it audits.
-    CHECK(messages(document).back() == "a.md:93:1: error: cannot be audited " + beyond);
+    CHECK(messages(document).back() == "a.md:97:1: error: cannot be audited " + beyond);
 }
 
 TEST_CASE("evaluate: a stated figure that does not match is an error at the figure") {
@@ -226,7 +226,7 @@ TEST_CASE("evaluate: text read in place ends where its view ends, whatever follo
     REQUIRE(in_place_text.view().data()[cut.size()] == '}');
     const Evaluation in_place = evaluate(reader, in_place_text, "role.json", builtin_methodology());
     const Evaluation copied = evaluate(reader, cut, "role.json", builtin_methodology());
-    const Lines expected{"role.json:170:1: error: unexpected end of file: the object is not "
+    const Lines expected{"role.json:185:1: error: unexpected end of file: the object is not "
                          "closed (expected '}')"};
     CHECK(messages(in_place) == expected);
     CHECK(messages(copied) == expected);

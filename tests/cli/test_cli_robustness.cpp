@@ -197,3 +197,22 @@ TEST_CASE("robustness shows an override but analyses the formula's verdict") {
     CHECK(contains(text.out, "Assessor override: "));
     CHECK(contains(text.out, "shown, not analysed"));
 }
+
+TEST_CASE("robustness --set analyses the edited role and says what the edits did") {
+    const auto r =
+        run_aijri("robustness -f json --set /tasks/0/score=4 --set /tasks/1/score=5 " + k_seed);
+    CHECK(r.status == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["aijri"].dump() == "47.5");
+    CHECK(j["zone"] == "Yellow");
+    CHECK(j["what_if"]["original"]["aijri"].dump() == "64.6");
+    CHECK(j["what_if"]["edited"]["delta"].dump() == "-17.1");
+    CHECK(j["margin"].dump() ==
+          R"({"above":{"line":25.0,"points":22.5},"below":{"line":48.0,"points":0.5}})");
+    const auto text = run_aijri("robustness --width 200 --set /tasks/0/score=4 " + k_seed);
+    CHECK(contains(text.out, "What-if (--set /tasks/0/score=4): the file as it is gives 64.6 Green "
+                             "(Accelerated); every figure below is the edited role's (Δ −7.6)\n"));
+    const auto bad = run_aijri("robustness --set /tasks/0/score=9 " + k_seed);
+    CHECK(bad.status == 2);
+    CHECK(contains(bad.err, "aijri: --set /tasks/0/score=9: "));
+}

@@ -480,11 +480,11 @@ TEST_CASE("a part of a section under a heading of its own is read as that part",
           "accepted.\" or what it overrides and why) on the line after this heading, found a "
           "section's title\n");
     CHECK(errors_of(seed + "\n### Quick Screen\n") ==
-          "doc.md:93:5: error: expected the quick screen on the line after this heading, found "
+          "doc.md:97:5: error: expected the quick screen on the line after this heading, found "
           "the end of the document\n");
     // Two overrides are one too many, wherever they stand.
     CHECK(contains_line(errors_of(seed + "\n## Assessor Override\nNone\n"),
-                        "doc.md:93:4: error: duplicate \"Assessor Override\" (first on line "
+                        "doc.md:97:4: error: duplicate \"Assessor Override\" (first on line "
                         "73)"));
 }
 
@@ -493,8 +493,8 @@ TEST_CASE("a title that names no section is an error at its line with a suggesti
     const std::string titles =
         "\"Role Definition\", \"Protective Principles + AI Growth Correlation\", \"Task "
         "Decomposition\", \"Evidence Score\", \"Barrier Assessment\", \"AI Growth Correlation "
-        "Check\", \"JobZone Composite Score\", \"Sub-Label Determination\", \"Assessor "
-        "Commentary\", \"What This Means\"";
+        "Check\", \"JobZone Composite Score\", \"Sub-Label Determination\", \"Scenarios\", "
+        "\"Assessor Commentary\", \"What This Means\"";
     // The title is named at its own line; no word about order, no second table.
     CHECK(
         errors_of(replace_once(seed, "## Task Decomposition (Agentic AI Scoring)", "## Tasks")) ==
@@ -523,7 +523,7 @@ TEST_CASE("a title that names no section is an error at its line with a suggesti
                                  "## Work Breakdown")) ==
           "doc.md:19:4: error: unknown section \"Work Breakdown\" (the sections are " + titles +
               ", in any order)\n"
-              "doc.md:93:1: error: expected the section \"Task Decomposition\" (sections may "
+              "doc.md:97:1: error: expected the section \"Task Decomposition\" (sections may "
               "come in any order), found none\n");
     // Before the first section too.
     CHECK(errors_of(replace_once(seed, "## Role Definition", "# The Role\n\n## Role")) ==
@@ -552,7 +552,7 @@ TEST_CASE("what a document cannot say is an error at its line", "[import]") {
         const auto start = seed.find("Evidence Score\n");
         const auto end = seed.find("Barrier Assessment\n");
         CHECK(errors_of(seed.substr(0, start) + seed.substr(end)) ==
-              "doc.md:84:1: error: expected the section \"Evidence Score\" (sections may come in "
+              "doc.md:88:1: error: expected the section \"Evidence Score\" (sections may come in "
               "any order), found none\n");
     }
     SECTION("a table row with a wrong cell count") {
@@ -623,7 +623,7 @@ TEST_CASE("what a document cannot say is an error at its line", "[import]") {
     }
     SECTION("a duplicate section and a duplicate task") {
         CHECK(errors_of(seed + "\nEvidence Score\n") ==
-              "doc.md:93:1: error: duplicate section \"Evidence Score\" (first on line 32)\n");
+              "doc.md:97:1: error: duplicate section \"Evidence Score\" (first on line 32)\n");
         CHECK(errors_of(replace_once(seed, "| Research & prototype new DL techniques |",
                                      "| Debug convergence issues & gradient problems |")) ==
               "doc.md:26:3: error: duplicate task name \"Debug convergence issues & gradient "

@@ -309,13 +309,17 @@ std::vector<std::vector<std::size_t>> expected_shapes(const Assessment& a) {
                                      &a.role.not_this_role, &a.role.typical_experience}) {
         role_rows += field->empty() ? 0U : 1U;
     }
-    return {std::vector<std::size_t>(role_rows, 2),
-            std::vector<std::size_t>(6, 3),
-            std::vector<std::size_t>(a.tasks.size() + 2, 6),
-            std::vector<std::size_t>(7, 3),
-            std::vector<std::size_t>(7, 3),
-            std::vector<std::size_t>(5, 2),
-            std::vector<std::size_t>(4, 2)};
+    std::vector<std::vector<std::size_t>> shapes = {std::vector<std::size_t>(role_rows, 2),
+                                                    std::vector<std::size_t>(6, 3),
+                                                    std::vector<std::size_t>(a.tasks.size() + 2, 6),
+                                                    std::vector<std::size_t>(7, 3),
+                                                    std::vector<std::size_t>(7, 3),
+                                                    std::vector<std::size_t>(5, 2),
+                                                    std::vector<std::size_t>(4, 2)};
+    if (!a.scenarios.empty()) {
+        shapes.emplace_back(a.scenarios.size() + 1, 4); // the header and a row a scenario
+    }
+    return shapes;
 }
 
 std::string through_cmark(const std::string& document) {
@@ -493,8 +497,8 @@ TEST_CASE("the seed renders as GitHub-flavoured Markdown tables", "[render]") {
     const Assessment seed = read_json(
         test::read_text_file(test::source_path("assessments/deep-learning-engineer.json")));
     const std::string html = through_cmark(render(seed));
-    CHECK(count(html, "<table>") == 7);
-    CHECK(count(html, "<tr>") == 44);
+    CHECK(count(html, "<table>") == 8); // the Scenarios table among them
+    CHECK(count(html, "<tr>") == 46);
     CHECK(table_shapes(html) == expected_shapes(seed));
     CHECK(html.find("<h2>Task Decomposition (Agentic AI Scoring)</h2>") != std::string::npos);
     CHECK(html.find("<h3>Score vs Reality Check</h3>") != std::string::npos);

@@ -23,7 +23,9 @@ Evaluation evaluate_text(const std::string& text, const std::string& file) {
 
 Evaluation seed() {
     const Evaluation e =
-        evaluate_text(test::seed_json(), "assessments/deep-learning-engineer.json");
+        // The role's own keys: its scenario (an "x-" key here, so ignored) is the CLI tests'.
+        evaluate_text(test::seed_json_with("\"scenarios\"", "\"x-scenarios\""),
+                      "assessments/deep-learning-engineer.json");
     REQUIRE(e.valid());
     return e;
 }
@@ -127,7 +129,7 @@ TEST_CASE("result json: an invalid file is its name and its errors, warnings lef
           R"J({"file":"bad.json","errors":[)J"
           R"J({"pointer":"/x","line":2,"column":3,"message":"unknown key \"x\" (expected one of: )J"
           R"J($schema, aijri, id, role, protective_principles, growth_correlation, tasks, )J"
-          R"J(reinstatement, evidence, barriers, override, stated, commentary; keys beginning )J"
+          R"J(reinstatement, evidence, barriers, override, stated, scenarios, commentary; keys beginning )J"
           R"J(with \"x-\" are ignored)"},)J"
           R"J({"pointer":"/tasks/1/score","line":43,"column":16,)J"
           R"J("message":"expected an integer from 1 to 5, found 7"}]})J");

@@ -52,7 +52,7 @@ def aijri_valid(aijri, *paths):
 def valid_files(aijri, work):
     """Every valid assessment the test knows of, each checked with aijri."""
     files = sorted(glob.glob(os.path.join(HERE, "valid", "*.json")))
-    files += sorted(glob.glob(os.path.join(TOP, "assessments", "*.json")))
+    files += sorted(glob.glob(os.path.join(TOP, "assessments", "**", "*.json"), recursive=True))
     files += [f for f in sorted(glob.glob(os.path.join(TOP, "fuzz", "corpus", "fuzz_assessment",
                                                        "*")))
               if aijri_valid(aijri, f)]

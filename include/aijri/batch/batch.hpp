@@ -26,7 +26,8 @@ struct ResultSummary {
     bool valid = false;
     bool io_error = false;
     bool methodology_error = false;
-    Rational aijri; // final
+    bool usage_error = false; // the command line asked what this file cannot give (--set)
+    Rational aijri;           // final
     Zone zone = Zone::red;
     std::string label;
     std::size_t errors = 0;
@@ -59,6 +60,7 @@ struct BatchOptions {
     // checked but not kept (AssessmentReader::keep_prose).
     bool keep_prose = false;
     InputFormat input_format = InputFormat::automatic; // JSON or documents (see evaluate)
+    std::vector<InputSetting> edits{}; // `--set`: every role scored as edited (ReadOptions::edits)
 };
 
 // Called on worker threads, concurrently: must only read shared state. It may complete the
@@ -139,6 +141,7 @@ std::vector<InputFile> walked_files_at(const std::vector<std::string>& paths,
 // regular, relative to its folder when that is open.
 Evaluation evaluate_file(AssessmentReader& reader, FileBuffer& buffer, const InputFile& input,
                          const Methodology& methodology, std::size_t max_bytes,
-                         InputFormat format = InputFormat::automatic);
+                         InputFormat format = InputFormat::automatic,
+                         std::span<const InputSetting> edits = {});
 
 } // namespace aijri

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aijri/assessment/reader.hpp"
 #include "aijri/io/input_format.hpp"
@@ -11,10 +13,36 @@
 #include "aijri/model/assessment.hpp"
 #include "aijri/model/methodology.hpp"
 #include "aijri/robustness/robustness.hpp"
+#include "aijri/scoring/attribution.hpp"
 #include "aijri/scoring/engine.hpp"
 #include "aijri/util/diagnostic.hpp"
 
 namespace aijri {
+
+// A role with some of its inputs set to other values, beside the role as its file has it:
+// the formula's verdicts (an override is the assessor's word on the role as it stands, so it
+// is not carried over), how far the published AIJRI moved, and each input's exact part of
+// that move (attribute_change(): the points add up to the change of the unrounded AIJRI).
+struct EditedVerdict {
+    Verdict verdict; // of the edited role, by the formula
+    Rational delta;  // its published AIJRI minus the role's
+    std::vector<Contribution> contributions;
+};
+
+// `--set` (ReadOptions::edits): the evaluation's score is the edited role's; this keeps
+// what it was edited from.
+struct WhatIf {
+    std::vector<InputSetting> edits;
+    Verdict original; // the formula's verdict of the role as the file has it
+    EditedVerdict edited;
+};
+
+// A scenario of the file (Assessment::scenarios), scored against the role as the file has it.
+struct ScenarioResult {
+    std::string name;
+    std::string note;
+    EditedVerdict edited;
+};
 
 struct Evaluation {
     std::string file; // as the user named it, for messages
@@ -26,6 +54,11 @@ struct Evaluation {
     bool io_error = false;                // the file could not be read at all (exit status 2)
     bool methodology_error = false;       // the methodology could not score it (exit status 2)
     std::size_t record_line = 0;          // for a record of a JSON Lines stream: its line
+    // The edits asked for (ReadOptions::edits) cannot be made on this role: a usage error of
+    // the command line (exit status 2); the diagnostics say "--set POINTER=VALUE: why".
+    bool edit_error = false;
+    std::optional<WhatIf> what_if;         // with edits: what they did
+    std::vector<ScenarioResult> scenarios; // the file's scenarios, in its order
     // A document found in a folder that is not an assessment document at all (a README.md
     // among the assessments): why it is skipped, worded as a walk's warning. Nothing else
     // is set, and it is no result: the caller reports it as a warning.
@@ -40,6 +73,10 @@ struct ReadOptions {
     // The file was found in a folder (or a git tree) rather than named: a document in which
     // not one section of an assessment stands is skipped, not an error.
     bool found_in_folder = false;
+    // Inputs to set before scoring (`--set`): the role is scored as edited, its file untouched,
+    // and the evaluation keeps the verdict before the edits (Evaluation::what_if). The stated
+    // figures of the file are audited against the role as the file has it.
+    std::span<const InputSetting> edits{};
 };
 
 // Reads `text` as JSON or as an assessment document, and nothing else decides which: by

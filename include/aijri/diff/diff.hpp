@@ -28,6 +28,15 @@ struct RoleVerdict {
     std::string label; // "Green (Accelerated)", or the bare zone
 };
 
+// A scenario of the role (Assessment::scenarios, matched by name) whose verdict, its zone or
+// its label, differs between the two versions.
+struct ScenarioChange {
+    std::string name;
+    RoleVerdict old_verdict;
+    RoleVerdict new_verdict;
+    bool zone_changed() const { return old_verdict.zone != new_verdict.zone; }
+};
+
 struct RoleDiff {
     std::string id;
     RoleStatus status = RoleStatus::unchanged;
@@ -43,6 +52,7 @@ struct RoleDiff {
     std::optional<Rational> delta_exact; // what the contributions add up to
     bool zone_changed = false;
     std::vector<Contribution> contributions;
+    std::vector<ScenarioChange> scenario_changes; // in the new version's order
     // "file:line:col: error: …": of the new version when it is invalid (broken, invalid), else
     // of whatever made the role invalid (a side not read or scored, an old file alone)
     std::vector<std::string> errors;

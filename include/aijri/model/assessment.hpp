@@ -29,6 +29,17 @@ struct ScoreRange {
 // What makes `range` unfit for an input of `bounds` scored `score`, as the "expected …" half
 // of a message (each reader adds what it found, in its own notation); nullopt when it fits.
 std::optional<std::string> range_problem(ScoreRange range, ScoreBounds bounds, int score);
+// The rules a value of the file is held to, each in one place: nullopt when `value` keeps
+// it, else the message ("expected an integer from 1 to 5, found 6"). `found` is the value
+// as it was written.
+std::optional<std::string> score_problem(const Rational& value, std::string_view found,
+                                         ScoreBounds bounds);
+// A task's time share: greater than 0, at most 100, at most 2 decimals.
+inline constexpr std::string_view k_time_share_expected =
+    "a time share in percent, greater than 0 and at most 100";
+std::optional<std::string> time_share_problem(const Rational& value);
+// The tasks' shares together: exactly 100.
+std::optional<std::string> time_share_sum_problem(const Rational& sum);
 
 struct ScoredItem {
     int score = 0;
@@ -88,6 +99,26 @@ struct CommentarySection {
     std::string text;
 };
 
+// One input set to another value: "/tasks/1/score": 4 in a scenario's "set", or
+// `--set /tasks/1/score=4` on the command line. What the pointer may name, and the rules the
+// value is held to, are those of apply_edits() (include/aijri/assessment/edit.hpp).
+struct InputSetting {
+    std::string pointer;  // "/tasks/1/score", "/evidence/wage_trends/score", …
+    DecimalLiteral value; // exactly as written (a share keeps its decimals)
+    // Where the key and the value stand in the file (a scenario's), else k_no_offset.
+    std::size_t key_offset = k_no_offset;
+    std::size_t value_offset = k_no_offset;
+};
+
+// A variant of the role the analyst wants scored beside it ("scenarios" in the file): the
+// role with `set` applied, scored by the same engine, its stated figures audited.
+struct Scenario {
+    std::string name;
+    std::string note;
+    std::vector<InputSetting> set;
+    StatedFigures stated; // pointers into /scenarios/N/stated
+};
+
 struct Assessment {
     std::string id; // the "id" field, else the file name without .json
     bool id_from_file_name = false;
@@ -102,6 +133,7 @@ struct Assessment {
     std::optional<Override> override_;
     StatedFigures stated;
     std::vector<CommentarySection> commentary;
+    std::vector<Scenario> scenarios;
 };
 
 // The id a file gets when it has no "id": its name without folders and ".json" (or a
