@@ -252,12 +252,9 @@ def self_check(rng, count, failures):
 
 # ---------------------------------------------------------------- against the binary
 
-def as_number(x):
-    return F(x) if isinstance(x, (F, int)) else x
-
-
 def expected_object(path, a, model):
-    r = R.robustness(reparse(a), model)
+    """What `aijri robustness` must print for the assessment `a` (as read from its file)."""
+    r = R.robustness(a, model)
     u = r["uncertainty"]
     return {
         "file": path, "id": a.get("id", os.path.basename(path)[: -len(".json")]), "title": r["title"],
@@ -272,34 +269,51 @@ def expected_object(path, a, model):
     }
 
 
+def shown(x):
+    """A value as the report would print it: exact numbers as decimals (with the fraction
+    when it does not end), the rest as JSON."""
+    if isinstance(x, F) and not isinstance(x, bool):
+        d = x.denominator
+        while d % 2 == 0:
+            d //= 2
+        while d % 5 == 0:
+            d //= 5
+        if d == 1:
+            digits = 0
+            while (x * 10 ** digits).denominator != 1:
+                digits += 1
+            return f"{float(x):.{digits}f}" if digits else str(x.numerator)
+        return f"{float(x)} ({x})"
+    if isinstance(x, (dict, list)):
+        return json.dumps(x, default=shown)
+    return json.dumps(x)
+
+
 def compare(where, key, want, got, failures):
     """Every key of `want` must be in `got` with an equal value (numbers exactly)."""
+    def fail(message=None):
+        print(f"FAIL {where}: {key}: " + (message or f"aijri gives {shown(got)}, the reference {shown(want)}"))
+        failures.append((where, key))
+
     if isinstance(want, dict):
         if not isinstance(got, dict):
-            print(f"FAIL {where}: {key}: aijri gives {got!r}, the reference {want!r}")
-            failures.append((where, key))
-            return
+            return fail()
         for k, v in want.items():
             if k not in got:
-                print(f"FAIL {where}: {key}.{k}: missing from aijri's output (the reference: {v!r})")
+                print(f"FAIL {where}: {key}.{k}: missing from aijri's output (the reference: {shown(v)})")
                 failures.append((where, key))
             else:
                 compare(where, f"{key}.{k}" if key else k, v, got[k], failures)
     elif isinstance(want, list):
         if not isinstance(got, list) or len(got) != len(want):
-            print(f"FAIL {where}: {key}: aijri gives {got!r}, the reference {want!r}")
-            failures.append((where, key))
-            return
+            return fail()
         for n, (w, g) in enumerate(zip(want, got)):
             compare(where, f"{key}[{n}]", w, g, failures)
-    elif isinstance(want, bool) or want is None or isinstance(want, str):
+    elif want is None or isinstance(want, (bool, str)):
         if got != want or type(got) is not type(want):
-            print(f"FAIL {where}: {key}: aijri gives {got!r}, the reference {want!r}")
-            failures.append((where, key))
-    elif not isinstance(got, (int, F)) or isinstance(got, bool) or F(got) != F(want):
-        shown = float(want) if isinstance(want, F) else want
-        print(f"FAIL {where}: {key}: aijri gives {got}, the reference {shown} ({want})")
-        failures.append((where, key))
+            fail()
+    elif isinstance(got, bool) or not isinstance(got, (int, F)) or F(got) != F(want):
+        fail()
 
 
 def run_binary(binary, folder, cases, model, failures):
@@ -320,9 +334,28 @@ def run_binary(binary, folder, cases, model, failures):
             print(f"FAIL {path}: file: aijri gives {got.get('file')!r} (objects in path order)")
             failures.append((path, "file"))
             continue
-        want = expected_object(path, a, model)
+        want = expected_object(path, reparse(a), model)
         want.pop("file")
         compare(f"{os.path.basename(path)} ({model})", "", want, got, failures)
+
+
+def run_binary_on_seed(binary, failures):
+    """`--format json` on one file: one object, the same figures."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = os.path.join(here, "..", "..", "assessments", "deep-learning-engineer.json")
+    with open(path, encoding="utf-8") as f:
+        seed = json.load(f)
+    for model in ("default", "declared"):
+        out = subprocess.run([binary, "robustness", "--format", "json", "--uncertainty", model, path],
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            print(f"FAIL {path} ({model}): exit {out.returncode}: {out.stderr[:2000]}")
+            failures.append((path, "exit"))
+            continue
+        got = json.loads(out.stdout, parse_float=F)
+        want = expected_object(path, seed, model)
+        want.pop("file")
+        compare(f"seed, --format json ({model})", "", want, got, failures)
 
 
 def main():
@@ -353,6 +386,7 @@ def main():
                 named.append((path, a))
             for model in ("default", "declared"):
                 run_binary(binary, tmp, named, model, failures)
+        run_binary_on_seed(binary, failures)
         print(f"{len(cases)} assessments under 2 models against {binary}")
     print(f"{len(failures)} failures" if failures else "all agree")
     return 1 if failures else 0
