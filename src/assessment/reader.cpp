@@ -8,6 +8,7 @@
 
 #include "aijri/assessment/reader.hpp"
 #include "aijri/json/cursor.hpp"
+#include "aijri/model/bounds.hpp"
 
 namespace aijri {
 
@@ -106,17 +107,17 @@ private:
         } else if (key == "role") {
             read_role(v);
         } else if (key == "protective_principles") {
-            read_scored_group(v, k_principle_keys, m_out.principles, 0, 3);
+            read_scored_group(v, k_principle_keys, m_out.principles, k_principle_bounds);
         } else if (key == "growth_correlation") {
-            read_scored_item(v, m_out.growth, -2, 2);
+            read_scored_item(v, m_out.growth, k_growth_bounds);
         } else if (key == "tasks") {
             read_tasks(v);
         } else if (key == "reinstatement") {
             read_reinstatement(v);
         } else if (key == "evidence") {
-            read_scored_group(v, k_evidence_keys, m_out.evidence, -2, 2);
+            read_scored_group(v, k_evidence_keys, m_out.evidence, k_evidence_bounds);
         } else if (key == "barriers") {
-            read_scored_group(v, k_barrier_keys, m_out.barriers, 0, 2);
+            read_scored_group(v, k_barrier_keys, m_out.barriers, k_barrier_bounds);
         } else if (key == "override") {
             read_override(v);
         } else if (key == "stated") {
@@ -164,10 +165,10 @@ private:
         });
     }
 
-    void read_scored_item(JsonNode& node, ScoredItem& item, int min, int max) {
+    void read_scored_item(JsonNode& node, ScoredItem& item, ScoreBounds bounds) {
         read_fields(node, k_scored_keys, k_score_required, [&](std::string_view key, JsonNode& v) {
             if (key == "score") {
-                item.score = m_cursor.read_integer(v, min, max).value_or(0);
+                item.score = m_cursor.read_integer(v, bounds.min, bounds.max).value_or(0);
             } else {
                 read_prose(v, item.rationale);
             }
@@ -176,9 +177,9 @@ private:
 
     template <std::size_t N>
     void read_scored_group(JsonNode& node, const std::array<std::string_view, N>& keys,
-                           std::array<ScoredItem, N>& items, int min, int max) {
+                           std::array<ScoredItem, N>& items, ScoreBounds bounds) {
         read_fields(node, keys, keys, [&](std::string_view key, JsonNode& v) {
-            read_scored_item(v, items[*index_of(keys, key)], min, max);
+            read_scored_item(v, items[*index_of(keys, key)], bounds);
         });
     }
 
@@ -200,7 +201,10 @@ private:
                     } else if (key == "time_pct") {
                         share_read = read_time_share(v, task.time_pct);
                     } else if (key == "score") {
-                        task.score = m_cursor.read_integer(v, 1, 5).value_or(1);
+                        task.score =
+                            m_cursor
+                                .read_integer(v, k_task_score_bounds.min, k_task_score_bounds.max)
+                                .value_or(1);
                     } else if (key == "impact") {
                         read_impact(v, task.impact);
                     } else {

@@ -38,6 +38,10 @@ ResultSummary summarize(const Evaluation& e) {
     for (const Diagnostic& d : e.diagnostics) {
         (d.severity == Severity::error ? s.errors : s.warnings) += 1;
     }
+    if (e.robustness) {
+        s.analysed = true;
+        s.nearest_change = nearest_zone_change(e.robustness->fewest_edits);
+    }
     return s;
 }
 

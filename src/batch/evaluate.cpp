@@ -258,6 +258,25 @@ Evaluation evaluate_text(AssessmentReader& reader, std::string_view text, const 
 
 } // namespace
 
+void analyse_robustness_of(Evaluation& e, const Methodology& methodology, UncertaintyModel model) {
+    if (!e.valid()) {
+        return;
+    }
+    try {
+        e.robustness = analyse_robustness(*e.assessment, methodology, model);
+    } catch (const std::overflow_error&) {
+        refuse_methodology(e, methodology);
+    } catch (const std::domain_error& refused) {
+        e.methodology_error = true;
+        e.score.reset();
+        e.diagnostics.insert(e.diagnostics.begin(),
+                             make_error("", {},
+                                        fmt::format("cannot be analysed with the methodology "
+                                                    "\"{}\": {}",
+                                                    methodology.name, refused.what())));
+    }
+}
+
 Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string file,
                     const Methodology& methodology, const ReadOptions& how) {
     return evaluate_text(reader, text, nullptr, std::move(file), methodology, how);

@@ -1,11 +1,14 @@
 #include "aijri/report/batch.hpp"
 #include <algorithm>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "aijri/report/json.hpp"
 #include "aijri/report/text.hpp"
 #include "aijri/util/text.hpp"
+
+#include "formats.hpp"
 
 namespace aijri {
 
@@ -24,6 +27,19 @@ std::optional<std::string> gate_failure(const ResultSummary& s, const Gates& gat
     if (gates.fail_on_zone && is_at_or_below(s.zone, *gates.fail_on_zone)) {
         reasons.push_back(fmt::format("zone {} trips --fail-on-zone {}", to_string(s.zone),
                                       to_string(*gates.fail_on_zone)));
+    }
+    if (gates.fail_if_fragile && s.nearest_change &&
+        s.nearest_change->count <= *gates.fail_if_fragile) {
+        const ZoneChange& change = *s.nearest_change;
+        std::vector<std::string> edits;
+        for (const InputEdit& e : change.edits) {
+            edits.push_back(fmt::format("{} {} → {}", e.pointer, e.from, e.to));
+        }
+        reasons.push_back(fmt::format("{} unit step{} move{} the formula's zone to {} ({}): "
+                                      "trips --fail-if-fragile {}",
+                                      change.count, change.count == 1 ? "" : "s",
+                                      change.count == 1 ? "s" : "", to_string(change.zone),
+                                      fmt::join(edits, ", "), *gates.fail_if_fragile));
     }
     if (reasons.empty()) {
         return std::nullopt;
@@ -202,7 +218,7 @@ std::string markdown_code(std::string_view text) {
     return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
 
-namespace {
+namespace report_detail {
 
 std::size_t count_errors(const Evaluation& e) {
     std::size_t n = 0;
@@ -245,6 +261,12 @@ std::string zone_counts(const BatchTotals& t) {
     out += fmt::format(", {} invalid", t.invalid);
     return out;
 }
+
+} // namespace report_detail
+
+namespace {
+
+using namespace report_detail;
 
 class TextSummary final : public BatchReport {
 public:
@@ -355,11 +377,11 @@ private:
 
 class JsonArray final : public BatchReport {
 public:
-    explicit JsonArray(const Methodology& m) : m_methodology(m) {}
+    JsonArray(const Methodology& m, AppendJson append) : m_methodology(m), m_append(append) {}
     std::string begin(const BatchTotals*) const override { return "[\n"; }
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
         std::string text;
-        append_result_json(text, e, m_methodology, gate);
+        m_append(text, e, m_methodology, gate, -1);
         return text;
     }
     std::string separator() const override { return ",\n"; }
@@ -367,20 +389,22 @@ public:
 
 private:
     const Methodology& m_methodology;
+    AppendJson m_append;
 };
 
 class JsonLines final : public BatchReport {
 public:
-    explicit JsonLines(const Methodology& m) : m_methodology(m) {}
+    JsonLines(const Methodology& m, AppendJson append) : m_methodology(m), m_append(append) {}
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
         std::string text;
-        append_result_json(text, e, m_methodology, gate);
+        m_append(text, e, m_methodology, gate, -1);
         text += '\n';
         return text;
     }
 
 private:
     const Methodology& m_methodology;
+    AppendJson m_append;
 };
 
 class Csv final : public BatchReport {
@@ -478,7 +502,7 @@ private:
 
 class JUnit final : public BatchReport {
 public:
-    explicit JUnit(const Methodology& m) : m_methodology(m) {}
+    JUnit(const Methodology& m, SummaryLine summary) : m_methodology(m), m_summary(summary) {}
     bool header_needs_totals() const override { return true; }
     std::string begin(const BatchTotals* t) const override {
         const std::size_t failures = t->invalid + t->gate_trips.size();
@@ -505,9 +529,8 @@ public:
                 out += fmt::format("      <failure type=\"gate\" message=\"{}\"/>\n",
                                    xml_escape(*gate));
             }
-            out += fmt::format("      <system-out>{} {}</system-out>\n",
-                               to_fixed(e.score->final_.aijri, m_methodology.published_decimals),
-                               xml_escape(e.score->final_.label));
+            out += fmt::format("      <system-out>{}</system-out>\n",
+                               xml_escape(m_summary(e, m_methodology)));
         }
         return out + "    </testcase>\n";
     }
@@ -515,11 +538,12 @@ public:
 
 private:
     const Methodology& m_methodology;
+    SummaryLine m_summary;
 };
 
 class GitHub final : public BatchReport {
 public:
-    explicit GitHub(const Methodology& m) : m_methodology(m) {}
+    GitHub(const Methodology& m, SummaryLine summary) : m_methodology(m), m_summary(summary) {}
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
         std::string out;
         for (const Diagnostic& d : e.diagnostics) {
@@ -538,10 +562,8 @@ public:
         }
         if (e.valid()) {
             // A plain log line: a file name must not make a workflow command of its own.
-            out += guard_lines(
-                fmt::format("{}: {} {}\n", sanitize(display_file(e)),
-                            to_fixed(e.score->final_.aijri, m_methodology.published_decimals),
-                            sanitize(e.score->final_.label)));
+            out += guard_lines(fmt::format("{}: {}\n", sanitize(display_file(e)),
+                                           sanitize(m_summary(e, m_methodology))));
         }
         return out;
     }
@@ -558,7 +580,14 @@ public:
 
 private:
     const Methodology& m_methodology;
+    SummaryLine m_summary;
 };
+
+// A scored file in one line: "64.6 Green (Accelerated)".
+std::string score_summary(const Evaluation& e, const Methodology& m) {
+    return fmt::format("{} {}", to_fixed(e.score->final_.aijri, m.published_decimals),
+                       e.score->final_.label);
+}
 
 } // namespace
 
@@ -568,19 +597,37 @@ std::unique_ptr<BatchReport> make_batch_report(BatchFormat format, const Methodo
     case BatchFormat::text:
         return std::make_unique<TextSummary>(m, style);
     case BatchFormat::json:
-        return std::make_unique<JsonArray>(m);
     case BatchFormat::jsonl:
-        return std::make_unique<JsonLines>(m);
+    case BatchFormat::junit:
+    case BatchFormat::github:
+        return report_detail::make_record_report(format, m, append_result_json, score_summary);
     case BatchFormat::csv:
         return std::make_unique<Csv>(m);
     case BatchFormat::markdown:
         return std::make_unique<Markdown>(m);
-    case BatchFormat::junit:
-        return std::make_unique<JUnit>(m);
-    case BatchFormat::github:
-        return std::make_unique<GitHub>(m);
     }
     return nullptr;
 }
+
+namespace report_detail {
+
+std::unique_ptr<BatchReport> make_record_report(BatchFormat format, const Methodology& m,
+                                                AppendJson append, SummaryLine summary) {
+    switch (format) {
+    case BatchFormat::json:
+        return std::make_unique<JsonArray>(m, append);
+    case BatchFormat::jsonl:
+        return std::make_unique<JsonLines>(m, append);
+    case BatchFormat::junit:
+        return std::make_unique<JUnit>(m, summary);
+    case BatchFormat::github:
+        return std::make_unique<GitHub>(m, summary);
+    default:
+        break;
+    }
+    throw std::logic_error("not a format of records");
+}
+
+} // namespace report_detail
 
 } // namespace aijri

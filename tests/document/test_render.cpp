@@ -163,18 +163,18 @@ public:
         a.role.typical_experience = text(1);
         a.role.seniority_note = text(2);
         for (ScoredItem& p : a.principles) {
-            p = {uniform(0, 3), text(3)};
+            p = {uniform(0, 3), text(3), std::nullopt};
         }
-        a.growth = {uniform(-2, 2), text(3)};
+        a.growth = {uniform(-2, 2), text(3), std::nullopt};
         make_tasks(a);
         if (uniform(0, 2) > 0) {
             a.reinstatement = Reinstatement{uniform(0, 1) == 1, text(2)};
         }
         for (ScoredItem& e : a.evidence) {
-            e = {uniform(-2, 2), text(2)};
+            e = {uniform(-2, 2), text(2), std::nullopt};
         }
         for (ScoredItem& b : a.barriers) {
-            b = {uniform(0, 2), text(2)};
+            b = {uniform(0, 2), text(2), std::nullopt};
         }
         if (uniform(0, 2) == 0) {
             a.override_ = make_override();

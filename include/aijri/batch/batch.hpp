@@ -31,6 +31,9 @@ struct ResultSummary {
     std::string label;
     std::size_t errors = 0;
     std::size_t warnings = 0;
+    // With a robustness analysis: the zone change that takes the fewest steps, if any.
+    bool analysed = false;
+    std::optional<ZoneChange> nearest_change;
 };
 
 ResultSummary summarize(const Evaluation& evaluation);

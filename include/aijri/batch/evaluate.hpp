@@ -10,6 +10,7 @@
 #include "aijri/json/padded_text.hpp"
 #include "aijri/model/assessment.hpp"
 #include "aijri/model/methodology.hpp"
+#include "aijri/robustness/robustness.hpp"
 #include "aijri/scoring/engine.hpp"
 #include "aijri/util/diagnostic.hpp"
 
@@ -18,12 +19,13 @@ namespace aijri {
 struct Evaluation {
     std::string file; // as the user named it, for messages
     std::optional<Assessment> assessment;
-    std::string declared_id;        // without an assessment: see ReadResult::declared_id
-    std::optional<Score> score;     // set when the assessment has no error
-    Diagnostics diagnostics;        // errors, then warnings
-    bool io_error = false;          // the file could not be read at all (exit status 2)
-    bool methodology_error = false; // the methodology could not score it (exit status 2)
-    std::size_t record_line = 0;    // for a record of a JSON Lines stream: its line
+    std::string declared_id;              // without an assessment: see ReadResult::declared_id
+    std::optional<Score> score;           // set when the assessment has no error
+    std::optional<Robustness> robustness; // set by analyse_robustness_of()
+    Diagnostics diagnostics;              // errors, then warnings
+    bool io_error = false;                // the file could not be read at all (exit status 2)
+    bool methodology_error = false;       // the methodology could not score it (exit status 2)
+    std::size_t record_line = 0;          // for a record of a JSON Lines stream: its line
     // A document found in a folder that is not an assessment document at all (a README.md
     // among the assessments): why it is skipped, worded as a walk's warning. Nothing else
     // is set, and it is no result: the caller reports it as a warning.
@@ -52,5 +54,11 @@ Evaluation evaluate(AssessmentReader& reader, std::string_view text, std::string
 // As above, reading the text in place (a loaded file, a JSON Lines record): no copy.
 Evaluation evaluate(AssessmentReader& reader, PaddedText text, std::string file,
                     const Methodology& methodology, const ReadOptions& how = {});
+
+// Analyses how firm a valid evaluation's formula verdict is (`aijri robustness`). A
+// methodology the analysis cannot work with (a factor that can reach zero, constants beyond
+// 128 bits) makes it an evaluation with that error and `methodology_error`, as scoring does.
+void analyse_robustness_of(Evaluation& evaluation, const Methodology& methodology,
+                           UncertaintyModel model);
 
 } // namespace aijri

@@ -31,6 +31,7 @@ inline constexpr std::array<EnumName<BatchFormat>, 7> k_batch_format_names = {{
 struct Gates {
     std::optional<Rational> fail_under; // published AIJRI below this
     std::optional<Zone> fail_on_zone;   // a role in this zone or below fails
+    std::optional<int> fail_if_fragile; // a zone that N or fewer unit steps change fails
 };
 
 // Why a result trips a gate ("AIJRI 23.4 is under --fail-under 25"), if it does.

@@ -1,0 +1,164 @@
+#include "composite.hpp"
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "aijri/model/bounds.hpp"
+
+namespace aijri::robustness_detail {
+
+namespace {
+
+constexpr std::array<const char*, k_factors> k_factor_names = {
+    "task resistance", "evidence modifier", "barrier modifier", "growth modifier"};
+
+Int128 lcm(Int128 a, Int128 b) {
+    const Int128 g = std::gcd(a, b);
+    Int128 out = 0;
+    if (__builtin_mul_overflow(a / g, b, &out)) {
+        throw std::overflow_error("exact arithmetic overflows 128 bits");
+    }
+    return out;
+}
+
+Rational integer(Int128 value) {
+    return Rational::fraction(value, 1);
+}
+
+Int128 whole(const Rational& value) {
+    if (!value.is_integer()) {
+        throw std::logic_error("a scaled coefficient is not whole");
+    }
+    return value.numerator();
+}
+
+std::string score_pointer(std::string_view group, std::string_view key) {
+    return fmt::format("/{}/{}/score", group, key);
+}
+
+template <std::size_t N>
+void add_group(std::vector<ScoredInput>& out, std::string_view group,
+               const std::array<std::string_view, N>& keys,
+               const std::array<std::string_view, N>& titles,
+               const std::array<ScoredItem, N>& items, ScoreBounds bounds) {
+    for (std::size_t i = 0; i < N; ++i) {
+        out.push_back({score_pointer(group, keys[i]), std::string(titles[i]), items[i].score,
+                       bounds.min, bounds.max, items[i].range});
+    }
+}
+
+} // namespace
+
+Int128 ceil_div(Int128 num, Int128 den) {
+    const Int128 q = num / den;
+    return q * den < num ? q + 1 : q;
+}
+
+std::vector<ScoredInput> list_scored_inputs(const Assessment& a) {
+    std::vector<ScoredInput> out;
+    out.push_back({"/growth_correlation/score", "Growth Correlation", a.growth.score,
+                   k_growth_bounds.min, k_growth_bounds.max, a.growth.range});
+    for (std::size_t i = 0; i < a.tasks.size(); ++i) {
+        out.push_back({fmt::format("/tasks/{}/score", i), a.tasks[i].name, a.tasks[i].score,
+                       k_task_score_bounds.min, k_task_score_bounds.max, a.tasks[i].range});
+    }
+    add_group(out, "evidence", k_evidence_keys, k_evidence_titles, a.evidence, k_evidence_bounds);
+    add_group(out, "barriers", k_barrier_keys, k_barrier_titles, a.barriers, k_barrier_bounds);
+    return out;
+}
+
+Composite::Composite(const Assessment& a, const Methodology& m, std::vector<ScoredInput>& inputs)
+    : m_methodology(m), m_step(Rational::decimal(1, m.published_decimals)) {
+    inputs = list_scored_inputs(a);
+    m_constant = {m.task_resistance_base, Rational(1), Rational(1), Rational(1)};
+    // File order: growth, tasks, evidence, barriers.
+    std::size_t next = 0;
+    const auto add = [&](std::size_t factor, const Rational& coefficient) {
+        const ScoredInput& in = inputs[next++];
+        m_inputs.push_back({factor, coefficient, 0, in.value, in.min, in.max});
+    };
+    add(3, m.growth_weight);
+    for (const Task& task : a.tasks) {
+        add(k_task_factor, -(task.time_pct / Rational(100)));
+    }
+    for (std::size_t i = 0; i < a.evidence.size(); ++i) {
+        add(1, m.evidence_weight);
+    }
+    for (std::size_t i = 0; i < a.barriers.size(); ++i) {
+        add(2, m.barrier_weight);
+    }
+
+    // D_f: the least common denominator of the factor's constant and coefficients.
+    for (std::size_t f = 0; f < k_factors; ++f) {
+        m_scale[f] = m_constant[f].denominator();
+    }
+    for (const CompositeInput& in : m_inputs) {
+        m_scale[in.factor] = lcm(m_scale[in.factor], in.coefficient.denominator());
+    }
+    m_denominator = 1;
+    long double largest_raw = 1;
+    for (std::size_t f = 0; f < k_factors; ++f) {
+        m_scaled_constant[f] = whole(m_constant[f] * integer(m_scale[f]));
+        m_factors[f] = m_scaled_constant[f];
+        m_denominator = m_denominator * m_scale[f];
+    }
+    for (CompositeInput& in : m_inputs) {
+        in.scaled = whole(in.coefficient * integer(m_scale[in.factor]));
+        m_factors[in.factor] += in.scaled * in.value;
+    }
+    // Every factor must stay positive over the inputs' bounds (then lowering each factor
+    // lowers the product), and the product must fit in 128 bits with room to compare.
+    for (std::size_t f = 0; f < k_factors; ++f) {
+        Int128 lowest = m_scaled_constant[f];
+        Int128 highest = m_scaled_constant[f];
+        for (const CompositeInput& in : m_inputs) {
+            if (in.factor == f) {
+                lowest += std::min(in.scaled * in.min, in.scaled * in.max);
+                highest += std::max(in.scaled * in.min, in.scaled * in.max);
+            }
+        }
+        if (lowest <= 0) {
+            throw std::domain_error(fmt::format(
+                "the methodology lets the {} reach {} within the inputs' bounds: the robustness "
+                "analysis needs four factors that stay positive",
+                k_factor_names[f], to_exact_string(Rational::fraction(lowest, m_scale[f]))));
+        }
+        largest_raw *= static_cast<long double>(highest);
+    }
+    if (largest_raw > 1e36L || static_cast<long double>(m_denominator) > 1e36L) {
+        throw std::overflow_error("exact arithmetic overflows 128 bits");
+    }
+    if (m.scale.sign() <= 0 || m.raw_span.sign() <= 0) {
+        throw std::domain_error("the robustness analysis needs a positive scale and raw span");
+    }
+}
+
+Rational Composite::published(Int128 scaled_raw) const {
+    const Methodology& m = m_methodology;
+    const Rational raw = Rational::fraction(scaled_raw, m_denominator);
+    const Rational exact = (raw - m.raw_min) / m.raw_span * m.scale;
+    return max(m.clamp_min, min(m.clamp_max, exact.rounded(m.published_decimals)));
+}
+
+Int128 Composite::threshold(const Rational& line) const {
+    const Methodology& m = m_methodology;
+    if (line <= m.clamp_min) {
+        return k_always;
+    }
+    if (line > m.clamp_max) {
+        return k_never;
+    }
+    // The rounded AIJRI is on the grid: it reaches `line` when it reaches the first grid
+    // point at or above it, which an exact AIJRI half a step below rounds up to.
+    const Rational on_grid =
+        integer(ceil_div((line / m_step).numerator(), (line / m_step).denominator())) * m_step;
+    const Rational exact = on_grid - m_step / Rational(2);
+    const Rational raw = exact * m.raw_span / m.scale + m.raw_min;
+    const Rational scaled = raw * integer(m_denominator);
+    return ceil_div(scaled.numerator(), scaled.denominator());
+}
+
+} // namespace aijri::robustness_detail
