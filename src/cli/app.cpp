@@ -27,8 +27,12 @@ struct CommandEntry {
     Runner (*setup)(CLI::App&);
 };
 
-constexpr std::array<CommandEntry, 8> k_commands = {{
+constexpr std::array<CommandEntry, 9> k_commands = {{
     {"score", "Score assessments and report the AIJRI, zone and sub-label", setup_score},
+    {"robustness",
+     "How firm each verdict is: margin, fewest edits to change the zone, swing, exact "
+     "probabilities, sensitivity",
+     setup_robustness},
     {"validate", "Check assessments: every error of every file, then the exit status",
      setup_validate},
     {"schema", "Print the JSON Schema (2020-12) of the assessment format", setup_schema},
@@ -146,12 +150,14 @@ int split_diff_arguments(int argc, char** argv, DiffArguments& split) {
 
 constexpr const char* k_footer = R"(Exit status:
   0  every assessment scored / valid
-  1  an assessment is invalid, or a gate (--fail-under, --fail-on-zone) tripped
+  1  an assessment is invalid, or a gate (--fail-under, --fail-on-zone, --fail-if-fragile)
+     tripped
   2  usage or I/O error (unknown option, missing or unreadable file)
 
 Examples:
   aijri score assessments/deep-learning-engineer.json
   aijri score --format json role.json
+  aijri robustness assessments/deep-learning-engineer.json
   aijri validate assessments/*.json
   aijri schema > assessment.schema.json
   aijri diff --git HEAD~1 HEAD
@@ -249,8 +255,8 @@ int run(int argc, char** argv) {
         return k_exit_usage;
     }
     if (!runner) {
-        eprint("aijri: name a command: score, validate, diff, import, render, schema, "
-               "methodology\nRun `aijri --help` for usage.\n");
+        eprint("aijri: name a command: score, robustness, validate, diff, import, render, "
+               "schema, methodology\nRun `aijri --help` for usage.\n");
         return k_exit_usage;
     }
     try {

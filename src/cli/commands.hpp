@@ -13,6 +13,7 @@ namespace aijri::cli {
 using Runner = std::function<int()>;
 
 Runner setup_score(CLI::App& command);
+Runner setup_robustness(CLI::App& command);
 Runner setup_validate(CLI::App& command);
 Runner setup_schema(CLI::App& command);
 Runner setup_methodology(CLI::App& command);

@@ -262,6 +262,54 @@ std::string zone_counts(const BatchTotals& t) {
     return out;
 }
 
+namespace {
+
+// Lines of a footer, wrapped to the width; `indent` before each.
+std::string wrapped(const std::string& text, std::size_t indent, std::size_t width) {
+    std::string out;
+    const std::size_t room = width > indent + 20 ? width - indent : 20;
+    for (const std::string& part : wrap(text, room)) {
+        out += std::string(indent, ' ') + part + "\n";
+    }
+    return out;
+}
+
+} // namespace
+
+std::string text_footer(const BatchTotals& t, std::size_t width) {
+    std::string out = "\n" + wrapped(zone_counts(t), 0, width);
+    if (!t.gate_trips.empty()) {
+        out += wrapped(fmt::format("{} role{} tripped a gate:", t.gate_trips.size(),
+                                   t.gate_trips.size() == 1 ? "" : "s"),
+                       0, width);
+        for (const GateTrip& trip : t.gate_trips) {
+            out += wrapped(fmt::format("{}: {}", sanitize(trip.file), sanitize(trip.reason)), 2,
+                           width);
+        }
+    }
+    for (const DuplicateId& d : t.duplicate_ids) {
+        out += wrapped("error: " + sanitize(describe_duplicate(d)), 0, width);
+    }
+    return out;
+}
+
+std::string markdown_footer(const BatchTotals& t) {
+    std::string out = "\n**" + zone_counts(t) + "**\n";
+    if (!t.gate_trips.empty()) {
+        out += "\nGates tripped:\n\n";
+        for (const GateTrip& trip : t.gate_trips) {
+            out += fmt::format("- {}: {}\n", markdown_code(trip.file), markdown_cell(trip.reason));
+        }
+    }
+    if (!t.duplicate_ids.empty()) {
+        out += "\nIds used by more than one file:\n\n";
+        for (const DuplicateId& d : t.duplicate_ids) {
+            out += "- " + markdown_cell(describe_duplicate(d)) + "\n";
+        }
+    }
+    return out;
+}
+
 } // namespace report_detail
 
 namespace {
@@ -321,22 +369,7 @@ public:
         return out;
     }
 
-    std::string end(const BatchTotals& t) const override {
-        std::string out = "\n" + wrapped(zone_counts(t), 0);
-        if (!t.gate_trips.empty()) {
-            out += wrapped(fmt::format("{} role{} tripped a gate:", t.gate_trips.size(),
-                                       t.gate_trips.size() == 1 ? "" : "s"),
-                           0);
-            for (const GateTrip& trip : t.gate_trips) {
-                out +=
-                    wrapped(fmt::format("{}: {}", sanitize(trip.file), sanitize(trip.reason)), 2);
-            }
-        }
-        for (const DuplicateId& d : t.duplicate_ids) {
-            out += wrapped("error: " + sanitize(describe_duplicate(d)), 0);
-        }
-        return out;
-    }
+    std::string end(const BatchTotals& t) const override { return text_footer(t, m_style.width); }
 
 private:
     // 5 + 2 + label + 2 + title + 2 + file: the label and the title give way at narrow
@@ -355,15 +388,6 @@ private:
     std::size_t file_width() const {
         const std::size_t used = 11 + label_width() + title_width();
         return std::max(m_style.width > used ? m_style.width - used : 0, k_min_cell);
-    }
-    // Lines of the footer, wrapped to the width; `indent` before each.
-    std::string wrapped(const std::string& text, std::size_t indent) const {
-        std::string out;
-        const std::size_t room = m_style.width > indent + 20 ? m_style.width - indent : 20;
-        for (const std::string& part : wrap(text, room)) {
-            out += std::string(indent, ' ') + part + "\n";
-        }
-        return out;
     }
     static std::string trimmed(std::string line) {
         while (!line.empty() && line.back() == ' ') {
@@ -478,23 +502,7 @@ public:
                            markdown_cell(s.final_.label),
                            gate ? " ⚠️ " + markdown_cell(*gate) : "", file);
     }
-    std::string end(const BatchTotals& t) const override {
-        std::string out = "\n**" + zone_counts(t) + "**\n";
-        if (!t.gate_trips.empty()) {
-            out += "\nGates tripped:\n\n";
-            for (const GateTrip& trip : t.gate_trips) {
-                out +=
-                    fmt::format("- {}: {}\n", markdown_code(trip.file), markdown_cell(trip.reason));
-            }
-        }
-        if (!t.duplicate_ids.empty()) {
-            out += "\nIds used by more than one file:\n\n";
-            for (const DuplicateId& d : t.duplicate_ids) {
-                out += "- " + markdown_cell(describe_duplicate(d)) + "\n";
-            }
-        }
-        return out;
-    }
+    std::string end(const BatchTotals& t) const override { return markdown_footer(t); }
 
 private:
     const Methodology& m_methodology;

@@ -33,5 +33,9 @@ std::string status_of_invalid(const Evaluation& e);
 std::string display_file(const Evaluation& e);
 // "3 files: 1 Green, 1 Yellow, 0 Red, 1 invalid"
 std::string zone_counts(const BatchTotals& t);
+// After the rows of a text table: the counts, the gates tripped, ids used twice.
+std::string text_footer(const BatchTotals& t, std::size_t width);
+// The same after a Markdown table.
+std::string markdown_footer(const BatchTotals& t);
 
 } // namespace aijri::report_detail

@@ -34,8 +34,9 @@ TEST_CASE("an unknown command is named, with what was meant") {
                                    "Run `aijri --help` for the commands.\n");
     const CommandResult none = run_aijri("");
     CHECK(none.status == 2);
-    CHECK(none.err == "aijri: name a command: score, validate, diff, import, render, schema, "
-                      "methodology\nRun `aijri --help` for usage.\n");
+    CHECK(none.err ==
+          "aijri: name a command: score, robustness, validate, diff, import, render, schema, "
+          "methodology\nRun `aijri --help` for usage.\n");
 }
 
 TEST_CASE("version, -V and help CMD do what they say") {

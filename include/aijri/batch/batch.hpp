@@ -61,8 +61,9 @@ struct BatchOptions {
     InputFormat input_format = InputFormat::automatic; // JSON or documents (see evaluate)
 };
 
-// Called on worker threads, concurrently: must only read shared state.
-using RenderFunction = std::function<RenderedResult(const Evaluation&)>;
+// Called on worker threads, concurrently: must only read shared state. It may complete the
+// evaluation before rendering it (robustness adds its analysis there, on the worker).
+using RenderFunction = std::function<RenderedResult(Evaluation&)>;
 // Called once per file, in input order, never concurrently; with more than one job, on
 // whichever worker finished the next file in order (the calling thread is one of them).
 // What it throws ends the batch and comes out of run_batch.
