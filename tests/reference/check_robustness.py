@@ -79,11 +79,12 @@ def support_size(a, model):
     return n
 
 
-def small_assessment(rng, model, limit=4000):
-    """One or two tasks, and few enough combinations to enumerate under `model`."""
+def small_assessment(rng, model, limit=6000):
+    """Few enough combinations to enumerate under `model`: one or two tasks, and in the default
+    model (where every input varies) one task, most scores at a bound (2^12 = 4096 at least)."""
     while True:
         a = check_random.random_assessment(rng)
-        n = rng.randint(1, 2)
+        n = rng.randint(1, 2) if model == "declared" else 1
         shares = check_random.random_shares(rng, n) if n > 1 else [10000]
         a["tasks"] = [{"name": f"Task {i}", "_text": f"{s // 100}.{s % 100:02d}", "score": rng.randint(1, 5),
                        "impact": rng.choice(check_random.IMPACTS)} for i, s in enumerate(shares)]
