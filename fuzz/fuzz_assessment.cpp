@@ -44,6 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
               "every error in a text has a line and column");
     }
     aijri::fuzz::render_everything(e, methodology);
+    aijri::fuzz::check_robustness(e, methodology);
     aijri::fuzz::render_document_and_diffs(e, methodology);
 
     check(evaluate_padded(reader, text, "").diagnostics == e.diagnostics,

@@ -3,6 +3,7 @@
 // checked to be safe to print.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -22,6 +23,7 @@
 #include "aijri/report/batch.hpp"
 #include "aijri/report/diff.hpp"
 #include "aijri/report/json.hpp"
+#include "aijri/report/robustness.hpp"
 #include "aijri/report/text.hpp"
 #include "aijri/util/text.hpp"
 
@@ -128,6 +130,81 @@ inline void render_everything(const Evaluation& e, const Methodology& methodolog
                          sanitize(out, /*keep_newlines=*/true).c_str());
         }
         check(is_safe_to_print(out), "every batch format is safe to print");
+    }
+}
+
+// The robustness analysis of a valid evaluation, and its every format. Properties: aijri-1
+// analyses every valid assessment; a fewest-edits set counts its steps, stays within the
+// bounds and reaches a zone on the side it says; the zone probabilities add up to one and
+// the percentiles are in order; every index lies in [0, 1], the first-order one at most the
+// total; every output is safe to print and the JSON is JSON.
+inline void check_robustness(const Evaluation& scored, const Methodology& methodology) {
+    if (!scored.valid()) {
+        return;
+    }
+    for (const UncertaintyModel model : {UncertaintyModel::standard, UncertaintyModel::declared}) {
+        Evaluation e = scored;
+        analyse_robustness_of(e, methodology, model);
+        check(!e.methodology_error && e.robustness.has_value(),
+              "aijri-1 analyses every valid assessment");
+        const Robustness& r = *e.robustness;
+        for (const auto& [change, lower] :
+             {std::pair(r.fewest_edits.down, true), std::pair(r.fewest_edits.up, false)}) {
+            if (!change) {
+                continue;
+            }
+            int steps = 0;
+            for (const InputEdit& edit : change->edits) {
+                steps += std::abs(edit.to - edit.from);
+                const auto input =
+                    std::find_if(r.inputs.begin(), r.inputs.end(),
+                                 [&](const auto& in) { return in.pointer == edit.pointer; });
+                check(input != r.inputs.end() && edit.to >= input->min && edit.to <= input->max &&
+                          edit.from == input->value,
+                      "an edit moves a scored input from its value within its bounds");
+            }
+            check(steps == change->count && steps > 0, "a set of edits counts its steps");
+            check(lower ? is_at_or_below(change->zone, r.zone) && change->zone != r.zone
+                        : is_at_or_below(r.zone, change->zone) && change->zone != r.zone,
+                  "the fewest edits reach a zone on their side");
+        }
+        Rational sum;
+        for (const Probability& p : r.uncertainty.zones) {
+            sum += p.rounded;
+        }
+        check(sum >= Rational::decimal(999997, 6) && sum <= Rational::decimal(1000003, 6),
+              "the zone probabilities add up to one");
+        check(r.uncertainty.p05 <= r.uncertainty.median &&
+                  r.uncertainty.median <= r.uncertainty.p95,
+              "the percentiles are in order");
+        for (const Sensitivity& s : r.sensitivity) {
+            if (s.total) {
+                check(s.first_order->sign() >= 0 && *s.first_order <= *s.total &&
+                          *s.total <= Rational(1),
+                      "an index lies in [0, 1], the first-order one at most the total");
+            }
+        }
+        for (const int indent : {-1, 2}) {
+            std::string json;
+            append_robustness_json(json, e, methodology, std::nullopt, indent);
+            check(is_safe_to_print(json) && nlohmann::json::accept(json),
+                  "robustness JSON is JSON, safe to print");
+        }
+        for (const TextStyle& style : {TextStyle{100, false, false}, TextStyle{40, true, false}}) {
+            const std::string text = render_robustness_text(e, methodology, style);
+            check(style.color || is_safe_to_print(text), "the robustness text is safe to print");
+        }
+        BatchTotals totals;
+        totals.files = 1;
+        for (const BatchFormat format :
+             {BatchFormat::text, BatchFormat::json, BatchFormat::jsonl, BatchFormat::csv,
+              BatchFormat::markdown, BatchFormat::junit, BatchFormat::github}) {
+            const auto report =
+                make_robustness_report(format, methodology, ReportStyle{false, 100});
+            check(is_safe_to_print(report->begin(&totals) + report->render(e, std::nullopt) +
+                                   report->end(totals)),
+                  "every robustness format is safe to print");
+        }
     }
 }
 

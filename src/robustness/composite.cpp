@@ -57,6 +57,11 @@ Int128 ceil_div(Int128 num, Int128 den) {
     return q * den < num ? q + 1 : q;
 }
 
+Int128 floor_div(Int128 num, Int128 den) {
+    const Int128 q = num / den;
+    return q * den > num ? q - 1 : q;
+}
+
 std::vector<ScoredInput> list_scored_inputs(const Assessment& a) {
     std::vector<ScoredInput> out;
     out.push_back({"/growth_correlation/score", "Growth Correlation", a.growth.score,
@@ -131,34 +136,52 @@ Composite::Composite(const Assessment& a, const Methodology& m, std::vector<Scor
     if (largest_raw > 1e36L || static_cast<long double>(m_denominator) > 1e36L) {
         throw std::overflow_error("exact arithmetic overflows 128 bits");
     }
+    m_fits_64 = largest_raw < 4e18L;
     if (m.scale.sign() <= 0 || m.raw_span.sign() <= 0) {
         throw std::domain_error("the robustness analysis needs a positive scale and raw span");
     }
+    const Rational slope = m_step * m.raw_span / m.scale * integer(m_denominator);
+    const Rational offset =
+        (m.raw_min - m_step / Rational(2) * m.raw_span / m.scale) * integer(m_denominator);
+    m_grid_q = lcm(slope.denominator(), offset.denominator());
+    m_grid_a = whole(slope * integer(m_grid_q));
+    m_grid_b = whole(offset * integer(m_grid_q));
+    const auto step_of = [&](const Rational& v, bool up) {
+        const Rational k = v / m_step;
+        return up ? ceil_div(k.numerator(), k.denominator())
+                  : floor_div(k.numerator(), k.denominator());
+    };
+    m_clamp_min_step = step_of(m.clamp_min, true);
+    m_clamp_max_step = step_of(m.clamp_max, false);
+    if (at_step(m_clamp_min_step) != m.clamp_min || at_step(m_clamp_max_step) != m.clamp_max) {
+        throw std::domain_error("the robustness analysis needs the clamp's bounds to be "
+                                "published values (whole units of the last published decimal)");
+    }
 }
 
-Rational Composite::published(Int128 scaled_raw) const {
-    const Methodology& m = m_methodology;
-    const Rational raw = Rational::fraction(scaled_raw, m_denominator);
-    const Rational exact = (raw - m.raw_min) / m.raw_span * m.scale;
-    return max(m.clamp_min, min(m.clamp_max, exact.rounded(m.published_decimals)));
+Int128 Composite::published_step(Int128 scaled_raw) const {
+    // The largest k whose threshold the raw reaches: (a·k + b) / q ≤ X ⟺ k ≤ (X·q − b) / a.
+    const Int128 k = floor_div(scaled_raw * m_grid_q - m_grid_b, m_grid_a);
+    return std::max(m_clamp_min_step, std::min(m_clamp_max_step, k));
+}
+
+Rational Composite::at_step(Int128 k) const {
+    return Rational::fraction(k, m_step.denominator()) * integer(m_step.numerator());
+}
+
+Int128 Composite::threshold_at_step(Int128 k) const {
+    if (k <= m_clamp_min_step) {
+        return k_always;
+    }
+    if (k > m_clamp_max_step) {
+        return k_never;
+    }
+    return ceil_div(m_grid_a * k + m_grid_b, m_grid_q);
 }
 
 Int128 Composite::threshold(const Rational& line) const {
-    const Methodology& m = m_methodology;
-    if (line <= m.clamp_min) {
-        return k_always;
-    }
-    if (line > m.clamp_max) {
-        return k_never;
-    }
-    // The rounded AIJRI is on the grid: it reaches `line` when it reaches the first grid
-    // point at or above it, which an exact AIJRI half a step below rounds up to.
-    const Rational on_grid =
-        integer(ceil_div((line / m_step).numerator(), (line / m_step).denominator())) * m_step;
-    const Rational exact = on_grid - m_step / Rational(2);
-    const Rational raw = exact * m.raw_span / m.scale + m.raw_min;
-    const Rational scaled = raw * integer(m_denominator);
-    return ceil_div(scaled.numerator(), scaled.denominator());
+    const Rational k = line / m_step;
+    return threshold_at_step(ceil_div(k.numerator(), k.denominator()));
 }
 
 } // namespace aijri::robustness_detail

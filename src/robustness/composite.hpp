@@ -48,17 +48,22 @@ public:
     Int128 scaled_constant(std::size_t factor) const { return m_scaled_constant[factor]; }
     // The scaled factors at the assessment's own values.
     const FactorValues& factors() const { return m_factors; }
+    // Every factor and raw within the inputs' bounds fits in 62 bits.
+    bool fits_in_64_bits() const { return m_fits_64; }
 
     static Int128 product(const FactorValues& factors) {
         return factors[0] * factors[1] * factors[2] * factors[3];
     }
-    // The published AIJRI of a scaled raw.
-    Rational published(Int128 scaled_raw) const;
-    // K such that the published AIJRI is at least `line` exactly when scaled raw ≥ K
+    // The published AIJRI lies on a grid, k × step (step: one unit of its last decimal);
+    // published values are handled as their k. The k a scaled raw publishes as (clamped).
+    Int128 published_step(Int128 scaled_raw) const;
+    Rational published(Int128 scaled_raw) const { return at_step(published_step(scaled_raw)); }
+    Rational at_step(Int128 k) const;
+    // K such that the published AIJRI is at least k × step exactly when scaled raw ≥ K
     // (k_always or k_never where the clamp decides alone).
+    Int128 threshold_at_step(Int128 k) const;
+    // The same for any line: the first grid point at or above it.
     Int128 threshold(const Rational& line) const;
-    // The published AIJRI's grid: one unit of its last decimal.
-    const Rational& step() const { return m_step; }
 
 private:
     const Methodology& m_methodology;
@@ -69,11 +74,20 @@ private:
     Int128 m_denominator = 1; // D = Π D_f
     FactorValues m_factors{};
     Rational m_step;
+    // Published ≥ k × step ⟺ exact AIJRI ≥ (k − ½) × step ⟺ scaled raw ≥ (a·k + b) / q:
+    // the grid's thresholds are an affine function of k, worked out once in rationals.
+    Int128 m_grid_a = 0;
+    Int128 m_grid_b = 0;
+    Int128 m_grid_q = 1;
+    Int128 m_clamp_min_step = 0; // the clamp's bounds on the grid
+    Int128 m_clamp_max_step = 0;
+    bool m_fits_64 = false;
 };
 
 // The scored inputs of an assessment in file order, with their bounds.
 std::vector<ScoredInput> list_scored_inputs(const Assessment& assessment);
 
-Int128 ceil_div(Int128 num, Int128 den); // den > 0
+Int128 ceil_div(Int128 num, Int128 den);  // den > 0
+Int128 floor_div(Int128 num, Int128 den); // den > 0
 
 } // namespace aijri::robustness_detail

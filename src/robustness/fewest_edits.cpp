@@ -21,9 +21,22 @@ struct Lever {
 
 enum class Decision { free, excluded, touched, fixed };
 
-// Two tables indexed [inputs][steps]: the best a factor can do with at most that many newly
-// touched inputs and steps.
-using Table = std::vector<std::vector<Int128>>;
+// A table indexed [inputs][steps]: the best a factor can do with at most that many newly
+// touched inputs and steps. One block of memory: the search builds thousands of them.
+class Table {
+public:
+    Table(std::size_t rows, std::size_t columns, Int128 fill)
+        : m_rows(rows), m_columns(columns), m_cells(rows * columns, fill) {}
+    std::size_t rows() const { return m_rows; }
+    std::size_t columns() const { return m_columns; }
+    Int128& at(std::size_t m, std::size_t k) { return m_cells[m * m_columns + k]; }
+    Int128 at(std::size_t m, std::size_t k) const { return m_cells[m * m_columns + k]; }
+
+private:
+    std::size_t m_rows;
+    std::size_t m_columns;
+    std::vector<Int128> m_cells;
+};
 
 class Search {
 public:
@@ -152,21 +165,19 @@ private:
         }
         const auto new_inputs = static_cast<std::size_t>(inputs);
         const auto new_steps = static_cast<std::size_t>(steps);
-        std::array<Table, k_factors> tables;
-        for (std::size_t f = 0; f < k_factors; ++f) {
-            tables[f] = factor_table(f, new_inputs, new_steps);
-        }
         // Fold the three modifiers into one table of their best product, then try every split
         // with the task resistance.
-        Table modifiers = values(tables[1], base[1]);
-        modifiers = fold(modifiers, values(tables[2], base[2]), new_inputs, new_steps);
-        modifiers = fold(modifiers, values(tables[3], base[3]), new_inputs, new_steps);
-        const Table& task = tables[k_task_factor];
-        for (std::size_t m = 0; m < modifiers.size(); ++m) {
-            for (std::size_t k = 0; k < modifiers[m].size(); ++k) {
+        Table modifiers = values(factor_table(1, new_inputs, new_steps), base[1]);
+        modifiers = fold(modifiers, values(factor_table(2, new_inputs, new_steps), base[2]),
+                         new_inputs, new_steps);
+        modifiers = fold(modifiers, values(factor_table(3, new_inputs, new_steps), base[3]),
+                         new_inputs, new_steps);
+        const Table task = factor_table(k_task_factor, new_inputs, new_steps);
+        for (std::size_t m = 0; m < modifiers.rows(); ++m) {
+            for (std::size_t k = 0; k < modifiers.columns(); ++k) {
                 const Int128 resistance =
-                    moved(base[k_task_factor], task[new_inputs - m][new_steps - k]);
-                if (goal_met(resistance * modifiers[m][k])) {
+                    moved(base[k_task_factor], task.at(new_inputs - m, new_steps - k));
+                if (goal_met(resistance * modifiers.at(m, k))) {
                     return true;
                 }
             }
@@ -177,7 +188,7 @@ private:
     // best[m][k]: the most gain in `factor` with at most m newly touched inputs and k steps
     // beyond those already taken (a touched input may take more steps without counting again).
     Table factor_table(std::size_t factor, std::size_t inputs, std::size_t steps) const {
-        Table best(inputs + 1, std::vector<Int128>(steps + 1, 0));
+        Table best(inputs + 1, steps + 1, 0);
         for (std::size_t i = 0; i < m_levers.size(); ++i) {
             const Lever& l = m_levers[i];
             if (l.factor != factor) {
@@ -194,11 +205,11 @@ private:
 
     // One lever into a knapsack table: up to `cap` steps of `gain`, costing `cost` inputs.
     static void add_lever(Table& best, Int128 gain, std::size_t cap, std::size_t cost) {
-        for (std::size_t m = best.size(); m-- > cost;) {
-            for (std::size_t k = best[m].size(); k-- > 1;) {
+        for (std::size_t m = best.rows(); m-- > cost;) {
+            for (std::size_t k = best.columns(); k-- > 1;) {
                 for (std::size_t a = 1; a <= std::min(cap, k); ++a) {
-                    const Int128 option = best[m - cost][k - a] + gain * static_cast<Int128>(a);
-                    best[m][k] = std::max(best[m][k], option);
+                    const Int128 option = best.at(m - cost, k - a) + gain * static_cast<Int128>(a);
+                    best.at(m, k) = std::max(best.at(m, k), option);
                 }
             }
         }
@@ -207,18 +218,26 @@ private:
     // The factor's value after its best gain, trimmed to where it can still change (a factor
     // of five inputs gains nothing from a sixth), so that folding stays small.
     Table values(const Table& best, Int128 base) const {
-        std::size_t rows = best.size();
-        while (rows > 1 && best[rows - 1] == best[rows - 2]) {
+        const auto same_rows = [&](std::size_t a, std::size_t b) {
+            for (std::size_t k = 0; k < best.columns(); ++k) {
+                if (best.at(a, k) != best.at(b, k)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        std::size_t rows = best.rows();
+        while (rows > 1 && same_rows(rows - 1, rows - 2)) {
             --rows;
         }
-        std::size_t columns = best[0].size();
-        while (columns > 1 && best[rows - 1][columns - 1] == best[rows - 1][columns - 2]) {
+        std::size_t columns = best.columns();
+        while (columns > 1 && best.at(rows - 1, columns - 1) == best.at(rows - 1, columns - 2)) {
             --columns;
         }
-        Table out(rows, std::vector<Int128>(columns));
+        Table out(rows, columns, 0);
         for (std::size_t m = 0; m < rows; ++m) {
             for (std::size_t k = 0; k < columns; ++k) {
-                out[m][k] = moved(base, best[m][k]);
+                out.at(m, k) = moved(base, best.at(m, k));
             }
         }
         return out;
@@ -226,20 +245,17 @@ private:
 
     // The best product of two factors over every split of inputs and steps between them.
     Table fold(const Table& a, const Table& b, std::size_t inputs, std::size_t steps) const {
-        const std::size_t rows = std::min(a.size() + b.size() - 1, inputs + 1);
-        const std::size_t columns = std::min(a[0].size() + b[0].size() - 1, steps + 1);
-        Table out(rows, std::vector<Int128>(columns, 0));
-        std::vector<std::vector<bool>> set(rows, std::vector<bool>(columns, false));
-        for (std::size_t ma = 0; ma < a.size() && ma < rows; ++ma) {
-            for (std::size_t ka = 0; ka < a[ma].size() && ka < columns; ++ka) {
-                for (std::size_t mb = 0; mb < b.size() && ma + mb < rows; ++mb) {
-                    for (std::size_t kb = 0; kb < b[mb].size() && ka + kb < columns; ++kb) {
-                        const Int128 product = a[ma][ka] * b[mb][kb];
-                        Int128& slot = out[ma + mb][ka + kb];
-                        if (!set[ma + mb][ka + kb] || (m_down ? product < slot : product > slot)) {
-                            slot = product;
-                            set[ma + mb][ka + kb] = true;
-                        }
+        const std::size_t rows = std::min(a.rows() + b.rows() - 1, inputs + 1);
+        const std::size_t columns = std::min(a.columns() + b.columns() - 1, steps + 1);
+        // Down seeks the least product, up the largest: start from the other end.
+        Table out(rows, columns, m_down ? k_never : k_always);
+        for (std::size_t ma = 0; ma < a.rows() && ma < rows; ++ma) {
+            for (std::size_t ka = 0; ka < a.columns() && ka < columns; ++ka) {
+                for (std::size_t mb = 0; mb < b.rows() && ma + mb < rows; ++mb) {
+                    for (std::size_t kb = 0; kb < b.columns() && ka + kb < columns; ++kb) {
+                        const Int128 product = a.at(ma, ka) * b.at(mb, kb);
+                        Int128& slot = out.at(ma + mb, ka + kb);
+                        slot = m_down ? std::min(slot, product) : std::max(slot, product);
                     }
                 }
             }

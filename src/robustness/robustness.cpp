@@ -59,21 +59,21 @@ Int128 line_over(const Composite& c, Zone zone) {
 
 std::vector<Swing> swing_of(const Composite& c) {
     std::vector<Swing> out;
+    std::vector<Int128> size; // in published steps, by input
     for (std::size_t i = 0; i < c.inputs().size(); ++i) {
         const CompositeInput& in = c.inputs()[i];
-        const auto at = [&](int value) {
+        const auto step_at = [&](int value) {
             FactorValues factors = c.factors();
             factors[in.factor] += in.scaled * (value - in.value);
-            return SwingEnd{value, c.published(Composite::product(factors))};
+            return c.published_step(Composite::product(factors));
         };
-        out.push_back({i, at(in.min), at(in.max)});
+        const Int128 low = step_at(in.min);
+        const Int128 high = step_at(in.max);
+        out.push_back({i, SwingEnd{in.min, c.at_step(low)}, SwingEnd{in.max, c.at_step(high)}});
+        size.push_back(high > low ? high - low : low - high);
     }
-    const auto size = [](const Swing& s) {
-        const Rational d = s.at_max.aijri - s.at_min.aijri;
-        return d.sign() < 0 ? -d : d;
-    };
     std::stable_sort(out.begin(), out.end(),
-                     [&](const Swing& a, const Swing& b) { return size(a) > size(b); });
+                     [&](const Swing& a, const Swing& b) { return size[a.input] > size[b.input]; });
     return out;
 }
 

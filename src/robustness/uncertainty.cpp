@@ -20,6 +20,9 @@ mpz_class to_mpz(UInt128 value) {
 const mpz_class& to_mpz(const mpz_class& value) {
     return value;
 }
+mpz_class to_mpz(std::uint64_t value) {
+    return to_mpz(static_cast<UInt128>(value));
+}
 mpz_class to_mpz(Int128 value) {
     const mpz_class magnitude = to_mpz(static_cast<UInt128>(value < 0 ? -value : value));
     return value < 0 ? mpz_class(-magnitude) : magnitude;
@@ -27,11 +30,11 @@ mpz_class to_mpz(Int128 value) {
 
 // How many of the equally likely combinations give each value of a scaled factor (or of a
 // product of factors), by value ascending, each value once.
-template <typename Count>
-using Distribution = std::vector<std::pair<Int128, Count>>;
+template <typename Value, typename Count>
+using Distribution = std::vector<std::pair<Value, Count>>;
 
-template <typename Count>
-void merge_equal_values(Distribution<Count>& d) {
+template <typename Value, typename Count>
+void merge_equal_values(Distribution<Value, Count>& d) {
     std::size_t out = 0;
     for (std::size_t i = 0; i < d.size(); ++i) {
         if (out > 0 && d[out - 1].first == d[i].first) {
@@ -44,46 +47,58 @@ void merge_equal_values(Distribution<Count>& d) {
 }
 
 // Adds one input, uniform over its support, to a factor's distribution: the shifted copies
-// of a sorted list are each sorted, so merging them one by one keeps the work linear.
-template <typename Count>
-Distribution<Count> add_input(const Distribution<Count>& d, Int128 coefficient, Support s) {
-    const auto by_value = [](const auto& a, const auto& b) { return a.first < b.first; };
-    Distribution<Count> out;
-    Distribution<Count> shifted;
-    Distribution<Count> merged;
-    for (int v = s.lo; v <= s.hi; ++v) {
-        shifted.clear();
-        for (const auto& [value, count] : d) {
-            shifted.emplace_back(value + coefficient * v, count);
-        }
-        merged.clear();
-        merged.reserve(out.size() + shifted.size());
-        std::merge(out.begin(), out.end(), shifted.begin(), shifted.end(),
-                   std::back_inserter(merged), by_value);
-        merge_equal_values(merged);
-        std::swap(out, merged);
-    }
-    return out;
-}
+// of a sorted list are each sorted, so merging them one by one keeps the work linear. The
+// buffers are kept from one input to the next: allocation was a quarter of the cost.
+template <typename Value, typename Count>
+class Convolution {
+public:
+    explicit Convolution(Value constant) : m_out{{constant, Count(1)}} {}
 
-template <typename Count>
-Distribution<Count> factor_distribution(const Composite& c, std::size_t factor,
-                                        const std::vector<Support>& supports) {
-    Distribution<Count> d{{c.scaled_constant(factor), Count(1)}};
+    void add_input(Value coefficient, Support s) {
+        const auto by_value = [](const auto& a, const auto& b) { return a.first < b.first; };
+        m_before.swap(m_out);
+        m_out.clear();
+        for (int v = s.lo; v <= s.hi; ++v) {
+            m_shifted.clear();
+            for (const auto& [value, count] : m_before) {
+                m_shifted.emplace_back(value + coefficient * v, count);
+            }
+            m_merged.clear();
+            std::merge(m_out.begin(), m_out.end(), m_shifted.begin(), m_shifted.end(),
+                       std::back_inserter(m_merged), by_value);
+            merge_equal_values(m_merged);
+            m_out.swap(m_merged);
+        }
+    }
+
+    Distribution<Value, Count> take() { return std::move(m_out); }
+
+private:
+    Distribution<Value, Count> m_out;
+    Distribution<Value, Count> m_before;
+    Distribution<Value, Count> m_shifted;
+    Distribution<Value, Count> m_merged;
+};
+
+template <typename Value, typename Count>
+Distribution<Value, Count> factor_distribution(const Composite& c, std::size_t factor,
+                                               const std::vector<Support>& supports) {
+    Convolution<Value, Count> d(static_cast<Value>(c.scaled_constant(factor)));
     for (std::size_t i = 0; i < c.inputs().size(); ++i) {
         const CompositeInput& in = c.inputs()[i];
-        if (in.factor == factor) {
-            d = add_input(d, in.scaled, supports[i]);
+        if (in.factor == factor && in.scaled != 0) {
+            d.add_input(static_cast<Value>(in.scaled), supports[i]);
         }
     }
-    return d;
+    return d.take();
 }
 
 // The evidence, barrier and growth modifiers multiplied: their joint distribution is small
 // (at most 21 × 11 × 5 values), and each of its values scales the task resistance.
-template <typename Count>
-Distribution<Count> modifier_product(const std::array<Distribution<Count>, k_factors>& factors) {
-    Distribution<Count> out;
+template <typename Value, typename Count>
+Distribution<Value, Count>
+modifier_product(const std::array<Distribution<Value, Count>, k_factors>& factors) {
+    Distribution<Value, Count> out;
     for (const auto& [e, ce] : factors[1]) {
         for (const auto& [b, cb] : factors[2]) {
             for (const auto& [g, cg] : factors[3]) {
@@ -97,13 +112,15 @@ Distribution<Count> modifier_product(const std::array<Distribution<Count>, k_fac
     return out;
 }
 
-template <typename Count>
+// Value: the scaled factors and raw (int64 where the largest raw fits); Count: how many
+// combinations (uint64 where their total fits).
+template <typename Value, typename Count>
 class Joint {
 public:
     Joint(const Composite& c, const std::vector<Support>& supports) {
-        std::array<Distribution<Count>, k_factors> factors;
+        std::array<Distribution<Value, Count>, k_factors> factors;
         for (std::size_t f = 0; f < k_factors; ++f) {
-            factors[f] = factor_distribution<Count>(c, f, supports);
+            factors[f] = factor_distribution<Value, Count>(c, f, supports);
         }
         m_tasks = std::move(factors[k_task_factor]);
         m_modifiers = modifier_product(factors);
@@ -120,8 +137,8 @@ public:
     }
 
     const Count& total() const { return m_total; }
-    Int128 lowest() const { return m_tasks.front().first * m_modifiers.front().first; }
-    Int128 highest() const { return m_tasks.back().first * m_modifiers.back().first; }
+    Int128 lowest() const { return Int128(m_tasks.front().first) * m_modifiers.front().first; }
+    Int128 highest() const { return Int128(m_tasks.back().first) * m_modifiers.back().first; }
 
     // The combinations whose scaled raw is at least `threshold`. Every factor is positive,
     // so as the modifiers grow the task resistance they need shrinks: one pass over each.
@@ -133,9 +150,11 @@ public:
         if (threshold == k_never) {
             return out;
         }
+        // Every raw lies within [lowest, highest], which fit in Value.
+        const auto bound = static_cast<Value>(std::clamp(threshold, lowest(), highest() + 1));
         std::size_t j = m_tasks.size();
         for (const auto& [product, count] : m_modifiers) {
-            while (j > 0 && m_tasks[j - 1].first * product >= threshold) {
+            while (j > 0 && m_tasks[j - 1].first * product >= bound) {
                 --j;
             }
             out += Count(count) * m_suffix[j];
@@ -144,8 +163,8 @@ public:
     }
 
 private:
-    Distribution<Count> m_tasks;
-    Distribution<Count> m_modifiers;
+    Distribution<Value, Count> m_tasks;
+    Distribution<Value, Count> m_modifiers;
     std::vector<Count> m_suffix;
     Count m_total;
 };
@@ -169,35 +188,28 @@ Count ceil_share(const Count& total, int num, int den) {
     return whole * Count(num) + (rest * Count(num) + Count(den - 1)) / Count(den);
 }
 
-template <typename Count>
-Rational quantile(const Composite& c, const Joint<Count>& joint, int num, int den) {
+// The q-quantile's grid step, q = num / den, searched between `first` and `last`.
+template <typename Value, typename Count>
+Int128 quantile(const Composite& c, const Joint<Value, Count>& joint, int num, int den,
+                Int128 first, Int128 last) {
     const Count needed = ceil_share(joint.total(), num, den);
-    const Rational& step = c.step();
-    // P(published ≤ v) = P(scaled raw < the threshold of v + step).
-    const auto reaches = [&](const Rational& v) {
-        return joint.total() - joint.at_least(c.threshold(v + step)) >= needed;
-    };
-    const Rational low = c.published(joint.lowest());
-    const Rational high = c.published(joint.highest());
-    // Grid points low + i·step, i in [0, n]; the answer is the first that reaches.
-    const Int128 n = ((high - low) / step).numerator();
-    Int128 first = 0;
-    Int128 last = n;
+    // P(published ≤ k × step) = P(scaled raw below the threshold of k + 1); the answer is the
+    // first k that reaches `needed`.
     while (first < last) {
         const Int128 middle = first + (last - first) / 2;
-        if (reaches(low + Rational(static_cast<std::int64_t>(middle)) * step)) {
+        if (joint.total() - joint.at_least(c.threshold_at_step(middle + 1)) >= needed) {
             last = middle;
         } else {
             first = middle + 1;
         }
     }
-    return low + Rational(static_cast<std::int64_t>(first)) * step;
+    return first;
 }
 
-template <typename Count>
+template <typename Value, typename Count>
 Uncertainty analyse_with(const Composite& c, const std::vector<Support>& supports,
                          UncertaintyModel model) {
-    const Joint<Count> joint(c, supports);
+    const Joint<Value, Count> joint(c, supports);
     const Methodology& m = c.methodology();
     const mpz_class total = to_mpz(joint.total());
     const mpz_class green = to_mpz(joint.at_least(c.threshold(m.green_min)));
@@ -207,16 +219,14 @@ Uncertainty analyse_with(const Composite& c, const std::vector<Support>& support
     u.zones[static_cast<std::size_t>(Zone::red)] = probability(total - yellow_or_green, total);
     u.zones[static_cast<std::size_t>(Zone::yellow)] = probability(yellow_or_green - green, total);
     u.zones[static_cast<std::size_t>(Zone::green)] = probability(green, total);
-    u.p05 = quantile(c, joint, 1, 20);
-    u.median = quantile(c, joint, 1, 2);
-    u.p95 = quantile(c, joint, 19, 20);
+    // The median first: it brackets the other two.
+    const Int128 lowest = c.published_step(joint.lowest());
+    const Int128 highest = c.published_step(joint.highest());
+    const Int128 median = quantile(c, joint, 1, 2, lowest, highest);
+    u.p05 = c.at_step(quantile(c, joint, 1, 20, lowest, median));
+    u.median = c.at_step(median);
+    u.p95 = c.at_step(quantile(c, joint, 19, 20, median, highest));
     return u;
-}
-
-Rational round4(const mpq_class& value) {
-    // Half up at 4 decimals; an index lies in [0, 1].
-    const mpz_class scaled = (value.get_num() * 20000 + value.get_den()) / (2 * value.get_den());
-    return Rational::fraction(scaled.get_si(), 10000);
 }
 
 } // namespace
@@ -237,69 +247,125 @@ std::vector<Support> supports(const std::vector<ScoredInput>& inputs, Uncertaint
 }
 
 Uncertainty analyse_uncertainty(const Composite& c, const std::vector<Support>& supports,
-                                UncertaintyModel model) {
+                                UncertaintyModel model, Counting counting) {
     // Counts fit in 128 bits unless declared ranges are wide on many inputs (the default
     // model's 3 values an input stay below 2^97 with 50 tasks): GMP only then.
     double bits = 0;
     for (const Support& s : supports) {
         bits += std::log2(static_cast<double>(s.size()));
     }
-    if (bits < 120) {
-        return analyse_with<UInt128>(c, supports, model);
+    if (counting == Counting::automatic) {
+        // Machine words where they hold everything (every real assessment under the default
+        // model): the counting loop is then a few instructions a step.
+        counting = bits < 62 && c.fits_in_64_bits() ? Counting::machine_words
+                   : bits < 120                     ? Counting::bits_128
+                                                    : Counting::gmp;
     }
-    return analyse_with<mpz_class>(c, supports, model);
+    switch (counting) {
+    case Counting::machine_words:
+        return analyse_with<std::int64_t, std::uint64_t>(c, supports, model);
+    case Counting::bits_128:
+        return analyse_with<Int128, UInt128>(c, supports, model);
+    case Counting::automatic:
+    case Counting::gmp:
+        break;
+    }
+    return analyse_with<Int128, mpz_class>(c, supports, model);
 }
 
-// With four independent factors, each affine in its inputs (F = A + Σ C_i x_i), the
-// composite Y = Π F has V = Π E[F²] − Π E[F]². Fixing x_i (in factor k) leaves
-// E[Y | x_i] = (F_k's mean shifted by C_i (x_i − μ_i)) × Π_{j≠k} E[F_j], so
-// V_i = C_i² σ_i² Π_{j≠k} E[F_j]²; and E[Var(Y | x_~i)] = C_i² σ_i² Π_{j≠k} E[F_j²].
-// The scaling of the factors and the affine map to the AIJRI cancel in every ratio.
-std::vector<Sensitivity> analyse_sensitivity(const Composite& c,
-                                             const std::vector<Support>& supports) {
-    const auto& inputs = c.inputs();
-    std::array<mpq_class, k_factors> mean;
-    std::array<mpq_class, k_factors> square; // E[F²]
-    std::vector<mpq_class> variance(inputs.size());
-    std::array<mpq_class, k_factors> spread; // Σ C_i² σ_i² of the factor
-    for (std::size_t f = 0; f < k_factors; ++f) {
-        mean[f] = mpq_class(to_mpz(c.scaled_constant(f)));
-        spread[f] = 0;
+namespace {
+
+// Multiplication that refuses to overflow, for the 128-bit attempt; GMP's never does.
+Int128 times(Int128 a, Int128 b) {
+    Int128 out = 0;
+    if (__builtin_mul_overflow(a, b, &out)) {
+        throw std::overflow_error("128 bits");
     }
+    return out;
+}
+Int128 plus(Int128 a, Int128 b) {
+    Int128 out = 0;
+    if (__builtin_add_overflow(a, b, &out)) {
+        throw std::overflow_error("128 bits");
+    }
+    return out;
+}
+mpz_class times(const mpz_class& a, const mpz_class& b) {
+    return a * b;
+}
+mpz_class plus(const mpz_class& a, const mpz_class& b) {
+    return a + b;
+}
+Int128 from_int(Int128 value, Int128) {
+    return value;
+}
+mpz_class from_int(Int128 value, const mpz_class&) {
+    return to_mpz(value);
+}
+std::int64_t to_small(Int128 value) {
+    return static_cast<std::int64_t>(value);
+}
+std::int64_t to_small(const mpz_class& value) {
+    return value.get_si();
+}
+
+template <typename Integer>
+std::vector<Sensitivity> sensitivity_with(const Composite& c,
+                                          const std::vector<Support>& supports) {
+    const auto& inputs = c.inputs();
+    const Integer zero{};
+    const auto make = [&](Int128 value) { return from_int(value, zero); };
+    std::array<Integer, k_factors> twice_mean;
+    std::array<Integer, k_factors> spread;
+    for (std::size_t f = 0; f < k_factors; ++f) {
+        twice_mean[f] = make(c.scaled_constant(f) * 2);
+        spread[f] = zero;
+    }
+    std::vector<Integer> weight(inputs.size());
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         const Support s = supports[i];
-        const mpq_class coefficient(to_mpz(inputs[i].scaled));
-        const mpq_class mid(s.lo + s.hi, 2);
-        variance[i] = mpq_class(s.size() * s.size() - 1, 12) * coefficient * coefficient;
-        variance[i].canonicalize();
-        mean[inputs[i].factor] += coefficient * mid;
-        spread[inputs[i].factor] += variance[i];
+        const Integer coefficient = make(inputs[i].scaled);
+        weight[i] = times(times(coefficient, coefficient), make(s.size() * s.size() - 1));
+        const std::size_t f = inputs[i].factor;
+        twice_mean[f] = plus(twice_mean[f], times(coefficient, make(s.lo + s.hi)));
+        spread[f] = plus(spread[f], weight[i]);
     }
-    mpq_class product_of_squares = 1;
-    mpq_class product_of_means_squared = 1;
+    std::array<Integer, k_factors> p;
+    std::array<Integer, k_factors> q;
     for (std::size_t f = 0; f < k_factors; ++f) {
-        square[f] = mean[f] * mean[f] + spread[f];
-        product_of_squares *= square[f];
-        product_of_means_squared *= mean[f] * mean[f];
+        p[f] = times(twice_mean[f], twice_mean[f]);
+        q[f] = plus(times(make(3), p[f]), spread[f]);
     }
-    const mpq_class total_variance = product_of_squares - product_of_means_squared;
-
-    std::vector<std::pair<mpq_class, mpq_class>> exact(inputs.size());
-    std::vector<Sensitivity> out(inputs.size());
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        out[i].input = i;
-        if (sgn(total_variance) == 0) {
-            continue;
-        }
-        mpq_class first = variance[i];
-        mpq_class total = variance[i];
-        for (std::size_t f = 0; f < k_factors; ++f) {
-            if (f != inputs[i].factor) {
-                first *= mean[f] * mean[f];
-                total *= square[f];
+    // The products of the other three factors' P and Q, for each factor.
+    std::array<Integer, k_factors> others_p;
+    std::array<Integer, k_factors> others_q;
+    for (std::size_t f = 0; f < k_factors; ++f) {
+        others_p[f] = make(1);
+        others_q[f] = make(1);
+        for (std::size_t g = 0; g < k_factors; ++g) {
+            if (g != f) {
+                others_p[f] = times(others_p[f], p[g]);
+                others_q[f] = times(others_q[f], q[g]);
             }
         }
-        exact[i] = {first / total_variance, total / total_variance};
+    }
+    const Integer variance =
+        plus(times(others_q[0], q[0]), times(make(-81), times(others_p[0], p[0])));
+    const Integer twice_variance = times(make(2), variance);
+
+    std::vector<std::pair<Integer, Integer>> exact(inputs.size()); // over `variance`
+    std::vector<Sensitivity> out(inputs.size());
+    const auto round4 = [&](const Integer& numerator) {
+        const Integer scaled = plus(times(numerator, make(20000)), variance) / twice_variance;
+        return Rational::fraction(to_small(scaled), 10000);
+    };
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        out[i].input = i;
+        if (variance == zero) {
+            continue;
+        }
+        const std::size_t f = inputs[i].factor;
+        exact[i] = {times(times(make(27), weight[i]), others_p[f]), times(weight[i], others_q[f])};
         out[i].first_order = round4(exact[i].first);
         out[i].total = round4(exact[i].second);
     }
@@ -312,6 +378,19 @@ std::vector<Sensitivity> analyse_sensitivity(const Composite& c,
         return ea.first > eb.first;
     });
     return out;
+}
+
+} // namespace
+
+// 128-bit integers hold every figure of aijri-1 (the largest, 20,000 × a numerator, stays
+// under 10^34); GMP takes over only where a methodology's constants need more.
+std::vector<Sensitivity> analyse_sensitivity(const Composite& c,
+                                             const std::vector<Support>& supports) {
+    try {
+        return sensitivity_with<Int128>(c, supports);
+    } catch (const std::overflow_error&) {
+        return sensitivity_with<mpz_class>(c, supports);
+    }
 }
 
 } // namespace aijri::robustness_detail

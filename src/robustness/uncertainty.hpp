@@ -19,8 +19,12 @@ struct Support {
 };
 std::vector<Support> supports(const std::vector<ScoredInput>& inputs, UncertaintyModel model);
 
+// The integers the counting runs in: the narrowest that holds every count (automatic), or,
+// for tests that check the three agree, the one named.
+enum class Counting { automatic, machine_words, bits_128, gmp };
+
 Uncertainty analyse_uncertainty(const Composite& composite, const std::vector<Support>& supports,
-                                UncertaintyModel model);
+                                UncertaintyModel model, Counting counting = Counting::automatic);
 
 std::vector<Sensitivity> analyse_sensitivity(const Composite& composite,
                                              const std::vector<Support>& supports);

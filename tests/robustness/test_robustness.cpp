@@ -5,6 +5,8 @@
 #include "aijri/batch/evaluate.hpp"
 #include "aijri/robustness/robustness.hpp"
 
+#include "robustness/composite.hpp"
+#include "robustness/uncertainty.hpp"
 #include "support/builder.hpp"
 
 using namespace aijri;
@@ -182,4 +184,52 @@ TEST_CASE("a methodology that lets a factor reach zero is refused") {
     CHECK_THROWS_WITH(analyse_robustness(seed(), m, UncertaintyModel::standard),
                       "the methodology lets the evidence modifier reach 0 within the inputs' "
                       "bounds: the robustness analysis needs four factors that stay positive");
+}
+
+TEST_CASE("the three widths of counting give the same exact figures") {
+    Assessment a = seed();
+    a.tasks[0].range = ScoreRange{1, 5};
+    a.evidence[2].range = ScoreRange{-2, 2};
+    std::vector<ScoredInput> inputs;
+    const robustness_detail::Composite c(a, builtin_methodology(), inputs);
+    const auto support = robustness_detail::supports(inputs, UncertaintyModel::standard);
+    using robustness_detail::Counting;
+    const Uncertainty words = robustness_detail::analyse_uncertainty(
+        c, support, UncertaintyModel::standard, Counting::machine_words);
+    for (const Counting counting : {Counting::bits_128, Counting::gmp}) {
+        const Uncertainty other = robustness_detail::analyse_uncertainty(
+            c, support, UncertaintyModel::standard, counting);
+        for (std::size_t z = 0; z < 3; ++z) {
+            CHECK(other.zones[z].exact == words.zones[z].exact);
+        }
+        CHECK(other.p05 == words.p05);
+        CHECK(other.median == words.median);
+        CHECK(other.p95 == words.p95);
+    }
+    CHECK(words.zones[static_cast<std::size_t>(Zone::green)].exact != "1/1");
+}
+
+TEST_CASE("fifty tasks uniform over 1..5 count past 128 bits, exactly") {
+    test::AssessmentSpec spec;
+    spec.tasks.clear();
+    for (int i = 0; i < 50; ++i) {
+        spec.tasks.push_back({"2", 3});
+    }
+    Assessment a = read_assessment(test::to_json(spec));
+    for (Task& t : a.tasks) {
+        t.range = ScoreRange{1, 5};
+    }
+    for (ScoredItem& e : a.evidence) {
+        e.range = ScoreRange{-2, 2};
+    }
+    const Robustness r = analyse_robustness(a, builtin_methodology(), UncertaintyModel::standard);
+    // 5^55 × 144 combinations (barriers and growth under the default model), far beyond 128
+    // bits. The figures were worked out independently, by convolution in Python fractions.
+    using Z = std::size_t;
+    CHECK(r.uncertainty.zones[static_cast<Z>(Zone::green)].exact ==
+          "898358464497939618687218786942527373339/19984014443252817727625370025634765625000");
+    CHECK(r.uncertainty.zones[static_cast<Z>(Zone::yellow)].exact ==
+          "37083284062672829138893149202389695898091/39968028886505635455250740051269531250000");
+    CHECK(r.uncertainty.zones[static_cast<Z>(Zone::red)].exact ==
+          "1088027894836927078983153274994780605231/39968028886505635455250740051269531250000");
 }
