@@ -8,7 +8,6 @@
 
 #include "aijri/assessment/reader.hpp"
 #include "aijri/json/cursor.hpp"
-#include "aijri/model/bounds.hpp"
 
 namespace aijri {
 
@@ -40,10 +39,12 @@ constexpr std::array<std::string_view, 6> k_role_keys = {
     "title",         "seniority",          "primary_function",
     "not_this_role", "typical_experience", "seniority_note"};
 constexpr std::array<std::string_view, 1> k_title_required = {"title"};
-constexpr std::array<std::string_view, 2> k_scored_keys = {"score", "rationale"};
+// A principle takes no range: principles do not enter the composite, so they are certain.
+constexpr std::array<std::string_view, 2> k_principle_item_keys = {"score", "rationale"};
+constexpr std::array<std::string_view, 3> k_scored_keys = {"score", "rationale", "range"};
 constexpr std::array<std::string_view, 1> k_score_required = {"score"};
-constexpr std::array<std::string_view, 5> k_task_keys = {"name", "time_pct", "score", "impact",
-                                                         "rationale"};
+constexpr std::array<std::string_view, 6> k_task_keys = {"name",   "time_pct",  "score",
+                                                         "impact", "rationale", "range"};
 constexpr std::array<std::string_view, 4> k_task_required = {"name", "time_pct", "score", "impact"};
 constexpr std::array<std::string_view, 2> k_reinstatement_keys = {"new_tasks", "note"};
 constexpr std::array<std::string_view, 1> k_reinstatement_required = {"new_tasks"};
@@ -107,17 +108,18 @@ private:
         } else if (key == "role") {
             read_role(v);
         } else if (key == "protective_principles") {
-            read_scored_group(v, k_principle_keys, m_out.principles, k_principle_bounds);
+            read_scored_group(v, k_principle_keys, m_out.principles, k_principle_bounds,
+                              k_principle_item_keys);
         } else if (key == "growth_correlation") {
-            read_scored_item(v, m_out.growth, k_growth_bounds);
+            read_scored_item(v, m_out.growth, k_growth_bounds, k_scored_keys);
         } else if (key == "tasks") {
             read_tasks(v);
         } else if (key == "reinstatement") {
             read_reinstatement(v);
         } else if (key == "evidence") {
-            read_scored_group(v, k_evidence_keys, m_out.evidence, k_evidence_bounds);
+            read_scored_group(v, k_evidence_keys, m_out.evidence, k_evidence_bounds, k_scored_keys);
         } else if (key == "barriers") {
-            read_scored_group(v, k_barrier_keys, m_out.barriers, k_barrier_bounds);
+            read_scored_group(v, k_barrier_keys, m_out.barriers, k_barrier_bounds, k_scored_keys);
         } else if (key == "override") {
             read_override(v);
         } else if (key == "stated") {
@@ -165,21 +167,87 @@ private:
         });
     }
 
-    void read_scored_item(JsonNode& node, ScoredItem& item, ScoreBounds bounds) {
-        read_fields(node, k_scored_keys, k_score_required, [&](std::string_view key, JsonNode& v) {
+    std::optional<int> read_score(JsonNode& v, ScoreBounds bounds) {
+        return m_cursor.read_integer(v, bounds.min, bounds.max);
+    }
+
+    // An input's "range" as read, with where it stands: whether it fits the score can be
+    // told only once the whole item is read, since "score" may come after it.
+    struct RangeRead {
+        ScoreRange range;
+        std::size_t offset = 0;
+        std::string pointer;
+    };
+
+    std::optional<RangeRead> read_range(JsonNode& node, ScoreBounds bounds) {
+        const std::size_t at = node.offset;
+        std::string pointer = node.pointer();
+        const std::string expected =
+            fmt::format("a range [lo, hi] of 2 integers from {} to {}", bounds.min, bounds.max);
+        if (m_cursor.kind_of(node) != JsonKind::array) {
+            m_cursor.error(at, std::move(pointer),
+                           fmt::format("expected {}, found {}", expected, m_cursor.describe(node)));
+            return std::nullopt;
+        }
+        std::array<std::optional<int>, 2> ends;
+        const std::size_t count = m_cursor.for_each_element(node, [&](JsonNode& element) {
+            if (element.index < ends.size()) {
+                ends[element.index] = read_score(element, bounds);
+            } else {
+                m_cursor.skip(element);
+            }
+        });
+        if (count != ends.size()) {
+            m_cursor.error(at, std::move(pointer),
+                           fmt::format("expected {}, found {}", expected,
+                                       count == 0   ? std::string("an empty array")
+                                       : count == 1 ? std::string("1 element")
+                                                    : fmt::format("{} elements", count)));
+            return std::nullopt;
+        }
+        if (!ends[0] || !ends[1]) {
+            return std::nullopt;
+        }
+        return RangeRead{{*ends[0], *ends[1]}, at, std::move(pointer)};
+    }
+
+    // Keeps a range that fits its input's bounds and score; reports one that does not. An
+    // unreadable score was reported already, and says nothing of the range.
+    void check_range(std::optional<RangeRead>& read, std::optional<int> score, ScoreBounds bounds,
+                     std::optional<ScoreRange>& target) {
+        if (!read || !score) {
+            return;
+        }
+        if (const auto problem = range_problem(read->range, bounds, *score)) {
+            m_cursor.error(
+                read->offset, std::move(read->pointer),
+                fmt::format("{}, found [{}, {}]", *problem, read->range.lo, read->range.hi));
+            return;
+        }
+        target = read->range;
+    }
+
+    void read_scored_item(JsonNode& node, ScoredItem& item, ScoreBounds bounds, Keys keys) {
+        std::optional<int> score;
+        std::optional<RangeRead> range;
+        read_fields(node, keys, k_score_required, [&](std::string_view key, JsonNode& v) {
             if (key == "score") {
-                item.score = m_cursor.read_integer(v, bounds.min, bounds.max).value_or(0);
+                score = read_score(v, bounds);
+            } else if (key == "range") {
+                range = read_range(v, bounds);
             } else {
                 read_prose(v, item.rationale);
             }
         });
+        item.score = score.value_or(0);
+        check_range(range, score, bounds, item.range);
     }
 
     template <std::size_t N>
     void read_scored_group(JsonNode& node, const std::array<std::string_view, N>& keys,
-                           std::array<ScoredItem, N>& items, ScoreBounds bounds) {
+                           std::array<ScoredItem, N>& items, ScoreBounds bounds, Keys item_keys) {
         read_fields(node, keys, keys, [&](std::string_view key, JsonNode& v) {
-            read_scored_item(v, items[*index_of(keys, key)], bounds);
+            read_scored_item(v, items[*index_of(keys, key)], bounds, item_keys);
         });
     }
 
@@ -191,6 +259,8 @@ private:
         std::unordered_map<std::string, std::size_t> names; // name → index of its first task
         const std::size_t count = m_cursor.for_each_element(node, [&](JsonNode& element) {
             Task task;
+            std::optional<int> score;
+            std::optional<RangeRead> range;
             bool share_read = false;
             std::size_t name_offset = element.offset;
             const bool is_object = read_fields(
@@ -201,16 +271,17 @@ private:
                     } else if (key == "time_pct") {
                         share_read = read_time_share(v, task.time_pct);
                     } else if (key == "score") {
-                        task.score =
-                            m_cursor
-                                .read_integer(v, k_task_score_bounds.min, k_task_score_bounds.max)
-                                .value_or(1);
+                        score = read_score(v, k_task_score_bounds);
+                    } else if (key == "range") {
+                        range = read_range(v, k_task_score_bounds);
                     } else if (key == "impact") {
                         read_impact(v, task.impact);
                     } else {
                         read_prose(v, task.rationale);
                     }
                 });
+            task.score = score.value_or(1);
+            check_range(range, score, k_task_score_bounds, task.range);
             m_shares_complete = m_shares_complete && is_object && share_read;
             check_task_name(task.name, element, name_offset, names);
             m_out.tasks.push_back(std::move(task));

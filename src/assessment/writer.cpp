@@ -26,6 +26,10 @@ public:
     void number(std::string_view text) { scalar(text); }
     void integer(int value) { scalar(std::to_string(value)); }
     void boolean(bool value) { scalar(value ? "true" : "false"); }
+    // [lo, hi] on one line, as a person writes a pair: the only array that is not a list.
+    void integer_pair(int first, int second) {
+        scalar("[" + std::to_string(first) + ", " + std::to_string(second) + "]");
+    }
     void null() { scalar("null"); }
 
     std::string take() { return std::move(m_out) + "\n"; }
@@ -81,11 +85,19 @@ void optional_text(JsonWriter& w, std::string_view key, const std::string& text)
     }
 }
 
+void score(JsonWriter& w, int value, const std::optional<ScoreRange>& range) {
+    w.key("score");
+    w.integer(value);
+    if (range) {
+        w.key("range");
+        w.integer_pair(range->lo, range->hi);
+    }
+}
+
 void scored_item(JsonWriter& w, std::string_view key, const ScoredItem& item) {
     w.key(key);
     w.begin_object();
-    w.key("score");
-    w.integer(item.score);
+    score(w, item.score, item.range);
     optional_text(w, "rationale", item.rationale);
     w.end_object();
 }
@@ -123,8 +135,7 @@ void write_tasks(JsonWriter& w, const std::vector<Task>& tasks) {
         w.string(task.name);
         w.key("time_pct");
         w.number(to_decimal(task.time_pct, 0, 2));
-        w.key("score");
-        w.integer(task.score);
+        score(w, task.score, task.range);
         w.key("impact");
         w.string(to_string(task.impact));
         optional_text(w, "rationale", task.rationale);

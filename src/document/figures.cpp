@@ -285,6 +285,19 @@ std::optional<ScoreFigure> parse_score(std::string_view text) {
     return out;
 }
 
+std::optional<ScoreRangeFigure> parse_score_range(std::string_view text) {
+    Scanner s(text);
+    const auto lo = s.number(true);
+    if (!lo || lo->percent || !is_integral(*lo) || !(s.op('-') || s.word("to"))) {
+        return std::nullopt;
+    }
+    const auto hi = s.number(true);
+    if (!hi || hi->percent || !is_integral(*hi) || !s.end()) {
+        return std::nullopt;
+    }
+    return ScoreRangeFigure{*lo, *hi};
+}
+
 std::optional<Number> parse_percent(std::string_view text) {
     Scanner s(text);
     auto value = s.number(false);

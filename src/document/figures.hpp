@@ -27,6 +27,12 @@ struct ScoreFigure {
     std::optional<Number> scale;
 };
 std::optional<ScoreFigure> parse_score(std::string_view text);
+// "2–4", "2-4", "2 to 4", "-2–0": a range of integer scores, low end first (any dash
+// separates; a dash before a number is its minus sign).
+struct ScoreRangeFigure {
+    Number lo, hi;
+};
+std::optional<ScoreRangeFigure> parse_score_range(std::string_view text);
 // "20%", "20", "22.35 %".
 std::optional<Number> parse_percent(std::string_view text);
 // "2.25", "**5.6628**".

@@ -48,6 +48,8 @@ std::string list_names(const std::array<std::string_view, N>& names) {
 
 // A column of rationales: "Rationale", "Evidence", "Notes", …, as a word_key.
 bool is_rationale_header(const std::string& key);
+// A column of score ranges: "Range", "Score range".
+bool is_range_header(const std::string& key);
 // Checks every table shares.
 bool check_cell_count(DocumentSource& source, const Table& table, const Row& row);
 // A table of a name and a value; more columns than two are dropped with a warning.
@@ -63,6 +65,11 @@ std::vector<std::string_view> total_values(const Row& row);
 // An integer score from min to max, written "2", "+2" or "2/max".
 std::optional<int> read_score(DocumentSource& source, std::string_view cell, std::string_view at,
                               int min, int max, std::string_view what);
+
+// A score range cell ("2–4"; empty: no range) of an input of `bounds` scored `score`
+// (nullopt: the score could not be read, and says nothing of the range).
+std::optional<ScoreRange> read_range(DocumentSource& source, std::string_view cell,
+                                     ScoreBounds bounds, std::optional<int> score);
 
 // The tables of the sections.
 void read_role_table(ImportContext& context, const Table& table);

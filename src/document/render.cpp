@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -47,6 +48,27 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 
 bool is_bullet(std::string_view escaped_line) {
     return escaped_line.starts_with("- ") || escaped_line.starts_with("+ ");
+}
+
+// "2–4" (an en dash, which import reads as the separator and not as a minus sign).
+std::string range_cell(const std::optional<ScoreRange>& range) {
+    return range ? fmt::format("{}\u2013{}", range->lo, range->hi) : std::string();
+}
+
+// A table shows a "Range" column, after the score's (column `score`), only when one of its rows
+// has a range.
+void add_range_column(std::vector<std::string>& header, std::vector<std::vector<std::string>>& rows,
+                      std::size_t score, const std::vector<std::optional<ScoreRange>>& ranges) {
+    if (std::none_of(ranges.begin(), ranges.end(),
+                     [](const std::optional<ScoreRange>& r) { return r.has_value(); })) {
+        return;
+    }
+    const auto at = static_cast<std::ptrdiff_t>(score + 1);
+    header.insert(header.begin() + at, "Range");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        rows[i].insert(rows[i].begin() + at,
+                       i < ranges.size() ? range_cell(ranges[i]) : std::string());
+    }
 }
 
 std::string impact_label(Impact impact) {
@@ -279,7 +301,12 @@ private:
         rows.push_back({"Protective Total", protective_total() + "/9", ""});
         rows.push_back({"AI Growth Correlation", std::to_string(m_s.growth_correlation),
                         escape_cell(m_a.growth.rationale)});
-        m_w.table({"Principle", "Score (0-3)", "Rationale"}, rows);
+        // Only the growth correlation's row can have a range: principles take none.
+        std::vector<std::string> header{"Principle", "Score (0-3)", "Rationale"};
+        std::vector<std::optional<ScoreRange>> ranges(rows.size());
+        ranges.back() = m_a.growth.range;
+        add_range_column(header, rows, 1, ranges);
+        m_w.table(header, rows);
         // "Likely Green (Accelerated)" is written as the seed writes it, with "Zone".
         const std::string zone = "Likely " + std::string(to_string(m_s.quick_screen_zone));
         const std::string verdict = zone + " Zone" + m_s.quick_screen.substr(zone.size());
@@ -302,7 +329,9 @@ private:
     void write_tasks() {
         open(SectionKind::tasks);
         std::vector<std::vector<std::string>> rows;
+        std::vector<std::optional<ScoreRange>> ranges;
         for (const Task& t : m_a.tasks) {
+            ranges.push_back(t.range);
             // A task named "Total" must not read as the total row.
             std::string name = escape_cell(t.name);
             if (is_total_label(name)) {
@@ -317,7 +346,10 @@ private:
             total_time += t.time_pct;
         }
         rows.push_back({"Total", to_decimal(total_time, 0, 2) + "%", "", weighted_total(), "", ""});
-        m_w.table({"Task", "Time %", "Score (1-5)", "Weighted", "Aug/Disp", "Rationale"}, rows);
+        std::vector<std::string> header{"Task",     "Time %",   "Score (1-5)",
+                                        "Weighted", "Aug/Disp", "Rationale"};
+        add_range_column(header, rows, 2, ranges);
+        m_w.table(header, rows);
         labeled("Task Resistance Score",
                 fmt::format("{} - {} = {}/{}", constant(m_m.task_resistance_base, 2),
                             weighted_total(), task_resistance(), resistance_scale()));
@@ -337,16 +369,19 @@ private:
     }
 
     template <std::size_t N>
-    void write_dimensions(SectionKind kind, const std::vector<std::string>& header,
+    void write_dimensions(SectionKind kind, std::vector<std::string> header,
                           const std::array<std::string_view, N>& titles,
                           const std::array<ScoredItem, N>& items, const std::string& total) {
         open(kind);
         std::vector<std::vector<std::string>> rows;
+        std::vector<std::optional<ScoreRange>> ranges;
         for (std::size_t i = 0; i < N; ++i) {
             rows.push_back({std::string(titles[i]), std::to_string(items[i].score),
                             escape_cell(items[i].rationale)});
+            ranges.push_back(items[i].range);
         }
         rows.push_back({"Total", total, ""});
+        add_range_column(header, rows, 1, ranges);
         m_w.table(header, rows);
         write_headed_text(kind);
     }

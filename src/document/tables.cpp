@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "figures.hpp"
 #include "import_context.hpp"
 #include "syntax.hpp"
 
@@ -37,16 +38,17 @@ bool is_total_row(std::string_view cell, std::string_view what) {
            });
 }
 
-struct ScoreRange {
-    int min = 0;
-    int max = 0;
-    std::string_view what; // for messages: "a score"
+// What a row of a scored table holds.
+struct RowKind {
+    ScoreBounds bounds;
+    std::string_view what;   // for messages: "a score"
+    bool takes_range = true; // a principle takes none: it does not enter the composite
 };
 
 // A scored table's columns, found by their headers so that their order does not matter.
 struct Columns {
     std::size_t name = 0;
-    std::optional<std::size_t> score, rationale;
+    std::optional<std::size_t> score, range, rationale;
 };
 
 class TableReader {
@@ -137,7 +139,10 @@ public:
             const std::string key = label_key(cell);
             std::optional<std::size_t>* slot = nullptr;
             std::string_view title;
-            if (key.starts_with("score") || key.starts_with("rating") || key == "points") {
+            if (is_range_header(key)) {
+                slot = &columns.range;
+                title = "Range";
+            } else if (key.starts_with("score") || key.starts_with("rating") || key == "points") {
                 slot = &columns.score;
                 title = "Score";
             } else if (is_rationale_header(key)) {
@@ -145,7 +150,7 @@ public:
                 title = "Rationale";
             }
             if (slot == nullptr || (slot == &columns.rationale && slot->has_value())) {
-                extra_column(m_source, cell, what, "name, Score, Rationale");
+                extra_column(m_source, cell, what, "name, Score, Range, Rationale");
             } else if (slot->has_value()) {
                 error(cell, fmt::format("expected one \"{}\" column in the {} table, found a "
                                         "second: {}",
@@ -169,7 +174,7 @@ public:
                             const std::array<std::string_view, N>& titles,
                             const std::array<std::string_view, N>& more,
                             std::array<ScoredItem*, N> items, std::array<std::string_view, N>& seen,
-                            const std::array<ScoreRange, N>& ranges) {
+                            const std::array<RowKind, N>& kinds) {
         const auto found = match_dimension(row.cells[0], titles, more);
         if (!found) {
             return false;
@@ -182,7 +187,7 @@ public:
             duplicate_row(m_source, row, titles[i], seen[i]);
         } else if (check_cell_count(m_source, table, row)) {
             seen[i] = row.line;
-            read_scored_item(row, columns, *items[i], ranges[i].min, ranges[i].max, ranges[i].what);
+            read_scored_item(row, columns, *items[i], kinds[i]);
         }
         return true;
     }
@@ -235,10 +240,21 @@ public:
         return matches.front();
     }
 
-    void read_scored_item(const Row& row, const Columns& columns, ScoredItem& item, int min,
-                          int max, std::string_view what) {
-        item.score =
-            read_score(m_source, row.cells[*columns.score], row.line, min, max, what).value_or(0);
+    void read_scored_item(const Row& row, const Columns& columns, ScoredItem& item,
+                          const RowKind& kind) {
+        const auto score = read_score(m_source, row.cells[*columns.score], row.line,
+                                      kind.bounds.min, kind.bounds.max, kind.what);
+        item.score = score.value_or(0);
+        if (columns.range) {
+            const std::string_view cell = row.cells[*columns.range];
+            if (kind.takes_range) {
+                item.range = read_range(m_source, cell, kind.bounds, score);
+            } else if (!cell.empty()) {
+                error(cell, fmt::format("expected no range for a protective principle (principles "
+                                        "do not enter the composite), found {}",
+                                        quote(cell)));
+            }
+        }
         if (columns.rationale) {
             item.rationale = text_of(row.cells[*columns.rationale]);
         }
@@ -281,10 +297,10 @@ public:
                 read_total(row, Figure::protective_total, 9, "protective total");
             } else if (!read_dimension_row(table, row, *columns, titles, k_principle_words, items,
                                            seen,
-                                           {{{0, 3, "a score"},
-                                             {0, 3, "a score"},
-                                             {0, 3, "a score"},
-                                             {-2, 2, "an AI growth correlation"}}})) {
+                                           {{{k_principle_bounds, "a score", false},
+                                             {k_principle_bounds, "a score", false},
+                                             {k_principle_bounds, "a score", false},
+                                             {k_growth_bounds, "an AI growth correlation"}}})) {
                 error(row.cells[0],
                       fmt::format("expected one of the rows {}, \"Protective Total\", "
                                   "\"AI Growth Correlation\", found {}",
@@ -298,16 +314,16 @@ public:
     void read_dimensions(const Table& table, std::string_view what,
                          const std::array<std::string_view, N>& titles,
                          const std::array<std::string_view, N>& more,
-                         std::array<ScoredItem, N>& items, int min, int max, Figure total) {
+                         std::array<ScoredItem, N>& items, ScoreBounds bounds, Figure total) {
         const auto columns = scored_columns(table, what);
         if (!columns) {
             return;
         }
         std::array<ScoredItem*, N> slots{};
-        std::array<ScoreRange, N> ranges{};
+        std::array<RowKind, N> kinds{};
         for (std::size_t i = 0; i < N; ++i) {
             slots[i] = &items[i];
-            ranges[i] = {min, max, "a score"};
+            kinds[i] = {bounds, "a score"};
         }
         std::array<std::string_view, N> seen{};
         std::string_view total_seen;
@@ -323,7 +339,7 @@ public:
                 total_seen = row.line;
                 read_total(row, total, 10, fmt::format("{} total", what));
             } else if (!read_dimension_row(table, row, *columns, titles, more, slots, seen,
-                                           ranges)) {
+                                           kinds)) {
                 error(row.cells[0], fmt::format("expected one of the rows {}, \"Total\", found {}",
                                                 list_names(titles), quote(row.cells[0])));
             }
@@ -375,6 +391,10 @@ bool is_rationale_header(const std::string& key) {
         }
     }
     return false;
+}
+
+bool is_range_header(const std::string& key) {
+    return key == "range" || key == "scorerange" || key == "uncertainty";
 }
 
 bool check_cell_count(DocumentSource& source, const Table& table, const Row& row) {
@@ -445,6 +465,36 @@ std::optional<int> read_score(DocumentSource& source, std::string_view cell, std
     return std::nullopt;
 }
 
+std::optional<ScoreRange> read_range(DocumentSource& source, std::string_view cell,
+                                     ScoreBounds bounds, std::optional<int> score) {
+    if (cell.empty()) {
+        return std::nullopt;
+    }
+    const auto figure = parse_score_range(cell);
+    if (!figure) {
+        source.error(cell, fmt::format("expected a range of scores from {} to {} written lo–hi "
+                                       "(as 2–4), found {}",
+                                       bounds.min, bounds.max, quote(cell)));
+        return std::nullopt;
+    }
+    if (!score) {
+        return std::nullopt;
+    }
+    // Integers, of at most a few digits once within bounds: a larger one is out of bounds.
+    const auto end_of = [&bounds](const Number& n) {
+        const Rational& v = n.literal.value;
+        return v < Rational(bounds.min)   ? bounds.min - 1
+               : v > Rational(bounds.max) ? bounds.max + 1
+                                          : to_int(v);
+    };
+    const ScoreRange range{end_of(figure->lo), end_of(figure->hi)};
+    if (const auto problem = range_problem(range, bounds, *score)) {
+        source.error(cell, fmt::format("{}, found {}", *problem, quote(cell)));
+        return std::nullopt;
+    }
+    return range;
+}
+
 void read_role_table(ImportContext& context, const Table& table) {
     TableReader(context).read_role_table(table);
 }
@@ -455,12 +505,14 @@ void read_principles(ImportContext& context, const Table& table) {
 
 void read_evidence(ImportContext& context, const Table& table) {
     TableReader(context).read_dimensions(table, "evidence", k_evidence_titles, k_evidence_words,
-                                         context.out.evidence, -2, 2, Figure::evidence_total);
+                                         context.out.evidence, k_evidence_bounds,
+                                         Figure::evidence_total);
 }
 
 void read_barriers(ImportContext& context, const Table& table) {
     TableReader(context).read_dimensions(table, "barrier", k_barrier_titles, k_barrier_words,
-                                         context.out.barriers, 0, 2, Figure::barrier_total);
+                                         context.out.barriers, k_barrier_bounds,
+                                         Figure::barrier_total);
 }
 
 void add_table_items(ImportContext& context, SectionKind kind, const Table& table,

@@ -11,7 +11,7 @@ constexpr std::size_t k_max_tasks = 50;
 
 // The task table's columns, found by their headers so that their order does not matter.
 struct Columns {
-    std::optional<std::size_t> name, time, score, weighted, impact, rationale;
+    std::optional<std::size_t> name, time, score, range, weighted, impact, rationale;
 };
 
 // The column a header names, and its title for messages; nullptr: none of the task
@@ -23,6 +23,9 @@ std::pair<std::optional<std::size_t>*, std::string_view> column_of(Columns& c,
         return std::any_of(prefixes.begin(), prefixes.end(),
                            [&key](std::string_view p) { return key.starts_with(p); });
     };
+    if (is_range_header(key)) {
+        return {&c.range, "Range"};
+    }
     if (any_prefix({"weight", "contribution"})) {
         return {&c.weighted, "Weighted"};
     }
@@ -61,7 +64,7 @@ public:
             const auto [slot, title] = column_of(c, key);
             if (slot == nullptr || (slot == &c.rationale && slot->has_value())) {
                 extra_column(m_source, cell, "task",
-                             "Task, Time %, Score (1-5), Weighted, Aug/Disp, Rationale");
+                             "Task, Time %, Score (1-5), Range, Weighted, Aug/Disp, Rationale");
                 continue;
             }
             if (slot->has_value()) {
@@ -185,8 +188,12 @@ public:
         }
         const auto share = read_time_share(row.cells[*c.time], row.line);
         task.time_pct = share.value_or(Rational(0));
-        task.score =
-            read_score(m_source, row.cells[*c.score], row.line, 1, 5, "a score").value_or(1);
+        const auto score = read_score(m_source, row.cells[*c.score], row.line,
+                                      k_task_score_bounds.min, k_task_score_bounds.max, "a score");
+        task.score = score.value_or(1);
+        if (c.range) {
+            task.range = read_range(m_source, row.cells[*c.range], k_task_score_bounds, score);
+        }
         task.impact = read_impact(row.cells[*c.impact], row.line).value_or(Impact::augmentation);
         if (c.rationale) {
             task.rationale = text_of(row.cells[*c.rationale]);

@@ -1,5 +1,7 @@
 #include "aijri/model/assessment.hpp"
 
+#include <fmt/format.h>
+
 #include "aijri/util/file_name.hpp"
 
 namespace aijri {
@@ -25,6 +27,20 @@ std::optional<Impact> impact_from_string(std::string_view text) {
     }
     if (text == "not_involved") {
         return Impact::not_involved;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> range_problem(ScoreRange range, ScoreBounds bounds, int score) {
+    const auto within = [&bounds](int value) { return value >= bounds.min && value <= bounds.max; };
+    if (!within(range.lo) || !within(range.hi)) {
+        return fmt::format("expected a range of integers from {} to {}", bounds.min, bounds.max);
+    }
+    if (range.lo > range.hi) {
+        return std::string("expected a range whose low end is at most its high end");
+    }
+    if (score < range.lo || score > range.hi) {
+        return fmt::format("expected a range that includes the score {}", score);
     }
     return std::nullopt;
 }

@@ -7,6 +7,7 @@
 
 #include "aijri/json/cursor.hpp"
 #include "aijri/json/limits.hpp"
+#include "aijri/model/bounds.hpp"
 #include "aijri/util/text.hpp"
 
 namespace aijri {
@@ -141,7 +142,9 @@ private:
                                            to_exact_string(m_out.yellow_min)));
             }
         } else if (key == "high_task_score") {
-            m_out.high_task_score = m_cursor.read_integer(v, 1, 5).value_or(3);
+            m_out.high_task_score =
+                m_cursor.read_integer(v, k_task_score_bounds.min, k_task_score_bounds.max)
+                    .value_or(3);
         } else if (key == "sub_labels") {
             read_sub_labels(v);
         } else {
@@ -181,18 +184,19 @@ private:
         }
         m_cursor.for_each_element(v, [&](JsonNode& element) {
             SubLabelRule rule;
-            read_object(element, k_rule_keys, k_rule_required,
-                        [&](std::string_view k, JsonNode& f) {
-                            if (k == "zone") {
-                                rule.zone = read_zone(f);
-                            } else if (k == "label") {
-                                rule.label = m_cursor.read_nonempty_string(f).value_or("");
-                            } else if (k == "growth_correlation") {
-                                rule.growth_correlation = m_cursor.read_integer(f, -2, 2);
-                            } else {
-                                rule.pct_time_3plus_min = constant(f);
-                            }
-                        });
+            read_object(
+                element, k_rule_keys, k_rule_required, [&](std::string_view k, JsonNode& f) {
+                    if (k == "zone") {
+                        rule.zone = read_zone(f);
+                    } else if (k == "label") {
+                        rule.label = m_cursor.read_nonempty_string(f).value_or("");
+                    } else if (k == "growth_correlation") {
+                        rule.growth_correlation =
+                            m_cursor.read_integer(f, k_growth_bounds.min, k_growth_bounds.max);
+                    } else {
+                        rule.pct_time_3plus_min = constant(f);
+                    }
+                });
             m_out.sub_labels.push_back(std::move(rule));
         });
     }

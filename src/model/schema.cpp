@@ -23,13 +23,25 @@ Json strict_object(Json properties, Json required, std::string description) {
     return schema;
 }
 
-Json integer_range(int min, int max, std::string description) {
+Json integer_range(ScoreBounds bounds, std::string description) {
     // multipleOf 1 rather than "type": "integer" so that 2.0 is accepted, as aijri does.
     return Json{{"type", "number"},
                 {"multipleOf", 1},
-                {"minimum", min},
-                {"maximum", max},
+                {"minimum", bounds.min},
+                {"maximum", bounds.max},
                 {"description", std::move(description)}};
+}
+
+// "range": [lo, hi], each end within the score's own bounds.
+Json score_range(ScoreBounds bounds) {
+    return Json{{"type", "array"},
+                {"items", integer_range(bounds, "An end of the range, within the score's bounds.")},
+                {"minItems", 2},
+                {"maxItems", 2},
+                {"description",
+                 "[lo, hi]: the values the analyst is unsure between, both included; `aijri "
+                 "robustness` takes the input as uniform over them. lo <= score <= hi is checked "
+                 "by `aijri validate`, not here: a JSON Schema cannot compare two values."}};
 }
 
 Json text(std::string description) {
@@ -55,22 +67,30 @@ Json sub_label(std::string description) {
                 {"description", std::move(description)}};
 }
 
-Json scored_item(int min, int max, const std::string& what) {
-    return strict_object(
-        Json{{"score", integer_range(min, max, what)}, {"rationale", text("Why this score.")}},
-        Json::array({"score"}), what);
+// Principles take no range: they do not enter the composite.
+enum class RangeKey { allowed, refused };
+
+Json scored_item(ScoreBounds bounds, const std::string& what, RangeKey range) {
+    Json properties{{"score", integer_range(bounds, what)}};
+    if (range == RangeKey::allowed) {
+        properties["range"] = score_range(bounds);
+    }
+    properties["rationale"] = text("Why this score.");
+    return strict_object(std::move(properties), Json::array({"score"}), what);
 }
 
 template <std::size_t N>
 Json scored_group(const std::array<std::string_view, N>& keys,
-                  const std::array<std::string_view, N>& titles, int min, int max,
+                  const std::array<std::string_view, N>& titles, ScoreBounds bounds, RangeKey range,
                   const std::string& description) {
     Json properties = Json::object();
     Json required = Json::array();
     for (std::size_t i = 0; i < N; ++i) {
-        properties[std::string(keys[i])] = scored_item(
-            min, max,
-            std::string(titles[i]) + ", " + std::to_string(min) + " to " + std::to_string(max));
+        properties[std::string(keys[i])] =
+            scored_item(bounds,
+                        std::string(titles[i]) + ", " + std::to_string(bounds.min) + " to " +
+                            std::to_string(bounds.max),
+                        range);
         required.push_back(keys[i]);
     }
     return strict_object(std::move(properties), std::move(required), description);
@@ -98,7 +118,9 @@ Json task_schema() {
                     "decimals and the sum are checked by `aijri validate`, not here: common "
                     "validators (python-jsonschema, ajv) evaluate \"multipleOf\": 0.01 in binary "
                     "floating point and would refuse valid shares such as 9.38."}}},
-             {"score", integer_range(1, 5, "1 = AI not involved … 5 = AI does it alone")},
+             {"score",
+              integer_range(k_task_score_bounds, "1 = AI not involved … 5 = AI does it alone")},
+             {"range", score_range(k_task_score_bounds)},
              {"impact",
               Json{{"enum", Json::array({"displacement", "augmentation", "not_involved"})}}},
              {"rationale", text("Why this score.")}},
@@ -164,18 +186,20 @@ std::string assessment_schema() {
         {"aijri", Json{{"const", 1}, {"description", "Format version."}}},
         {"id", nonempty_text("Stable key for diffs; default: file name without .json.")},
         {"role", std::move(role)},
-        {"protective_principles", scored_group(k_principle_keys, k_principle_titles, 0, 3,
-                                               "The three protective principles.")},
-        {"growth_correlation", scored_item(-2, 2, "AI growth correlation, -2 to +2")},
+        {"protective_principles",
+         scored_group(k_principle_keys, k_principle_titles, k_principle_bounds, RangeKey::refused,
+                      "The three protective principles.")},
+        {"growth_correlation",
+         scored_item(k_growth_bounds, "AI growth correlation, -2 to +2", RangeKey::allowed)},
         {"tasks",
          Json{{"type", "array"}, {"minItems", 1}, {"maxItems", 50}, {"items", task_schema()}}},
         {"reinstatement",
          strict_object(Json{{"new_tasks", Json{{"type", "boolean"}}}, {"note", text("")}},
                        Json::array({"new_tasks"}), "Does AI create new tasks for this role?")},
-        {"evidence", scored_group(k_evidence_keys, k_evidence_titles, -2, 2,
-                                  "Labour-market evidence, five dimensions.")},
-        {"barriers", scored_group(k_barrier_keys, k_barrier_titles, 0, 2,
-                                  "Barriers to automation, five dimensions.")},
+        {"evidence", scored_group(k_evidence_keys, k_evidence_titles, k_evidence_bounds,
+                                  RangeKey::allowed, "Labour-market evidence, five dimensions.")},
+        {"barriers", scored_group(k_barrier_keys, k_barrier_titles, k_barrier_bounds,
+                                  RangeKey::allowed, "Barriers to automation, five dimensions.")},
         {"override", override_schema()},
         {"stated", stated_schema()},
         {"commentary", Json{{"type", "array"},
@@ -192,8 +216,9 @@ std::string assessment_schema() {
                               "validate` checks, besides, what a JSON Schema cannot say, or what "
                               "common validators do not evaluate exactly: time shares with at "
                               "most 2 decimals that sum to exactly 100, distinct task names, an "
-                              "override's AIJRI with at most 1 decimal, no key given twice in an "
-                              "object, and the stated figures against the computation.");
+                              "override's AIJRI with at most 1 decimal, a score within its "
+                              "range, no key given twice in an object, and the stated figures "
+                              "against the computation.");
     for (auto& [key, value] : root.items()) {
         schema[key] = value;
     }

@@ -365,3 +365,99 @@ TEST_CASE("a file with errors still gives the id it declares, for a diff to pair
         evaluate(reader, "{\"id\": \"clerk\", \"aijri\": 2}", "c.json", builtin_methodology());
     CHECK(e.declared_id == "clerk");
 }
+
+namespace {
+
+// The valid assessment with `range` given to its second task (scored 3).
+std::string with_task_range(const std::string& range) {
+    return with("\"time_pct\": 25, \"score\": 3",
+                "\"time_pct\": 25, \"score\": 3, \"range\": " + range);
+}
+
+} // namespace
+
+TEST_CASE("a scored input's range is read, with its ends as integers", "[range]") {
+    std::string text = with_task_range("[2, 4.0]");
+    const auto replace = [&text](const std::string& from, const std::string& to) {
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, from.size(), to);
+    };
+    replace("\"growth_correlation\": { \"score\": 2 }",
+            "\"growth_correlation\": { \"range\": [1, 2], \"score\": 2 }");
+    replace("\"job_posting_trends\": { \"score\": 2",
+            "\"job_posting_trends\": { \"score\": 2, \"range\": [-2, 2]");
+    replace("\"physical_presence\": { \"score\": 0",
+            "\"physical_presence\": { \"score\": 0, \"range\": [0, 0]");
+    AssessmentReader reader;
+    const ReadResult result = reader.read(text, "a.json");
+    REQUIRE(result.assessment);
+    const Assessment& a = *result.assessment;
+    CHECK(a.tasks[1].range == ScoreRange{2, 4});
+    CHECK_FALSE(a.tasks[0].range);
+    CHECK(a.growth.range == ScoreRange{1, 2});
+    CHECK(a.evidence[0].range == ScoreRange{-2, 2});
+    CHECK_FALSE(a.evidence[1].range);
+    CHECK(a.barriers[1].range == ScoreRange{0, 0});
+}
+
+TEST_CASE("a range that is not two integers is an error at the range", "[range]") {
+    CHECK(errors_of(with_task_range("\"2-4\"")) ==
+          Errors{"a.json:12:62: error: /tasks/1/range: expected a range [lo, hi] of 2 integers "
+                 "from 1 to 5, found a string \"2-4\""});
+    CHECK(errors_of(with_task_range("[2, 3, 4]")) ==
+          Errors{"a.json:12:62: error: /tasks/1/range: expected a range [lo, hi] of 2 integers "
+                 "from 1 to 5, found 3 elements"});
+    CHECK(errors_of(with_task_range("[3]")) ==
+          Errors{"a.json:12:62: error: /tasks/1/range: expected a range [lo, hi] of 2 integers "
+                 "from 1 to 5, found 1 element"});
+    CHECK(errors_of(with_task_range("[]")) ==
+          Errors{"a.json:12:62: error: /tasks/1/range: expected a range [lo, hi] of 2 integers "
+                 "from 1 to 5, found an empty array"});
+}
+
+TEST_CASE("each end of a range is an integer within the input's bounds", "[range]") {
+    CHECK(errors_of(with_task_range("[2.5, 4]")) ==
+          Errors{"a.json:12:63: error: /tasks/1/range/0: expected an integer from 1 to 5, found "
+                 "2.5"});
+    CHECK(errors_of(with_task_range("[0, 4]")) ==
+          Errors{"a.json:12:63: error: /tasks/1/range/0: expected an integer from 1 to 5, found "
+                 "0"});
+    CHECK(errors_of(with_task_range("[\"2\", 4]")) ==
+          Errors{"a.json:12:63: error: /tasks/1/range/0: expected an integer from 1 to 5, found "
+                 "a string \"2\""});
+    CHECK(errors_of(with("\"regulatory_licensing\": { \"score\": 1",
+                         "\"regulatory_licensing\": { \"score\": 1, \"range\": [0, 3]")) ==
+          Errors{"a.json:26:56: error: /barriers/regulatory_licensing/range/1: expected an "
+                 "integer from 0 to 2, found 3"});
+    CHECK(errors_of(with("\"job_posting_trends\": { \"score\": 2",
+                         "\"job_posting_trends\": { \"score\": 2, \"range\": [-3, 2]")) ==
+          Errors{"a.json:19:51: error: /evidence/job_posting_trends/range/0: expected an "
+                 "integer from -2 to 2, found -3"});
+}
+
+TEST_CASE("a range runs from low to high and includes the score", "[range]") {
+    CHECK(errors_of(with_task_range("[4, 2]")) ==
+          Errors{"a.json:12:62: error: /tasks/1/range: expected a range whose low end is at most "
+                 "its high end, found [4, 2]"});
+    CHECK(errors_of(with_task_range("[4, 5]")) ==
+          Errors{"a.json:12:62: error: /tasks/1/range: expected a range that includes the score "
+                 "3, found [4, 5]"});
+    // The score may come after the range: the range is checked once the item is read.
+    CHECK(errors_of(with("\"growth_correlation\": { \"score\": 2 }",
+                         "\"growth_correlation\": { \"range\": [-1, 1], \"score\": 2 }")) ==
+          Errors{"a.json:9:36: error: /growth_correlation/range: expected a range that includes "
+                 "the score 2, found [-1, 1]"});
+    // A score that cannot be read is one error, not a second about the range.
+    CHECK(errors_of(with_task_range("[4, 5]").replace(
+              with_task_range("[4, 5]").find("\"score\": 3"), 10, "\"score\": 9")) ==
+          Errors{"a.json:12:50: error: /tasks/1/score: expected an integer from 1 to 5, found 9"});
+}
+
+TEST_CASE("a principle takes no range: it does not enter the composite", "[range]") {
+    CHECK(errors_of(with("\"embodied_physicality\": { \"score\": 0",
+                         "\"embodied_physicality\": { \"score\": 0, \"range\": [0, 1]")) ==
+          Errors{"a.json:5:43: error: /protective_principles/embodied_physicality/range: unknown "
+                 "key \"range\" (expected one of: score, rationale; keys beginning with \"x-\" "
+                 "are ignored)"});
+}

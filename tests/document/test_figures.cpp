@@ -79,6 +79,26 @@ TEST_CASE("figures: a score is an integer, over a scale or not") {
     CHECK_FALSE(parse_score("2 of 3"));
 }
 
+TEST_CASE("figures: a score range is two integers, low end first, any dash or \"to\" between",
+          "[range]") {
+    const auto show_range = [](std::string_view text) {
+        const auto range = parse_score_range(text);
+        return range ? show(range->lo) + " .. " + show(range->hi) : std::string("none");
+    };
+    CHECK(show_range("2\u20134") == "2 (0 decimals) from \"2\" .. 4 (0 decimals) from \"4\"");
+    CHECK(show_range("2-4") == "2 (0 decimals) from \"2\" .. 4 (0 decimals) from \"4\"");
+    CHECK(show_range(" 2 to 4 ") == "2 (0 decimals) from \"2\" .. 4 (0 decimals) from \"4\"");
+    CHECK(show_range("-2\u20130") == "-2 (0 decimals) from \"-2\" .. 0 (0 decimals) from \"0\"");
+    CHECK(show_range("-2--1") == "-2 (0 decimals) from \"-2\" .. -1 (0 decimals) from \"-1\"");
+    CHECK(show_range("\u22122 \u2013 +1") ==
+          "-2 (0 decimals) from \"\u22122\" .. 1 (0 decimals) from \"+1\"");
+    for (const char* bad : {"3", "2..4", "2.5-4", "2-4.5", "2%-4", "2-", "-4", "2 4", "2-4-5",
+                            "two to four", "[2, 4]"}) {
+        INFO(bad);
+        CHECK(show_range(bad) == "none");
+    }
+}
+
 TEST_CASE("figures: task resistance with its arithmetic or alone") {
     const auto full = parse_task_resistance("6.00 \u2212 2.25 = 3.75/5.0");
     REQUIRE(full);

@@ -1,5 +1,6 @@
 // Importing assessment documents: the seed, the variations people write by hand, another
 // role, and every error with its line.
+#include <array>
 #include <random>
 #include <string>
 #include <vector>
@@ -695,9 +696,10 @@ TEST_CASE("an extra column is dropped with a warning that names it", "[import]")
     CHECK(messages ==
           std::vector<std::string>{
               "doc.md:20:67: warning: the column \"Owner\" is not one of the task table's (Task, "
-              "Time %, Score (1-5), Weighted, Aug/Disp, Rationale): its cells are not imported",
+              "Time %, Score (1-5), Range, Weighted, Aug/Disp, Rationale): its cells are not "
+              "imported",
               "doc.md:33:44: warning: the column \"Sources\" is not one of the evidence table's "
-              "(name, Score, Rationale): its cells are not imported",
+              "(name, Score, Range, Rationale): its cells are not imported",
               "doc.md:58:18: warning: the column without a header is not one of the composite "
               "table's (Input | Value): its cells are not imported"});
 }
@@ -899,4 +901,94 @@ TEST_CASE("a mangled document is refused at a line or imported as a valid assess
         CHECK(read.assessment.has_value());
     }
     CHECK(imported > 0);
+}
+
+namespace {
+
+// The seed document with a Range column in its task table: `cells` for its first three
+// tasks (the others are left empty).
+std::string with_task_ranges(const std::array<std::string, 3>& cells) {
+    std::string doc = replace_once(seed_document(), "| Score (1-5) | Weighted |",
+                                   "| Score (1-5) | Range | Weighted |");
+    doc = replace_once(doc, "|---|---|---|---|---|---|\n| Design",
+                       "|---|---|---|---|---|---|---|\n| Design");
+    const std::array<std::string, 6> rows = {"| 20% | 2 | 0.40 |", "| 25% | 3 | 0.75 |",
+                                             "| 15% | 3 | 0.45 |", "| 15% | 2 | 0.30 |",
+                                             "| 15% | 1 | 0.15 |", "| 10% | 2 | 0.20 |"};
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::string cell = i < cells.size() ? cells[i] : "";
+        const std::string& row = rows[i];
+        const auto score_end = row.rfind(" | ", row.size() - 3);
+        doc =
+            replace_once(doc, row, row.substr(0, score_end) + " | " + cell + row.substr(score_end));
+    }
+    return doc;
+}
+
+} // namespace
+
+TEST_CASE("a Range column gives the tasks their ranges, as people write them", "[import][range]") {
+    const ImportResult result = import_text(with_task_ranges({"1-3", "2 to 4", "3\u20133"}));
+    for (const Diagnostic& d : result.diagnostics) {
+        UNSCOPED_INFO(format_diagnostic("doc.md", d));
+    }
+    REQUIRE(result.assessment);
+    CHECK(result.diagnostics.empty());
+    Assessment a = *result.assessment;
+    CHECK(a.tasks[0].range == ScoreRange{1, 3});
+    CHECK(a.tasks[1].range == ScoreRange{2, 4});
+    CHECK(a.tasks[2].range == ScoreRange{3, 3});
+    for (std::size_t i = 3; i < a.tasks.size(); ++i) {
+        CHECK_FALSE(a.tasks[i].range);
+    }
+    // Nothing else changes.
+    for (Task& task : a.tasks) {
+        task.range.reset();
+    }
+    CHECK(assessment_to_json(a) == imported_json(seed_document()));
+}
+
+TEST_CASE("a range cell that is not a range of the row's score is an error at the cell",
+          "[import][range]") {
+    CHECK(errors_of(with_task_ranges({"", "2..4", ""})) ==
+          "doc.md:23:53: error: expected a range of scores from 1 to 5 written lo\u2013hi (as "
+          "2\u20134), found \"2..4\"\n");
+    CHECK(errors_of(with_task_ranges({"", "3", ""})) ==
+          "doc.md:23:53: error: expected a range of scores from 1 to 5 written lo\u2013hi (as "
+          "2\u20134), found \"3\"\n");
+    CHECK(errors_of(with_task_ranges({"", "2.5-4", ""})) ==
+          "doc.md:23:53: error: expected a range of scores from 1 to 5 written lo\u2013hi (as "
+          "2\u20134), found \"2.5-4\"\n");
+    CHECK(errors_of(with_task_ranges({"0-3", "", ""})) ==
+          "doc.md:22:57: error: expected a range of integers from 1 to 5, found \"0-3\"\n");
+    CHECK(errors_of(with_task_ranges({"", "", "4\u20132"})) ==
+          "doc.md:24:56: error: expected a range whose low end is at most its high end, found "
+          "\"4\u20132\"\n");
+    CHECK(errors_of(with_task_ranges({"", "4-5", ""})) ==
+          "doc.md:23:53: error: expected a range that includes the score 3, found \"4-5\"\n");
+}
+
+TEST_CASE("the growth correlation's range is a cell of its row, a principle takes none",
+          "[import][range]") {
+    std::string doc =
+        replace_once(seed_document(), "| Principle | Score (0-3) | Rationale |\n|---|---|---|",
+                     "| Principle | Score (0-3) | Range | Rationale |\n|---|---|---|---|");
+    for (const char* row :
+         {"| Embodied Physicality | 0 |", "| Deep Interpersonal Connection | 0 |",
+          "| Goal-Setting & Moral Judgment | 2 |", "| Protective Total | 2/9 |"}) {
+        doc = replace_once(doc, row, std::string(row) + " |");
+    }
+    const std::string with_growth = replace_once(doc, "| AI Growth Correlation | 2 |",
+                                                 "| AI Growth Correlation | 2 | 1\u20132 |");
+    const ImportResult result = import_text(with_growth);
+    REQUIRE(result.assessment);
+    CHECK(result.assessment->growth.range == ScoreRange{1, 2});
+    CHECK(errors_of(replace_once(with_growth, "| Embodied Physicality | 0 | |",
+                                 "| Embodied Physicality | 0 | 0-1 |")) ==
+          "doc.md:13:30: error: expected no range for a protective principle (principles do not "
+          "enter the composite), found \"0-1\"\n");
+    CHECK(errors_of(replace_once(doc, "| AI Growth Correlation | 2 |",
+                                 "| AI Growth Correlation | 2 | -1\u20131 |")) ==
+          "doc.md:17:31: error: expected a range that includes the score 2, found "
+          "\"-1\u20131\"\n");
 }

@@ -530,3 +530,57 @@ TEST_CASE("random assessments survive render → import", "[render][import]") {
         }
     }
 }
+
+TEST_CASE("a table shows a Range column when one of its rows has a range", "[render][range]") {
+    Assessment a = read_json(test::to_json(test::AssessmentSpec{}));
+    a.tasks[1].range = ScoreRange{2, 4};
+    a.growth.range = ScoreRange{1, 2};
+    a.evidence[0].range = ScoreRange{-2, 2};
+    const std::string document = render(a);
+    for (const char* line : {
+             "| Principle | Score (0-3) | Range | Rationale |\n",
+             "| Embodied Physicality | 0 |  | r |\n", "| Protective Total | 2/9 |  |  |\n",
+             "| AI Growth Correlation | 2 | 1\u20132 |  |\n",
+             "| Task | Time % | Score (1-5) | Range | Weighted | Aug/Disp | Rationale |\n",
+             "|---|---|---|---|---|---|---|\n",
+             "| Task 1 | 20% | 2 |  | 0.40 | AUGMENTATION |  |\n",
+             "| Task 2 | 25% | 3 | 2\u20134 | 0.75 | AUGMENTATION |  |\n",
+             "| Total | 100% |  |  | 2.25 |  |  |\n",
+             "| Dimension | Score (-2 to 2) | Range | Evidence |\n",
+             "| Job Posting Trends | 2 | -2\u20132 | r |\n", "| Company Actions | 2 |  | r |\n",
+             "| Barrier | Score (0-2) | Rationale |\n", // no range: no column
+         }) {
+        INFO(line);
+        CHECK(document.find(line) != std::string::npos);
+    }
+    check_round_trip(a);
+}
+
+TEST_CASE("random assessments with ranges survive render → import", "[render][import][range]") {
+    // The assessments of the test above, which survive without ranges: only ranges differ.
+    RandomAssessments random(20240611);
+    std::mt19937 rng(7);
+    // A range around `score` within `bounds` half the time, else none.
+    const auto maybe_range = [&rng](int score, ScoreBounds bounds) -> std::optional<ScoreRange> {
+        if (std::uniform_int_distribution<int>(0, 1)(rng) == 0) {
+            return std::nullopt;
+        }
+        return ScoreRange{std::uniform_int_distribution<int>(bounds.min, score)(rng),
+                          std::uniform_int_distribution<int>(score, bounds.max)(rng)};
+    };
+    for (int i = 0; i < 100; ++i) {
+        Assessment a = random.make();
+        a.growth.range = maybe_range(a.growth.score, k_growth_bounds);
+        for (Task& task : a.tasks) {
+            task.range = maybe_range(task.score, k_task_score_bounds);
+        }
+        for (ScoredItem& e : a.evidence) {
+            e.range = maybe_range(e.score, k_evidence_bounds);
+        }
+        for (ScoredItem& b : a.barriers) {
+            b.range = maybe_range(b.score, k_barrier_bounds);
+        }
+        INFO("assessment " << i << ":\n" << json(a));
+        check_round_trip(a);
+    }
+}

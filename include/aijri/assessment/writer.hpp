@@ -8,9 +8,9 @@
 namespace aijri {
 
 // Pretty-printed with two spaces (the layout of nlohmann's dump(2)), keys in the order of
-// the format, ending in a newline. Stated figures keep the decimals they were written
-// with ("1.10" stays 1.10: it is compared at two decimals), which is why numbers are
-// written from their exact text rather than through a double.
+// the format, ending in a newline; a range stays on one line ("range": [2, 4]). Stated figures keep
+// the decimals they were written with ("1.10" stays 1.10: it is compared at two decimals), which is
+// why numbers are written from their exact text rather than through a double.
 std::string assessment_to_json(const Assessment& assessment);
 
 } // namespace aijri

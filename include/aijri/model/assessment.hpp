@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aijri/model/bounds.hpp"
 #include "aijri/model/stated_figures.hpp"
 #include "aijri/model/zone.hpp"
 #include "aijri/util/rational.hpp"
@@ -24,6 +25,10 @@ struct ScoreRange {
     int hi = 0;
     friend bool operator==(const ScoreRange&, const ScoreRange&) = default;
 };
+
+// What makes `range` unfit for an input of `bounds` scored `score`, as the "expected …" half
+// of a message (each reader adds what it found, in its own notation); nullopt when it fits.
+std::optional<std::string> range_problem(ScoreRange range, ScoreBounds bounds, int score);
 
 struct ScoredItem {
     int score = 0;
