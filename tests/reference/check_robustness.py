@@ -2,7 +2,7 @@
 """Checks `aijri robustness` against the independent reference (robustness_reference.py), and
 the reference against brute force.
 
-usage: check_robustness.py [--without-ranges] AIJRI_BINARY [COUNT] [SEED]
+usage: check_robustness.py AIJRI_BINARY [COUNT] [SEED]
        check_robustness.py --self-check [COUNT] [SEED]     (the reference alone, no binary)
 
 1. Self-checks of the reference: the seed's fewest edits down worked out by hand; on small
@@ -38,13 +38,8 @@ def items_of(a):
     return out
 
 
-DECLARE_RANGES = True  # --without-ranges: for a binary whose reader does not take "range" yet
-
-
 def add_ranges(rng, a, share):
     """Declares a range on about `share` of the scored inputs (some of them a single value)."""
-    if not DECLARE_RANGES:
-        return a
     for factor, item in items_of(a):
         if rng.random() < share:
             lo, hi = BOUNDS[factor]
@@ -365,11 +360,7 @@ def run_binary_on_seed(binary, failures):
 
 
 def main():
-    global DECLARE_RANGES
     args = sys.argv[1:]
-    if "--without-ranges" in args:
-        args.remove("--without-ranges")
-        DECLARE_RANGES = False
     binary = None if args[0] == "--self-check" else args[0]
     count = int(args[1]) if len(args) > 1 else 100
     rng = random.Random(int(args[2]) if len(args) > 2 else 20261207)
