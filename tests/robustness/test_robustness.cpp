@@ -33,9 +33,9 @@ Assessment seed() {
 // for "/tasks/1", 0.20 for "/tasks/0"); a step of growth moves GM by 0.05 (≈ 4.5 %), of
 // evidence EM by 0.04 (≈ 3 %). Three steps reach at best TRS 3.75 − 0.25 − 0.25 − 0.20 =
 // 3.05, raw 4.6057: still Green. Four reach TRS 2.85 (tasks 1 and 0 twice each), raw
-// 2.85 × 1.51008 = 4.3037, AIJRI 47.4: Yellow. No single input can take four steps that far
-// (task 0 has three to give: TRS 3.15; growth four: GM 0.90, raw 4.633), and no pair with
-// growth does (growth 2 + task 1 2: raw 4.4616), so the fewest inputs is two, the earliest
+// 2.85 × 1.51008 = 4.3037, AIJRI 47.46…, published 47.5: Yellow. No single input can take four
+// steps that far (task 0 has three to give: TRS 3.15; growth four: GM 0.90, raw 4.633), and no pair
+// with growth does (growth 2 + task 1 2: raw 4.4616), so the fewest inputs is two, the earliest
 // pair in file order that works is tasks 0 and 1, and task 0 takes as many steps as still
 // works: 3 + 1 gives TRS 2.90, raw 4.3792, not enough; 2 + 2 does.
 TEST_CASE("the seed's fewest edits down are the four worked out by hand") {
