@@ -276,6 +276,42 @@ std::string wrapped(const std::string& text, std::size_t indent, std::size_t wid
 
 } // namespace
 
+std::string trimmed(std::string line) {
+    while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+    }
+    return line;
+}
+
+std::string csv_row(const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        out += (i == 0 ? "" : ",") + cells[i];
+    }
+    return out + "\r\n";
+}
+
+std::string csv_invalid_row(const Evaluation& e, std::size_t columns) {
+    std::string messages; // one line per diagnostic; no line break from the file
+    for (const Diagnostic& d : e.diagnostics) {
+        messages += (messages.empty() ? "" : "\n") + sanitize(format_diagnostic(e.file, d));
+    }
+    std::vector<std::string> cells{
+        csv_field(display_file(e)), e.assessment ? csv_field(e.assessment->id) : "",
+        e.assessment ? csv_field(e.assessment->role.title) : "", status_of_invalid(e)};
+    cells.resize(columns - 1, "");
+    cells.push_back(csv_field(messages, /*keep_newlines=*/true));
+    return csv_row(cells);
+}
+
+std::string csv_messages(const Evaluation& e, const std::optional<std::string>& gate) {
+    std::string messages = sanitize(gate.value_or(""));
+    for (const Diagnostic& d : e.diagnostics) {
+        messages += (messages.empty() ? "" : "\n") + sanitize(d.message);
+    }
+    return csv_field(messages, /*keep_newlines=*/true);
+}
+
 std::string text_footer(const BatchTotals& t, std::size_t width) {
     std::string out = "\n" + wrapped(zone_counts(t), 0, width);
     if (!t.gate_trips.empty()) {
@@ -389,12 +425,6 @@ private:
         const std::size_t used = 11 + label_width() + title_width();
         return std::max(m_style.width > used ? m_style.width - used : 0, k_min_cell);
     }
-    static std::string trimmed(std::string line) {
-        while (!line.empty() && line.back() == ' ') {
-            line.pop_back();
-        }
-        return line;
-    }
     const Methodology& m_methodology;
     ReportStyle m_style;
 };
@@ -440,44 +470,24 @@ public:
                "methodology,messages\r\n";
     }
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
-        std::vector<std::string> cells{csv_field(display_file(e))};
         if (!e.valid()) {
-            std::string messages; // one line per diagnostic; no line break from the file
-            for (const Diagnostic& d : e.diagnostics) {
-                messages += (messages.empty() ? "" : "\n") + sanitize(format_diagnostic(e.file, d));
-            }
-            cells.insert(cells.end(), {e.assessment ? csv_field(e.assessment->id) : "",
-                                       e.assessment ? csv_field(e.assessment->role.title) : "",
-                                       status_of_invalid(e), "", "", "", "", "", "", "", "", "", "",
-                                       "", csv_field(messages, /*keep_newlines=*/true)});
-            return join(cells);
+            return csv_invalid_row(e, 16);
         }
         const Score& s = *e.score;
-        std::string messages = sanitize(gate.value_or(""));
-        for (const Diagnostic& d : e.diagnostics) {
-            messages += (messages.empty() ? "" : "\n") + sanitize(d.message);
-        }
-        cells.insert(cells.end(),
-                     {csv_field(e.assessment->id), csv_field(e.assessment->role.title),
-                      gate ? "gate" : "scored",
-                      to_fixed(s.final_.aijri, m_methodology.published_decimals),
-                      std::string(to_string(s.final_.zone)),
-                      csv_field(s.final_.sub_label.value_or("")), csv_field(s.final_.label),
-                      to_decimal(s.task_resistance, 2, 6), to_decimal(s.evidence_modifier, 2, 6),
-                      to_decimal(s.barrier_modifier, 2, 6), to_decimal(s.growth_modifier, 2, 6),
-                      to_fixed(s.raw, 4), to_decimal(s.pct_time_3plus, 0, 2),
-                      csv_field(s.methodology), csv_field(messages, /*keep_newlines=*/true)});
-        return join(cells);
+        std::vector<std::string> cells{csv_field(display_file(e))};
+        cells.insert(
+            cells.end(),
+            {csv_field(e.assessment->id), csv_field(e.assessment->role.title),
+             gate ? "gate" : "scored", to_fixed(s.final_.aijri, m_methodology.published_decimals),
+             std::string(to_string(s.final_.zone)), csv_field(s.final_.sub_label.value_or("")),
+             csv_field(s.final_.label), to_decimal(s.task_resistance, 2, 6),
+             to_decimal(s.evidence_modifier, 2, 6), to_decimal(s.barrier_modifier, 2, 6),
+             to_decimal(s.growth_modifier, 2, 6), to_fixed(s.raw, 4),
+             to_decimal(s.pct_time_3plus, 0, 2), csv_field(s.methodology), csv_messages(e, gate)});
+        return csv_row(cells);
     }
 
 private:
-    static std::string join(const std::vector<std::string>& cells) {
-        std::string out;
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            out += (i == 0 ? "" : ",") + cells[i];
-        }
-        return out + "\r\n";
-    }
     const Methodology& m_methodology;
 };
 

@@ -6,8 +6,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "aijri/batch/evaluate.hpp"
+#include "aijri/json/writer.hpp"
 #include "aijri/model/methodology.hpp"
 #include "aijri/report/batch.hpp"
 
@@ -33,6 +35,18 @@ std::string status_of_invalid(const Evaluation& e);
 std::string display_file(const Evaluation& e);
 // "3 files: 1 Green, 1 Yellow, 0 Red, 1 invalid"
 std::string zone_counts(const BatchTotals& t);
+// A line of a table without the spaces a last empty cell leaves.
+std::string trimmed(std::string line);
+// A CSV record: the cells (each already a field) joined, ended by CRLF.
+std::string csv_row(const std::vector<std::string>& cells);
+// The record of a file with no result in a CSV of `columns` columns: file, id, title,
+// status, empty cells, and the diagnostics (one a line) last.
+std::string csv_invalid_row(const Evaluation& e, std::size_t columns);
+// The last cell of a result's record: its gate, then its warnings, one a line.
+std::string csv_messages(const Evaluation& e, const std::optional<std::string>& gate);
+// What closes every JSON result: a JSON Lines record's "line", a tripped gate's "gate".
+void write_record_end(detail::JsonWriter& w, const Evaluation& e,
+                      const std::optional<std::string>& gate);
 // After the rows of a text table: the counts, the gates tripped, ids used twice.
 std::string text_footer(const BatchTotals& t, std::size_t width);
 // The same after a Markdown table.

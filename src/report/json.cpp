@@ -9,6 +9,7 @@
 #include "aijri/util/text.hpp"
 
 #include "contribution.hpp"
+#include "formats.hpp"
 
 namespace aijri {
 
@@ -67,15 +68,20 @@ void write_override(JsonWriter& w, const Assessment& assessment, int decimals) {
 }
 
 // The figures of an edited role that both a what-if and a scenario give.
-void write_edited(JsonWriter& w, const EditedVerdict& edited, int decimals) {
+// A verdict's members: aijri, zone, sub_label, label.
+void write_verdict_members(JsonWriter& w, const Verdict& verdict, int decimals) {
     w.key("aijri");
-    w.decimal(edited.verdict.aijri, decimals);
+    w.decimal(verdict.aijri, decimals);
     w.key("zone");
-    w.string(to_string(edited.verdict.zone));
+    w.string(to_string(verdict.zone));
     w.key("sub_label");
-    optional_text(w, edited.verdict.sub_label);
+    optional_text(w, verdict.sub_label);
     w.key("label");
-    w.string(edited.verdict.label);
+    w.string(verdict.label);
+}
+
+void write_edited(JsonWriter& w, const EditedVerdict& edited, int decimals) {
+    write_verdict_members(w, edited.verdict, decimals);
     w.key("delta");
     w.decimal(edited.delta, decimals);
     w.key("contributions");
@@ -202,18 +208,22 @@ void append_result_json(std::string& out, const Evaluation& evaluation,
     } else {
         write_errors(w, evaluation);
     }
-    if (evaluation.record_line > 0) {
+    report_detail::write_record_end(w, evaluation, gate);
+    w.end_object();
+}
+
+namespace report_detail {
+
+void write_record_end(JsonWriter& w, const Evaluation& e, const std::optional<std::string>& gate) {
+    if (e.record_line > 0) {
         w.key("line");
-        w.integer(static_cast<std::int64_t>(evaluation.record_line));
+        w.integer(static_cast<std::int64_t>(e.record_line));
     }
     if (gate) {
         w.key("gate");
         w.string(*gate);
     }
-    w.end_object();
 }
-
-namespace report_detail {
 
 void write_what_if(JsonWriter& w, const WhatIf& what_if, int decimals) {
     w.begin_object();
@@ -230,14 +240,7 @@ void write_what_if(JsonWriter& w, const WhatIf& what_if, int decimals) {
     w.end_array();
     w.key("original");
     w.begin_object();
-    w.key("aijri");
-    w.decimal(what_if.original.aijri, decimals);
-    w.key("zone");
-    w.string(to_string(what_if.original.zone));
-    w.key("sub_label");
-    optional_text(w, what_if.original.sub_label);
-    w.key("label");
-    w.string(what_if.original.label);
+    write_verdict_members(w, what_if.original, decimals);
     w.end_object();
     w.key("edited");
     w.begin_object();

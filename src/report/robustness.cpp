@@ -528,12 +528,6 @@ private:
     std::size_t file_width() const {
         return std::max(room() > title_width() ? room() - title_width() : 0, k_min_cell);
     }
-    static std::string trimmed(std::string line) {
-        while (!line.empty() && line.back() == ' ') {
-            line.pop_back();
-        }
-        return line;
-    }
     const Methodology& m_methodology;
     ReportStyle m_style;
 };
@@ -550,19 +544,10 @@ public:
     }
 
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
-        std::vector<std::string> cells{csv_field(display_file(e))};
         if (!e.valid() || !e.robustness) {
-            std::string messages;
-            for (const Diagnostic& d : e.diagnostics) {
-                messages += (messages.empty() ? "" : "\n") + sanitize(format_diagnostic(e.file, d));
-            }
-            cells.push_back(e.assessment ? csv_field(e.assessment->id) : "");
-            cells.push_back(e.assessment ? csv_field(e.assessment->role.title) : "");
-            cells.push_back(status_of_invalid(e));
-            cells.resize(28, "");
-            cells.push_back(csv_field(messages, /*keep_newlines=*/true));
-            return join(cells);
+            return csv_invalid_row(e, 29);
         }
+        std::vector<std::string> cells{csv_field(display_file(e))};
         const Robustness& r = *e.robustness;
         const int d = m_methodology.published_decimals;
         const auto side = [&](const std::optional<MarginSide>& s) {
@@ -575,10 +560,6 @@ public:
                                                 csv_field(as_settings(*c))}
                      : std::vector<std::string>{"", "", ""};
         };
-        std::string messages = sanitize(gate.value_or(""));
-        for (const Diagnostic& diagnostic : e.diagnostics) {
-            messages += (messages.empty() ? "" : "\n") + sanitize(diagnostic.message);
-        }
         cells.insert(cells.end(),
                      {csv_field(e.assessment->id), csv_field(e.assessment->role.title),
                       gate ? "gate" : "analysed", to_fixed(r.aijri, d),
@@ -603,18 +584,11 @@ public:
         const Sensitivity& most = r.sensitivity.front();
         cells.push_back(most.total ? csv_field(r.inputs[most.input].pointer) : "");
         cells.push_back(most.total ? to_fixed(*most.total, 4) : "");
-        cells.push_back(csv_field(messages, /*keep_newlines=*/true));
-        return join(cells);
+        cells.push_back(csv_messages(e, gate));
+        return csv_row(cells);
     }
 
 private:
-    static std::string join(const std::vector<std::string>& cells) {
-        std::string out;
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            out += (i == 0 ? "" : ",") + cells[i];
-        }
-        return out + "\r\n";
-    }
     const Methodology& m_methodology;
 };
 
@@ -680,14 +654,7 @@ void append_robustness_json(std::string& out, const Evaluation& evaluation,
     JsonWriter w(out, indent);
     w.begin_object();
     write_robustness(w, evaluation, methodology);
-    if (evaluation.record_line > 0) {
-        w.key("line");
-        w.integer(static_cast<std::int64_t>(evaluation.record_line));
-    }
-    if (gate) {
-        w.key("gate");
-        w.string(*gate);
-    }
+    write_record_end(w, evaluation, gate);
     w.end_object();
 }
 
