@@ -1,5 +1,7 @@
 // `aijri robustness` as analysts and CI use it: the seed's section, the result object's keys,
 // every batch format read back by the program that reads it, the gate and the sort.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -215,4 +217,21 @@ TEST_CASE("robustness --set analyses the edited role and says what the edits did
     const auto bad = run_aijri("robustness --set /tasks/0/score=9 " + k_seed);
     CHECK(bad.status == 2);
     CHECK(contains(bad.err, "aijri: --set /tasks/0/score=9: "));
+}
+
+TEST_CASE("robustness writes the same bytes whatever the number of jobs") {
+    const std::string root = aijri::test::temp_dir();
+    for (int i = 0; i < 30; ++i) {
+        aijri::test::AssessmentSpec spec;
+        spec.evidence = aijri::test::spread(i % 21 - 10, -2, 2);
+        spec.growth = i % 5 - 2;
+        spec.tasks = {{std::to_string(10 + i % 80), 1 + i % 5},
+                      {std::to_string(90 - i % 80), 5 - i % 3}};
+        write_text_file(fmt::format("{}/role-{:02}.json", root, i), aijri::test::to_json(spec));
+    }
+    const auto one = run_aijri("robustness -f jsonl --jobs 1 '" + root + "'");
+    const auto four = run_aijri("robustness -f jsonl --jobs 4 '" + root + "'");
+    CHECK(one.status == 0);
+    CHECK(one.out == four.out);
+    CHECK(std::count(one.out.begin(), one.out.end(), '\n') == 30);
 }
