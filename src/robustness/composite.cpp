@@ -179,9 +179,13 @@ Int128 Composite::threshold_at_step(Int128 k) const {
     return ceil_div(m_grid_a * k + m_grid_b, m_grid_q);
 }
 
-Int128 Composite::threshold(const Rational& line) const {
+Int128 Composite::step_at_or_above(const Rational& line) const {
     const Rational k = line / m_step;
-    return threshold_at_step(ceil_div(k.numerator(), k.denominator()));
+    return ceil_div(k.numerator(), k.denominator());
+}
+
+Int128 Composite::threshold(const Rational& line) const {
+    return threshold_at_step(step_at_or_above(line));
 }
 
 } // namespace aijri::robustness_detail

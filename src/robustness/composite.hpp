@@ -64,6 +64,8 @@ public:
     Int128 threshold_at_step(Int128 k) const;
     // The same for any line: the first grid point at or above it.
     Int128 threshold(const Rational& line) const;
+    // That grid point's k.
+    Int128 step_at_or_above(const Rational& line) const;
 
 private:
     const Methodology& m_methodology;

@@ -197,10 +197,17 @@ long double approximately(const mpz_class& count) {
     return count.get_d();
 }
 
+// A count already known: the combinations whose published AIJRI is at most step × k.
+template <typename Count>
+struct KnownCount {
+    Int128 step = 0;
+    Count count;
+};
+
 // The q-quantile's grid step, q = num / den, searched between `first` and `last`.
 template <typename Value, typename Count>
 Int128 quantile(const Composite& c, const Joint<Value, Count>& joint, int num, int den,
-                Int128 first, Int128 last) {
+                Int128 first, Int128 last, const std::vector<KnownCount<Count>>& known) {
     const Count needed = ceil_share(joint.total(), num, den);
     // P(published ≤ k × step) = P(scaled raw below the threshold of k + 1); the answer is the
     // first k whose count reaches `needed`, in [first, last] (the count at `last` does).
@@ -214,6 +221,19 @@ Int128 quantile(const Composite& c, const Joint<Value, Count>& joint, int num, i
     // answer is the exact count's.
     long double low_count = 0; // below `first`: none counted yet, at most this
     long double high_count = approximately(joint.total());
+    // The counts at the zone lines, already made, narrow the search for nothing.
+    for (const KnownCount<Count>& point : known) {
+        if (point.step < first || point.step >= last) {
+            continue;
+        }
+        if (point.count >= needed) {
+            last = point.step;
+            high_count = approximately(point.count);
+        } else {
+            first = point.step + 1;
+            low_count = approximately(point.count);
+        }
+    }
     bool bisect = false;
     while (first < last) {
         const Int128 width = last - first;
@@ -242,21 +262,27 @@ Uncertainty analyse_with(const Composite& c, const std::vector<Support>& support
                          UncertaintyModel model) {
     const Joint<Value, Count> joint(c, supports);
     const Methodology& m = c.methodology();
+    const Count green_count = joint.at_least(c.threshold(m.green_min));
+    const Count yellow_or_green_count = joint.at_least(c.threshold(m.yellow_min));
     const mpz_class total = to_mpz(joint.total());
-    const mpz_class green = to_mpz(joint.at_least(c.threshold(m.green_min)));
-    const mpz_class yellow_or_green = to_mpz(joint.at_least(c.threshold(m.yellow_min)));
+    const mpz_class green = to_mpz(green_count);
+    const mpz_class yellow_or_green = to_mpz(yellow_or_green_count);
     Uncertainty u;
     u.model = model;
     u.zones[static_cast<std::size_t>(Zone::red)] = probability(total - yellow_or_green, total);
     u.zones[static_cast<std::size_t>(Zone::yellow)] = probability(yellow_or_green - green, total);
     u.zones[static_cast<std::size_t>(Zone::green)] = probability(green, total);
-    // The median first: it brackets the other two.
+    // The counts below each zone line are known now; the median first: it brackets the
+    // other two.
+    const std::vector<KnownCount<Count>> known{
+        {c.step_at_or_above(m.yellow_min) - 1, Count(joint.total() - yellow_or_green_count)},
+        {c.step_at_or_above(m.green_min) - 1, Count(joint.total() - green_count)}};
     const Int128 lowest = c.published_step(joint.lowest());
     const Int128 highest = c.published_step(joint.highest());
-    const Int128 median = quantile(c, joint, 1, 2, lowest, highest);
-    u.p05 = c.at_step(quantile(c, joint, 1, 20, lowest, median));
+    const Int128 median = quantile(c, joint, 1, 2, lowest, highest, known);
+    u.p05 = c.at_step(quantile(c, joint, 1, 20, lowest, median, known));
     u.median = c.at_step(median);
-    u.p95 = c.at_step(quantile(c, joint, 19, 20, median, highest));
+    u.p95 = c.at_step(quantile(c, joint, 19, 20, median, highest, known));
     return u;
 }
 
