@@ -158,8 +158,10 @@ def ensure_corpus(n, broken=0, jsonl=None, name=None):
 # ---------------------------------------------------------------- measuring
 
 class Cmd:
-    def __init__(self, name, argv=None, shell=None, info=False):
+    def __init__(self, name, argv=None, shell=None, info=False, attempts=None):
         self.name, self.argv, self.shell, self.info = name, argv, shell, info
+        # Runs tried (with --wait-idle) before a disturbed one is kept: fewer for a slow command.
+        self.attempts = attempts
         self.wall, self.cpu, self.rss, self.other, self.disturbed = [], [], [], [], 0
 
     def text(self):
@@ -253,7 +255,7 @@ ATTEMPTS = 4
 def measure(c):
     """One recorded run of c. With --wait-idle, a run that other processes disturbed is
     repeated (after waiting for an idle machine), up to ATTEMPTS times; the last is kept."""
-    for attempt in range(ATTEMPTS if QUIET["wait"] else 1):
+    for attempt in range((c.attempts or ATTEMPTS) if QUIET["wait"] else 1):
         if QUIET["wait"]:
             wait_idle(QUIET["wait"], window=2.0, verbose=False)
         w, cpu, rss, _, other = c.run(record=False)
@@ -265,7 +267,12 @@ def measure(c):
     return w, cpu, other, disturbed
 
 
-def rounds(cmds, runs, label):
+def rounds(cmds, runs, label, limit=None):
+    """A warm-up round, then `runs` rounds of every command, the order rotated by one each
+    round. limit {name: m}: that command runs in only m of the rounds, spread evenly (a slow
+    peer)."""
+    limit = limit or {}
+    chosen = {name: {i * runs // m for i in range(m)} for name, m in limit.items()}
     busy0, steal0 = busy_ticks()
     t0 = time.perf_counter()
     ours = 0.0
@@ -275,7 +282,8 @@ def rounds(cmds, runs, label):
         ours += cpu
         print(f"  warm-up {c.name:<14} {w:8.3f} s", flush=True)
     for r in range(runs):
-        order = cmds[r % len(cmds):] + cmds[:r % len(cmds)]
+        active = [c for c in cmds if c.name not in chosen or r in chosen[c.name]]
+        order = active[r % len(active):] + active[:r % len(active)]
         line = []
         for c in order:
             w, cpu, other, disturbed = measure(c)
