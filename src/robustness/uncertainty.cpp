@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cmath>
 #include <gmpxx.h>
+#include <numeric>
+#include <optional>
 #include <utility>
 
 #include "aijri/util/rational.hpp"
@@ -80,9 +82,71 @@ private:
     Distribution<Value, Count> m_merged;
 };
 
+// The same by counting on the lattice the factor's values lie on (constant + g·j, g the gcd
+// of the coefficients that vary) when it has few points: then an input is one pass over an
+// array, with no merging. Time shares in whole multiples of 5 % (most documents) put the
+// task resistance on a few dozen points; the modifiers always are on at most 21.
+template <typename Value, typename Count>
+std::optional<Distribution<Value, Count>>
+lattice_distribution(const Composite& c, std::size_t factor, const std::vector<Support>& supports) {
+    constexpr Int128 k_most_points = 4096;
+    Int128 step = 0;
+    Int128 span = 0;
+    for (std::size_t i = 0; i < c.inputs().size(); ++i) {
+        const CompositeInput& in = c.inputs()[i];
+        if (in.factor == factor && in.scaled != 0 && supports[i].size() > 1) {
+            const Int128 size = in.scaled < 0 ? -in.scaled : in.scaled;
+            step = std::gcd(step, size);
+            span += size * (supports[i].hi - supports[i].lo);
+        }
+    }
+    if (step == 0) {
+        step = 1;
+    }
+    if (span / step + 1 > k_most_points) {
+        return std::nullopt;
+    }
+    Int128 lowest = c.scaled_constant(factor);
+    std::vector<Count> counts{Count(1)};
+    std::vector<Count> next;
+    for (std::size_t i = 0; i < c.inputs().size(); ++i) {
+        const CompositeInput& in = c.inputs()[i];
+        const Support s = supports[i];
+        if (in.factor != factor || in.scaled == 0) {
+            continue;
+        }
+        const Int128 low_end = std::min(in.scaled * s.lo, in.scaled * s.hi);
+        lowest += low_end;
+        if (s.size() == 1) {
+            continue;
+        }
+        const auto width = static_cast<std::size_t>((in.scaled < 0 ? -in.scaled : in.scaled) *
+                                                    (s.hi - s.lo) / step);
+        next.assign(counts.size() + width, Count(0));
+        for (int x = s.lo; x <= s.hi; ++x) {
+            const auto shift = static_cast<std::size_t>((in.scaled * x - low_end) / step);
+            for (std::size_t j = 0; j < counts.size(); ++j) {
+                next[j + shift] += counts[j];
+            }
+        }
+        counts.swap(next);
+    }
+    Distribution<Value, Count> out;
+    for (std::size_t j = 0; j < counts.size(); ++j) {
+        if (counts[j] != Count(0)) {
+            out.emplace_back(static_cast<Value>(lowest + step * static_cast<Int128>(j)),
+                             std::move(counts[j]));
+        }
+    }
+    return out;
+}
+
 template <typename Value, typename Count>
 Distribution<Value, Count> factor_distribution(const Composite& c, std::size_t factor,
                                                const std::vector<Support>& supports) {
+    if (auto dense = lattice_distribution<Value, Count>(c, factor, supports)) {
+        return std::move(*dense);
+    }
     Convolution<Value, Count> d(static_cast<Value>(c.scaled_constant(factor)));
     for (std::size_t i = 0; i < c.inputs().size(); ++i) {
         const CompositeInput& in = c.inputs()[i];
