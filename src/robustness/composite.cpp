@@ -79,41 +79,41 @@ Composite::Composite(const Assessment& a, const Methodology& m, std::vector<Scor
     : m_methodology(m), m_step(Rational::decimal(1, m.published_decimals)) {
     inputs = list_scored_inputs(a);
     m_constant = {m.task_resistance_base, Rational(1), Rational(1), Rational(1)};
-    // File order: growth, tasks, evidence, barriers.
-    std::size_t next = 0;
-    const auto add = [&](std::size_t factor, const Rational& coefficient) {
-        const ScoredInput& in = inputs[next++];
-        m_inputs.push_back({factor, coefficient, 0, in.value, in.min, in.max});
-    };
-    add(3, m.growth_weight);
-    for (const Task& task : a.tasks) {
-        add(k_task_factor, -(task.time_pct / Rational(100)));
-    }
-    for (std::size_t i = 0; i < a.evidence.size(); ++i) {
-        add(1, m.evidence_weight);
-    }
-    for (std::size_t i = 0; i < a.barriers.size(); ++i) {
-        add(2, m.barrier_weight);
-    }
-
-    // D_f: the least common denominator of the factor's constant and coefficients.
-    for (std::size_t f = 0; f < k_factors; ++f) {
-        m_scale[f] = m_constant[f].denominator();
-    }
-    for (const CompositeInput& in : m_inputs) {
-        m_scale[in.factor] = lcm(m_scale[in.factor], in.coefficient.denominator());
-    }
+    // D_f: a common denominator of the factor's constant and coefficients. A time share has
+    // at most two decimals, so a task's coefficient −share/100 has one dividing 10,000; each
+    // modifier's inputs share one weight. All in integers: no fraction is reduced per input.
+    m_scale = {lcm(m.task_resistance_base.denominator(), 10000), m.evidence_weight.denominator(),
+               m.barrier_weight.denominator(), m.growth_weight.denominator()};
+    const std::array<Int128, k_factors> weight_scaled = {0, m.evidence_weight.numerator(),
+                                                         m.barrier_weight.numerator(),
+                                                         m.growth_weight.numerator()};
     m_denominator = 1;
-    long double largest_raw = 1;
     for (std::size_t f = 0; f < k_factors; ++f) {
-        m_scaled_constant[f] = whole(m_constant[f] * integer(m_scale[f]));
+        m_scaled_constant[f] =
+            m_constant[f].numerator() * (m_scale[f] / m_constant[f].denominator());
         m_factors[f] = m_scaled_constant[f];
         m_denominator = m_denominator * m_scale[f];
     }
-    for (CompositeInput& in : m_inputs) {
-        in.scaled = whole(in.coefficient * integer(m_scale[in.factor]));
-        m_factors[in.factor] += in.scaled * in.value;
+    // File order: growth, tasks, evidence, barriers.
+    std::size_t next = 0;
+    const auto add = [&](std::size_t factor, Int128 scaled) {
+        const ScoredInput& in = inputs[next++];
+        m_inputs.push_back({factor, scaled, in.value, in.min, in.max});
+        m_factors[factor] += scaled * in.value;
+    };
+    add(3, weight_scaled[3]);
+    for (const Task& task : a.tasks) {
+        const Rational& share = task.time_pct; // n / d, d dividing 100
+        add(k_task_factor,
+            -share.numerator() * (m_scale[k_task_factor] / (100 * share.denominator())));
     }
+    for (std::size_t i = 0; i < a.evidence.size(); ++i) {
+        add(1, weight_scaled[1]);
+    }
+    for (std::size_t i = 0; i < a.barriers.size(); ++i) {
+        add(2, weight_scaled[2]);
+    }
+    long double largest_raw = 1;
     // Every factor must stay positive over the inputs' bounds (then lowering each factor
     // lowers the product), and the product must fit in 128 bits with room to compare.
     for (std::size_t f = 0; f < k_factors; ++f) {

@@ -1,8 +1,8 @@
 // The composite as integers: raw × D = Π_f (A_f + Σ_{i∈f} C_i x_i) over the four factors
 // (task resistance, evidence, barrier and growth modifiers), each scaled by the least D_f
-// that makes its constant and coefficients whole. Every question the robustness analysis
-// asks ("is the published AIJRI at least 48.0?") becomes one comparison of that integer
-// with a threshold worked out once in exact rationals: the hot loops multiply machine
+// that makes its constant and coefficients whole (a common denominator). Every question the
+// robustness analysis asks ("is the published AIJRI at least 48.0?") becomes one comparison of that
+// integer with a threshold worked out once in exact rationals: the hot loops multiply machine
 // integers instead of reducing fractions.
 #pragma once
 
@@ -27,8 +27,7 @@ inline constexpr Int128 k_never = std::numeric_limits<Int128>::max();
 
 struct CompositeInput {
     std::size_t factor = 0;
-    Rational coefficient; // of the unscaled factor
-    Int128 scaled = 0;    // coefficient × D_factor, whole
+    Int128 scaled = 0; // the coefficient in the factor × D_factor, whole
     int value = 0;
     int min = 0;
     int max = 0;
