@@ -389,7 +389,7 @@ std::string csv_lines(const std::vector<std::string>& lines) {
 void write_csv(Pieces& out, const DiffResult& result, int decimals) {
     out.text() += "id,status,renamed,old_file,new_file,old_aijri,old_zone,old_label,new_aijri,"
                   "new_zone,new_label,delta,delta_exact,zone_changed,gate,contributions,"
-                  "messages\r\n";
+                  "messages,scenarios\r\n";
     // Numbers are written as numbers (a minus sign is '-'); text from a file goes through
     // csv_field, which also keeps a spreadsheet from reading it as a formula.
     const auto verdict_cells = [decimals](const std::optional<RoleVerdict>& v) {
@@ -402,13 +402,18 @@ void write_csv(Pieces& out, const DiffResult& result, int decimals) {
         for (const Contribution& c : r.contributions) {
             contributions.push_back(contribution_text(c));
         }
-        out.text() += fmt::format(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(r.id), to_string(r.status),
-            r.renamed() ? "true" : "false", csv_field(r.old_file), csv_field(r.new_file),
-            verdict_cells(r.old_verdict), verdict_cells(r.new_verdict),
-            r.delta ? to_fixed(*r.delta, decimals) : "",
-            r.delta_exact ? to_exact_string(*r.delta_exact) : "", r.zone_changed ? "true" : "false",
-            csv_field(r.gate.value_or("")), csv_lines(contributions), csv_lines(r.errors));
+        std::vector<std::string> scenarios; // whose verdict changed, one a line
+        for (const ScenarioChange& sc : r.scenario_changes) {
+            scenarios.push_back(scenario_text(sc, decimals));
+        }
+        out.text() +=
+            fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_field(r.id),
+                        to_string(r.status), r.renamed() ? "true" : "false", csv_field(r.old_file),
+                        csv_field(r.new_file), verdict_cells(r.old_verdict),
+                        verdict_cells(r.new_verdict), r.delta ? to_fixed(*r.delta, decimals) : "",
+                        r.delta_exact ? to_exact_string(*r.delta_exact) : "",
+                        r.zone_changed ? "true" : "false", csv_field(r.gate.value_or("")),
+                        csv_lines(contributions), csv_lines(r.errors), csv_lines(scenarios));
         out.role_done();
     }
 }

@@ -10,6 +10,7 @@
 using aijri::test::contains;
 using aijri::test::read_text_file;
 using aijri::test::run_aijri;
+using aijri::test::run_command;
 using aijri::test::shell_quote;
 using aijri::test::source_path;
 using aijri::test::temp_dir;
@@ -193,4 +194,10 @@ TEST_CASE("diff reports a scenario whose verdict changed between two versions") 
     const auto markdown = run_aijri("diff -f markdown " + shell_quote(dir + "/old") + " " +
                                     shell_quote(dir + "/new"));
     CHECK(contains(markdown.out, "scenario \"AutoML compression (3–5 years)\""));
+    const auto csv = run_command("'" AIJRI_BINARY "' diff -f csv " + shell_quote(dir + "/old") +
+                                 " " + shell_quote(dir + "/new") +
+                                 " | python3 -c \"import csv,sys; rows=list(csv.DictReader("
+                                 "sys.stdin)); print(rows[0]['scenarios'])\"");
+    CHECK(csv.out == "scenario \"AutoML compression (3–5 years)\": 57.0 Green (Accelerated) → "
+                     "41.5 Yellow\n");
 }
