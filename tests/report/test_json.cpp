@@ -125,14 +125,15 @@ TEST_CASE("result json: an invalid file is its name and its errors, warnings lef
         test::seed_json_with("\"score\": 3", "\"score\": 7").replace(0, 1, "{\n  \"x\": 1,"),
         "bad.json");
     REQUIRE_FALSE(invalid.valid());
-    CHECK(result(invalid) ==
-          R"J({"file":"bad.json","errors":[)J"
-          R"J({"pointer":"/x","line":2,"column":3,"message":"unknown key \"x\" (expected one of: )J"
-          R"J($schema, aijri, id, role, protective_principles, growth_correlation, tasks, )J"
-          R"J(reinstatement, evidence, barriers, override, stated, scenarios, commentary; keys beginning )J"
-          R"J(with \"x-\" are ignored)"},)J"
-          R"J({"pointer":"/tasks/1/score","line":43,"column":16,)J"
-          R"J("message":"expected an integer from 1 to 5, found 7"}]})J");
+    CHECK(
+        result(invalid) ==
+        R"J({"file":"bad.json","errors":[)J"
+        R"J({"pointer":"/x","line":2,"column":3,"message":"unknown key \"x\" (expected one of: )J"
+        R"J($schema, aijri, id, role, protective_principles, growth_correlation, tasks, )J"
+        R"J(reinstatement, evidence, barriers, override, stated, scenarios, commentary; keys beginning )J"
+        R"J(with \"x-\" are ignored)"},)J"
+        R"J({"pointer":"/tasks/1/score","line":43,"column":16,)J"
+        R"J("message":"expected an integer from 1 to 5, found 7"}]})J");
     CHECK(result(evaluate_text("{\"id\": \"x\"}", "b.json"), std::nullopt, 2).starts_with(R"J({
   "file": "b.json",
   "errors": [
