@@ -32,14 +32,19 @@ void optional_text(JsonWriter& w, const std::optional<std::string>& text) {
     }
 }
 
-void write_verdict(JsonWriter& w, const Verdict& verdict, int decimals) {
-    w.begin_object();
+// A verdict's aijri, zone and sub_label, the members every verdict object begins with.
+void write_verdict_figures(JsonWriter& w, const Verdict& verdict, int decimals) {
     w.key("aijri");
     w.decimal(verdict.aijri, decimals);
     w.key("zone");
     w.string(to_string(verdict.zone));
     w.key("sub_label");
     optional_text(w, verdict.sub_label);
+}
+
+void write_verdict(JsonWriter& w, const Verdict& verdict, int decimals) {
+    w.begin_object();
+    write_verdict_figures(w, verdict, decimals);
     w.end_object();
 }
 
@@ -67,19 +72,14 @@ void write_override(JsonWriter& w, const Assessment& assessment, int decimals) {
     w.end_object();
 }
 
-// The figures of an edited role that both a what-if and a scenario give.
-// A verdict's members: aijri, zone, sub_label, label.
+// A verdict's figures and its label.
 void write_verdict_members(JsonWriter& w, const Verdict& verdict, int decimals) {
-    w.key("aijri");
-    w.decimal(verdict.aijri, decimals);
-    w.key("zone");
-    w.string(to_string(verdict.zone));
-    w.key("sub_label");
-    optional_text(w, verdict.sub_label);
+    write_verdict_figures(w, verdict, decimals);
     w.key("label");
     w.string(verdict.label);
 }
 
+// The figures of an edited role that both a what-if and a scenario give.
 void write_edited(JsonWriter& w, const EditedVerdict& edited, int decimals) {
     write_verdict_members(w, edited.verdict, decimals);
     w.key("delta");
