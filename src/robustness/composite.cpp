@@ -78,7 +78,8 @@ std::vector<ScoredInput> list_scored_inputs(const Assessment& a) {
 Composite::Composite(const Assessment& a, const Methodology& m, std::vector<ScoredInput>& inputs)
     : m_methodology(m), m_step(Rational::decimal(1, m.published_decimals)) {
     inputs = list_scored_inputs(a);
-    m_constant = {m.task_resistance_base, Rational(1), Rational(1), Rational(1)};
+    const std::array<Rational, k_factors> constant = {m.task_resistance_base, Rational(1),
+                                                      Rational(1), Rational(1)};
     // D_f: a common denominator of the factor's constant and coefficients. A time share has
     // at most two decimals, so a task's coefficient −share/100 has one dividing 10,000; each
     // modifier's inputs share one weight. All in integers: no fraction is reduced per input.
@@ -89,8 +90,7 @@ Composite::Composite(const Assessment& a, const Methodology& m, std::vector<Scor
                                                          m.growth_weight.numerator()};
     m_denominator = 1;
     for (std::size_t f = 0; f < k_factors; ++f) {
-        m_scaled_constant[f] =
-            m_constant[f].numerator() * (m_scale[f] / m_constant[f].denominator());
+        m_scaled_constant[f] = constant[f].numerator() * (m_scale[f] / constant[f].denominator());
         m_factors[f] = m_scaled_constant[f];
         m_denominator = m_denominator * m_scale[f];
     }

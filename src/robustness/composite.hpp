@@ -42,8 +42,6 @@ public:
 
     const std::vector<CompositeInput>& inputs() const { return m_inputs; }
     const Methodology& methodology() const { return m_methodology; }
-    // The unscaled constant of a factor (6 for TRS, 1 for a modifier).
-    const Rational& constant(std::size_t factor) const { return m_constant[factor]; }
     Int128 scaled_constant(std::size_t factor) const { return m_scaled_constant[factor]; }
     // The scaled factors at the assessment's own values.
     const FactorValues& factors() const { return m_factors; }
@@ -69,7 +67,6 @@ public:
 private:
     const Methodology& m_methodology;
     std::vector<CompositeInput> m_inputs;
-    std::array<Rational, k_factors> m_constant;
     FactorValues m_scaled_constant{};
     FactorValues m_scale{};
     Int128 m_denominator = 1; // D = Π D_f

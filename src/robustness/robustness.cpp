@@ -1,5 +1,6 @@
 #include "aijri/robustness/robustness.hpp"
 #include <algorithm>
+#include <optional>
 
 #include "aijri/scoring/engine.hpp"
 
@@ -13,48 +14,41 @@ using namespace robustness_detail;
 
 namespace {
 
+// The zone line under a zone (none under the lowest) and the next one up (none over the
+// highest): what the margin measures from and the fewest edits must cross.
+std::optional<Rational> line_under(Zone zone, const Methodology& m) {
+    switch (zone) {
+    case Zone::green:
+        return m.green_min;
+    case Zone::yellow:
+        return m.yellow_min;
+    case Zone::red:
+        break;
+    }
+    return std::nullopt;
+}
+
+std::optional<Rational> line_over(Zone zone, const Methodology& m) {
+    switch (zone) {
+    case Zone::red:
+        return m.yellow_min;
+    case Zone::yellow:
+        return m.green_min;
+    case Zone::green:
+        break;
+    }
+    return std::nullopt;
+}
+
 Margin margin_of(const Rational& published, Zone zone, const Methodology& m) {
     Margin margin;
-    switch (zone) {
-    case Zone::green:
-        margin.above = MarginSide{m.green_min, published - m.green_min};
-        break;
-    case Zone::yellow:
-        margin.above = MarginSide{m.yellow_min, published - m.yellow_min};
-        margin.below = MarginSide{m.green_min, m.green_min - published};
-        break;
-    case Zone::red:
-        margin.below = MarginSide{m.yellow_min, m.yellow_min - published};
-        break;
+    if (const auto line = line_under(zone, m)) {
+        margin.above = MarginSide{*line, published - *line};
+    }
+    if (const auto line = line_over(zone, m)) {
+        margin.below = MarginSide{*line, *line - published};
     }
     return margin;
-}
-
-// The line under a zone and the next line up, as thresholds on the scaled raw.
-Int128 line_under(const Composite& c, Zone zone) {
-    const Methodology& m = c.methodology();
-    switch (zone) {
-    case Zone::green:
-        return c.threshold(m.green_min);
-    case Zone::yellow:
-        return c.threshold(m.yellow_min);
-    case Zone::red:
-        break;
-    }
-    return k_always;
-}
-
-Int128 line_over(const Composite& c, Zone zone) {
-    const Methodology& m = c.methodology();
-    switch (zone) {
-    case Zone::red:
-        return c.threshold(m.yellow_min);
-    case Zone::yellow:
-        return c.threshold(m.green_min);
-    case Zone::green:
-        break;
-    }
-    return k_never;
 }
 
 std::vector<Swing> swing_of(const Composite& c) {
@@ -86,10 +80,14 @@ Robustness analyse_robustness(const Assessment& assessment, const Methodology& m
     r.aijri = composite.published(Composite::product(composite.factors()));
     r.zone = zone_for(r.aijri, methodology);
     r.margin = margin_of(r.aijri, r.zone, methodology);
-    r.fewest_edits.down =
-        fewest_edits(composite, r.inputs, Direction::down, line_under(composite, r.zone));
-    r.fewest_edits.up =
-        fewest_edits(composite, r.inputs, Direction::up, line_over(composite, r.zone));
+    // As thresholds on the scaled raw: no line under the lowest zone is one no raw falls
+    // below, and none over the highest one no raw reaches.
+    const auto under = line_under(r.zone, methodology);
+    const auto over = line_over(r.zone, methodology);
+    r.fewest_edits.down = fewest_edits(composite, r.inputs, Direction::down,
+                                       under ? composite.threshold(*under) : k_always);
+    r.fewest_edits.up = fewest_edits(composite, r.inputs, Direction::up,
+                                     over ? composite.threshold(*over) : k_never);
     r.swing = swing_of(composite);
     const std::vector<Support> support = supports(r.inputs, model);
     r.uncertainty = analyse_uncertainty(composite, support, model);
