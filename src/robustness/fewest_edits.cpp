@@ -36,12 +36,11 @@ public:
     std::size_t rows() const { return m_rows; }
     std::size_t columns() const { return m_columns; }
     Int128& at(std::size_t m, std::size_t k) { return cells()[m * m_columns + k]; }
-    Int128 at(std::size_t m, std::size_t k) const {
-        return const_cast<Table*>(this)->cells()[m * m_columns + k];
-    }
+    Int128 at(std::size_t m, std::size_t k) const { return cells()[m * m_columns + k]; }
 
 private:
     Int128* cells() { return m_large.empty() ? m_small.data() : m_large.data(); }
+    const Int128* cells() const { return m_large.empty() ? m_small.data() : m_large.data(); }
 
     std::size_t m_rows;
     std::size_t m_columns;
@@ -53,10 +52,8 @@ class Search {
 public:
     Search(const Composite& c, const std::vector<ScoredInput>& inputs, Direction direction,
            Int128 threshold)
-        : m_composite(c), m_down(direction == Direction::down), m_threshold(threshold) {
-        for (const ScoredInput& in : inputs) {
-            m_pointers.push_back(in.pointer);
-        }
+        : m_composite(c), m_inputs(inputs), m_down(direction == Direction::down),
+          m_threshold(threshold) {
         for (const CompositeInput& in : c.inputs()) {
             Lever lever;
             lever.factor = in.factor;
@@ -318,7 +315,7 @@ private:
             }
             const Lever& l = m_levers[i];
             const int from = m_composite.inputs()[i].value;
-            change.edits.push_back({m_pointers[i], from, from + l.delta * m_amount[i]});
+            change.edits.push_back({m_inputs[i].pointer, from, from + l.delta * m_amount[i]});
             after[l.factor] = moved(after[l.factor], l.gain * m_amount[i]);
         }
         change.zone =
@@ -327,12 +324,12 @@ private:
     }
 
     const Composite& m_composite;
+    const std::vector<ScoredInput>& m_inputs; // for the edits' pointers
     bool m_down;
     Int128 m_threshold;
     std::vector<Lever> m_levers;
     std::vector<Decision> m_decision;
     std::vector<int> m_amount;
-    std::vector<std::string> m_pointers;
 };
 
 } // namespace
