@@ -43,13 +43,18 @@ const ScoredInput& input_at(const Robustness& r, const std::string& pointer) {
     return *it;
 }
 
-// The edits as --set arguments take them: "/tasks/0/score=4 /tasks/1/score=5".
-std::string as_settings(const ZoneChange& change) {
-    std::vector<std::string> parts;
+// Each edit as --set takes it: "/tasks/0/score=4".
+std::vector<std::string> settings(const ZoneChange& change) {
+    std::vector<std::string> out;
     for (const InputEdit& e : change.edits) {
-        parts.push_back(fmt::format("{}={}", e.pointer, e.to));
+        out.push_back(fmt::format("{}={}", e.pointer, e.to));
     }
-    return fmt::format("{}", fmt::join(parts, " "));
+    return out;
+}
+
+// All of them on one line: "/tasks/0/score=4 /tasks/1/score=5".
+std::string as_settings(const ZoneChange& change) {
+    return fmt::format("{}", fmt::join(settings(change), " "));
 }
 
 std::string steps(int count) {
@@ -320,15 +325,7 @@ private:
         }
         m_w.table({{"Input"}, {"From", 4, true}, {"To", 4, true}, {"Pointer"}}, rows);
         m_w.line(fmt::format("what-if: aijri score {} --set {}", sanitize(m_e.file),
-                             fmt::join(split_settings(*c), " --set ")));
-    }
-
-    static std::vector<std::string> split_settings(const ZoneChange& c) {
-        std::vector<std::string> out;
-        for (const InputEdit& e : c.edits) {
-            out.push_back(fmt::format("{}={}", e.pointer, e.to));
-        }
-        return out;
+                             fmt::join(settings(*c), " --set ")));
     }
 
     // A tornado: each input's swing as a bar on one scale, │ where the role stands.
