@@ -34,7 +34,8 @@ with one line a fault on standard error, when:
 --max-height if given.
 --metrics-json writes the load measurement (JavaScript on): the navigation's load event end
 and a forced layout after it, in ms from the navigation's start, plus Chromium's own
-Performance metrics (layout and script durations), and the page's size in bytes.
+Performance metrics (layout and script durations), the page's size in bytes, its table rows
+(in the DOM, and shown) and its SVG elements.
 
 Exit codes: 0 pass, 1 a check failed, 2 usage, 77 Chromium or html5lib missing (the test is
 skipped, and this says why).
@@ -429,8 +430,11 @@ def measure(page, path):
       document.documentElement.getBoundingClientRect();
       const height = document.documentElement.scrollHeight;
       const after = performance.now();
+      const rows = [...document.querySelectorAll('tbody tr')];
       return {domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd,
-              forcedLayout: after - before, laidOut: after, height: height};
+              forcedLayout: after - before, laidOut: after, height: height,
+              rows: rows.length, visibleRows: rows.filter(r => r.checkVisibility()).length,
+              svgElements: document.querySelectorAll('svg *').length};
     })()""")
     metrics = {m["name"]: m["value"] for m in page.send("Performance.getMetrics")["metrics"]}
     return {
@@ -446,6 +450,11 @@ def measure(page, path):
         "task_duration_ms": round(metrics.get("TaskDuration", 0) * 1000, 1),
         "nodes": int(metrics.get("Nodes", 0)),
         "page_height_px": timing["height"],
+        # What a reader of a big portfolio meets: table rows in the DOM and shown (a paged
+        # table shows few), and the charts' SVG elements (aggregated charts have few).
+        "table_rows": timing["rows"],
+        "visible_table_rows": timing["visibleRows"],
+        "svg_elements": timing["svgElements"],
     }
 
 
