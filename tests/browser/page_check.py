@@ -151,6 +151,7 @@ class Browser:
     def __init__(self, executable, timeout):
         self.deadline = time.monotonic() + timeout
         self.timeout = timeout
+        self.step = "starting Chromium"  # what a timeout interrupted, for its message
         self.profile = tempfile.mkdtemp(prefix="aijri-chromium-")
         self.next_id = 0
         self.buffer = b""
@@ -163,12 +164,12 @@ class Browser:
             flags.append("--no-sandbox")  # Chromium refuses to run its sandbox as root
 
         def child_fds():
-            # The pipe ends move to fds 3 and 4 (dup2 clears close-on-exec), by way of fds
-            # above them so that neither overwrites the other.
-            hi_r, hi_w = os.dup(to_child_r), os.dup(from_child_w)
-            hi_r, hi_w = os.dup2(hi_r, 100), os.dup2(hi_w, 101)
-            os.dup2(hi_r, 3)
-            os.dup2(hi_w, 4)
+            # The pipe ends move to fds 3 and 4, which Chromium inherits, by way of fds above
+            # them (closed at exec) so that neither overwrites the other.
+            r = os.dup2(to_child_r, 100, inheritable=False)
+            w = os.dup2(from_child_w, 101, inheritable=False)
+            os.dup2(r, 3)
+            os.dup2(w, 4)
             os.setsid()  # its own process group, killed as one
 
         self.stderr = tempfile.TemporaryFile()
@@ -206,7 +207,7 @@ class Browser:
         while b"\0" not in self.buffer:
             left = self.deadline - time.monotonic()
             if left <= 0:
-                raise CheckError(f"timed out after {self.timeout:g} s waiting for Chromium")
+                raise CheckError(f"timed out after {self.timeout:g} s {self.step}")
             ready, _, _ = select.select([self.from_child], [], [], left)
             if not ready:
                 continue
@@ -504,7 +505,9 @@ def parse_html5(path):
 def run_mode(browser, url, path, scripts, args, expectations):
     mode = "javascript on" if scripts else "javascript off"
     page = Page(browser, scripts)
+    browser.step = f"loading the page ({mode})"
     page.navigate(url)
+    browser.step = f"checking the page ({mode})"
     result = measure(page, path) if scripts and args.metrics_json else {}
     page.settle()
     faults = check_expectations(page, expectations, mode)
