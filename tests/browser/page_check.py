@@ -375,10 +375,21 @@ def short(url, limit=120):
 
 
 def split_expectation(option, value):
-    selector, sep, wanted = value.rpartition("=")
-    if not sep or not selector:
-        raise CheckError(f"{option} {value!r}: expected SELECTOR=VALUE")
-    return selector, wanted
+    """SELECTOR=VALUE, split at the first '=' outside the selector's brackets and quotes
+    (a[href="#x"]=text): the text itself may hold '='."""
+    depth, quote = 0, None
+    for i, c in enumerate(value):
+        if quote:
+            quote = None if c == quote else quote
+        elif c in "\"'":
+            quote = c
+        elif c in "[(":
+            depth += 1
+        elif c in "])":
+            depth -= 1
+        elif c == "=" and depth == 0 and i > 0:
+            return value[:i], value[i + 1:]
+    raise CheckError(f"{option} {value!r}: expected SELECTOR=VALUE")
 
 
 def check_expectations(page, expectations, mode):
