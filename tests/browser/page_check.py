@@ -479,8 +479,9 @@ def screenshot(page, out, width, max_height=None):
         height = min(height, max_height)
     page.send("Emulation.setDeviceMetricsOverride",
               {"width": width, "height": max(1, int(height)), "deviceScaleFactor": 1, "mobile": False})
+    clip = {"x": 0, "y": 0, "width": width, "height": max(1, int(height)), "scale": 1}
     data = page.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
-                                                "fromSurface": True})["data"]
+                                                "fromSurface": True, "clip": clip})["data"]
     write(out, base64.b64decode(data))
     page.send("Emulation.clearDeviceMetricsOverride")
 
