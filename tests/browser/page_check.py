@@ -4,8 +4,9 @@ DevTools protocol over a pipe (standard library only; html5lib for the HTML5 par
 
     page_check.py PAGE.html [--expect-text SELECTOR=SUBSTRING]... [--expect-count SELECTOR=N]...
                             [--expect-js EXPRESSION]... [--expect-*-scripted ...]...
-                            [--max-scripts N] [--screenshot OUT.png --width W]
-                            [--metrics-json OUT.json] [--no-parse] [--timeout S]
+                            [--max-scripts N] [--screenshot OUT.png [--width W] [--max-height H]]
+                            [--metrics-json OUT.json] [--no-parse] [--no-js-off]
+                            [--chromium PATH] [--timeout S]
 
 The page is loaded from file:// twice, in one fresh browser (a temporary profile): once with
 JavaScript on and once with it off (Emulation.setScriptExecutionDisabled). It fails, exiting 1
@@ -13,7 +14,9 @@ with one line a fault on standard error, when:
 
 - the page attempted any request other than its own file:// URL (Network.requestWillBeSent,
   Network.loadingFailed, CSP violations from Log.entryAdded): data: and blob: URLs included,
-  since a report's Content-Security-Policy allows none (its SVG is inline);
+  since a report's Content-Security-Policy allows none (its SVG is inline). Every such
+  request is also stopped before it leaves (Fetch), and Chromium's own traffic is turned off
+  (CHROMIUM_FLAGS), so the check never depends on the network being absent;
 - the console has an error or a warning, or a script threw (Runtime.consoleAPICalled,
   Runtime.exceptionThrown, Log.entryAdded);
 - a hostile fixture's payload ran: window.__aijri_pwned was assigned (a trap installed before
@@ -26,6 +29,8 @@ with one line a fault on standard error, when:
     --expect-text 'SELECTOR=SUBSTRING'  document.querySelector(SELECTOR).textContent contains it
     --expect-count 'SELECTOR=N'         document.querySelectorAll(SELECTOR).length == N
     --expect-js 'EXPRESSION'            the expression is truthy (evaluated in the page)
+  SELECTOR=... splits at the first '=' outside the selector's brackets and quotes. They are
+  evaluated in the order given, so a scripted one may click a control for the next.
 - the file is not well-formed HTML5 (html5lib's strict parser; the line and column are told);
 - the browser could not be started, or anything took longer than --timeout (Chromium is
   killed on every path).
