@@ -51,7 +51,7 @@ ROLES = 2000
 PAGE_CHECK = os.path.join(run_bench.ROOT, "tests", "browser", "page_check.py")
 PYTHON = "/usr/bin/python3" if os.access("/usr/bin/python3", os.X_OK) else sys.executable
 RESULTS = os.path.join(BENCH, "results")
-TARGET_BYTES = 3_000_000
+TARGET_BYTES = 3_000_000  # MB as 10^6 bytes, the stricter reading (MiB is printed beside)
 TARGET_LOAD_MS = 2000
 TARGET_BIG_LOAD_MS = 10000
 TARGET_RATIO = 1.5
@@ -157,10 +157,14 @@ def main():
     run_bench.table(cmds, ROLES, int(manifest["bytes"]))
     jsonl, html = (x.median() for x in cmds)
     ratio = html / jsonl
+    cpu_ratio = statistics.median(cmds[1].cpu) / statistics.median(cmds[0].cpu)
+    print(f"\n  html/jsonl = {ratio:.2f}x by wall time, {cpu_ratio:.2f}x by CPU time "
+          "(information: the CPU ratio is less disturbed by other load)")
 
     checks = [
         (f"page of {ROLES} roles <= {TARGET_BYTES / 1e6:g} MB", small_page["bytes"] <= TARGET_BYTES,
-         f"{small_page['bytes'] / 1e6:.2f} MB"),
+         f"{small_page['bytes']} bytes = {small_page['bytes'] / 1e6:.2f} MB "
+         f"({small_page['bytes'] / 2**20:.2f} MiB)"),
         (f"its load + layout < {TARGET_LOAD_MS / 1000:g} s", small_page["laid_out_ms"] < TARGET_LOAD_MS,
          f"{small_page['laid_out_ms'] / 1000:.2f} s"),
         (f"html / jsonl <= {TARGET_RATIO:g}", ratio <= TARGET_RATIO,
@@ -191,6 +195,7 @@ def main():
     result = {"machine": info, "browser": chromium, "aijri": args.aijri, "roles": ROLES,
               "page": small_page, "big_page": big_page,
               "writing": {x.name: x.summary() for x in cmds}, "ratio_html_jsonl": ratio,
+              "cpu_ratio_html_jsonl": cpu_ratio,
               "targets": [{"target": n, "pass": ok, "figure": f} for n, ok, f in checks],
               "other_load": run_bench.FOREIGN}
     out = os.path.join(RESULTS, f"html-{stamp}.json")
