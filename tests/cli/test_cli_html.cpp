@@ -92,6 +92,16 @@ TEST_CASE("html of one role carries the seed's figures, charts and sections") {
     CHECK(contains(page, "@media print{"));
 }
 
+TEST_CASE("html of one role with stated figures that do not match shows the role and them") {
+    const std::string root = aijri::test::temp_dir();
+    write_text_file(root + "/stated.json",
+                    aijri::test::seed_json_with("\"aijri\": 64.6", "\"aijri\": 61.0"));
+    const std::string page = page_of("score " + root + "/stated.json", 1);
+    CHECK(contains(page, "<p class=\"verdict\">AIJRI <b>64.6</b>"));
+    CHECK(contains(page, "<h2>Stated figures that do not match</h2>"));
+    CHECK(contains(page, "stated.json:"));
+}
+
 TEST_CASE("html of a folder is a portfolio whose table links to each role's section") {
     const std::string root = aijri::test::temp_dir();
     write_text_file(root + "/a-seed.json", read_text_file(aijri::test::source_path(k_seed)));
