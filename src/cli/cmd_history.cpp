@@ -61,6 +61,9 @@ int run_history(HistoryCommandOptions o, const DiffArguments& split) {
     HistoryReportStyle style;
     style.color = o.format == HistoryFormat::text &&
                   use_color(o.color, o.output.empty() || o.output == "-" ? stdout : nullptr);
+    style.green_min = methodology.green_min;
+    style.yellow_min = methodology.yellow_min;
+    style.decimals = methodology.published_decimals;
     write_history_report(history, o.format, style,
                          [&out](std::string_view piece) { out.write(piece); });
     out.commit();
@@ -100,6 +103,7 @@ Runner setup_history(CLI::App& command, const DiffArguments& split) {
         "  aijri history\n"
         "  aijri history v1.0..HEAD -- assessments/nursing\n"
         "  aijri history --format json -o history.json\n"
+        "  aijri history --format html -o history.html\n"
         "  aijri history --methodology methodologies/aijri-1.json --format csv\n"
         "  aijri history --end-of-options \"$RANGE\"   # a range from a script: never an option");
     // `split` is filled in after this, before the command runs (see DiffArguments).

@@ -408,7 +408,9 @@ public:
             end_commit(commit);
         }
         History history;
-        history.commits = m_commits.size();
+        for (const GitCommit& c : m_commits) {
+            history.commits.push_back(HistoryCommit{c.id, c.date});
+        }
         history.warnings.assign(m_warnings.begin(), m_warnings.end());
         history.methodology_error = m_methodology_error;
         for (auto& [id, role] : m_roles) {

@@ -2,10 +2,13 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "aijri/html/chart.hpp"
+#include "aijri/html/html.hpp"
 #include "aijri/json/writer.hpp"
 #include "aijri/report/batch.hpp"
 #include "aijri/report/text.hpp"
@@ -34,8 +37,13 @@ std::string_view day_of(const std::string& date) {
     return std::string_view(date).substr(0, std::min<std::size_t>(date.size(), 10));
 }
 
+// "1 role", "3 roles".
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
 std::string error_count(const HistoryPoint& p) {
-    return fmt::format("invalid ({} error{})", p.errors.size(), p.errors.size() == 1 ? "" : "s");
+    return fmt::format("invalid ({})", plural(p.errors.size(), "error", "errors"));
 }
 
 // What the point's role is at its commit: "Green (Accelerated)", "Yellow → Green
@@ -108,13 +116,10 @@ void write_text(const History& history, const HistoryReportStyle& style,
         }
         flush_if_large(text, write);
     }
-    const auto plural = [](std::size_t n, std::string_view one, std::string_view many) {
-        return fmt::format("{} {}", n, n == 1 ? one : many);
-    };
-    text +=
-        fmt::format("{}, {} over {}, {}\n", plural(history.roles.size(), "role", "roles"),
-                    plural(points, "point", "points"), plural(history.commits, "commit", "commits"),
-                    plural(zone_changes, "zone change", "zone changes"));
+    text += fmt::format("{}, {} over {}, {}\n", plural(history.roles.size(), "role", "roles"),
+                        plural(points, "point", "points"),
+                        plural(history.commits.size(), "commit", "commits"),
+                        plural(zone_changes, "zone change", "zone changes"));
     write(text);
 }
 
@@ -199,7 +204,7 @@ void write_json(const History& history, const std::function<void(std::string_vie
     }
     w.end_array();
     w.key("commits");
-    w.integer(static_cast<std::int64_t>(history.commits));
+    w.integer(static_cast<std::int64_t>(history.commits.size()));
     w.key("warnings");
     w.begin_array();
     for (const std::string& warning : history.warnings) {
@@ -233,6 +238,230 @@ void write_csv(const History& history, const std::function<void(std::string_view
     write(text);
 }
 
+// Where a figure goes on a chart: the chart places, the figure was computed exactly.
+double position(const Rational& value) {
+    return std::stod(to_fixed(value, 4));
+}
+
+std::string_view zone_css(Zone zone) {
+    switch (zone) {
+    case Zone::green:
+        return "green";
+    case Zone::yellow:
+        return "yellow";
+    case Zone::red:
+        return "red";
+    }
+    return "red";
+}
+
+// The AIJRI from 0 to 100, with the zones shaded and their lines drawn.
+html::Axis aijri_axis(const HistoryReportStyle& style) {
+    html::Axis axis;
+    axis.label = "AIJRI";
+    axis.ticks = {0, 20, 40, 60, 80, 100};
+    const double yellow = position(style.yellow_min);
+    const double green = position(style.green_min);
+    axis.regions = {{0, yellow, "zone-red", "Red"},
+                    {yellow, green, "zone-yellow", "Yellow"},
+                    {green, 100, "zone-green", "Green"}};
+    axis.lines = {{yellow, to_fixed(style.yellow_min, style.decimals)},
+                  {green, to_fixed(style.green_min, style.decimals)}};
+    return axis;
+}
+
+// The commits, oldest first, as the x axis every chart shares: a few dates as its ticks.
+html::Axis time_axis(const History& history, std::vector<std::string>& tick_labels) {
+    html::Axis axis;
+    const std::size_t last = history.commits.empty() ? 0 : history.commits.size() - 1;
+    axis.min = 0;
+    axis.max = static_cast<double>(std::max<std::size_t>(last, 1));
+    axis.label = "commits, oldest first";
+    constexpr std::size_t k_ticks = 6;
+    const std::size_t step = std::max<std::size_t>(1, (last + k_ticks - 1) / k_ticks);
+    for (std::size_t i = 0; i <= last && !history.commits.empty(); i += step) {
+        axis.ticks.push_back(static_cast<double>(i));
+        tick_labels.emplace_back(day_of(history.commits[i].date));
+    }
+    return axis;
+}
+
+std::string point_caption(const HistoryPoint& p) {
+    return fmt::format("{} {}: {}", day_of(p.date), p.commit.substr(0, 8),
+                       p.status == PointStatus::valid
+                           ? fmt::format("{} {}", to_fixed(p.aijri, p.decimals), p.label)
+                           : state_text(p));
+}
+
+// How many roles stood in each zone (or invalid) after each commit: a role counts from its
+// first point until its file is deleted.
+std::string zone_count_chart(const History& history,
+                             const std::unordered_map<std::string, std::size_t>& index) {
+    enum { k_green, k_yellow, k_red, k_invalid, k_states };
+    const std::size_t n = history.commits.size();
+    std::vector<std::vector<std::pair<std::size_t, int>>> changes(n); // commit → (role, state)
+    for (std::size_t r = 0; r < history.roles.size(); ++r) {
+        for (const HistoryPoint& p : history.roles[r].points) {
+            const int state = p.status == PointStatus::deleted   ? -1
+                              : p.status == PointStatus::invalid ? k_invalid
+                              : p.zone == Zone::green            ? k_green
+                              : p.zone == Zone::yellow           ? k_yellow
+                                                                 : k_red;
+            changes[index.at(p.commit)].emplace_back(r, state);
+        }
+    }
+    std::vector<int> state(history.roles.size(), -1);
+    std::array<std::size_t, k_states> counts{};
+    std::array<html::Series, k_states> series{{{"Green", "green", {}},
+                                               {"Yellow", "yellow", {}},
+                                               {"Red", "red", {}},
+                                               {"invalid", "ref", {}}}};
+    std::size_t highest = 1;
+    for (std::size_t c = 0; c < n; ++c) {
+        for (const auto& [role, now] : changes[c]) {
+            if (state[role] >= 0) {
+                --counts[static_cast<std::size_t>(state[role])];
+            }
+            state[role] = now;
+            if (now >= 0) {
+                ++counts[static_cast<std::size_t>(now)];
+            }
+        }
+        for (std::size_t s = 0; s < k_states; ++s) {
+            highest = std::max(highest, counts[s]);
+            html::Point point;
+            point.x = static_cast<double>(c);
+            point.y = static_cast<double>(counts[s]);
+            point.label = fmt::format("{} {}: {}", day_of(history.commits[c].date),
+                                      history.commits[c].id.substr(0, 8), counts[s]);
+            series[s].points.push_back(std::move(point));
+        }
+    }
+    html::LineChart chart;
+    chart.title = "Roles in each zone after each commit";
+    chart.x = time_axis(history, chart.x_tick_labels);
+    chart.y.min = 0;
+    chart.y.max = static_cast<double>(highest);
+    chart.y.label = "roles";
+    chart.y.ticks = {0, static_cast<double>(highest)};
+    chart.series.assign(series.begin(), series.end());
+    // The zones by name beside their colours, and the figures of the last commit as text.
+    return fmt::format("{}<figcaption>After the last commit: {} Green, {} Yellow, {} Red, {} "
+                       "invalid (the dashed line). A role counts from its first point until "
+                       "its file is deleted.</figcaption>",
+                       html::line_chart(chart), counts[k_green], counts[k_yellow], counts[k_red],
+                       counts[k_invalid]);
+}
+
+std::string role_chart(const History& history, const RoleHistory& role,
+                       const std::unordered_map<std::string, std::size_t>& index,
+                       const HistoryReportStyle& style) {
+    html::Series series{role.id, "ref", {}};
+    for (const HistoryPoint& p : role.points) {
+        if (p.status != PointStatus::valid) {
+            continue;
+        }
+        html::Point point;
+        point.x = static_cast<double>(index.at(p.commit));
+        point.y = position(p.aijri);
+        point.css = std::string(zone_css(p.zone));
+        point.label = point_caption(p);
+        series.points.push_back(std::move(point));
+    }
+    if (series.points.empty()) {
+        return "";
+    }
+    html::LineChart chart;
+    chart.title = fmt::format("AIJRI of {} at each commit that changed it", role.id);
+    chart.x = time_axis(history, chart.x_tick_labels);
+    chart.y = aijri_axis(style);
+    chart.series.push_back(std::move(series));
+    return "<figure>" + html::line_chart(chart) + "</figure>\n";
+}
+
+std::string zone_cell(const HistoryPoint& p) {
+    if (p.status != PointStatus::valid) {
+        return fmt::format("<span class=\"zone invalid\">{}</span>", html::escape(state_text(p)));
+    }
+    std::string cell = p.zone_changed() ? html::escape(to_string(*p.previous_zone)) + " → " : "";
+    return cell + fmt::format("<span class=\"zone {}\">{}</span>", zone_css(p.zone),
+                              html::escape(p.label));
+}
+
+void write_role_html(std::string& out, const History& history, const RoleHistory& role,
+                     const std::unordered_map<std::string, std::size_t>& index,
+                     const HistoryReportStyle& style) {
+    out += fmt::format("<section class=\"role\" id=\"{}\">\n<h2>{}</h2>\n",
+                       html::anchor("role-", role.id), html::escape(role.id));
+    out += role_chart(history, role, index, style);
+    out += "<table>\n<thead><tr><th>Date</th><th>Commit</th><th class=\"num\">AIJRI</th>"
+           "<th class=\"num\">Δ</th><th>Zone</th><th>File</th></tr></thead>\n<tbody>\n";
+    for (const HistoryPoint& p : role.points) {
+        const bool valid = p.status == PointStatus::valid;
+        out += fmt::format("<tr><td title=\"{}\">{}</td><td><code title=\"{}\">{}</code></td>"
+                           "<td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}",
+                           html::escape(p.date), html::escape(day_of(p.date)),
+                           html::escape(p.commit), html::escape(p.commit.substr(0, 8)),
+                           valid ? to_fixed(p.aijri, p.decimals) : "—",
+                           valid && p.delta ? signed_fixed(*p.delta, p.decimals) : "", zone_cell(p),
+                           html::escape(file_text(p)));
+        if (!p.errors.empty()) {
+            out += "<ul class=\"errors\">";
+            for (const std::string& e : p.errors) {
+                out += "<li>" + html::escape(e) + "</li>";
+            }
+            out += "</ul>";
+        }
+        out += "</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n</section>\n";
+}
+
+void write_html(const History& history, const HistoryReportStyle& style,
+                const std::function<void(std::string_view)>& write) {
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < history.commits.size(); ++i) {
+        index.emplace(history.commits[i].id, i);
+    }
+    std::string out = html::page_begin("aijri history");
+    out += "<h1>History of the assessments</h1>\n";
+    out += fmt::format("<p class=\"meta\">{}, {}", plural(history.roles.size(), "role", "roles"),
+                       plural(history.commits.size(), "commit", "commits"));
+    if (!history.commits.empty()) {
+        out += fmt::format(", from {} to {}", html::escape(history.commits.front().date),
+                           html::escape(history.commits.back().date));
+    }
+    out += ". Each role has a point at every commit that changed its file or the methodology; "
+           "the zone bands are drawn at the lines of the methodology given.</p>\n";
+    out += "<h2>Zones over time</h2>\n<figure>" + zone_count_chart(history, index) + "</figure>\n";
+    out += "<h2>Roles</h2>\n<table class=\"sortable\" id=\"roles\">\n<thead><tr><th>Role</th>"
+           "<th class=\"num\">Points</th><th class=\"num\">AIJRI now</th><th>Zone now</th>"
+           "<th>File</th></tr></thead>\n<tbody>\n";
+    for (const RoleHistory& role : history.roles) {
+        const HistoryPoint& last = role.points.back();
+        const bool valid = last.status == PointStatus::valid;
+        out += fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td class=\"num\">{}</td>"
+                           "<td class=\"num\" data-v=\"{}\">{}</td><td>{}</td><td>{}</td></tr>\n",
+                           html::anchor("role-", role.id), html::escape(role.id),
+                           role.points.size(), valid ? to_fixed(last.aijri, last.decimals) : "-1",
+                           valid ? to_fixed(last.aijri, last.decimals) : "—", zone_cell(last),
+                           html::escape(last.file));
+    }
+    out += "</tbody>\n</table>\n";
+    for (const RoleHistory& role : history.roles) {
+        write_role_html(out, history, role, index, style);
+        flush_if_large(out, write);
+    }
+    if (!history.warnings.empty()) {
+        out += "<h2>Warnings</h2>\n<ul>";
+        for (const std::string& w : history.warnings) {
+            out += "<li>" + html::escape(w) + "</li>";
+        }
+        out += "</ul>\n";
+    }
+    out += html::page_end();
+    write(out);
+}
 } // namespace
 
 void write_history_report(const History& history, HistoryFormat format,
@@ -247,6 +476,9 @@ void write_history_report(const History& history, HistoryFormat format,
         break;
     case HistoryFormat::csv:
         write_csv(history, write);
+        break;
+    case HistoryFormat::html:
+        write_html(history, style, write);
         break;
     }
 }

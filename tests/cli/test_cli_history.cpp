@@ -191,3 +191,33 @@ TEST_CASE("history: a version of the tracked methodology that cannot be read nam
     CHECK(r.status == 2);
     CHECK(r.err.starts_with("aijri: history: " + short_id(broke.out) + ":methodologies/m.json:"));
 }
+
+TEST_CASE("history -f html: one self-contained page, a chart a role, every text escaped",
+          "[cli][history]") {
+    const auto repo = aijri::test::make_history_repo();
+    aijri::test::AssessmentSpec hostile;
+    hostile.extra = ",\n  \"id\": \"<img src=x onerror=alert(1)>\"";
+    aijri::test::write_text_file(repo.dir + "/assessments/hostile.json",
+                                 aijri::test::to_json(hostile));
+    REQUIRE(run_command(fmt::format("cd {} && git add -A && git -c user.email=t@t -c "
+                                    "user.name=t commit -qm hostile",
+                                    shell_quote(repo.dir)))
+                .status == 0);
+    const auto r = history_in(repo.dir, "-f html --methodology methodologies/m.json");
+    REQUIRE(r.status == 0);
+    const std::string& page = r.out;
+    CHECK(page.starts_with("<!DOCTYPE html>"));
+    CHECK(aijri::test::contains(page, "<meta http-equiv=\"Content-Security-Policy\" "
+                                      "content=\"default-src 'none'"));
+    CHECK(aijri::test::contains(page, "<title>Roles in each zone after each commit</title>"));
+    CHECK(aijri::test::contains(page, "<section class=\"role\" id=\"role-mover\">"));
+    CHECK(aijri::test::contains(page, "<title>AIJRI of mover at each commit that changed it"));
+    // Every point's figure, in the chart's text and in the table beside it.
+    CHECK(aijri::test::contains(page, "2026-01-02 " + short_id(repo.commits[1]) + ": 25.6 Yellow"));
+    CHECK(aijri::test::contains(page, "<td class=\"num\">25.6</td><td class=\"num\">−39.0</td>"
+                                      "<td>Green → <span class=\"zone yellow\">Yellow</span>"));
+    CHECK(aijri::test::contains(page, "invalid (1 error)"));
+    CHECK(aijri::test::contains(page, "&lt;img src=x onerror=alert(1)&gt;"));
+    CHECK_FALSE(aijri::test::contains(page, "<img"));
+    CHECK(page.ends_with("</html>\n"));
+}

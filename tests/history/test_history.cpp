@@ -71,7 +71,7 @@ TEST_CASE("history: a point a commit that changed a role's file, renames followe
     const aijri::History h = history_of({}, "");
     // Without the methodology file, the commit that only changes it is not in the history,
     // nor the one that changes notes.txt.
-    CHECK(h.commits == 6);
+    CHECK(h.commits.size() == 6);
     REQUIRE(h.roles.size() == 3);
     CHECK(h.roles[0].id == "late");
     CHECK(h.roles[1].id == "mover");
@@ -130,7 +130,14 @@ TEST_CASE("history: a tracked methodology scores each commit with its own versio
     const auto& c = repo.commits;
     InFolder in(repo.dir);
     const aijri::History h = history_of({}, "methodologies/m.json");
-    CHECK(h.commits == 7);
+    REQUIRE(h.commits.size() == 7);
+    // The time line: every commit that changed a file or the methodology, oldest first (not
+    // the fourth, which changes notes.txt only).
+    const std::vector<std::size_t> listed{0, 1, 2, 4, 5, 6, 7};
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+        CHECK(h.commits[i].id == c[listed[i]]);
+    }
+    CHECK(h.commits[6].date == "2026-01-08T10:00:00+00:00");
     const auto& mover = role(h, "mover").points;
     REQUIRE(mover.size() == 5);
     // Before the change, the file's first version: the embedded one's figures.
@@ -156,7 +163,7 @@ TEST_CASE("history: a range compares its first points with the range's base", "[
     const auto& c = repo.commits;
     InFolder in(repo.dir);
     const aijri::History h = history_of({"HEAD~2..HEAD"}, "methodologies/m.json");
-    CHECK(h.commits == 2);
+    CHECK(h.commits.size() == 2);
     REQUIRE(h.roles.size() == 2);
     const auto& mover = role(h, "mover").points;
     REQUIRE(mover.size() == 1);

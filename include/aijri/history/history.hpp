@@ -75,9 +75,16 @@ struct RoleHistory {
     std::vector<HistoryPoint> points; // oldest first
 };
 
+struct HistoryCommit {
+    std::string id;
+    std::string date; // committer date, ISO 8601 strict
+};
+
 struct History {
     std::vector<RoleHistory> roles; // by id (byte order)
-    std::size_t commits = 0;        // commits of the range that changed a file or the methodology
+    // The commits of the range that changed a file under the paths or the methodology,
+    // oldest first: the time line every role's points are on.
+    std::vector<HistoryCommit> commits;
     // Documents that are no assessment, each once (`aijri score` would skip them too).
     std::vector<std::string> warnings;
     // A version the methodology could not score in exact arithmetic (see Evaluation).
