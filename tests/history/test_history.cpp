@@ -10,6 +10,7 @@
 #include "aijri/model/methodology.hpp"
 #include "aijri/util/rational.hpp"
 
+#include "support/builder.hpp"
 #include "support/history_repo.hpp"
 
 namespace {
@@ -180,4 +181,30 @@ TEST_CASE("history: a revision git does not know is an error in git's words", "[
     CHECK_THROWS_WITH(history_of({"nope"}, ""),
                       Catch::Contains("git log failed: fatal: bad revision 'nope'"));
     CHECK_THROWS_AS(history_of({"nope"}, ""), aijri::GitError);
+}
+
+TEST_CASE("history: a merge brings its branch's changes at the merge, along the first parent",
+          "[history]") {
+    const auto repo = aijri::test::make_history_repo();
+    // A branch edits late.json twice; main merges it without fast-forward.
+    const std::string commit = " && git -c user.email=t@t -c user.name=t commit -qam ";
+    const auto r = aijri::test::run_command(
+        "cd " + aijri::test::shell_quote(repo.dir) +
+        " && git checkout -q -b side && sed -i '/growth_correlation/s/2/1/' "
+        "assessments/late.json" +
+        commit + "one && sed -i '/growth_correlation/s/1/0/' assessments/late.json" + commit +
+        "two && git checkout -q main && git -c user.email=t@t -c user.name=t merge -q --no-ff "
+        "-m merged side && git rev-parse HEAD");
+    REQUIRE(r.status == 0);
+    const std::string merge = r.out.substr(0, r.out.find('\n'));
+    InFolder in(repo.dir);
+    const aijri::History h = history_of({}, "");
+    const auto& late = role(h, "late").points;
+    // The branch's two commits are not on the first-parent line: one point, at the merge,
+    // against late's version before it.
+    REQUIRE(late.size() == 2);
+    CHECK(late[1].commit == merge);
+    REQUIRE(late[1].delta);
+    CHECK(late[1].delta->sign() < 0);
+    CHECK(h.commits.back().id == merge);
 }
