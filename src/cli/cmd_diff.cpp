@@ -149,6 +149,7 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
                   use_color(o.color, o.output.empty() || o.output == "-" ? stdout : nullptr);
     style.show_unchanged = o.all;
     style.annotate_places = o.git;
+    style.methodology = &new_m;
     write_diff_report(result, format, style, [&out](std::string_view piece) { out.write(piece); });
     out.commit();
     bool tripped = false;
