@@ -196,7 +196,7 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
                      "Exit 1 when a role crosses a zone line");
     add_threshold_option(command, "--fail-on-drop", options->fail_on_drop,
                          "Exit 1 when a role's AIJRI drops by at least POINTS", "POINTS");
-    command.add_flag("--all", options->all, "List unchanged roles too (text format)");
+    command.add_flag("--all", options->all, "List unchanged roles too (text and html formats)");
     add_color_option(command, options->color);
     add_output_option(command, options->output, "the report");
     add_jobs_option(command, options->jobs, "Files scored");
