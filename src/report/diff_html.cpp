@@ -301,10 +301,10 @@ std::string steps_table(const std::vector<Step>& steps) {
                       "<th class=\"num\">Points</th></tr></thead>\n<tbody>\n";
     for (const Step& s : steps) {
         out += fmt::format(
-            "<tr><{0}>{1}</{0}><td>{2}</td><td>{3}</td><td class=\"num\" data-exact=\"{4}\" "
+            "<tr>{0}{1}</{6}><td>{2}</td><td>{3}</td><td class=\"num\" data-exact=\"{4}\" "
             "title=\"exactly {4}\">{5}</td></tr>\n",
-            s.total ? "th" : "td", escape(s.label), escape(s.old_value), escape(s.new_value),
-            to_exact_string(s.points), escape(s.shown));
+            s.total ? "<th scope=\"row\">" : "<td>", escape(s.label), escape(s.old_value),
+            escape(s.new_value), to_exact_string(s.points), escape(s.shown), s.total ? "th" : "td");
     }
     return out + "</tbody>\n</table>\n";
 }

@@ -76,7 +76,7 @@ struct StepRow {
 // The rows of the waterfall's table in a role's section.
 std::vector<StepRow> steps(const std::string& role_section) {
     static const std::regex row(
-        "<tr><t[hd]>([^<]*)</t[hd]><td>[^<]*</td><td>[^<]*</td>"
+        "<tr><t[hd][^>]*>([^<]*)</t[hd]><td>[^<]*</td><td>[^<]*</td>"
         "<td class=\"num\" data-exact=\"([^\"]+)\" title=\"exactly [^\"]+\">([^<]+)</td></tr>");
     std::vector<StepRow> out;
     for (std::sregex_iterator i(role_section.begin(), role_section.end(), row), end; i != end;
@@ -180,4 +180,40 @@ TEST_CASE("diff html: unchanged roles get a section only as --all lists them", "
     CHECK(test::contains(all,
                          "<td><a href=\"#role-archivist\">archivist</a></td><td>unchanged</td>"));
     CHECK(test::contains(section(all, "role-archivist"), "<p class=\"figures\">"));
+}
+
+TEST_CASE("diff html: a move past the top of the scale is clamped in the Rounding step",
+          "[diff-html]") {
+    test::AssessmentSpec spec;
+    spec.principles = {3, 3, 3};
+    for (test::TaskSpec& task : spec.tasks) {
+        task.score = 1;
+    }
+    spec.barriers = {2, 2, 2, 2, 2};
+    spec.evidence = {0, 0, 0, 0, 0};
+    const std::string old_dir = test::temp_dir();
+    const std::string new_dir = test::temp_dir();
+    test::write_text_file(old_dir + "/r.json", test::to_json(spec));
+    spec.evidence = {2, 2, 2, 2, 2};
+    test::write_text_file(new_dir + "/r.json", test::to_json(spec));
+    DiffSideOptions options;
+    options.old_methodology = &builtin_methodology();
+    options.new_methodology = &builtin_methodology();
+    options.max_bytes = 1U << 20U;
+    const std::string page = page_of(diff_folders(old_dir, new_dir, options));
+    const std::string role = section(page, "role-r");
+    const std::vector<StepRow> rows = steps(role);
+    REQUIRE(rows.size() == 8);
+    CHECK(rows[0].shown == "76.4");
+    for (std::size_t i = 1; i <= 5; ++i) {
+        CHECK(rows[i].shown == "+6.66");
+        CHECK(rows[i].points == exact("5280/793"));
+    }
+    // The inputs move the formula to 109.7…; the published AIJRI stops at 100.0.
+    CHECK(rows[6].label == "Rounding");
+    CHECK(rows[6].shown == "−9.70");
+    CHECK(rows[6].points == exact("23.6") - exact("26400/793"));
+    CHECK(rows[7].shown == "100.0");
+    // The waterfall's axis reaches past 100 to show where the inputs took it.
+    CHECK(test::contains(role, "text-anchor=\"middle\">110</text>"));
 }
