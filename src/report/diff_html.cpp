@@ -49,6 +49,12 @@ bool has_section(const RoleDiff& r, const DiffReportStyle& style) {
     return style.show_unchanged || worth_showing(r);
 }
 
+// The role's id, a link to its section when it has one.
+std::string role_name(const RoleDiff& r, const DiffReportStyle& style, const Anchors& anchors) {
+    return has_section(r, style) ? fmt::format("<a href=\"#{}\">{}</a>", anchors[r], escape(r.id))
+                                 : escape(r.id);
+}
+
 // How many roles crossed each zone line, each way. A move from Red to Green crosses both.
 struct Crossings {
     std::size_t green_up = 0;
@@ -114,10 +120,7 @@ void write_zone_summary(Pieces& out, const DiffResult& result, const DiffReportS
         if (!r.zone_changed) {
             continue;
         }
-        const std::string name =
-            has_section(r, style) ? fmt::format("<a href=\"#{}\">{}</a>", anchors[r], escape(r.id))
-                                  : escape(r.id);
-        text += fmt::format("<li>{}: {} → {} ({})</li>\n", name,
+        text += fmt::format("<li>{}: {} → {} ({})</li>\n", role_name(r, style, anchors),
                             side_html(r.old_verdict, r.old_file, style.decimals),
                             side_html(r.new_verdict, r.new_file, style.decimals),
                             signed_fixed(*r.delta, style.decimals));
@@ -126,18 +129,22 @@ void write_zone_summary(Pieces& out, const DiffResult& result, const DiffReportS
     out.text() += "</ul>\n</section>\n";
 }
 
-// A numeric cell, its raw value in data-v for sorting; empty when there is no figure.
-std::string number_cell(const std::optional<Rational>& value, const std::string& shown,
-                        int decimals) {
-    if (!value) {
-        return fmt::format("<td class=\"num\">{}</td>", escape(shown));
+// A side's AIJRI as a numeric cell, the figure in data-v for sorting; without one, what
+// side_text() says ("invalid", "—").
+std::string aijri_cell(const std::optional<RoleVerdict>& v, const std::string& file, int decimals) {
+    if (!v) {
+        return fmt::format("<td class=\"num\">{}</td>", escape(side_text(v, file, decimals)));
     }
-    return fmt::format("<td class=\"num\" data-v=\"{}\">{}</td>", to_fixed(*value, decimals),
-                       escape(shown));
+    const std::string figure = to_fixed(v->aijri, decimals);
+    return fmt::format("<td class=\"num\" data-v=\"{}\">{}</td>", figure, figure);
 }
 
-std::optional<Rational> aijri_of(const std::optional<RoleVerdict>& v) {
-    return v ? std::optional<Rational>(v->aijri) : std::nullopt;
+std::string delta_cell(const RoleDiff& r, int decimals) {
+    if (!r.delta) {
+        return "<td class=\"num\"></td>";
+    }
+    return fmt::format("<td class=\"num\" data-v=\"{}\">{}</td>", to_fixed(*r.delta, decimals),
+                       signed_fixed(*r.delta, decimals));
 }
 
 std::string zone_cell(const std::optional<RoleVerdict>& v) {
@@ -161,23 +168,11 @@ void write_role_table(Pieces& out, const DiffResult& result, const DiffReportSty
         "<th>Zone change</th></tr></thead>\n<tbody>\n",
         k_table_id, k_page_size);
     for (const RoleDiff& r : result.roles) {
-        const std::string name =
-            has_section(r, style) ? fmt::format("<a href=\"#{}\">{}</a>", anchors[r], escape(r.id))
-                                  : escape(r.id);
         out.text() += fmt::format(
             "<tr data-zone=\"{}\"><td>{}</td><td>{}</td>{}{}{}{}{}<td>{}</td></tr>\n",
-            r.new_verdict ? to_string(r.new_verdict->zone) : "none", name, to_string(r.status),
-            number_cell(aijri_of(r.old_verdict),
-                        r.old_verdict ? to_fixed(r.old_verdict->aijri, d)
-                                      : side_text({}, r.old_file, d),
-                        d),
-            zone_cell(r.old_verdict),
-            number_cell(aijri_of(r.new_verdict),
-                        r.new_verdict ? to_fixed(r.new_verdict->aijri, d)
-                                      : side_text({}, r.new_file, d),
-                        d),
-            zone_cell(r.new_verdict),
-            number_cell(r.delta, r.delta ? signed_fixed(*r.delta, d) : "", d),
+            r.new_verdict ? to_string(r.new_verdict->zone) : "none", role_name(r, style, anchors),
+            to_string(r.status), aijri_cell(r.old_verdict, r.old_file, d), zone_cell(r.old_verdict),
+            aijri_cell(r.new_verdict, r.new_file, d), zone_cell(r.new_verdict), delta_cell(r, d),
             r.zone_changed ? "yes" : "");
         out.role_done();
     }
