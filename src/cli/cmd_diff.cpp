@@ -216,6 +216,7 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
         "  aijri diff --git main --format markdown --fail-on-zone-change > comment.md\n"
         "  aijri diff --git origin/main HEAD --format github --fail-on-drop 5\n"
         "  aijri diff --git origin/main HEAD --format junit -o diff.xml\n"
+        "  aijri diff --git origin/main HEAD --format html -o diff.html\n"
         "  aijri diff --git --end-of-options \"$OLD\" \"$NEW\"   # revisions from a script: never "
         "options\n"
         "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");
