@@ -21,6 +21,10 @@ using html::escape;
 
 constexpr std::string_view k_table_id = "roles";
 constexpr std::size_t k_page_size = 100; // rows of the table shown at once
+// Sections drawn with their charts, largest moves first: the others (a methodology change
+// moves every role) keep their figures and steps, so that a diff of thousands of roles is
+// still a page a browser opens at once (a section with charts is some 7 KiB).
+constexpr std::size_t k_charted_roles = 200;
 
 // The anchor of each role's section: html::anchor() of its id, which is one a role; should
 // two roles ever share an id (files that could not be read far enough to give theirs), the
@@ -304,17 +308,25 @@ std::string steps_table(const std::vector<Step>& steps) {
     return out + "</tbody>\n</table>\n";
 }
 
-// Said under a waterfall: how its figures are rounded, and why they still add up.
-std::string steps_caption(int decimals) {
-    return fmt::format("<figcaption>Points to 2 decimals; each one's tooltip gives its exact "
-                       "value. The published AIJRI is rounded to {} decimal{} (and clamped), and "
-                       "so are the points shown: the Rounding row, when there is one, is what "
-                       "that adds, and with it the column adds up to Δ.</figcaption>\n",
-                       decimals, decimals == 1 ? "" : "s");
+// Said once above the sections: how the steps' figures are rounded, and why they still add
+// up; and which sections have no charts.
+std::string sections_intro(std::size_t sections, int decimals) {
+    std::string out = fmt::format(
+        "<p class=\"note\">In each role's steps, points are shown to 2 decimals (a figure's "
+        "tooltip gives its exact value). The published AIJRI is rounded to {} decimal{} (and "
+        "clamped), and so are the points shown: the Rounding row, when there is one, is what "
+        "that adds, and with it the column adds up to Δ.",
+        decimals, decimals == 1 ? "" : "s");
+    if (sections > k_charted_roles) {
+        out += fmt::format(" The first {} roles, largest moves first, are drawn; the other {} "
+                           "have their figures and steps.",
+                           k_charted_roles, sections - k_charted_roles);
+    }
+    return out + "</p>\n";
 }
 
 void write_role_section(Pieces& out, const RoleDiff& r, const DiffReportStyle& style,
-                        const Methodology& m, const Anchors& anchors) {
+                        const Methodology& m, const Anchors& anchors, bool charts) {
     const int d = style.decimals;
     std::string& text = out.text();
     text += fmt::format("<section class=\"role\" id=\"{}\">\n<h3>{}</h3>\n"
@@ -335,14 +347,14 @@ void write_role_section(Pieces& out, const RoleDiff& r, const DiffReportStyle& s
     if (r.gate) {
         text += "<p><strong>Gate:</strong> " + escape(*r.gate) + "</p>\n";
     }
-    if (r.old_verdict || r.new_verdict) {
+    if (charts && (r.old_verdict || r.new_verdict)) {
         text += "<figure>" + band(r, m, d) + "</figure>\n";
     }
     if (r.old_verdict && r.new_verdict && r.delta_exact &&
         (!r.contributions.empty() || *r.delta != Rational(0))) {
         const std::vector<Step> steps = waterfall_steps(r, d);
-        text += "<figure>" + waterfall(r, steps, m, d) + steps_table(steps) + steps_caption(d) +
-                "</figure>\n";
+        text += charts ? "<figure>" + waterfall(r, steps, m, d) + steps_table(steps) + "</figure>\n"
+                       : steps_table(steps);
     }
     if (!r.scenario_changes.empty()) {
         text += "<ul class=\"scenarios\">\n";
@@ -374,15 +386,16 @@ void write_diff_html(Pieces& out, const DiffResult& result, const DiffReportStyl
     write_zone_summary(out, result, style, m, anchors);
     write_role_table(out, result, style, anchors);
     out.text() += "<h2>Roles</h2>\n";
-    bool any = false;
+    const auto sections = static_cast<std::size_t>(
+        std::count_if(result.roles.begin(), result.roles.end(),
+                      [&style](const RoleDiff& r) { return has_section(r, style); }));
+    out.text() += sections == 0 ? "<p class=\"note\">No role changed.</p>\n"
+                                : sections_intro(sections, style.decimals);
+    std::size_t written = 0;
     for (const RoleDiff& r : result.roles) {
         if (has_section(r, style)) {
-            write_role_section(out, r, style, m, anchors);
-            any = true;
+            write_role_section(out, r, style, m, anchors, written++ < k_charted_roles);
         }
-    }
-    if (!any) {
-        out.text() += "<p class=\"note\">No role changed.</p>\n";
     }
     out.flush();
     out.text() += html::page_end();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "aijri/diff/sides.hpp"
 #include "aijri/model/methodology.hpp"
@@ -216,4 +217,31 @@ TEST_CASE("diff html: a move past the top of the scale is clamped in the Roundin
     CHECK(rows[7].shown == "100.0");
     // The waterfall's axis reaches past 100 to show where the inputs took it.
     CHECK(test::contains(role, "text-anchor=\"middle\">110</text>"));
+}
+
+TEST_CASE("diff html: past 200 roles, sections keep their figures and steps but no charts",
+          "[diff-html]") {
+    const std::string old_dir = test::temp_dir();
+    const std::string new_dir = test::temp_dir();
+    test::AssessmentSpec moved;
+    moved.growth = 1;
+    for (int i = 0; i < 203; ++i) {
+        const std::string name = fmt::format("/role-{:03}.json", i);
+        test::write_text_file(old_dir + name, test::to_json({}));
+        test::write_text_file(new_dir + name, test::to_json(moved));
+    }
+    DiffSideOptions options;
+    options.old_methodology = &builtin_methodology();
+    options.new_methodology = &builtin_methodology();
+    options.max_bytes = 1U << 20U;
+    const std::string page = page_of(diff_folders(old_dir, new_dir, options));
+    CHECK(test::contains(page, " The first 200 roles, largest moves first, are drawn; the other 3 "
+                               "have their figures and steps.</p>"));
+    CHECK(count(page, "<section class=\"role\"") == 203);
+    CHECK(count(page, "<table class=\"steps\">") == 203);
+    CHECK(count(page, "<svg") == 400);
+    // Same moves, listed by id: the last three are not drawn.
+    CHECK(test::contains(section(page, "role-role-199"), "<svg"));
+    CHECK_FALSE(test::contains(section(page, "role-role-200"), "<svg"));
+    CHECK(steps(section(page, "role-role-202")).size() >= 3);
 }
