@@ -88,11 +88,11 @@ Crossings count_crossings(const DiffResult& result) {
 
 // One side of a role in the page: "64.6 <span class="zone green">Green</span>", else as
 // side_text() says it ("invalid", "—").
+std::string verdict_html(const RoleVerdict& v, int decimals) {
+    return fmt::format("{} {}", to_fixed(v.aijri, decimals), zone_badge(v.zone, v.label));
+}
 std::string side_html(const std::optional<RoleVerdict>& v, const std::string& file, int decimals) {
-    if (!v) {
-        return escape(side_text(v, file, decimals));
-    }
-    return fmt::format("{} {}", to_fixed(v->aijri, decimals), zone_badge(v->zone, v->label));
+    return v ? verdict_html(*v, decimals) : escape(side_text(v, file, decimals));
 }
 
 std::string card(std::size_t count, std::string_view what) {
@@ -359,8 +359,10 @@ void write_role_section(Pieces& out, const RoleDiff& r, const DiffReportStyle& s
     if (!r.scenario_changes.empty()) {
         text += "<ul class=\"scenarios\">\n";
         for (const ScenarioChange& s : r.scenario_changes) {
-            text += fmt::format("<li>{}{}</li>\n", escape(scenario_text(s, d)),
-                                s.zone_changed() ? " <strong>⚠ zone change</strong>" : "");
+            // As scenario_text() says it, with the zones' badges.
+            text += fmt::format("<li>scenario \"{}\": {} → {}{}</li>\n", escape(s.name),
+                                verdict_html(s.old_verdict, d), verdict_html(s.new_verdict, d),
+                                s.zone_changed() ? " · <strong>⚠ zone change</strong>" : "");
         }
         text += "</ul>\n";
     }

@@ -87,6 +87,9 @@ def main():
             check(not name.lower().startswith("on"), f"an event handler attribute {name}")
     check("<script>alert(1)</script>" in text_of(body), "the hostile id is shown as text")
     check("<img src=x onerror=alert(2)>" in text_of(body), "the hostile task name is shown")
+    check(all(text_of(b) != "fast" for b in doc.iter("b")), "a scenario's name is text")
+    check('scenario "Tooling matures <b>fast</b>": 51.3 Green (Accelerated) → 33.6 Yellow'
+          in text_of(body), "the scenario's change")
     check("javascript:" not in text, "the rationales are not in the page at all")
 
     # A row per role, each with its new zone for the filter.

@@ -1,6 +1,6 @@
-// `diff --format html`: the page of tests/data/diff (a role down across the Green line, one
-// up across it, one added, one removed, one unchanged, and one whose id, title and task name
-// are markup), its exact figures, and what hostile text becomes.
+// `diff --format html`: the page of tests/data/diff (a role down across the Green line with a
+// scenario that follows it, one up across it, one added, one removed, one unchanged, and one
+// whose id, title and task name are markup), its exact figures, and what hostile text becomes.
 #include <regex>
 #include <string>
 #include <vector>
@@ -130,6 +130,11 @@ TEST_CASE("diff html: each waterfall goes from the old AIJRI by steps that add u
     CHECK(test::contains(role, "<p class=\"figures\">64.6 <span class=\"zone green\">Green "
                                "(Accelerated)</span> → 43.7 <span class=\"zone yellow\">"
                                "Yellow</span> · Δ −20.9 · <strong>⚠ zone change</strong></p>"));
+    // A scenario whose verdict changed, its name escaped, its zones told by badge.
+    CHECK(test::contains(role, "<li>scenario \"Tooling matures &lt;b&gt;fast&lt;/b&gt;\": 51.3 "
+                               "<span class=\"zone green\">Green (Accelerated)</span> → 33.6 "
+                               "<span class=\"zone yellow\">Yellow</span> · <strong>⚠ zone "
+                               "change</strong></li>"));
     const std::vector<StepRow> rows = steps(role);
     REQUIRE(rows.size() >= 3);
     CHECK(rows.front().label == "Old AIJRI");
