@@ -35,9 +35,17 @@ ResultSummary summarize(const Evaluation& e) {
         s.aijri = e.score->final_.aijri;
         s.zone = e.score->final_.zone;
         s.label = e.score->final_.label;
+        s.task_resistance = e.score->task_resistance;
+        s.modifiers =
+            e.score->evidence_modifier * e.score->barrier_modifier * e.score->growth_modifier;
     }
+    constexpr std::size_t k_errors_kept = 5;
     for (const Diagnostic& d : e.diagnostics) {
         (d.severity == Severity::error ? s.errors : s.warnings) += 1;
+        if (!s.valid && d.severity == Severity::error && s.first_errors.size() < k_errors_kept) {
+            s.first_errors.push_back(d);
+            s.first_errors.back().source_line.clear();
+        }
     }
     if (e.robustness) {
         s.analysed = true;

@@ -143,6 +143,7 @@ private:
         BatchOptions batch{job_count(m_options.jobs), m_options.max_bytes, &m_methodology};
         batch.input_format = m_options.input_format.get();
         batch.edits = m_edits;
+        batch.keep_prose = report->needs_prose();
         Emitter emitter(*this, *report, format);
         InputWalk walk(m_options.paths, batch.input_format);
         run_batch(
@@ -180,6 +181,7 @@ private:
         const auto report = make_report(format);
         BatchOptions batch{1, m_options.max_bytes, &m_methodology};
         batch.edits = m_edits;
+        batch.keep_prose = report->needs_prose();
         Emitter emitter(*this, *report, format);
         run_jsonl_stream(m_options.jsonl_input, display_path(m_options.jsonl_input), batch,
                          render_function(*report, format),
@@ -326,10 +328,14 @@ private:
         }
     }
 
-    std::unique_ptr<BatchReport> make_report(BatchFormat format) const {
-        const ReportStyle style{m_style.color, m_style.width};
-        return robust() ? make_robustness_report(format, m_methodology, style)
-                        : make_batch_report(format, m_methodology, style);
+    std::unique_ptr<BatchReport> make_report(BatchFormat format) {
+        const bool one_named_file = m_options.jsonl_input.empty() && m_options.paths.size() == 1 &&
+                                    !is_directory(m_options.paths[0]);
+        const ReportStyle style{m_style.color, m_style.width, one_named_file};
+        auto report = robust() ? make_robustness_report(format, m_methodology, style)
+                               : make_batch_report(format, m_methodology, style);
+        m_keep_results = report->needs_results();
+        return report;
     }
 
     // `position`: the file's place in the walk (skipped documents counted).
@@ -338,6 +344,9 @@ private:
             m_census.add(s.id, position);
         }
         ++m_totals.files;
+        if (m_keep_results) {
+            m_totals.results.push_back(s);
+        }
         m_io_error = m_io_error || s.io_error || s.methodology_error || s.usage_error;
         if (!s.valid) {
             ++m_totals.invalid;
@@ -416,6 +425,7 @@ private:
     std::vector<InputSetting> m_edits; // --set
     TextStyle m_style;
     BatchTotals m_totals;
+    bool m_keep_results = false; // the report draws every result (BatchReport::needs_results)
     // The ids of a walk, to name an id that several files use. Not for --jsonl-input: a
     // stream of a million records would hold a million ids, and its records are not files.
     IdCensus m_census;

@@ -39,9 +39,9 @@ std::string tick_text(const Axis& axis, double value) {
 // The opening of a chart: its title is its accessible name, its description every figure.
 std::string open_svg(double height, const std::string& title,
                      const std::vector<std::string>& desc) {
-    std::string out = fmt::format("<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" "
-                                  "xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
-                                  px(k_width), px(height), escape(title));
+    std::string out =
+        fmt::format("<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\"><title>{}</title>",
+                    px(k_width), px(height), escape(title));
     if (!desc.empty()) {
         out += "<desc>";
         for (std::size_t i = 0; i < desc.size(); ++i) {
@@ -142,19 +142,30 @@ std::string band_chart(const BandChart& chart) {
         const Marker& m = chart.markers[i];
         const double row = 14 + 16 * static_cast<double>(i);
         const double at = x(m.value);
+        const double middle = top + band / 2;
         if (m.from) {
+            // The move, along the band itself: from where the role was to where it is.
             const double start = x(*m.from);
             const double dir = at >= start ? 1 : -1;
-            out += line(start, row - 4, at, row - 4, "marker");
-            out += fmt::format("<polygon points=\"{},{} {},{} {},{}\" class=\"{}\"/>", px(at),
-                               px(row - 4), px(at - dir * 6), px(row - 8), px(at - dir * 6),
-                               px(row), escape(m.css));
+            out += line(start, middle, at - dir * 6, middle, "marker");
+            out += fmt::format("<polygon points=\"{},{} {},{} {},{}\" class=\"marker\"/>", px(at),
+                               px(middle), px(at - dir * 7), px(middle - 4), px(at - dir * 7),
+                               px(middle + 4));
         }
         out += line(at, row, at, top + band, "marker");
-        out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" class=\"{}\"/>", px(at),
-                           px(top + band / 2), escape(m.css));
-        const bool right_half = at > (x.from + x.to) / 2;
-        out += text_at(right_half ? at - 6 : at + 6, row, right_half ? "end" : "start", m.label);
+        out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" class=\"{}\"/>", px(at), px(middle),
+                           escape(m.css));
+        // The label goes on the side of the marker where it fits (about 6.5 px a character),
+        // else on the roomier side, shortened.
+        const double room_right = k_width - at - 8;
+        const double room_left = at - 8;
+        const double width = 6.5 * static_cast<double>(display_width(m.label));
+        const bool right_side =
+            width <= room_right || (width > room_left && room_right >= room_left);
+        const auto cells =
+            static_cast<std::size_t>(std::max(right_side ? room_right : room_left, 0.0) / 6.5);
+        out += text_at(right_side ? at + 6 : at - 6, row, right_side ? "start" : "end",
+                       shorten(m.label, cells));
     }
     out += x_axis(chart.axis, x, top + band);
     return out + "</svg>";
@@ -163,7 +174,7 @@ std::string band_chart(const BandChart& chart) {
 std::string bar_chart(const BarChart& chart) {
     constexpr double row = 22;
     constexpr double label_right = 236;
-    constexpr double text_left = k_width - 110;
+    constexpr double text_left = k_width - 130;
     const double top = chart.axis.lines.empty() ? 6 : 18;
     const double bottom = top + row * static_cast<double>(chart.bars.size());
     const Scale x{chart.axis.min, chart.axis.max, label_right + 8, text_left - 10};

@@ -9,6 +9,7 @@
 #include "aijri/util/text.hpp"
 
 #include "formats.hpp"
+#include "html_report.hpp"
 
 namespace aijri {
 
@@ -623,6 +624,8 @@ std::unique_ptr<BatchReport> make_batch_report(BatchFormat format, const Methodo
         return std::make_unique<Csv>(m);
     case BatchFormat::markdown:
         return std::make_unique<Markdown>(m);
+    case BatchFormat::html:
+        return report_detail::make_html_report(m, style, false);
     }
     return nullptr;
 }

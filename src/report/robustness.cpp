@@ -11,6 +11,7 @@
 
 #include "contribution.hpp"
 #include "formats.hpp"
+#include "html_report.hpp"
 #include "report_writer.hpp"
 
 namespace aijri {
@@ -665,6 +666,8 @@ std::unique_ptr<BatchReport> make_robustness_report(BatchFormat format,
         return std::make_unique<Csv>(methodology);
     case BatchFormat::markdown:
         return std::make_unique<Markdown>(methodology);
+    case BatchFormat::html:
+        return make_html_report(methodology, style, true);
     case BatchFormat::json:
     case BatchFormat::jsonl:
     case BatchFormat::junit:

@@ -9,16 +9,24 @@
 #include "aijri/util/text.hpp"
 
 #include "contribution.hpp"
+#include "figures.hpp"
 #include "report_writer.hpp"
 
 namespace aijri {
 namespace {
 
 using report_detail::Column;
+using report_detail::fig;
+using report_detail::impact_title;
 using report_detail::k_bold;
 using report_detail::k_indent;
 using report_detail::k_reset;
+using report_detail::pct;
 using report_detail::ReportWriter;
+using report_detail::signed_int;
+using report_detail::split_line;
+using report_detail::task_resistance_line;
+using report_detail::weighted_points;
 
 std::string_view zone_color(Zone zone) {
     switch (zone) {
@@ -30,30 +38,6 @@ std::string_view zone_color(Zone zone) {
         break;
     }
     return "\x1b[1;31m";
-}
-
-std::string signed_int(int value) {
-    return value > 0 ? fmt::format("+{}", value) : std::to_string(value);
-}
-
-// Two decimals by default; more only when the exact value needs them (shares with decimals).
-std::string fig(const Rational& value) {
-    return to_decimal(value, 2, 6);
-}
-std::string pct(const Rational& value) {
-    return to_decimal(value, 0, 2) + "%";
-}
-
-std::string impact_title(Impact impact) {
-    switch (impact) {
-    case Impact::displacement:
-        return "Displacement";
-    case Impact::augmentation:
-        return "Augmentation";
-    case Impact::not_involved:
-        return "Not involved";
-    }
-    return "";
 }
 
 void write_role(ReportWriter& w, const Assessment& a) {
@@ -94,8 +78,7 @@ void write_tasks(ReportWriter& w, const Assessment& a, const Score& s, const Met
     w.heading("Task Decomposition");
     std::vector<std::vector<std::string>> rows;
     for (const Task& t : a.tasks) {
-        const Rational weighted = t.time_pct / Rational(100) * Rational(t.score);
-        rows.push_back({t.name, pct(t.time_pct), std::to_string(t.score), fig(weighted),
+        rows.push_back({t.name, pct(t.time_pct), std::to_string(t.score), fig(weighted_points(t)),
                         impact_title(t.impact), t.rationale});
     }
     rows.push_back({"Total", pct(Rational(100)), "", fig(s.task_weighted_total), "", ""});
@@ -106,12 +89,8 @@ void write_tasks(ReportWriter& w, const Assessment& a, const Score& s, const Met
              {"Impact", 12},
              {"Rationale"}},
             rows);
-    w.line(fmt::format("Task resistance: {} − {} = {}", fig(m.task_resistance_base),
-                       fig(s.task_weighted_total), fig(s.task_resistance)));
-    w.line(fmt::format("Displacement/augmentation split: {} displacement, {} augmentation, {} not "
-                       "involved",
-                       pct(s.split.displacement), pct(s.split.augmentation),
-                       pct(s.split.not_involved)));
+    w.line(task_resistance_line(s, m));
+    w.line(split_line(s));
     if (a.reinstatement) {
         const std::string answer = a.reinstatement->new_tasks ? "Yes" : "No";
         w.paragraph("Reinstatement check", a.reinstatement->note.empty()
@@ -136,34 +115,13 @@ void write_scored_table(ReportWriter& w, std::string_view heading, std::string_v
     w.table({{std::string(first_column)}, {"Score", 5, true}, {"Rationale"}}, rows);
 }
 
-std::string modifier_line(std::string_view name, int total, const Rational& weight,
-                          const Rational& modifier) {
-    return fmt::format("{}: 1.0 + ({} × {}) = {}", name, total, to_decimal(weight, 2, 6),
-                       fig(modifier));
-}
-
 void write_composite(ReportWriter& w, const Score& s, const Methodology& m, bool color) {
     w.heading("JobZone Composite Score (AIJRI)");
-    w.line(fmt::format("Task Resistance Score: {}/5.0", fig(s.task_resistance)));
-    w.line(modifier_line("Evidence modifier", s.evidence_total, m.evidence_weight,
-                         s.evidence_modifier));
-    w.line(
-        modifier_line("Barrier modifier", s.barrier_total, m.barrier_weight, s.barrier_modifier));
-    w.line(
-        modifier_line("Growth modifier", s.growth_correlation, m.growth_weight, s.growth_modifier));
-    const std::string raw = to_fixed(s.raw, 4);
-    w.line(fmt::format("Raw: {} × {} × {} × {} = {}", fig(s.task_resistance),
-                       fig(s.evidence_modifier), fig(s.barrier_modifier), fig(s.growth_modifier),
-                       raw));
-    const int d = m.published_decimals;
-    w.line(fmt::format("AIJRI: ({} − {}) / {} × {} = {}", raw, to_decimal(m.raw_min, 2, 6),
-                       to_decimal(m.raw_span, 2, 6), to_decimal(m.scale, 0, 6),
-                       to_fixed(s.formula.aijri, d)));
-    const Rational step = Rational::decimal(1, d);
-    w.line(fmt::format("Zone: {} (Green >= {}, Yellow {}–{}, Red < {})",
-                       colored_label(s.formula.zone, std::string(to_string(s.formula.zone)), color),
-                       to_fixed(m.green_min, d), to_fixed(m.yellow_min, d),
-                       to_fixed(m.green_min - step, d), to_fixed(m.yellow_min, d)));
+    const std::string zone =
+        colored_label(s.formula.zone, std::string(to_string(s.formula.zone)), color);
+    for (const std::string& line : report_detail::composite_lines(s, m, zone)) {
+        w.line(line);
+    }
 }
 
 void write_sub_label(ReportWriter& w, const Score& s, const Methodology& m, bool color) {

@@ -428,4 +428,9 @@ ParsedNumber parse_json_number(std::string_view text) {
     return out;
 }
 
+double to_double(const Rational& value) {
+    return static_cast<double>(static_cast<long double>(value.numerator()) /
+                               static_cast<long double>(value.denominator()));
+}
+
 } // namespace aijri

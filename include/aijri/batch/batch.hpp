@@ -30,6 +30,11 @@ struct ResultSummary {
     Rational aijri;           // final
     Zone zone = Zone::red;
     std::string label;
+    // The composite's two halves, for a chart of a portfolio: the task resistance and the
+    // product of the three modifiers (raw = task_resistance × modifiers).
+    Rational task_resistance;
+    Rational modifiers;
+    Diagnostics first_errors; // of an invalid file: its first few errors, for a summary
     std::size_t errors = 0;
     std::size_t warnings = 0;
     // With a robustness analysis: the zone change that takes the fewest steps, if any.

@@ -16,8 +16,8 @@
 
 namespace aijri {
 
-enum class BatchFormat { text, json, jsonl, csv, markdown, junit, github };
-inline constexpr std::array<EnumName<BatchFormat>, 7> k_batch_format_names = {{
+enum class BatchFormat { text, json, jsonl, csv, markdown, junit, github, html };
+inline constexpr std::array<EnumName<BatchFormat>, 8> k_batch_format_names = {{
     {"text", BatchFormat::text},
     {"json", BatchFormat::json},
     {"jsonl", BatchFormat::jsonl},
@@ -25,6 +25,7 @@ inline constexpr std::array<EnumName<BatchFormat>, 7> k_batch_format_names = {{
     {"markdown", BatchFormat::markdown},
     {"junit", BatchFormat::junit},
     {"github", BatchFormat::github},
+    {"html", BatchFormat::html},
 }};
 
 // Gates a CI pipeline can fail on; the report is complete either way.
@@ -54,11 +55,16 @@ struct BatchTotals {
     std::size_t invalid = 0;           // including unreadable files
     std::map<Zone, std::size_t> zones; // final zone → count
     std::vector<GateTrip> gate_trips;
+    // Every result's summary, in report order, kept only for a report that draws them all
+    // in its header (BatchReport::needs_results()).
+    std::vector<ResultSummary> results;
 };
 
 struct ReportStyle {
     bool color = false;
     std::size_t width = 100;
+    // html: the input is one file, named: a page of that role, not a portfolio.
+    bool one_role = false;
 };
 
 class BatchReport {
@@ -75,6 +81,12 @@ public:
     virtual std::string end(const BatchTotals& totals) const;
     // JUnit's header carries the counts, so its results are held until the end.
     virtual bool header_needs_totals() const { return false; }
+    // The HTML portfolio draws every result in its header (a histogram, a scatter, a
+    // table): BatchTotals::results is kept for it.
+    virtual bool needs_results() const { return false; }
+    // Batch reports show figures, not rationales, and the batch reads none
+    // (BatchOptions::keep_prose), unless the report shows a role whole.
+    virtual bool needs_prose() const { return false; }
 };
 
 std::unique_ptr<BatchReport> make_batch_report(BatchFormat format, const Methodology& methodology,

@@ -51,6 +51,9 @@ private:
     Int128 m_den = 1; // always > 0, gcd(|m_num|, m_den) == 1
 };
 
+// The nearest double: for placing a figure on a chart, never for computing one.
+double to_double(const Rational& value);
+
 Rational min(const Rational& a, const Rational& b);
 Rational max(const Rational& a, const Rational& b);
 
