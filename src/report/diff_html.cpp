@@ -193,14 +193,9 @@ void write_role_table(Pieces& out, const DiffResult& result, const DiffReportSty
 std::string band(const RoleDiff& r, const Methodology& m, int decimals) {
     html::BandChart chart;
     chart.axis = aijri_axis(m);
-    // The zones are named on the band, their bounds in its description: a bound's label
-    // above the band would sit on the marker's.
-    for (html::ReferenceLine& line : chart.axis.lines) {
-        line.label.clear();
-    }
     const std::optional<RoleVerdict>& shown = r.new_verdict ? r.new_verdict : r.old_verdict;
     html::Marker marker;
-    marker.value = chart_position(shown->aijri);
+    marker.value = to_double(shown->aijri);
     marker.css = fmt::format("zone-{}", zone_class(shown->zone));
     if (r.old_verdict && r.new_verdict) {
         chart.title = fmt::format("{}: AIJRI from {} to {}", r.id, old_text(r, decimals),
@@ -209,7 +204,7 @@ std::string band(const RoleDiff& r, const Methodology& m, int decimals) {
             fmt::format("{} → {} ({})", to_fixed(r.old_verdict->aijri, decimals),
                         to_fixed(r.new_verdict->aijri, decimals), signed_fixed(*r.delta, decimals));
         if (r.old_verdict->aijri != r.new_verdict->aijri) {
-            marker.from = chart_position(r.old_verdict->aijri);
+            marker.from = to_double(r.old_verdict->aijri);
         }
     } else {
         const std::string_view side = r.new_verdict ? "new" : "old";
@@ -274,21 +269,23 @@ std::string waterfall(const RoleDiff& r, const std::vector<Step>& steps, const M
             bar.from = 0;
             bar.css = "total";
         } else {
-            bar.from = chart_position(level);
+            bar.from = to_double(level);
             level += s.points;
             bar.css = s.points < Rational(0) ? "down" : "up";
         }
-        bar.to = chart_position(level);
+        bar.to = to_double(level);
         low = std::min({low, bar.from, bar.to});
         high = std::max({high, bar.from, bar.to});
         chart.bars.push_back(std::move(bar));
     }
-    // Steps that pass beyond the published range widen the axis, to whole tens.
-    chart.axis.min = std::floor(low / 10) * 10;
-    chart.axis.max = std::ceil(high / 10) * 10;
-    chart.axis.ticks.clear();
-    for (double tick = chart.axis.min; tick <= chart.axis.max; tick += 10) {
-        chart.axis.ticks.push_back(tick);
+    // Steps that pass beyond the scale widen the axis, to whole tens, with a tick at each end.
+    if (low < chart.axis.min) {
+        chart.axis.min = std::floor(low / 10) * 10;
+        chart.axis.ticks.insert(chart.axis.ticks.begin(), chart.axis.min);
+    }
+    if (high > chart.axis.max) {
+        chart.axis.max = std::ceil(high / 10) * 10;
+        chart.axis.ticks.push_back(chart.axis.max);
     }
     return html::bar_chart(chart);
 }

@@ -1,16 +1,10 @@
 #include "zone_chart.hpp"
-#include <cmath>
 
 #include <fmt/format.h>
 
 #include "aijri/html/html.hpp"
 
 namespace aijri::report_detail {
-
-double chart_position(const Rational& value) {
-    return static_cast<double>(static_cast<long double>(value.numerator()) /
-                               static_cast<long double>(value.denominator()));
-}
 
 std::string_view zone_class(Zone zone) {
     switch (zone) {
@@ -28,21 +22,20 @@ std::string zone_badge(Zone zone, std::string_view label) {
     return fmt::format("<span class=\"zone {}\">{}</span>", zone_class(zone), html::escape(label));
 }
 
+std::vector<html::Region> zone_regions(const Methodology& m) {
+    const double scale = to_double(m.scale);
+    return {{0, to_double(m.yellow_min), "zone-red", "Red"},
+            {to_double(m.yellow_min), to_double(m.green_min), "zone-yellow", "Yellow"},
+            {to_double(m.green_min), scale, "zone-green", "Green"}};
+}
+
 html::Axis aijri_axis(const Methodology& m) {
     html::Axis axis;
-    axis.min = chart_position(m.clamp_min);
-    axis.max = chart_position(m.clamp_max);
+    axis.max = to_double(m.scale);
     axis.label = "AIJRI";
-    for (double tick = std::ceil(axis.min / 10) * 10; tick <= axis.max; tick += 10) {
-        axis.ticks.push_back(tick);
-    }
-    const double yellow = chart_position(m.yellow_min);
-    const double green = chart_position(m.green_min);
-    axis.regions = {{axis.min, yellow, "zone-red", "Red"},
-                    {yellow, green, "zone-yellow", "Yellow"},
-                    {green, axis.max, "zone-green", "Green"}};
-    const int d = m.published_decimals;
-    axis.lines = {{yellow, to_fixed(m.yellow_min, d)}, {green, to_fixed(m.green_min, d)}};
+    axis.ticks = {0, to_double(m.yellow_min), to_double(m.green_min), axis.max};
+    axis.decimals = m.published_decimals;
+    axis.regions = zone_regions(m);
     return axis;
 }
 

@@ -221,7 +221,7 @@ TEST_CASE("diff html: a move past the top of the scale is clamped in the Roundin
     CHECK(rows[6].points == exact("23.6") - exact("26400/793"));
     CHECK(rows[7].shown == "100.0");
     // The waterfall's axis reaches past 100 to show where the inputs took it.
-    CHECK(test::contains(role, "text-anchor=\"middle\">110</text>"));
+    CHECK(test::contains(role, "text-anchor=\"middle\">110.0</text>"));
 }
 
 TEST_CASE("diff html: past 200 roles, sections keep their figures and steps but no charts",
