@@ -323,15 +323,6 @@ void write_markdown(Pieces& out, const DiffResult& result, int decimals) {
     }
 }
 
-// Lines from a file, each made safe (sanitize), in one cell: line breaks are ours.
-std::string csv_lines(const std::vector<std::string>& lines) {
-    std::string cell;
-    for (const std::string& line : lines) {
-        cell += (cell.empty() ? "" : "\n") + sanitize(line);
-    }
-    return csv_field(cell, /*keep_newlines=*/true);
-}
-
 void write_csv(Pieces& out, const DiffResult& result, int decimals) {
     out.text() += "id,status,renamed,old_file,new_file,old_aijri,old_zone,old_label,new_aijri,"
                   "new_zone,new_label,delta,delta_exact,zone_changed,gate,contributions,"

@@ -718,6 +718,14 @@ public:
 
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
         if (!e.valid()) {
+            // As the text report does, a role whose only errors are stated figures that do
+            // not match is shown whole, its mismatches listed: the figures are what the
+            // analyst needs to correct them.
+            if (m_one_role && e.assessment && !e.methodology_error && !e.edit_error) {
+                Evaluation shown = e;
+                shown.score = compute_score(*e.assessment, m_methodology);
+                return full_role(shown, m_methodology, gate);
+            }
             return invalid_role(e, m_one_role ? 1 : 3);
         }
         return m_one_role ? full_role(e, m_methodology, gate)
