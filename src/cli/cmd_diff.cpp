@@ -135,6 +135,7 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
                   use_color(o.color, o.output.empty() || o.output == "-" ? stdout : nullptr);
     style.show_unchanged = o.all;
     style.annotate_places = o.git;
+    style.methodology = &new_m;
     write_diff_report(result, format, style, [&out](std::string_view piece) { out.write(piece); });
     out.commit();
     bool tripped = false;
@@ -181,7 +182,7 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
                      "Exit 1 when a role crosses a zone line");
     add_threshold_option(command, "--fail-on-drop", options->fail_on_drop,
                          "Exit 1 when a role's AIJRI drops by at least POINTS", "POINTS");
-    command.add_flag("--all", options->all, "List unchanged roles too (text format)");
+    command.add_flag("--all", options->all, "List unchanged roles too (text and html formats)");
     add_color_option(command, options->color);
     add_output_option(command, options->output, "the report");
     add_jobs_option(command, options->jobs, "Files scored");
@@ -201,6 +202,7 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
         "  aijri diff --git main --format markdown --fail-on-zone-change > comment.md\n"
         "  aijri diff --git origin/main HEAD --format github --fail-on-drop 5\n"
         "  aijri diff --git origin/main HEAD --format junit -o diff.xml\n"
+        "  aijri diff --git origin/main HEAD --format html -o diff.html\n"
         "  aijri diff --git --end-of-options \"$OLD\" \"$NEW\"   # revisions from a script: never "
         "options\n"
         "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");

@@ -15,10 +15,13 @@
 #include "aijri/util/text.hpp"
 
 #include "contribution.hpp"
+#include "zone_chart.hpp"
 
 namespace aijri {
 
 using report_detail::signed_fixed;
+using report_detail::zone_badge;
+using report_detail::zone_class;
 
 namespace {
 
@@ -238,30 +241,13 @@ void write_csv(const History& history, const std::function<void(std::string_view
     write(text);
 }
 
-// Where a figure goes on a chart: the chart places, the figure was computed exactly.
-double position(const Rational& value) {
-    return std::stod(to_fixed(value, 4));
-}
-
-std::string_view zone_css(Zone zone) {
-    switch (zone) {
-    case Zone::green:
-        return "green";
-    case Zone::yellow:
-        return "yellow";
-    case Zone::red:
-        return "red";
-    }
-    return "red";
-}
-
 // The AIJRI from 0 to 100, with the zones shaded and their lines drawn.
 html::Axis aijri_axis(const HistoryReportStyle& style) {
     html::Axis axis;
     axis.label = "AIJRI";
     axis.ticks = {0, 20, 40, 60, 80, 100};
-    const double yellow = position(style.yellow_min);
-    const double green = position(style.green_min);
+    const double yellow = to_double(style.yellow_min);
+    const double green = to_double(style.green_min);
     axis.regions = {{0, yellow, "zone-red", "Red"},
                     {yellow, green, "zone-yellow", "Yellow"},
                     {green, 100, "zone-green", "Green"}};
@@ -363,8 +349,8 @@ std::string role_chart(const History& history, const RoleHistory& role,
         }
         html::Point point;
         point.x = static_cast<double>(index.at(p.commit));
-        point.y = position(p.aijri);
-        point.css = std::string(zone_css(p.zone));
+        point.y = to_double(p.aijri);
+        point.css = std::string(zone_class(p.zone));
         point.label = point_caption(p);
         series.points.push_back(std::move(point));
     }
@@ -384,8 +370,7 @@ std::string zone_cell(const HistoryPoint& p) {
         return fmt::format("<span class=\"zone invalid\">{}</span>", html::escape(state_text(p)));
     }
     std::string cell = p.zone_changed() ? html::escape(to_string(*p.previous_zone)) + " → " : "";
-    return cell + fmt::format("<span class=\"zone {}\">{}</span>", zone_css(p.zone),
-                              html::escape(p.label));
+    return cell + zone_badge(p.zone, p.label);
 }
 
 void write_role_html(std::string& out, const History& history, const RoleHistory& role,

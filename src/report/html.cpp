@@ -13,6 +13,7 @@
 #include "figures.hpp"
 #include "formats.hpp"
 #include "html_report.hpp"
+#include "zone_chart.hpp"
 
 namespace aijri::report_detail {
 namespace {
@@ -21,48 +22,12 @@ using html::escape;
 
 // ---- Pieces every page uses ------------------------------------------------------------------
 
-std::string_view zone_class(Zone zone) {
-    switch (zone) {
-    case Zone::green:
-        return "green";
-    case Zone::yellow:
-        return "yellow";
-    case Zone::red:
-        break;
-    }
-    return "red";
-}
-
-// A zone is named wherever its colour shows.
-std::string zone_badge(Zone zone, const std::string& label) {
-    return fmt::format("<span class=\"zone {}\">{}</span>", zone_class(zone), escape(label));
-}
-
 std::string role_anchor(const std::string& file) {
     return html::anchor("role-", file);
 }
 
 std::string published(const Rational& value, const Methodology& m) {
     return to_fixed(value, m.published_decimals);
-}
-
-// The zones as stretches of the AIJRI scale, lowest first.
-std::vector<html::Region> zone_regions(const Methodology& m) {
-    const double scale = to_double(m.scale);
-    return {{0, to_double(m.yellow_min), "zone-red", "Red"},
-            {to_double(m.yellow_min), to_double(m.green_min), "zone-yellow", "Yellow"},
-            {to_double(m.green_min), scale, "zone-green", "Green"}};
-}
-
-// The AIJRI scale, its ticks at the ends and at the zone lines.
-html::Axis aijri_axis(const Methodology& m) {
-    html::Axis axis;
-    axis.max = to_double(m.scale);
-    axis.label = "AIJRI";
-    axis.ticks = {0, to_double(m.yellow_min), to_double(m.green_min), axis.max};
-    axis.decimals = m.published_decimals;
-    axis.regions = zone_regions(m);
-    return axis;
 }
 
 std::string figure(const std::string& svg, const std::string& caption = "") {
