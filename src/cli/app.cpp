@@ -25,9 +25,11 @@ struct CommandEntry {
     const char* name;
     const char* help;
     Runner (*setup)(CLI::App&);
+    // A command whose revisions and paths are split off before CLI11 parses (DiffArguments).
+    Runner (*setup_split)(CLI::App&, const DiffArguments&) = nullptr;
 };
 
-constexpr std::array<CommandEntry, 9> k_commands = {{
+constexpr std::array<CommandEntry, 10> k_commands = {{
     {"score", "Score assessments and report the AIJRI, zone and sub-label", setup_score},
     {"robustness",
      "How firm each verdict is: margin, fewest edits to change the zone, swing, exact "
@@ -41,9 +43,11 @@ constexpr std::array<CommandEntry, 9> k_commands = {{
      setup_import},
     {"render", "Write an assessment as a document (Markdown) with the computed figures",
      setup_render},
-    // Set up with the arguments split off for it (setup_diff).
     {"diff", "Compare scores between two folders or git revisions, and say which edits moved them",
-     nullptr},
+     nullptr, setup_diff},
+    {"history",
+     "Each role's AIJRI and zone at every commit that changed its file or the methodology", nullptr,
+     setup_history},
     {"version", "Print aijri's version (as --version does)", setup_version},
 }};
 
@@ -119,7 +123,7 @@ std::string describe_parse_error(const CLI::ParseError& e, const CLI::App* comma
     return sanitize(what);
 }
 
-// For `aijri diff`, everything after `--` is a path, and everything after
+// For `aijri diff` and `aijri history`, everything after `--` is a path, and everything after
 // `--end-of-options` (up to a `--`) is a revision or a side, never an option: CLI11 cannot
 // tell these apart, so they are taken out here and handed over (see DiffArguments).
 int split_diff_arguments(int argc, char** argv, DiffArguments& split) {
@@ -127,7 +131,11 @@ int split_diff_arguments(int argc, char** argv, DiffArguments& split) {
     while (first < argc && argv[first][0] == '-') {
         ++first;
     }
-    if (first >= argc || std::string_view(argv[first]) != "diff") {
+    if (first >= argc) {
+        return argc;
+    }
+    const CommandEntry* command = find_command(argv[first]);
+    if (command == nullptr || command->setup_split == nullptr) {
         return argc;
     }
     int end = argc;
@@ -208,8 +216,8 @@ int run(int argc, char** argv) {
     DiffArguments diff_split; // split off before CLI11 parses (split_diff_arguments)
     for (const CommandEntry& entry : k_commands) {
         CLI::App* command = app.add_subcommand(entry.name, entry.help);
-        Runner command_runner =
-            entry.setup != nullptr ? entry.setup(*command) : setup_diff(*command, diff_split);
+        Runner command_runner = entry.setup != nullptr ? entry.setup(*command)
+                                                       : entry.setup_split(*command, diff_split);
         command->callback([&runner, command_runner] { runner = command_runner; });
     }
 
@@ -255,8 +263,8 @@ int run(int argc, char** argv) {
         return k_exit_usage;
     }
     if (!runner) {
-        eprint("aijri: name a command: score, robustness, validate, diff, import, render, "
-               "schema, methodology\nRun `aijri --help` for usage.\n");
+        eprint("aijri: name a command: score, robustness, validate, diff, history, import, "
+               "render, schema, methodology\nRun `aijri --help` for usage.\n");
         return k_exit_usage;
     }
     try {

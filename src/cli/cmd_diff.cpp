@@ -44,20 +44,6 @@ Methodology load_methodology_file(const std::string& file) {
     return option.load();
 }
 
-// The paths named after `--`, else the default.
-std::vector<std::string> default_paths(const std::vector<std::string>& named) {
-    if (!named.empty()) {
-        return named;
-    }
-    // A repository holds other JSON (schemas, methodologies, tool configuration): by
-    // default only its assessments folder is compared, when it has one.
-    struct stat info {};
-    if (::stat("assessments", &info) == 0 && S_ISDIR(info.st_mode)) {
-        return {"assessments"};
-    }
-    return {"."};
-}
-
 // Everything the diff reads from files: --output must be none of them. With one revision,
 // the new side is the working tree.
 std::vector<std::string> inputs_of(const DiffOptions& o, const std::vector<std::string>& sides,
@@ -66,7 +52,7 @@ std::vector<std::string> inputs_of(const DiffOptions& o, const std::vector<std::
     if (!o.git) {
         inputs.insert(inputs.end(), sides.begin(), sides.end());
     } else if (sides.size() == 1) {
-        const std::vector<std::string> tree = default_paths(paths);
+        const std::vector<std::string> tree = git_paths_or_default(paths);
         inputs.insert(inputs.end(), tree.begin(), tree.end());
     }
     return inputs;
@@ -108,7 +94,7 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
             throw Failure("aijri: diff --git takes REV_A [REV_B] [-- PATH...]", k_exit_usage);
         }
         try {
-            result = diff_git(o.arguments, default_paths(split.paths), sides);
+            result = diff_git(o.arguments, git_paths_or_default(split.paths), sides);
         } catch (const GitError& e) {
             throw Failure(fmt::format("aijri: diff: {}", e.what()), k_exit_usage);
         }
@@ -131,9 +117,9 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
         eprint("aijri: warning: {}\n", sanitize(warning)); // documents that are no assessment
     }
     if (result.roles.empty() && !o.allow_empty) {
-        fail_nothing_found("diff",
-                           o.git ? fmt::format("{}", fmt::join(default_paths(split.paths), ", "))
-                                 : fmt::format("{}", fmt::join(o.arguments, " or ")));
+        fail_nothing_found(
+            "diff", o.git ? fmt::format("{}", fmt::join(git_paths_or_default(split.paths), ", "))
+                          : fmt::format("{}", fmt::join(o.arguments, " or ")));
     }
     const int decimals = new_m.published_decimals;
     apply_gates(result, gates, decimals);
@@ -149,6 +135,7 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
                   use_color(o.color, o.output.empty() || o.output == "-" ? stdout : nullptr);
     style.show_unchanged = o.all;
     style.annotate_places = o.git;
+    style.methodology = &new_m;
     write_diff_report(result, format, style, [&out](std::string_view piece) { out.write(piece); });
     out.commit();
     bool tripped = false;
@@ -195,7 +182,7 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
                      "Exit 1 when a role crosses a zone line");
     add_threshold_option(command, "--fail-on-drop", options->fail_on_drop,
                          "Exit 1 when a role's AIJRI drops by at least POINTS", "POINTS");
-    command.add_flag("--all", options->all, "List unchanged roles too (text format)");
+    command.add_flag("--all", options->all, "List unchanged roles too (text and html formats)");
     add_color_option(command, options->color);
     add_output_option(command, options->output, "the report");
     add_jobs_option(command, options->jobs, "Files scored");
@@ -215,6 +202,7 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
         "  aijri diff --git main --format markdown --fail-on-zone-change > comment.md\n"
         "  aijri diff --git origin/main HEAD --format github --fail-on-drop 5\n"
         "  aijri diff --git origin/main HEAD --format junit -o diff.xml\n"
+        "  aijri diff --git origin/main HEAD --format html -o diff.html\n"
         "  aijri diff --git --end-of-options \"$OLD\" \"$NEW\"   # revisions from a script: never "
         "options\n"
         "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");

@@ -32,5 +32,7 @@ struct DiffArguments {
 };
 // `split` is filled by run() once the command line is split, before the command runs.
 Runner setup_diff(CLI::App& command, const DiffArguments& split);
+// `aijri history [REV_RANGE] [-- PATH...]` splits its arguments as diff does.
+Runner setup_history(CLI::App& command, const DiffArguments& split);
 
 } // namespace aijri::cli

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <sys/stat.h>
 #include <thread>
 
 #include <fmt/format.h>
@@ -186,6 +187,19 @@ void add_allow_empty_option(CLI::App& app, bool& allow_empty) {
     app.add_flag("--allow-empty", allow_empty,
                  "Finding no assessment is not an error (without it: exit 2, so that a gate "
                  "pointed at the wrong folder does not pass)");
+}
+
+std::vector<std::string> git_paths_or_default(const std::vector<std::string>& named) {
+    if (!named.empty()) {
+        return named;
+    }
+    // A repository holds other JSON (schemas, methodologies, tool configuration): by
+    // default only its assessments folder is read, when it has one.
+    struct stat info {};
+    if (::stat("assessments", &info) == 0 && S_ISDIR(info.st_mode)) {
+        return {"assessments"};
+    }
+    return {"."};
 }
 
 void fail_nothing_found(const std::string& command, const std::string& where) {

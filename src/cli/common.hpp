@@ -132,6 +132,9 @@ void add_format_option(CLI::App& app, Format& format, const Names& formats,
 }
 // PATH...: the files and folders of assessments a command reads.
 void add_paths_argument(CLI::App& app, std::vector<std::string>& paths);
+// The paths named after `--` for a command that reads git (diff --git, history), else the
+// default: the folder "assessments" when there is one, else ".".
+std::vector<std::string> git_paths_or_default(const std::vector<std::string>& named);
 // -q, --quiet.
 void add_quiet_option(CLI::App& app, bool& quiet, const std::string& help);
 

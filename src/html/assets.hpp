@@ -36,6 +36,7 @@ th button{all:inherit;cursor:pointer;padding:0}th[aria-sort=ascending] button::a
 th[aria-sort=descending] button::after{content:" ▼"}
 .figures{font-variant-numeric:tabular-nums}
 ul.errors{margin:.2em 0;padding-left:1.2em}
+[hidden]{display:none!important}
 .controls{display:flex;gap:8px;align-items:center;margin:.6em 0}
 .controls input{flex:1;max-width:360px}
 .pager{display:flex;gap:8px;align-items:center;margin:.4em 0}

@@ -345,9 +345,12 @@ std::string line_chart(const LineChart& chart) {
     for (std::size_t i = 0; i < chart.x.ticks.size(); ++i) {
         const double t = chart.x.ticks[i];
         out += line(x(t), bottom, x(t), bottom + 4, "axis");
-        out += text_at(x(t), bottom + 16, "middle",
-                       i < chart.x_tick_labels.size() ? chart.x_tick_labels[i]
-                                                      : tick_text(chart.x, t));
+        const std::string label =
+            i < chart.x_tick_labels.size() ? chart.x_tick_labels[i] : tick_text(chart.x, t);
+        // A label centred on its tick would run off the chart at the right edge (a date at the
+        // last commit): it ends at its tick there instead.
+        const double half = 3.25 * static_cast<double>(display_width(label));
+        out += text_at(x(t), bottom + 16, x(t) + half > k_width ? "end" : "middle", label);
     }
     out += text_at((x.from + x.to) / 2, bottom + 32, "middle", chart.x.label, "muted");
     return out + "</svg>";

@@ -99,39 +99,48 @@ std::string sha256_base64(std::string_view text) {
 std::string escape(std::string_view text) {
     const std::string safe = sanitize(text);
     std::string out;
-    out.reserve(safe.size());
-    for (const char c : safe) {
-        switch (c) {
+    out.reserve(safe.size() + 16);
+    std::size_t start = 0;
+    for (std::size_t at = 0; at < safe.size(); ++at) {
+        std::string_view entity;
+        switch (safe[at]) {
         case '&':
-            out += "&amp;";
+            entity = "&amp;";
             break;
         case '<':
-            out += "&lt;";
+            entity = "&lt;";
             break;
         case '>':
-            out += "&gt;";
+            entity = "&gt;";
             break;
         case '"':
-            out += "&quot;";
+            entity = "&quot;";
             break;
         case '\'':
-            out += "&#39;";
+            entity = "&#39;";
             break;
         default:
-            out += c;
+            continue;
         }
+        out.append(safe, start, at - start);
+        out += entity;
+        start = at + 1;
     }
+    out.append(safe, start);
     return out;
 }
 
 std::string anchor(std::string_view prefix, std::string_view key) {
+    static constexpr std::string_view k_hex = "0123456789abcdef";
     std::string out(prefix);
     for (const char c : key) {
-        const auto byte = static_cast<unsigned char>(c);
         if (is_ascii_alpha(c) || is_ascii_digit(c) || c == '-' || c == '.') {
             out += c;
         } else {
-            out += fmt::format("_{:02x}", byte);
+            const auto byte = static_cast<unsigned char>(c);
+            out += '_';
+            out += k_hex[byte >> 4];
+            out += k_hex[byte & 15];
         }
     }
     return out;

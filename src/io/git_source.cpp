@@ -19,6 +19,7 @@
 #include "aijri/util/threads.hpp"
 
 #include "git_blob_reader.hpp"
+#include "git_run.hpp"
 
 extern char** environ; // NOLINT: POSIX
 
@@ -70,11 +71,9 @@ pid_t spawn_git(const std::vector<std::string>& arguments, int in, int out, int 
     return pid;
 }
 
-struct Completed {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+} // namespace
+
+namespace detail {
 
 // Runs git to completion, reading its output and errors together so neither pipe fills.
 Completed run_git(const std::vector<std::string>& arguments) {
@@ -139,7 +138,11 @@ bool is_hidden_path(std::string_view path) {
     return false;
 }
 
-} // namespace
+} // namespace detail
+
+using detail::Completed;
+using detail::first_line;
+using detail::run_git;
 
 std::string git_resolve_commit(const std::string& revision) {
     if (revision.empty()) {
@@ -169,6 +172,11 @@ std::string git_prefix() {
     return first_line(r.out);
 }
 
+bool is_listed_assessment(std::string_view path, InputFormat format) {
+    const std::string_view name = path.substr(path.find_last_of('/') + 1);
+    return is_assessment_name(name, format) && !detail::is_hidden_path(path);
+}
+
 std::vector<GitFile> git_list_json(const std::string& commit, const std::vector<std::string>& paths,
                                    InputFormat format) {
     std::vector<std::string> arguments{"ls-tree", "-r", "-z", "--full-name", commit, "--"};
@@ -190,8 +198,7 @@ std::vector<GitFile> git_list_json(const std::string& commit, const std::vector<
             continue;
         }
         const std::string_view path = entry.substr(tab + 1);
-        const std::string_view name = path.substr(path.find_last_of('/') + 1);
-        if (is_assessment_name(name, format) && !is_hidden_path(path)) {
+        if (is_listed_assessment(path, format)) {
             const std::string_view head = entry.substr(0, tab);
             files.push_back(
                 GitFile{std::string(path), std::string(head.substr(head.rfind(' ') + 1))});

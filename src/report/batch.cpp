@@ -63,6 +63,14 @@ std::string BatchReport::end(const BatchTotals&) const {
     return {};
 }
 
+std::string csv_lines(const std::vector<std::string>& lines) {
+    std::string cell;
+    for (const std::string& line : lines) {
+        cell += (cell.empty() ? "" : "\n") + sanitize(line);
+    }
+    return csv_field(cell, /*keep_newlines=*/true);
+}
+
 std::string csv_field(std::string_view text, bool keep_newlines) {
     // A CSV file is opened in spreadsheets and also printed to terminals and CI logs: control
     // characters, escape sequences and bidi overrides are shown as escapes, and a line break

@@ -9,6 +9,8 @@
 #include "aijri/util/text.hpp"
 
 #include "contribution.hpp"
+#include "diff_html.hpp"
+#include "diff_parts.hpp"
 
 namespace aijri {
 
@@ -16,8 +18,15 @@ using report_detail::contribution_text;
 using report_detail::input_label;
 using report_detail::moved;
 using report_detail::names_task;
+using report_detail::new_text;
+using report_detail::old_text;
+using report_detail::Pieces;
+using report_detail::renamed_text;
+using report_detail::scenario_text;
 using report_detail::signed_fixed;
+using report_detail::summary_line;
 using report_detail::value_text;
+using report_detail::worth_showing;
 
 namespace {
 
@@ -126,31 +135,6 @@ void write_role(detail::JsonWriter& w, const RoleDiff& r, int decimals) {
     w.end_object();
 }
 
-// The text of a report, handed out a piece at a time: a format appends, and calls
-// role_done() after each role.
-class Pieces {
-public:
-    explicit Pieces(const std::function<void(std::string_view)>& write) : m_write(write) {
-        m_text.reserve(k_piece + 4096);
-    }
-    std::string& text() { return m_text; }
-    void role_done() {
-        if (m_text.size() >= k_piece) {
-            m_write(m_text);
-            m_text.clear();
-        }
-    }
-    void finish() {
-        m_write(m_text);
-        m_text.clear();
-    }
-
-private:
-    static constexpr std::size_t k_piece = 64U * 1024U;
-    const std::function<void(std::string_view)>& m_write;
-    std::string m_text;
-};
-
 void write_json(Pieces& out, const DiffResult& result, int decimals) {
     // The writer appends to the text, and keeps no place in it: a piece can be handed out
     // and the text emptied between two roles.
@@ -188,28 +172,6 @@ void write_json(Pieces& out, const DiffResult& result, int decimals) {
     out.text() += '\n';
 }
 
-std::string summary_line(const DiffSummary& s) {
-    return fmt::format("{} changed, {} added, {} removed, {} fixed, {} broken, {} unchanged, {} "
-                       "invalid; {} zone change{}, {} renamed",
-                       s.changed, s.added, s.removed, s.fixed, s.broken, s.unchanged, s.invalid,
-                       s.zone_changes, s.zone_changes == 1 ? "" : "s", s.renamed);
-}
-
-// One side of a role: its published figures, "invalid" for a file that has none, "—" for no
-// file. The label is text from a file (an override's sub-label): each format escapes it.
-std::string side_text(const std::optional<RoleVerdict>& v, const std::string& file, int decimals) {
-    if (v) {
-        return fmt::format("{} {}", to_fixed(v->aijri, decimals), v->label);
-    }
-    return file.empty() ? "—" : "invalid";
-}
-std::string old_text(const RoleDiff& r, int decimals) {
-    return side_text(r.old_verdict, r.old_file, decimals);
-}
-std::string new_text(const RoleDiff& r, int decimals) {
-    return side_text(r.new_verdict, r.new_file, decimals);
-}
-
 // What a role went from and to, after its status and id: "64.6 Green → 40.1 Yellow  (−24.5)",
 // "64.6 Green  (new/file.json)" for one side only, "" for an invalid role. Unescaped.
 std::string movement(const RoleDiff& r, int decimals) {
@@ -238,17 +200,6 @@ std::string role_line(const RoleDiff& r, int decimals) {
                        moved_from_to.empty() ? "" : "  " + moved_from_to);
 }
 
-std::string renamed_text(const RoleDiff& r) {
-    return fmt::format("renamed {} → {}", r.old_place, r.new_place);
-}
-
-// "scenario \"AutoML compression\": 57.0 Green (Accelerated) → 45.1 Yellow". Unescaped.
-std::string scenario_text(const ScenarioChange& s, int decimals) {
-    return fmt::format("scenario \"{}\": {} {} → {} {}", s.name,
-                       to_fixed(s.old_verdict.aijri, decimals), s.old_verdict.label,
-                       to_fixed(s.new_verdict.aijri, decimals), s.new_verdict.label);
-}
-
 // What a role's line leaves out, one line each: its rename, contributions and errors.
 // Unescaped.
 std::vector<std::string> role_details(const RoleDiff& r, int decimals) {
@@ -264,11 +215,6 @@ std::vector<std::string> role_details(const RoleDiff& r, int decimals) {
     }
     lines.insert(lines.end(), r.errors.begin(), r.errors.end());
     return lines;
-}
-
-// Shown by formats that list what matters to a reviewer rather than every role.
-bool worth_showing(const RoleDiff& r) {
-    return r.status != RoleStatus::unchanged || r.renamed() || r.gate.has_value();
 }
 
 // A role that could not be compared because a side could not be read or scored: JUnit's
@@ -375,15 +321,6 @@ void write_markdown(Pieces& out, const DiffResult& result, int decimals) {
             out.role_done();
         }
     }
-}
-
-// Lines from a file, each made safe (sanitize), in one cell: line breaks are ours.
-std::string csv_lines(const std::vector<std::string>& lines) {
-    std::string cell;
-    for (const std::string& line : lines) {
-        cell += (cell.empty() ? "" : "\n") + sanitize(line);
-    }
-    return csv_field(cell, /*keep_newlines=*/true);
 }
 
 void write_csv(Pieces& out, const DiffResult& result, int decimals) {
@@ -541,6 +478,9 @@ void write_diff_report(const DiffResult& result, DiffFormat format, const DiffRe
         break;
     case DiffFormat::github:
         write_github(out, result, style);
+        break;
+    case DiffFormat::html:
+        report_detail::write_diff_html(out, result, style);
         break;
     }
     out.finish();

@@ -13,6 +13,7 @@
 #include "figures.hpp"
 #include "formats.hpp"
 #include "html_report.hpp"
+#include "zone_chart.hpp"
 
 namespace aijri::report_detail {
 namespace {
@@ -21,48 +22,12 @@ using html::escape;
 
 // ---- Pieces every page uses ------------------------------------------------------------------
 
-std::string_view zone_class(Zone zone) {
-    switch (zone) {
-    case Zone::green:
-        return "green";
-    case Zone::yellow:
-        return "yellow";
-    case Zone::red:
-        break;
-    }
-    return "red";
-}
-
-// A zone is named wherever its colour shows.
-std::string zone_badge(Zone zone, const std::string& label) {
-    return fmt::format("<span class=\"zone {}\">{}</span>", zone_class(zone), escape(label));
-}
-
 std::string role_anchor(const std::string& file) {
     return html::anchor("role-", file);
 }
 
 std::string published(const Rational& value, const Methodology& m) {
     return to_fixed(value, m.published_decimals);
-}
-
-// The zones as stretches of the AIJRI scale, lowest first.
-std::vector<html::Region> zone_regions(const Methodology& m) {
-    const double scale = to_double(m.scale);
-    return {{0, to_double(m.yellow_min), "zone-red", "Red"},
-            {to_double(m.yellow_min), to_double(m.green_min), "zone-yellow", "Yellow"},
-            {to_double(m.green_min), scale, "zone-green", "Green"}};
-}
-
-// The AIJRI scale, its ticks at the ends and at the zone lines.
-html::Axis aijri_axis(const Methodology& m) {
-    html::Axis axis;
-    axis.max = to_double(m.scale);
-    axis.label = "AIJRI";
-    axis.ticks = {0, to_double(m.yellow_min), to_double(m.green_min), axis.max};
-    axis.decimals = m.published_decimals;
-    axis.regions = zone_regions(m);
-    return axis;
 }
 
 std::string figure(const std::string& svg, const std::string& caption = "") {
@@ -753,6 +718,14 @@ public:
 
     std::string render(const Evaluation& e, const std::optional<std::string>& gate) const override {
         if (!e.valid()) {
+            // As the text report does, a role whose only errors are stated figures that do
+            // not match is shown whole, its mismatches listed: the figures are what the
+            // analyst needs to correct them.
+            if (m_one_role && e.assessment && !e.methodology_error && !e.edit_error) {
+                Evaluation shown = e;
+                shown.score = compute_score(*e.assessment, m_methodology);
+                return full_role(shown, m_methodology, gate);
+            }
             return invalid_role(e, m_one_role ? 1 : 3);
         }
         return m_one_role ? full_role(e, m_methodology, gate)

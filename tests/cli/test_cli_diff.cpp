@@ -628,3 +628,37 @@ TEST_CASE("diff -f github: an annotation a role on its file, errors at their lin
                              "0 changed, 1 added, 0 removed, 0 fixed, 0 broken, 1 unchanged, 0 "
                              "invalid; 0 zone changes, 0 renamed\n");
 }
+
+TEST_CASE("diff -f html -o writes one page: renames, gates and errors in each role's section") {
+    const Repo repo = four_kinds_of_change();
+    const auto r = repo.aijri("diff --git HEAD~1 HEAD -f html --fail-on-zone-change -o out.html");
+    CHECK(r.status == 1); // broken, and a gate
+    CHECK(r.out.empty());
+    const std::string page = aijri::test::read_text_file(repo.dir + "/out.html");
+    CHECK(page.starts_with("<!DOCTYPE html>\n"));
+    CHECK(page.ends_with("</html>\n"));
+    CHECK(contains(page, "<div class=\"card\"><b>1</b>down across the Green line (48.0)</div>"));
+    CHECK(contains(page, "<div class=\"card\"><b>1</b>renamed</div>"));
+    // Unchanged but renamed: a section, as the text report lists it.
+    CHECK(contains(page, "<section class=\"role\" id=\"role-bookkeeper\">"));
+    CHECK(contains(page, "<p class=\"note\">renamed assessments/bookkeeper.json → "
+                         "assessments/bookkeeping-clerk.json</p>"));
+    CHECK(contains(page, "<p><strong>Gate:</strong> zone changed from Green to Yellow "
+                         "(--fail-on-zone-change)</p>"));
+    CHECK(contains(page, "<ul class=\"errors\">\n<li>HEAD:assessments/breaks.json:11:50: error: "
+                         "/tasks/0/score: expected an integer from 1 to 5, found 7</li>"));
+    // An id with quotes and commas: escaped as text, encoded in its anchor.
+    CHECK(contains(page, "<h3>=HYPERLINK(&quot;x&quot;), &quot;quoted&quot;</h3>"));
+    CHECK(contains(page, "<a href=\"#role-_3dHYPERLINK_28_22x_22_29_2c_20_22quoted_22\">"));
+    // As a browser reads it: Debian's html5lib in strict mode refuses any parse error.
+    if (run_command("/usr/bin/python3 -c 'import html5lib'").status == 0) {
+        const auto parse = run_command(
+            fmt::format("cd '{}' && /usr/bin/python3 -c 'import html5lib, sys; html5lib.HTMLParser("
+                        "strict=True).parse(open(sys.argv[1], \"rb\"))' out.html",
+                        repo.dir));
+        CHECK(parse.err.empty());
+        CHECK(parse.status == 0);
+    } else {
+        WARN("html5lib is missing (Debian: python3-html5lib): the page was not parsed");
+    }
+}

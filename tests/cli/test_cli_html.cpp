@@ -87,6 +87,19 @@ TEST_CASE("html of one role carries the seed's figures, charts and sections") {
     CHECK_FALSE(contains(page, "http://"));
     CHECK_FALSE(contains(page, "https://"));
     CHECK(page.substr(page.size() - 16) == "</body>\n</html>\n");
+    // A dark scheme for readers who ask for one, and a sheet for paper.
+    CHECK(contains(page, "@media (prefers-color-scheme:dark)"));
+    CHECK(contains(page, "@media print{"));
+}
+
+TEST_CASE("html of one role with stated figures that do not match shows the role and them") {
+    const std::string root = aijri::test::temp_dir();
+    write_text_file(root + "/stated.json",
+                    aijri::test::seed_json_with("\"aijri\": 64.6", "\"aijri\": 61.0"));
+    const std::string page = page_of("score " + root + "/stated.json", 1);
+    CHECK(contains(page, "<p class=\"verdict\">AIJRI <b>64.6</b>"));
+    CHECK(contains(page, "<h2>Stated figures that do not match</h2>"));
+    CHECK(contains(page, "stated.json:"));
 }
 
 TEST_CASE("html of a folder is a portfolio whose table links to each role's section") {
@@ -136,6 +149,22 @@ TEST_CASE("html of robustness shows the margin, the fewest edits and the odds") 
     CHECK(contains(page, "<td>Green</td><td class=\"num\">0.961743</td><td>1211519/1259712</td>"));
     CHECK(contains(page, "5th percentile 48.8, median 60.2, 95th percentile 72.7"));
     CHECK(contains(page, "<title>Tornado: the published AIJRI"));
+}
+
+TEST_CASE("html of robustness over a folder ranks how near each role is to a zone change") {
+    const std::string root = aijri::test::temp_dir();
+    write_text_file(root + "/a-seed.json", read_text_file(aijri::test::source_path(k_seed)));
+    aijri::test::AssessmentSpec yellow;
+    yellow.growth = 0;
+    yellow.evidence = {0, 0, 0, 0, 0};
+    yellow.barriers = {0, 0, 0, 0, 0};
+    write_text_file(root + "/b-yellow.json", aijri::test::to_json(yellow));
+    const std::string page = page_of("robustness " + root);
+    CHECK(contains(page, "<h1>Robustness of 2 roles</h1>"));
+    CHECK(contains(page, "<th class=\"num\">Steps to change zone</th>"));
+    CHECK(contains(page, "<td class=\"num\" data-v=\"4\">4 → Yellow</td>"));
+    CHECK(contains(page, "<p>Fewest edits to change the zone: 4 unit steps to Yellow.</p>"));
+    check_links_resolve(page);
 }
 
 TEST_CASE("html never lets text from a file run or become a link") {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aijri/io/input_format.hpp"
@@ -28,6 +29,10 @@ struct GitFile {
 // The current folder's path from the top of the repository: "" at the top, else ending in
 // '/' ("team/"). A path relative to the current folder, put after it, is from the top.
 std::string git_prefix();
+
+// Whether a file at `path` (from the top of the repository) is one a folder walk reads: an
+// assessment's name (*.json and *.md documents, or one kind, by `format`) in no hidden folder.
+bool is_listed_assessment(std::string_view path, InputFormat format);
 
 // The assessments of `commit` under `paths` (relative to the current folder): the files a
 // folder walk would read (*.json and *.md documents, or one kind, by `format`), skipping

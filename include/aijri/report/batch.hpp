@@ -100,6 +100,8 @@ std::unique_ptr<BatchReport> make_batch_report(BatchFormat format, const Methodo
 // RFC 4180 quoting and the formula guard; `keep_newlines` for a cell of lines the caller
 // has made safe one by one.
 std::string csv_field(std::string_view text, bool keep_newlines = false);
+// Lines from a file, each made safe (sanitize), in one cell: line breaks are ours.
+std::string csv_lines(const std::vector<std::string>& lines);
 std::string xml_escape(std::string_view text);             // markup characters
 std::string github_escape_data(std::string_view text);     // %, CR, LF
 std::string github_escape_property(std::string_view text); // also ':' and ','

@@ -14,14 +14,15 @@
 
 namespace aijri {
 
-enum class DiffFormat { text, json, markdown, csv, junit, github };
-inline constexpr std::array<EnumName<DiffFormat>, 6> k_diff_format_names = {{
+enum class DiffFormat { text, json, markdown, csv, junit, github, html };
+inline constexpr std::array<EnumName<DiffFormat>, 7> k_diff_format_names = {{
     {"text", DiffFormat::text},
     {"json", DiffFormat::json},
     {"markdown", DiffFormat::markdown},
     {"csv", DiffFormat::csv},
     {"junit", DiffFormat::junit},
     {"github", DiffFormat::github},
+    {"html", DiffFormat::html},
 }};
 
 struct DiffReportStyle {
@@ -31,6 +32,9 @@ struct DiffReportStyle {
     // github: a file is named by its place (a path from the top of the repository: diff
     // --git) rather than as it was read, which for a revision is "REV:path".
     bool annotate_places = false;
+    // html: the new side's methodology, whose zone lines the charts draw (null: the built-in
+    // one).
+    const Methodology* methodology = nullptr;
 };
 
 // The report, handed to `write` in pieces of about 64 KiB as it is made: a report of
