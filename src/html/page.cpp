@@ -134,7 +134,7 @@ std::string anchor(std::string_view prefix, std::string_view key) {
     static constexpr std::string_view k_hex = "0123456789abcdef";
     std::string out(prefix);
     for (const char c : key) {
-        if (is_ascii_alpha(c) || is_ascii_digit(c) || c == '-' || c == '.') {
+        if (is_ascii_alpha(c) || is_ascii_digit(c) || c == '-' || c == '.' || c == '/') {
             out += c;
         } else {
             const auto byte = static_cast<unsigned char>(c);

@@ -501,9 +501,12 @@ std::string compact_role(const Evaluation& e, const Methodology& m,
                          const std::optional<std::string>& gate) {
     const Assessment& a = *e.assessment;
     const Score& s = *e.score;
-    std::string out = fmt::format("<section class=\"role\" id=\"{}\">\n<h3>{} {}</h3>\n",
-                                  role_anchor(display_file(e)), escape(a.role.title),
-                                  zone_badge(s.final_.zone, s.final_.label));
+    // The heading links back to the table; the tasks are one paragraph: thousands of
+    // sections are most of a portfolio's bytes and of the nodes a browser lays out.
+    std::string out =
+        fmt::format("<section class=\"role\" id=\"{}\">\n<h3><a href=\"#roles\">{}</a> {}</h3>\n",
+                    role_anchor(display_file(e)), escape(a.role.title),
+                    zone_badge(s.final_.zone, s.final_.label));
     out +=
         paragraph(fmt::format("{} · AIJRI {} · task resistance {} × evidence {} × barriers {} "
                               "× growth {} = raw {}",
@@ -511,11 +514,13 @@ std::string compact_role(const Evaluation& e, const Methodology& m,
                               fig(s.evidence_modifier), fig(s.barrier_modifier),
                               fig(s.growth_modifier), to_fixed(s.raw, 4)),
                   "figures");
-    std::vector<std::string> task_items;
-    for (const Task& t : a.tasks) {
-        task_items.push_back(fmt::format("{} — {} · score {}", t.name, pct(t.time_pct), t.score));
+    std::string task_line = "Tasks: ";
+    for (std::size_t i = 0; i < a.tasks.size(); ++i) {
+        const Task& t = a.tasks[i];
+        task_line += fmt::format("{}{} ({} · score {})", i == 0 ? "" : "; ", t.name,
+                                 pct(t.time_pct), t.score);
     }
-    out += gate_line(gate) + list(task_items);
+    out += gate_line(gate) + paragraph(task_line);
     if (e.robustness) {
         const Robustness& r = *e.robustness;
         const auto& nearest = nearest_zone_change(r.fewest_edits);
@@ -530,7 +535,7 @@ std::string compact_role(const Evaluation& e, const Methodology& m,
             fmt::format("{}: {}", d.severity == Severity::warning ? "warning" : "✗", d.message),
             "note");
     }
-    return out + "<p class=\"note\"><a href=\"#roles\">↑ all roles</a></p>\n</section>\n";
+    return out + "</section>\n";
 }
 
 // ---- The portfolio's header ----------------------------------------------------------------

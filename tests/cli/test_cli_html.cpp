@@ -123,6 +123,11 @@ TEST_CASE("html of a folder is a portfolio whose table links to each role's sect
     CHECK(contains(page, "<tr data-zone=\"green\"><td><a href=\"#role-"));
     CHECK(contains(page, ">Deep Learning Engineer</a></td>"));
     CHECK(contains(page, "<td class=\"num\">64.6</td>"));
+    // Each role's section: its figures and its tasks, its heading a way back to the table.
+    CHECK(contains(page, "<h3><a href=\"#roles\">Deep Learning Engineer</a> <span class=\"zone "
+                         "green\">Green (Accelerated)</span></h3>"));
+    CHECK(contains(page, "<p>Tasks: Design novel neural network architectures (20% · score 2); "
+                         "Train &amp; optimize deep learning models (25% · score 3);"));
     // The invalid file, with its error where it is, in the table and in its section.
     CHECK(count(page, "c-broken.json:2:") >= 2);
     CHECK(contains(page, "<span class=\"zone invalid\">invalid</span>"));

@@ -14,9 +14,10 @@ TEST_CASE("html escape turns every markup character into an entity", "[html]") {
 }
 
 TEST_CASE("html anchors keep safe characters and encode every other byte", "[html]") {
-    CHECK(html::anchor("role-", "team/a b.json") == "role-team_2fa_20b.json");
+    CHECK(html::anchor("role-", "team/a b.json") == "role-team/a_20b.json");
     // '_' itself is encoded, so that two keys never give one anchor.
     CHECK(html::anchor("r-", "a_2f") != html::anchor("r-", "a/"));
+    CHECK(html::anchor("r-", "a_20") != html::anchor("r-", "a "));
     CHECK(html::anchor("r-", "a_2f") == "r-a_5f2f");
     CHECK(html::anchor("r-", "\"><script>") == "r-_22_3e_3cscript_3e");
 }

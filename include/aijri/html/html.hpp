@@ -15,8 +15,9 @@ namespace aijri::html {
 // close an attribute or start a script.
 std::string escape(std::string_view text);
 
-// A fragment identifier for `key` (a file's path): letters, digits, '-' and '.' kept,
-// every other byte as "_xx", so that two keys never share one and none needs URL-encoding.
+// A fragment identifier for `key` (a file's path): letters, digits, '-', '.' and '/' kept
+// (a fragment may hold them as they are), every other byte as "_xx", so that two keys never
+// share one and none needs URL-encoding.
 std::string anchor(std::string_view prefix, std::string_view key);
 
 // The page around a report's body. `title` is plain text (escaped here).
