@@ -11,7 +11,76 @@ std::string modifier_line(std::string_view name, int total, const Rational& weig
                        fig(modifier));
 }
 
+template <std::size_t N>
+Rows scored_rows(const std::array<std::string_view, N>& titles,
+                 const std::array<ScoredItem, N>& items, const std::string& total,
+                 bool signed_scores) {
+    Rows rows;
+    for (std::size_t i = 0; i < N; ++i) {
+        rows.push_back({std::string(titles[i]),
+                        signed_scores ? signed_int(items[i].score) : std::to_string(items[i].score),
+                        items[i].rationale});
+    }
+    rows.push_back({"Total", total, ""});
+    return rows;
+}
+
 } // namespace
+
+Rows role_rows(const Assessment& a) {
+    Rows rows{{"Job Title", a.role.title}};
+    const std::array<std::pair<std::string_view, const std::string*>, 4> optional_rows = {{
+        {"Seniority Level", &a.role.seniority},
+        {"Primary Function", &a.role.primary_function},
+        {"What This Role Is NOT", &a.role.not_this_role},
+        {"Typical Experience", &a.role.typical_experience},
+    }};
+    for (const auto& [label, text] : optional_rows) {
+        if (!text->empty()) {
+            rows.push_back({std::string(label), *text});
+        }
+    }
+    return rows;
+}
+
+Rows principle_rows(const Assessment& a, const Score& s) {
+    Rows rows;
+    for (std::size_t i = 0; i < a.principles.size(); ++i) {
+        rows.push_back({std::string(k_principle_titles[i]),
+                        fmt::format("{}/3", a.principles[i].score), a.principles[i].rationale});
+    }
+    rows.push_back({"Protective Total", fmt::format("{}/9", s.protective_total), ""});
+    rows.push_back({"AI Growth Correlation", signed_int(s.growth_correlation), a.growth.rationale});
+    return rows;
+}
+
+Rows task_rows(const Assessment& a, const Score& s) {
+    Rows rows;
+    for (const Task& t : a.tasks) {
+        rows.push_back({t.name, pct(t.time_pct), std::to_string(t.score), fig(weighted_points(t)),
+                        impact_title(t.impact), t.rationale});
+    }
+    rows.push_back({"Total", pct(Rational(100)), "", fig(s.task_weighted_total), "", ""});
+    return rows;
+}
+
+Rows evidence_rows(const Assessment& a, const Score& s) {
+    return scored_rows(k_evidence_titles, a.evidence, signed_int(s.evidence_total), true);
+}
+
+Rows barrier_rows(const Assessment& a, const Score& s) {
+    return scored_rows(k_barrier_titles, a.barriers, fmt::format("{}/10", s.barrier_total), false);
+}
+
+std::string quick_screen_line(const Score& s) {
+    return fmt::format("Quick screen result: Protective {} + Correlation {} = {}",
+                       s.protective_total, s.growth_correlation, s.quick_screen);
+}
+
+std::string reinstatement_text(const Reinstatement& r) {
+    const std::string answer = r.new_tasks ? "Yes" : "No";
+    return r.note.empty() ? answer : answer + " — " + r.note;
+}
 
 std::string signed_int(int value) {
     return value > 0 ? fmt::format("+{}", value) : std::to_string(value);

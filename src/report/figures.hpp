@@ -26,4 +26,16 @@ std::vector<std::string> composite_lines(const Score& s, const Methodology& m,
 // The weighted points of a task: its share of time times its score.
 Rational weighted_points(const Task& task);
 
+// The rows of the assessment's tables, cell by cell, as every report for people lays them
+// out (the text report and the page; each escapes and aligns them its own way).
+using Rows = std::vector<std::vector<std::string>>;
+Rows role_rows(const Assessment& a);                      // Field, Value
+Rows principle_rows(const Assessment& a, const Score& s); // Principle, Score, Rationale
+Rows task_rows(const Assessment& a,
+               const Score& s); // Task, Time %, Score, Weighted, Impact, Rationale
+Rows evidence_rows(const Assessment& a, const Score& s); // Dimension, Score, Rationale
+Rows barrier_rows(const Assessment& a, const Score& s);  // Barrier, Score, Rationale
+std::string quick_screen_line(const Score& s);
+std::string reinstatement_text(const Reinstatement& r); // "Yes — note"
+
 } // namespace aijri::report_detail

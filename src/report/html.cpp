@@ -209,34 +209,12 @@ std::string scored_chart(std::string title, const std::array<std::string_view, N
     return figure(html::bar_chart(chart));
 }
 
-template <std::size_t N>
-std::string scored_table(const std::array<std::string_view, N>& names,
-                         const std::array<ScoredItem, N>& items, const std::string& total,
-                         std::string_view first_column, bool signed_scores) {
-    std::vector<std::vector<std::string>> rows;
-    for (std::size_t i = 0; i < N; ++i) {
-        rows.push_back({std::string(names[i]),
-                        signed_scores ? signed_int(items[i].score) : std::to_string(items[i].score),
-                        items[i].rationale});
-    }
-    rows.push_back({"Total", total, ""});
+std::string scored_table(std::string_view first_column, const Rows& rows) {
     return table({std::string(first_column), "Score", "Rationale"}, {false, true, false}, rows);
 }
 
 std::string role_definition(const Assessment& a) {
-    std::vector<std::vector<std::string>> rows{{"Job Title", a.role.title}};
-    const std::array<std::pair<std::string_view, const std::string*>, 4> optional_rows = {{
-        {"Seniority Level", &a.role.seniority},
-        {"Primary Function", &a.role.primary_function},
-        {"What This Role Is NOT", &a.role.not_this_role},
-        {"Typical Experience", &a.role.typical_experience},
-    }};
-    for (const auto& [label, text] : optional_rows) {
-        if (!text->empty()) {
-            rows.push_back({std::string(label), *text});
-        }
-    }
-    std::string out = heading(2, "Role Definition") + table({"Field", "Value"}, {}, rows);
+    std::string out = heading(2, "Role Definition") + table({"Field", "Value"}, {}, role_rows(a));
     if (!a.role.seniority_note.empty()) {
         out += "<h3>Seniority note</h3>\n" + prose(a.role.seniority_note);
     }
@@ -244,35 +222,18 @@ std::string role_definition(const Assessment& a) {
 }
 
 std::string principles(const Assessment& a, const Score& s) {
-    std::vector<std::vector<std::string>> rows;
-    for (std::size_t i = 0; i < a.principles.size(); ++i) {
-        rows.push_back({std::string(k_principle_titles[i]),
-                        fmt::format("{}/3", a.principles[i].score), a.principles[i].rationale});
-    }
-    rows.push_back({"Protective Total", fmt::format("{}/9", s.protective_total), ""});
-    rows.push_back({"AI Growth Correlation", signed_int(s.growth_correlation), a.growth.rationale});
     return heading(2, "Protective Principles + AI Growth Correlation") +
-           table({"Principle", "Score", "Rationale"}, {false, true, false}, rows) +
-           paragraph(fmt::format("Quick screen result: Protective {} + Correlation {} = {}",
-                                 s.protective_total, s.growth_correlation, s.quick_screen));
+           table({"Principle", "Score", "Rationale"}, {false, true, false}, principle_rows(a, s)) +
+           paragraph(quick_screen_line(s));
 }
 
 std::string tasks(const Assessment& a, const Score& s, const Methodology& m) {
-    std::vector<std::vector<std::string>> rows;
-    for (const Task& t : a.tasks) {
-        rows.push_back({t.name, pct(t.time_pct), std::to_string(t.score), fig(weighted_points(t)),
-                        impact_title(t.impact), t.rationale});
-    }
-    rows.push_back({"Total", pct(Rational(100)), "", fig(s.task_weighted_total), "", ""});
     std::string out = heading(2, "Task Decomposition") + tasks_chart(a) +
                       table({"Task", "Time %", "Score", "Weighted", "Impact", "Rationale"},
-                            {false, true, true, true, false, false}, rows) +
+                            {false, true, true, true, false, false}, task_rows(a, s)) +
                       paragraph(task_resistance_line(s, m)) + paragraph(split_line(s));
     if (a.reinstatement) {
-        const std::string answer = a.reinstatement->new_tasks ? "Yes" : "No";
-        out += paragraph("Reinstatement check: " + (a.reinstatement->note.empty()
-                                                        ? answer
-                                                        : answer + " — " + a.reinstatement->note));
+        out += paragraph("Reinstatement check: " + reinstatement_text(*a.reinstatement));
     }
     return out;
 }
@@ -466,13 +427,11 @@ std::string full_role(const Evaluation& e, const Methodology& m,
     out += heading(2, "Evidence Score") +
            scored_chart("The evidence, each dimension from −2 to +2", k_evidence_titles, a.evidence,
                         -2, 2) +
-           scored_table(k_evidence_titles, a.evidence, signed_int(s.evidence_total), "Dimension",
-                        true);
+           scored_table("Dimension", evidence_rows(a, s));
     out += heading(2, "Barrier Assessment") +
            scored_chart("The barriers to automation, each from 0 to 2", k_barrier_titles,
                         a.barriers, 0, 2) +
-           scored_table(k_barrier_titles, a.barriers, fmt::format("{}/10", s.barrier_total),
-                        "Barrier", false);
+           scored_table("Barrier", barrier_rows(a, s));
     out += heading(2, "JobZone Composite Score (AIJRI)") +
            list(composite_lines(s, m, std::string(to_string(s.formula.zone))), "figures");
     out += heading(2, "Sub-Label Determination") +

@@ -42,19 +42,7 @@ std::string_view zone_color(Zone zone) {
 
 void write_role(ReportWriter& w, const Assessment& a) {
     w.heading("Role Definition");
-    std::vector<std::vector<std::string>> rows{{"Job Title", a.role.title}};
-    const std::array<std::pair<std::string_view, const std::string*>, 4> optional_rows = {{
-        {"Seniority Level", &a.role.seniority},
-        {"Primary Function", &a.role.primary_function},
-        {"What This Role Is NOT", &a.role.not_this_role},
-        {"Typical Experience", &a.role.typical_experience},
-    }};
-    for (const auto& [label, text] : optional_rows) {
-        if (!text->empty()) {
-            rows.push_back({std::string(label), *text});
-        }
-    }
-    w.table({{"Field"}, {"Value"}}, rows);
+    w.table({{"Field"}, {"Value"}}, report_detail::role_rows(a));
     if (!a.role.seniority_note.empty()) {
         w.paragraph("Seniority note", a.role.seniority_note);
     }
@@ -62,56 +50,30 @@ void write_role(ReportWriter& w, const Assessment& a) {
 
 void write_principles(ReportWriter& w, const Assessment& a, const Score& s) {
     w.heading("Protective Principles + AI Growth Correlation");
-    std::vector<std::vector<std::string>> rows;
-    for (std::size_t i = 0; i < a.principles.size(); ++i) {
-        rows.push_back({std::string(k_principle_titles[i]),
-                        fmt::format("{}/3", a.principles[i].score), a.principles[i].rationale});
-    }
-    rows.push_back({"Protective Total", fmt::format("{}/9", s.protective_total), ""});
-    rows.push_back({"AI Growth Correlation", signed_int(s.growth_correlation), a.growth.rationale});
-    w.table({{"Principle"}, {"Score", 5, true}, {"Rationale"}}, rows);
-    w.line(fmt::format("Quick screen result: Protective {} + Correlation {} = {}",
-                       s.protective_total, s.growth_correlation, s.quick_screen));
+    w.table({{"Principle"}, {"Score", 5, true}, {"Rationale"}},
+            report_detail::principle_rows(a, s));
+    w.line(report_detail::quick_screen_line(s));
 }
 
 void write_tasks(ReportWriter& w, const Assessment& a, const Score& s, const Methodology& m) {
     w.heading("Task Decomposition");
-    std::vector<std::vector<std::string>> rows;
-    for (const Task& t : a.tasks) {
-        rows.push_back({t.name, pct(t.time_pct), std::to_string(t.score), fig(weighted_points(t)),
-                        impact_title(t.impact), t.rationale});
-    }
-    rows.push_back({"Total", pct(Rational(100)), "", fig(s.task_weighted_total), "", ""});
     w.table({{"Task"},
              {"Time %", 6, true},
              {"Score", 5, true},
              {"Weighted", 8, true},
              {"Impact", 12},
              {"Rationale"}},
-            rows);
+            report_detail::task_rows(a, s));
     w.line(task_resistance_line(s, m));
     w.line(split_line(s));
     if (a.reinstatement) {
-        const std::string answer = a.reinstatement->new_tasks ? "Yes" : "No";
-        w.paragraph("Reinstatement check", a.reinstatement->note.empty()
-                                               ? answer
-                                               : answer + " — " + a.reinstatement->note);
+        w.paragraph("Reinstatement check", report_detail::reinstatement_text(*a.reinstatement));
     }
 }
 
-template <std::size_t N>
 void write_scored_table(ReportWriter& w, std::string_view heading, std::string_view first_column,
-                        const std::array<std::string_view, N>& titles,
-                        const std::array<ScoredItem, N>& items, const std::string& total,
-                        bool signed_scores) {
+                        const report_detail::Rows& rows) {
     w.heading(heading);
-    std::vector<std::vector<std::string>> rows;
-    for (std::size_t i = 0; i < N; ++i) {
-        rows.push_back({std::string(titles[i]),
-                        signed_scores ? signed_int(items[i].score) : std::to_string(items[i].score),
-                        items[i].rationale});
-    }
-    rows.push_back({"Total", total, ""});
     w.table({{std::string(first_column)}, {"Score", 5, true}, {"Rationale"}}, rows);
 }
 
@@ -213,10 +175,8 @@ std::string render_text_report(const Evaluation& evaluation, const Methodology& 
     write_role(w, a);
     write_principles(w, a, s);
     write_tasks(w, a, s, m);
-    write_scored_table(w, "Evidence Score", "Dimension", k_evidence_titles, a.evidence,
-                       signed_int(s.evidence_total), true);
-    write_scored_table(w, "Barrier Assessment", "Barrier", k_barrier_titles, a.barriers,
-                       fmt::format("{}/10", s.barrier_total), false);
+    write_scored_table(w, "Evidence Score", "Dimension", report_detail::evidence_rows(a, s));
+    write_scored_table(w, "Barrier Assessment", "Barrier", report_detail::barrier_rows(a, s));
     write_composite(w, s, m, style.color);
     write_sub_label(w, s, m, style.color);
     if (evaluation.what_if) {

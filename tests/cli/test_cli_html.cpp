@@ -30,6 +30,18 @@ std::size_t count(const std::string& text, const std::string& part) {
     return n;
 }
 
+// A folder of the seed (Green, 4 steps from Yellow) and a Yellow role.
+std::string seed_and_yellow() {
+    const std::string root = aijri::test::temp_dir();
+    write_text_file(root + "/a-seed.json", read_text_file(aijri::test::source_path(k_seed)));
+    aijri::test::AssessmentSpec yellow;
+    yellow.growth = 0;
+    yellow.evidence = {0, 0, 0, 0, 0};
+    yellow.barriers = {0, 0, 0, 0, 0};
+    write_text_file(root + "/b-yellow.json", aijri::test::to_json(yellow));
+    return root;
+}
+
 // The page `arguments` write with -o.
 std::string page_of(const std::string& arguments, int status = 0) {
     const std::string out = aijri::test::temp_dir() + "/page.html";
@@ -103,13 +115,7 @@ TEST_CASE("html of one role with stated figures that do not match shows the role
 }
 
 TEST_CASE("html of a folder is a portfolio whose table links to each role's section") {
-    const std::string root = aijri::test::temp_dir();
-    write_text_file(root + "/a-seed.json", read_text_file(aijri::test::source_path(k_seed)));
-    aijri::test::AssessmentSpec yellow;
-    yellow.growth = 0;
-    yellow.evidence = {0, 0, 0, 0, 0};
-    yellow.barriers = {0, 0, 0, 0, 0};
-    write_text_file(root + "/b-yellow.json", aijri::test::to_json(yellow));
+    const std::string root = seed_and_yellow();
     write_text_file(root + "/c-broken.json", "{\"aijri\": 1,\n  \"role\": {\"title\": \"x\"");
     const std::string page = page_of("score " + root, 1);
     CHECK(contains(page, "<h1>Portfolio of 3 roles</h1>"));
@@ -157,13 +163,7 @@ TEST_CASE("html of robustness shows the margin, the fewest edits and the odds") 
 }
 
 TEST_CASE("html of robustness over a folder ranks how near each role is to a zone change") {
-    const std::string root = aijri::test::temp_dir();
-    write_text_file(root + "/a-seed.json", read_text_file(aijri::test::source_path(k_seed)));
-    aijri::test::AssessmentSpec yellow;
-    yellow.growth = 0;
-    yellow.evidence = {0, 0, 0, 0, 0};
-    yellow.barriers = {0, 0, 0, 0, 0};
-    write_text_file(root + "/b-yellow.json", aijri::test::to_json(yellow));
+    const std::string root = seed_and_yellow();
     const std::string page = page_of("robustness " + root);
     CHECK(contains(page, "<h1>Robustness of 2 roles</h1>"));
     CHECK(contains(page, "<th class=\"num\">Steps to change zone</th>"));
