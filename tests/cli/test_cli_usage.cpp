@@ -85,7 +85,8 @@ TEST_CASE("usage errors name the command and point to its help") {
          "score --help` for usage.\n"},
         {"score --format jsno " + k_seed,
          "aijri score: --format: expected one of text, json, jsonl, csv, markdown, junit, "
-         "github, html, found \"jsno\"; did you mean \"json\"?\nRun `aijri score --help` for "
+         "github, html, badge, found \"jsno\"; did you mean \"json\"?\nRun `aijri score --help` "
+         "for "
          "usage.\n"},
         {"diff --colr never a b",
          "aijri diff: unknown option \"--colr\"; did you mean \"--color\"?\nRun `aijri diff "
