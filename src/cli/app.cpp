@@ -209,7 +209,8 @@ int exit_with_help(const CLI::App& app, const CLI::Error& e) {
 int run(int argc, char** argv) {
     prepare_process();
     CLI::App app{"aijri: scores job-role AI-resilience assessments (AIJRI methodology)", "aijri"};
-    app.set_version_flag("-V,--version", std::string("aijri ") + AIJRI_VERSION);
+    // A callback: the embedded methodology is parsed only when the version is asked for.
+    app.set_version_flag("-V,--version", std::function<std::string()>(version_line));
     app.require_subcommand(0, 1);
     app.footer(k_footer);
     Runner runner;

@@ -403,7 +403,7 @@ private:
 
     static GuardLines guard_for(BatchFormat format) {
         const bool guarded = format != BatchFormat::json && format != BatchFormat::jsonl &&
-                             format != BatchFormat::github;
+                             format != BatchFormat::github && format != BatchFormat::badge;
         return guarded ? GuardLines::yes : GuardLines::no;
     }
 
@@ -438,7 +438,8 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
     add_paths_argument(command, options.paths);
     add_format_option(
         command, options.format, k_batch_format_names,
-        list_choices(k_batch_format_names, {{"text", "a report for one file, a table for many"}}));
+        list_choices(k_batch_format_names, {{"text", "a report for one file, a table for many"},
+                                            {"badge", "shields.io endpoint JSON of the counts"}}));
     options.methodology.add_to(command);
     add_jobs_option(command, options.jobs, options.analyse ? "Files analysed" : "Files scored");
     const std::map<std::string, std::string> sort_notes{

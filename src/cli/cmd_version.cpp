@@ -9,7 +9,7 @@ namespace aijri::cli {
 Runner setup_version(CLI::App& command) {
     command.footer("Example:\n  aijri version   # the same as aijri --version");
     return [] {
-        write_output("-", std::string("aijri ") + AIJRI_VERSION + "\n");
+        write_output("-", version_line() + "\n");
         return k_exit_ok;
     };
 }

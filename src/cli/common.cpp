@@ -14,6 +14,10 @@
 
 namespace aijri::cli {
 
+std::string version_line() {
+    return fmt::format("aijri {} (methodology {})", AIJRI_VERSION, builtin_methodology().name);
+}
+
 void fail_usage(const std::string& command, const std::string& message) {
     throw Failure(
         fmt::format("aijri {0}: {1}\nRun `aijri {0} --help` for usage.", command, message),

@@ -32,6 +32,10 @@ struct Failure : std::runtime_error {
     int code;
 };
 
+// What --version and `aijri version` print: "aijri 0.2.0 (methodology aijri-1)". The
+// embedded methodology is named because it decides every figure as much as the code does.
+std::string version_line();
+
 // A usage error of `command`, pointing to its help (exit 2): "aijri render: MESSAGE\nRun
 // `aijri render --help` for usage."
 [[noreturn]] void fail_usage(const std::string& command, const std::string& message);

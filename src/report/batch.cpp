@@ -634,6 +634,8 @@ std::unique_ptr<BatchReport> make_batch_report(BatchFormat format, const Methodo
         return std::make_unique<Markdown>(m);
     case BatchFormat::html:
         return report_detail::make_html_report(m, style, false);
+    case BatchFormat::badge:
+        return report_detail::make_badge_report();
     }
     return nullptr;
 }

@@ -26,6 +26,10 @@ using SummaryLine = std::string (*)(const Evaluation& evaluation, const Methodol
 std::unique_ptr<BatchReport> make_record_report(BatchFormat format, const Methodology& methodology,
                                                 AppendJson append, SummaryLine summary);
 
+// `--format badge`, the same for score and robustness: shields.io endpoint JSON of the
+// zone counts, written at the end.
+std::unique_ptr<BatchReport> make_badge_report();
+
 std::size_t count_errors(const Evaluation& e);
 // The first error, as "file:line:col: message".
 std::string first_error(const Evaluation& e);

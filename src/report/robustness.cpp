@@ -668,6 +668,8 @@ std::unique_ptr<BatchReport> make_robustness_report(BatchFormat format,
         return std::make_unique<Markdown>(methodology);
     case BatchFormat::html:
         return make_html_report(methodology, style, true);
+    case BatchFormat::badge:
+        return make_badge_report(); // the verdicts' counts, as score's badge has them
     case BatchFormat::json:
     case BatchFormat::jsonl:
     case BatchFormat::junit:

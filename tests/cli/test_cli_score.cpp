@@ -172,7 +172,7 @@ TEST_CASE("schema: the committed copy is what the command prints") {
 }
 
 TEST_CASE("version and help") {
-    CHECK(run_aijri("--version").out == "aijri " AIJRI_VERSION "\n");
+    CHECK(run_aijri("--version").out == "aijri " AIJRI_VERSION " (methodology aijri-1)\n");
     const auto help = run_aijri("--help");
     CHECK(help.status == 0);
     CHECK(contains(help.out, "Exit status:"));

@@ -44,7 +44,8 @@ TEST_CASE("version, -V and help CMD do what they say") {
         INFO(arguments);
         const CommandResult r = run_aijri(arguments);
         CHECK(r.status == 0);
-        CHECK(r.out == std::string("aijri ") + AIJRI_VERSION + "\n");
+        // The embedded methodology is named: it decides the figures as much as the code.
+        CHECK(r.out == std::string("aijri ") + AIJRI_VERSION + " (methodology aijri-1)\n");
     }
     const CommandResult help = run_aijri("help score");
     CHECK(help.status == 0);
@@ -84,7 +85,8 @@ TEST_CASE("usage errors name the command and point to its help") {
          "score --help` for usage.\n"},
         {"score --format jsno " + k_seed,
          "aijri score: --format: expected one of text, json, jsonl, csv, markdown, junit, "
-         "github, html, found \"jsno\"; did you mean \"json\"?\nRun `aijri score --help` for "
+         "github, html, badge, found \"jsno\"; did you mean \"json\"?\nRun `aijri score --help` "
+         "for "
          "usage.\n"},
         {"diff --colr never a b",
          "aijri diff: unknown option \"--colr\"; did you mean \"--color\"?\nRun `aijri diff "

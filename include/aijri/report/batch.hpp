@@ -16,8 +16,8 @@
 
 namespace aijri {
 
-enum class BatchFormat { text, json, jsonl, csv, markdown, junit, github, html };
-inline constexpr std::array<EnumName<BatchFormat>, 8> k_batch_format_names = {{
+enum class BatchFormat { text, json, jsonl, csv, markdown, junit, github, html, badge };
+inline constexpr std::array<EnumName<BatchFormat>, 9> k_batch_format_names = {{
     {"text", BatchFormat::text},
     {"json", BatchFormat::json},
     {"jsonl", BatchFormat::jsonl},
@@ -26,6 +26,7 @@ inline constexpr std::array<EnumName<BatchFormat>, 8> k_batch_format_names = {{
     {"junit", BatchFormat::junit},
     {"github", BatchFormat::github},
     {"html", BatchFormat::html},
+    {"badge", BatchFormat::badge},
 }};
 
 // Gates a CI pipeline can fail on; the report is complete either way.
