@@ -106,8 +106,8 @@ inline void render_everything(const Evaluation& e, const Methodology& methodolog
     }
     const ResultSummary summary = summarize(e);
     Gates gates;
-    gates.fail_under = Rational(50);
-    gates.fail_on_zone = Zone::yellow;
+    gates.fail_under.value = Rational(50);
+    gates.fail_on_zone.value = Zone::yellow;
     const auto gate = gate_failure(summary, gates, methodology);
     BatchTotals totals;
     totals.files = 1;

@@ -40,13 +40,13 @@ Gates parse_gates(const BatchCommandOptions& o) {
                                       o.fail_under),
                           k_exit_usage);
         }
-        gates.fail_under = n.literal.value;
+        gates.fail_under.value = n.literal.value;
     }
     if (!o.fail_on_zone.empty()) {
-        gates.fail_on_zone = zone_from_string(o.fail_on_zone);
+        gates.fail_on_zone.value = zone_from_string(o.fail_on_zone);
     }
     if (o.fail_if_fragile >= 0) {
-        gates.fail_if_fragile = o.fail_if_fragile;
+        gates.fail_if_fragile.value = o.fail_if_fragile;
     }
     return gates;
 }

@@ -29,11 +29,21 @@ inline constexpr std::array<EnumName<BatchFormat>, 9> k_batch_format_names = {{
     {"badge", BatchFormat::badge},
 }};
 
+// A gate's threshold and where it was set, which the reason names: "" for the command line
+// ("--fail-under 25"), else the place in the config file ("fail-under 50 (aijri.toml:9:1)").
+template <typename T>
+struct Gate {
+    std::optional<T> value;
+    std::string origin;
+    explicit operator bool() const { return value.has_value(); }
+    const T& operator*() const { return *value; }
+};
+
 // Gates a CI pipeline can fail on; the report is complete either way.
 struct Gates {
-    std::optional<Rational> fail_under; // published AIJRI below this
-    std::optional<Zone> fail_on_zone;   // a role in this zone or below fails
-    std::optional<int> fail_if_fragile; // a zone that N or fewer unit steps change fails
+    Gate<Rational> fail_under; // published AIJRI below this
+    Gate<Zone> fail_on_zone;   // a role in this zone or below fails
+    Gate<int> fail_if_fragile; // a zone that N or fewer unit steps change fails
 };
 
 // Why a result trips a gate ("AIJRI 23.4 is under --fail-under 25"), if it does.
