@@ -29,7 +29,7 @@ struct CommandEntry {
     Runner (*setup_split)(CLI::App&, const DiffArguments&) = nullptr;
 };
 
-constexpr std::array<CommandEntry, 10> k_commands = {{
+constexpr std::array<CommandEntry, 11> k_commands = {{
     {"score", "Score assessments and report the AIJRI, zone and sub-label", setup_score},
     {"robustness",
      "How firm each verdict is: margin, fewest edits to change the zone, swing, exact "
@@ -48,6 +48,10 @@ constexpr std::array<CommandEntry, 10> k_commands = {{
     {"history",
      "Each role's AIJRI and zone at every commit that changed its file or the methodology", nullptr,
      setup_history},
+    {"config",
+     "Print the settings taken from aijri.toml (the project config file) and where each came "
+     "from",
+     setup_config},
     {"version", "Print aijri's version (as --version does)", setup_version},
 }};
 

@@ -48,6 +48,10 @@ Gates parse_gates(const BatchCommandOptions& o) {
     if (o.fail_if_fragile >= 0) {
         gates.fail_if_fragile.value = o.fail_if_fragile;
     }
+    // A gate the config file set is named with its place in the reason.
+    gates.fail_under.origin = o.config.settings.origin_of("fail-under");
+    gates.fail_on_zone.origin = o.config.settings.origin_of("fail-on-zone");
+    gates.fail_if_fragile.origin = o.config.settings.origin_of("fail-if-fragile");
     return gates;
 }
 
@@ -97,7 +101,8 @@ private:
             return k_exit_usage;
         }
         analyse(e);
-        const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
+        const ResultSummary summary = summarize(e);
+        const auto gate = gate_failure(summary, gates_for(summary), m_methodology);
         // A file whose only errors are stated figures that do not match is still shown, its
         // mismatches marked: the figures are what the analyst needs to correct them.
         const bool mismatched_only = !e.valid() && e.assessment && !e.methodology_error;
@@ -306,7 +311,7 @@ private:
             analyse(e);
             RenderedResult r;
             r.summary = summarize(e);
-            const auto gate = gate_failure(r.summary, m_gates, m_methodology);
+            const auto gate = gate_failure(r.summary, gates_for(r.summary), m_methodology);
             r.text = report.render(e, gate);
             if (format == BatchFormat::text && !e.valid()) {
                 for (const Diagnostic& d : e.diagnostics) {
@@ -318,6 +323,16 @@ private:
     }
 
     static std::string summary_file(const Evaluation& e) { return e.file; }
+
+    // The gates of one file, for every format and the exit status alike: the command line's
+    // and the config file's top level, laid over by the [[thresholds]] entries that match
+    // the file. A record of a JSON Lines stream is no file: the top level only.
+    Gates gates_for(const ResultSummary& s) const {
+        if (!m_options.jsonl_input.empty()) {
+            return m_gates;
+        }
+        return m_options.config.settings.gates_for(s.file, m_gates);
+    }
 
     bool robust() const { return m_options.analyse; }
 
@@ -354,7 +369,7 @@ private:
         }
         ++m_totals.scored;
         ++m_totals.zones[s.zone];
-        if (const auto gate = gate_failure(s, m_gates, m_methodology)) {
+        if (const auto gate = gate_failure(s, gates_for(s), m_methodology)) {
             m_totals.gate_trips.push_back(GateTrip{s.file, s.title, *gate});
         }
     }
@@ -484,6 +499,7 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
     add_allow_empty_option(command, options.allow_empty);
     options.input_format.add_to(command);
     options.set.add_to(command);
+    options.config.add_to(command);
 }
 
 int run_batch_command(const BatchCommandOptions& options) {

@@ -16,6 +16,7 @@
 #include "aijri/util/enum_names.hpp"
 
 #include "common.hpp"
+#include "project_config.hpp"
 
 namespace aijri::cli {
 
@@ -30,6 +31,9 @@ inline constexpr std::array<EnumName<SortOrder>, 3> k_robustness_sort_names = {{
     {"score", SortOrder::score},
     {"fragility", SortOrder::fragility},
 }};
+
+// --fail-if-fragile N: from 0 to this many unit steps.
+inline constexpr std::int64_t k_max_fragile_steps = 1000;
 
 struct BatchCommandOptions {
     std::string command; // "score", "robustness": for messages
@@ -49,7 +53,8 @@ struct BatchCommandOptions {
     std::string jsonl_input;
     bool allow_empty = false;
     InputFormatOption input_format;
-    SetOption set; // --set POINTER=VALUE: what if
+    SetOption set;       // --set POINTER=VALUE: what if
+    ConfigOption config; // aijri.toml: applied before the command runs, its thresholds per file
     // robustness: analyse each valid role, under this model of uncertainty.
     bool analyse = false;
     UncertaintyModel uncertainty = UncertaintyModel::standard;

@@ -14,6 +14,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "console.hpp"
+#include "project_config.hpp"
 #include "terminal.hpp"
 #include "write_output.hpp"
 
@@ -36,6 +37,7 @@ struct DiffOptions {
     unsigned jobs = 0;
     bool allow_empty = false;
     InputFormatOption input_format;
+    ConfigOption config;
 };
 
 Methodology load_methodology_file(const std::string& file) {
@@ -189,6 +191,7 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
     add_max_bytes_option(command, options->max_bytes);
     add_allow_empty_option(command, options->allow_empty);
     options->input_format.add_to(command);
+    options->config.add_to(command);
     command.footer(
         "Sides hold JSON assessments and documents (*.md) alike. Roles are paired by \"id\" (a\n"
         "document's ID row; else the file name without its extension). For each: added,\n"
@@ -207,7 +210,10 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
         "options\n"
         "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");
     // `split` is filled in after this, before the command runs (see DiffArguments).
-    return [options, &split] { return run_diff(*options, split); };
+    return [options, &split, &command] {
+        options->config.apply(command);
+        return run_diff(*options, split);
+    };
 }
 
 } // namespace aijri::cli

@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "console.hpp"
+#include "project_config.hpp"
 
 namespace aijri::cli {
 namespace {
@@ -24,6 +25,7 @@ struct ValidateOptions {
     bool quiet = false;
     bool allow_empty = false;
     InputFormatOption input_format;
+    ConfigOption config;
 };
 
 int run_validate(const ValidateOptions& options) {
@@ -126,8 +128,12 @@ Runner setup_validate(CLI::App& command) {
     add_allow_empty_option(command, options->allow_empty);
     options->input_format.add_to(command);
     add_quiet_option(command, options->quiet, "Print only errors");
+    options->config.add_to(command);
     command.footer(k_footer);
-    return [options] { return run_validate(*options); };
+    return [options, &command] {
+        options->config.apply(command);
+        return run_validate(*options);
+    };
 }
 
 } // namespace aijri::cli
