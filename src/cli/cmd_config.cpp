@@ -31,6 +31,10 @@ struct ConfigCommandOptions {
     std::string command; // list this command's settings, its arguments after it
 };
 
+bool is_list(const ConfigKey& key) {
+    return key.kind == ConfigKind::string_list || key.kind == ConfigKind::assignments;
+}
+
 // One line of the listing: a key, its value (unset: none), and where the value came from.
 struct Setting {
     std::string key;
@@ -68,7 +72,7 @@ std::vector<std::string> default_of(const CLI::Option* option, const ConfigKey& 
 std::vector<Setting> settings_of(const CLI::App& app, const ProjectSettings& project) {
     std::vector<Setting> settings;
     for (const ConfigKey& key : config_keys()) {
-        Setting s{qualified_name(key), {}, "default", key.kind == ConfigKind::string_list};
+        Setting s{qualified_name(key), {}, "default", is_list(key)};
         const ConfigValue* value =
             project.config() != nullptr ? project.config()->find(key.table, key.name) : nullptr;
         if (value != nullptr) {
@@ -90,7 +94,7 @@ std::vector<Setting> command_settings(const CLI::App& command, const ProjectSett
         if ((!key.table.empty() && key.table != command.get_name()) || option == nullptr) {
             continue;
         }
-        Setting s{qualified_name(key), {}, "default", key.kind == ConfigKind::string_list};
+        Setting s{qualified_name(key), {}, "default", is_list(key)};
         if (const std::string origin = project.origin_of(key); !origin.empty()) {
             s.origin = origin;
         } else if (option->count() > 0) {

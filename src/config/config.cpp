@@ -172,7 +172,7 @@ private:
     std::optional<std::vector<std::string>> read_value(const ConfigKey& key, const toml::node& node,
                                                        const std::string& path) {
         const SourcePosition at = position_of(node.source());
-        if (key.kind == ConfigKind::string_list) {
+        if (key.kind == ConfigKind::string_list || key.kind == ConfigKind::assignments) {
             const toml::array* items = node.as_array();
             if (items == nullptr || items->empty()) {
                 error(at, path,
@@ -184,12 +184,17 @@ private:
             bool good = true;
             for (std::size_t i = 0; i < items->size(); ++i) {
                 const toml::node& item = (*items)[i];
+                std::string problem;
                 if (!item.is_string()) {
-                    error(position_of(item.source()), fmt::format("{}[{}]", path, i),
-                          fmt::format("expected a string, found {}", describe(item)));
-                    good = false;
-                } else {
+                    problem = fmt::format("expected a string, found {}", describe(item));
+                } else if (key.kind == ConfigKind::string_list) {
                     texts.push_back(item.as_string()->get());
+                } else if (auto text = assignment_text(key, item.as_string()->get(), problem)) {
+                    texts.push_back(std::move(*text));
+                }
+                if (!problem.empty()) {
+                    error(position_of(item.source()), fmt::format("{}[{}]", path, i), problem);
+                    good = false;
                 }
             }
             return good ? std::optional(std::move(texts)) : std::nullopt;
@@ -238,9 +243,39 @@ private:
                                   describe(node));
             return std::nullopt;
         case ConfigKind::string_list:
+        case ConfigKind::assignments:
             break;
         }
         return std::nullopt;
+    }
+
+    // "NAME=FILE" with NAME one of the key's choices (in its listed spelling), or nullopt
+    // with `problem` set: the words of --report's own check.
+    static std::optional<std::string> assignment_text(const ConfigKey& key, const std::string& text,
+                                                      std::string& problem) {
+        const std::size_t equals = text.find('=');
+        if (equals == std::string::npos) {
+            problem = fmt::format("expected FORMAT=FILE, such as \"sarif=aijri.sarif\", found {}",
+                                  detail::quoted(text, 40));
+            return std::nullopt;
+        }
+        const std::string name = text.substr(0, equals);
+        const std::string file = text.substr(equals + 1);
+        const auto choice =
+            std::find_if(key.choices.begin(), key.choices.end(), [&name](std::string_view c) {
+                return to_ascii_lower(std::string(c)) == to_ascii_lower(name);
+            });
+        if (choice == key.choices.end()) {
+            problem = detail::one_of_message(key.choices, name);
+            return std::nullopt;
+        }
+        if (file.empty() || file == "-") {
+            problem = fmt::format("expected a file after \"{}=\" (the console shows the format), "
+                                  "found {}",
+                                  *choice, detail::quoted(file, 40));
+            return std::nullopt;
+        }
+        return fmt::format("{}={}", *choice, file);
     }
 
     static std::optional<std::string> integer_text(const ConfigKey& key, const toml::node& node,

@@ -220,9 +220,11 @@ TEST_CASE("aijri config prints every key, its value and where it came from") {
                    "fail-if-fragile           -                        default\n"
                    "score.format              csv                      ../aijri.toml:5:1\n"
                    "score.sort                path                     default\n"
+                   "score.reports             -                        default\n"
                    "robustness.format         text                     default\n"
                    "robustness.sort           path                     default\n"
                    "robustness.uncertainty    default                  default\n"
+                   "robustness.reports        -                        default\n"
                    "diff.format               text                     default\n"
                    "diff.fail-on-zone-change  false                    default\n"
                    "diff.fail-on-drop         -                        default\n"
@@ -249,15 +251,25 @@ TEST_CASE("aijri config COMMAND ARGS marks what the command line sets, which bea
                    "fail-on-zone    Red                      aijri.toml:3:1\n"
                    "score.format    json                     command line\n"
                    "score.sort      path                     default\n"
+                   "score.reports   -                        default\n"
                    "[[thresholds]]  assessments/clinical/**  aijri.toml:7:1\n"
                    "  fail-under    70                       aijri.toml:9:1\n");
     const CommandResult none = run_in(dir, "config --no-config score");
     CHECK(none.status == 0);
-    CHECK(none.out.starts_with("config file: none (--no-config)\n"
-                               "key           value     from\n"
-                               "methodology   -         default\n"
-                               "paths         -         default\n"));
-    CHECK(contains(none.out, "\nfail-under    -         default\n"));
+    CHECK(none.out == "config file: none (--no-config)\n"
+                      "key            value     from\n"
+                      "methodology    -         default\n"
+                      "paths          -         default\n"
+                      "jobs           -         default\n"
+                      "max-bytes      16777216  default\n"
+                      "input-format   auto      default\n"
+                      "color          auto      default\n"
+                      "allow-empty    false     default\n"
+                      "fail-under     -         default\n"
+                      "fail-on-zone   -         default\n"
+                      "score.format   text      default\n"
+                      "score.sort     path      default\n"
+                      "score.reports  -         default\n");
     const CommandResult unknown = run_in(dir, "config scre");
     CHECK(unknown.status == 2);
     CHECK(unknown.err == "aijri config: \"scre\" is no command that reads aijri.toml (expected "
@@ -305,4 +317,31 @@ TEST_CASE("aijri config --format json gives each setting and each threshold") {
     const CommandResult none = run_in(dir, "config --no-config -f json");
     CHECK(none.out.starts_with("{\n  \"file\": null,\n"));
     CHECK(contains(none.out, "  \"thresholds\": []\n}\n"));
+}
+
+TEST_CASE("aijri.toml's reports are written from the same run, and --report replaces them") {
+    const std::string dir = make_project();
+    std::filesystem::create_directories(dir + "/out");
+    write_text_file(dir + "/aijri.toml",
+                    "[score]\nreports = [\"junit=out/junit.xml\", \"CSV=out/roles.csv\"]\n");
+    // From a folder below: the files are the config file's folder's.
+    const CommandResult r = run_in(dir + "/assessments", "score tech");
+    CHECK(r.status == 0);
+    CHECK(contains(r.out, "\n 64.6  Green (Accelerated)     Deep Learning Engineer          "
+                          "tech/dev.json\n"));
+    CHECK(aijri::test::read_text_file(dir + "/out/roles.csv")
+              .starts_with("file,id,title,status,aijri,zone,sub_label,label,"));
+    CHECK(contains(aijri::test::read_text_file(dir + "/out/roles.csv"), "\r\ntech/dev.json,dev,"));
+    CHECK(contains(aijri::test::read_text_file(dir + "/out/junit.xml"),
+                   "<testcase classname=\"aijri\" name=\"tech/dev.json\""));
+    std::filesystem::remove(dir + "/out/roles.csv");
+    std::filesystem::remove(dir + "/out/junit.xml");
+    const CommandResult flag = run_in(dir, "score assessments --report json=out/one.json");
+    CHECK(flag.status == 0);
+    CHECK(std::filesystem::exists(dir + "/out/one.json"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/out/roles.csv"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/out/junit.xml"));
+    const CommandResult config = run_in(dir, "config score");
+    CHECK(contains(config.out,
+                   "\nscore.reports  junit=out/junit.xml, csv=out/roles.csv  aijri.toml:2:1\n"));
 }

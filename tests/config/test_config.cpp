@@ -15,7 +15,7 @@ namespace {
 constexpr std::array<std::string_view, 3> k_formats = {"text", "json", "junit"};
 constexpr std::array<std::string_view, 2> k_zones = {"Red", "Yellow"};
 
-const std::array<ConfigKey, 9> k_keys = {{
+const std::array<ConfigKey, 10> k_keys = {{
     {"", "methodology", ConfigKind::string, {}, {}, {}, ConfigPath::whole},
     {"", "paths", ConfigKind::string_list, {}, {}, {}, ConfigPath::whole},
     {"", "jobs", ConfigKind::integer, {}, 1, 1024},
@@ -24,6 +24,7 @@ const std::array<ConfigKey, 9> k_keys = {{
     {"", "fail-on-zone", ConfigKind::choice, k_zones},
     {"", "fail-if-fragile", ConfigKind::integer, {}, 0, 1000},
     {"score", "format", ConfigKind::choice, k_formats},
+    {"score", "reports", ConfigKind::assignments, k_formats, {}, {}, ConfigPath::after_equals},
     {"diff", "fail-on-drop", ConfigKind::number, {}, 0},
 }};
 
@@ -214,4 +215,25 @@ TEST_CASE("the config file is found in the closest folder upward, not above a re
     CHECK(find_config_file(root / "repo/a/b") == root / "repo/a/aijri.toml");
     CHECK(find_config_file(root) == root / "aijri.toml");
     fs::remove_all(root);
+}
+
+TEST_CASE("a config file's reports are FORMAT=FILE, as --report takes them") {
+    const ProjectConfig config =
+        config_of("[score]\nreports = [\"JUnit=out/junit.xml\", \"json=a=b.json\"]\n");
+    const ConfigValue* reports = config.find("score", "reports");
+    REQUIRE(reports != nullptr);
+    CHECK(reports->texts == std::vector<std::string>{"junit=out/junit.xml", "json=a=b.json"});
+    CHECK(messages("[score]\nreports = [\"junit\", \"jnuit=a\", \"json=\", \"text=-\", 3]\n") ==
+          "aijri.toml:2:12: error: score.reports[0]: expected FORMAT=FILE, such as "
+          "\"sarif=aijri.sarif\", found \"junit\"\n"
+          "aijri.toml:2:21: error: score.reports[1]: expected one of \"text\", \"json\", "
+          "\"junit\", found \"jnuit\"; did you mean \"junit\"?\n"
+          "aijri.toml:2:32: error: score.reports[2]: expected a file after \"json=\" (the "
+          "console shows the format), found \"\"\n"
+          "aijri.toml:2:41: error: score.reports[3]: expected a file after \"text=\" (the "
+          "console shows the format), found \"-\"\n"
+          "aijri.toml:2:51: error: score.reports[4]: expected a string, found 3\n");
+    CHECK(messages("[score]\nreports = \"junit=x.xml\"\n") ==
+          "aijri.toml:2:11: error: score.reports: expected an array of strings, at least one, "
+          "found a string \"junit=x.xml\"\n");
 }

@@ -27,6 +27,7 @@ enum class ConfigKind {
     integer,     // a whole number from min to max
     number,      // an integer or a float, finite, at least min when min is set
     choice,      // one of `choices`, matched without regard to case
+    assignments, // an array of "NAME=FILE" strings, NAME one of `choices`: --report's values
 };
 
 // Whether a key's texts name files, relative to the config file's folder (its reader leaves
