@@ -233,8 +233,8 @@ inline constexpr std::string_view k_reference_assessment =
 inline void check_diff(DiffResult result, const Methodology& methodology) {
     const int decimals = methodology.published_decimals;
     DiffGates gates;
-    gates.fail_on_zone_change = true;
-    gates.fail_on_drop = Rational(0);
+    gates.fail_on_zone_change.value = true;
+    gates.fail_on_drop.value = Rational(0);
     apply_gates(result, gates, decimals);
     for (const DiffFormat format : {DiffFormat::text, DiffFormat::json, DiffFormat::markdown,
                                     DiffFormat::csv, DiffFormat::junit, DiffFormat::github}) {

@@ -69,7 +69,9 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
     const Methodology new_m =
         load_methodology_file(o.methodology_new.empty() ? both : o.methodology_new);
     DiffGates gates;
-    gates.fail_on_zone_change = o.fail_on_zone_change;
+    if (o.fail_on_zone_change) {
+        gates.fail_on_zone_change.value = true;
+    }
     if (!o.fail_on_drop.empty()) {
         const ParsedNumber n = parse_json_number(o.fail_on_drop);
         if (n.problem != NumberProblem::none || n.literal.value < Rational(0)) {
@@ -78,8 +80,11 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
                             o.fail_on_drop),
                 k_exit_usage);
         }
-        gates.fail_on_drop = n.literal.value;
+        gates.fail_on_drop.value = n.literal.value;
     }
+    // A gate the config file set is named with its place in the reason.
+    gates.fail_on_zone_change.origin = o.config.settings.origin_of("diff.fail-on-zone-change");
+    gates.fail_on_drop.origin = o.config.settings.origin_of("diff.fail-on-drop");
 
     DiffSideOptions sides;
     sides.old_methodology = &old_m;

@@ -82,6 +82,14 @@ std::string relative_to(const std::filesystem::path& path, const std::filesystem
     return relative.empty() ? path.string() : relative.string();
 }
 
+// Whether the command line names the input another way than the operands the file's `paths`
+// stand for: --jsonl-input's stream, which refuses PATHs beside it, sets `paths` aside as
+// PATHs named on the command line would.
+bool input_named_otherwise(const ConfigKey& key, const CLI::App& command) {
+    const CLI::Option* stream = command.get_option_no_throw("--jsonl-input");
+    return key.name == "paths" && stream != nullptr && stream->count() > 0;
+}
+
 } // namespace
 
 std::span<const ConfigKey> config_keys() {
@@ -219,7 +227,7 @@ const ProjectSettings& ConfigOption::apply(CLI::App& command) {
         if ((!key.table.empty() && key.table != command.get_name()) || option == nullptr) {
             continue;
         }
-        if (option->count() > 0) {
+        if (option->count() > 0 || input_named_otherwise(key, command)) {
             settings.set_by_command_line(key);
             continue;
         }

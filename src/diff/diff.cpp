@@ -29,14 +29,16 @@ std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGat
     // Every gate a role trips is named, not only the first.
     std::vector<std::string> reasons;
     if (gates.fail_on_zone_change && role.zone_changed) {
-        reasons.push_back(fmt::format("zone changed from {} to {} (--fail-on-zone-change)",
-                                      to_string(role.old_verdict->zone),
-                                      to_string(role.new_verdict->zone)));
+        reasons.push_back(
+            fmt::format("zone changed from {} to {} ({})", to_string(role.old_verdict->zone),
+                        to_string(role.new_verdict->zone),
+                        gate_label("fail-on-zone-change", "", gates.fail_on_zone_change.origin)));
     }
     if (gates.fail_on_drop && role.delta && -*role.delta >= *gates.fail_on_drop) {
-        reasons.push_back(fmt::format("dropped {} points (--fail-on-drop {})",
-                                      to_fixed(-*role.delta, decimals),
-                                      to_decimal(*gates.fail_on_drop, 0, 6)));
+        reasons.push_back(
+            fmt::format("dropped {} points ({})", to_fixed(-*role.delta, decimals),
+                        gate_label("fail-on-drop", to_decimal(*gates.fail_on_drop, 0, 6),
+                                   gates.fail_on_drop.origin)));
     }
     if (reasons.empty()) {
         return std::nullopt;

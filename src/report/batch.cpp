@@ -13,17 +13,6 @@
 
 namespace aijri {
 
-namespace {
-
-// "--fail-under 25" as typed, or "fail-under 50 (aijri.toml:9:1)" from the config file.
-template <typename T>
-std::string gate_name(std::string_view key, const Gate<T>& gate, std::string_view value) {
-    return gate.origin.empty() ? fmt::format("--{} {}", key, value)
-                               : fmt::format("{} {} ({})", key, value, gate.origin);
-}
-
-} // namespace
-
 std::optional<std::string> gate_failure(const ResultSummary& s, const Gates& gates,
                                         const Methodology& m) {
     if (!s.valid) {
@@ -33,14 +22,14 @@ std::optional<std::string> gate_failure(const ResultSummary& s, const Gates& gat
     const int d = m.published_decimals;
     std::vector<std::string> reasons;
     if (gates.fail_under && s.aijri < *gates.fail_under) {
-        reasons.push_back(fmt::format(
-            "AIJRI {} is under {}", to_fixed(s.aijri, d),
-            gate_name("fail-under", gates.fail_under, to_decimal(*gates.fail_under, 0, 6))));
+        reasons.push_back(fmt::format("AIJRI {} is under {}", to_fixed(s.aijri, d),
+                                      gate_label("fail-under", to_decimal(*gates.fail_under, 0, 6),
+                                                 gates.fail_under.origin)));
     }
     if (gates.fail_on_zone && is_at_or_below(s.zone, *gates.fail_on_zone)) {
         reasons.push_back(fmt::format(
             "zone {} trips {}", to_string(s.zone),
-            gate_name("fail-on-zone", gates.fail_on_zone, to_string(*gates.fail_on_zone))));
+            gate_label("fail-on-zone", to_string(*gates.fail_on_zone), gates.fail_on_zone.origin)));
     }
     if (gates.fail_if_fragile && s.nearest_change &&
         s.nearest_change->count <= *gates.fail_if_fragile) {
@@ -53,8 +42,8 @@ std::optional<std::string> gate_failure(const ResultSummary& s, const Gates& gat
             fmt::format("{} unit step{} move{} the formula's zone to {} ({}): trips {}",
                         change.count, change.count == 1 ? "" : "s", change.count == 1 ? "s" : "",
                         to_string(change.zone), fmt::join(edits, ", "),
-                        gate_name("fail-if-fragile", gates.fail_if_fragile,
-                                  std::to_string(*gates.fail_if_fragile))));
+                        gate_label("fail-if-fragile", std::to_string(*gates.fail_if_fragile),
+                                   gates.fail_if_fragile.origin)));
     }
     if (reasons.empty()) {
         return std::nullopt;

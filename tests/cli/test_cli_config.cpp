@@ -1,6 +1,7 @@
 // aijri.toml through the real binary, in real folders: found upward (the closest), named
 // (--config) or ignored (--no-config), beaten by the command line, and its thresholds gating
 // one folder.
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -344,4 +345,64 @@ TEST_CASE("aijri.toml's reports are written from the same run, and --report repl
     const CommandResult config = run_in(dir, "config score");
     CHECK(contains(config.out,
                    "\nscore.reports  junit=out/junit.xml, csv=out/roles.csv  aijri.toml:2:1\n"));
+}
+
+TEST_CASE("diff takes its gates and format from aijri.toml's [diff]") {
+    const std::string dir = make_project();
+    aijri::test::AssessmentSpec before;
+    before.evidence = aijri::test::spread(8, -2, 2);
+    aijri::test::AssessmentSpec after;
+    after.evidence = aijri::test::spread(-6, -2, 2);
+    std::filesystem::create_directories(dir + "/old");
+    std::filesystem::create_directories(dir + "/new");
+    write_text_file(dir + "/old/role.json", aijri::test::to_json(before));
+    write_text_file(dir + "/new/role.json", aijri::test::to_json(after));
+    write_text_file(dir + "/aijri.toml", "[diff]\n"
+                                         "fail-on-zone-change = true\n"
+                                         "format = \"markdown\"\n");
+    const CommandResult r = run_in(dir, "diff old new");
+    CHECK(r.status == 1);
+    CHECK(r.out.starts_with("### AIJRI changes\n"));
+    CHECK(contains(r.err, "gate: role: zone changed from Green to Yellow (fail-on-zone-change "
+                          "(aijri.toml:2:1))"));
+    const CommandResult flag = run_in(dir, "diff -f text --fail-on-zone-change old new");
+    CHECK(flag.status == 1);
+    CHECK_FALSE(flag.out.starts_with("### AIJRI changes\n"));
+    CHECK(contains(flag.err, "gate: role: zone changed from Green to Yellow "
+                             "(--fail-on-zone-change)"));
+    CHECK(run_in(dir, "diff --no-config old new").status == 0);
+    write_text_file(dir + "/aijri.toml", "[diff]\nfail-on-drop = 5\n");
+    const CommandResult drop = run_in(dir, "diff old new");
+    CHECK(drop.status == 1);
+    CHECK(contains(drop.err, " points (fail-on-drop 5 (aijri.toml:2:1))"));
+}
+
+TEST_CASE("robustness takes a folder's fail-if-fragile from aijri.toml's thresholds") {
+    const std::string dir = make_project();
+    // The seed is 4 unit steps from Yellow: 4 trips the gate, 3 does not.
+    write_text_file(dir + "/aijri.toml", "[[thresholds]]\n"
+                                         "paths = [\"assessments/clinical\"]\n"
+                                         "fail-if-fragile = 4\n");
+    const CommandResult r = run_in(dir, "robustness -f github assessments");
+    CHECK(r.status == 1);
+    CHECK(r.out.starts_with(
+        "::error file=assessments/clinical/nurse.json,title=aijri gate::4 unit steps move the "
+        "formula's zone to Yellow (/tasks/0/score 2 → 4, /tasks/1/score 3 → 5): trips "
+        "fail-if-fragile 4 (aijri.toml:3:1)\n"));
+    CHECK_FALSE(contains(r.out, "file=assessments/tech/dev.json,title=aijri gate"));
+    CHECK(run_in(dir, "robustness assessments/tech").status == 0);
+    CHECK(run_in(dir, "robustness --fail-if-fragile 3 assessments").status == 0);
+}
+
+TEST_CASE("aijri.toml's paths stand aside for --jsonl-input, as named PATHs would") {
+    const std::string dir = make_project();
+    write_text_file(dir + "/aijri.toml", "paths = [\"assessments\"]\n");
+    std::string record = aijri::test::seed_json();
+    record.erase(std::remove(record.begin(), record.end(), '\n'), record.end());
+    write_text_file(dir + "/roles.jsonl", record + "\n");
+    const CommandResult r = run_in(dir, "score -f csv --jsonl-input roles.jsonl");
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(contains(r.out, "\r\nroles.jsonl:1,deep-learning-engineer,"));
+    CHECK_FALSE(contains(r.out, "nurse"));
 }

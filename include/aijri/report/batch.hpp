@@ -13,6 +13,7 @@
 #include "aijri/batch/batch.hpp"
 #include "aijri/model/methodology.hpp"
 #include "aijri/util/enum_names.hpp"
+#include "aijri/util/gate.hpp"
 
 namespace aijri {
 
@@ -28,16 +29,6 @@ inline constexpr std::array<EnumName<BatchFormat>, 9> k_batch_format_names = {{
     {"html", BatchFormat::html},
     {"badge", BatchFormat::badge},
 }};
-
-// A gate's threshold and where it was set, which the reason names: "" for the command line
-// ("--fail-under 25"), else the place in the config file ("fail-under 50 (aijri.toml:9:1)").
-template <typename T>
-struct Gate {
-    std::optional<T> value;
-    std::string origin;
-    explicit operator bool() const { return value.has_value(); }
-    const T& operator*() const { return *value; }
-};
 
 // Gates a CI pipeline can fail on; the report is complete either way.
 struct Gates {
