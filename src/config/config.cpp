@@ -103,7 +103,7 @@ private:
                     m_config.values.push_back(ConfigValue{k, std::move(*texts), at});
                 }
             } else {
-                error(at, path, detail::unknown_key_message(name, names_in(table_name)));
+                error(at, path, unknown_key(table_name, name));
             }
         }
     }
@@ -363,6 +363,25 @@ private:
     bool is_table_name(std::string_view name) const {
         return std::any_of(m_keys.begin(), m_keys.end(),
                            [name](const ConfigKey& key) { return key.table == name; });
+    }
+
+    // An unknown key, or a known one in the wrong place: "fail-under" in [score] is named as
+    // the top-level key it is, "format" at the top level as the key of the tables that have it.
+    std::string unknown_key(std::string_view table, std::string_view name) const {
+        std::vector<std::string> homes;
+        for (const ConfigKey& key : m_keys) {
+            if (key.name == name && key.table != table) {
+                homes.push_back(key.table.empty() ? std::string("the top level")
+                                                  : fmt::format("[{}]", key.table));
+            }
+        }
+        if (homes.empty()) {
+            return detail::unknown_key_message(name, names_in(table));
+        }
+        return fmt::format("unknown key \"{}\" {}; it is a key of {}", name,
+                           table.empty() ? std::string("at the top level")
+                                         : fmt::format("in [{}]", table),
+                           fmt::join(homes, ", "));
     }
 
     // The names a table may hold, in the order of the key table: for "did you mean".

@@ -89,6 +89,19 @@ TEST_CASE("a config file's unknown key is named with the key it is nearest") {
           "fail-if-fragile, score, diff, thresholds; keys beginning with \"x-\" are ignored)\n");
 }
 
+TEST_CASE("a config file's key in the wrong table is named with the table it belongs to") {
+    CHECK(messages("[score]\nfail-under = 50\n[diff]\nformat = \"json\"\nmethodology = \"m\"\n") ==
+          "aijri.toml:2:1: error: score.fail-under: unknown key \"fail-under\" in [score]; it is "
+          "a key of the top level\n"
+          "aijri.toml:4:1: error: diff.format: unknown key \"format\" in [diff]; it is a key of "
+          "[score]\n"
+          "aijri.toml:5:1: error: diff.methodology: unknown key \"methodology\" in [diff]; it is "
+          "a key of the top level\n");
+    CHECK(messages("format = \"json\"\n") == "aijri.toml:1:1: error: format: unknown key "
+                                             "\"format\" at the top level; it is a key of "
+                                             "[score]\n");
+}
+
 TEST_CASE("a config file's value of the wrong type says what was expected and found") {
     CHECK(messages("jobs = \"4\"\n") == "aijri.toml:1:8: error: jobs: expected a whole number "
                                         "from 1 to 1024, found a string \"4\"\n");
