@@ -161,6 +161,7 @@ private:
                 } else {
                     eprint("aijri: warning: {}\n", sanitize(warning));
                 }
+                m_totals.warnings.push_back(warning); // sarif: the run's notifications
             });
         progress.finish();
         emitter.finish();
@@ -229,12 +230,16 @@ private:
             begin();
             if (m_spooling) {
                 m_spool.drain(m_out);
+                m_spooling = false;
             }
             std::stable_sort(m_held.begin(), m_held.end(),
                              m_command.m_options.sort == SortOrder::fragility ? by_fragility
                                                                               : by_score);
             for (const RenderedResult& r : m_held) {
                 write(r.text);
+            }
+            for (const std::string& r : m_report.closing_results(m_command.m_totals)) {
+                write(r);
             }
             m_out.write(m_report.end(m_command.m_totals));
             m_out.commit();
@@ -272,6 +277,9 @@ private:
         }
 
         void write(const std::string& text) {
+            if (text.empty()) {
+                return; // a file with nothing to report (sarif, gitlab): no separator either
+            }
             if (!m_first) {
                 body(m_report.separator());
             }
@@ -331,7 +339,8 @@ private:
     std::unique_ptr<BatchReport> make_report(BatchFormat format) {
         const bool one_named_file = m_options.jsonl_input.empty() && m_options.paths.size() == 1 &&
                                     !is_directory(m_options.paths[0]);
-        const ReportStyle style{m_style.color, m_style.width, one_named_file};
+        const ReportStyle style{m_style.color, m_style.width, one_named_file,
+                                m_gates,       AIJRI_VERSION, working_dir()};
         auto report = robust() ? make_robustness_report(format, m_methodology, style)
                                : make_batch_report(format, m_methodology, style);
         m_keep_results = report->needs_results();
@@ -403,7 +412,8 @@ private:
 
     static GuardLines guard_for(BatchFormat format) {
         const bool guarded = format != BatchFormat::json && format != BatchFormat::jsonl &&
-                             format != BatchFormat::github && format != BatchFormat::badge;
+                             format != BatchFormat::github && format != BatchFormat::badge &&
+                             format != BatchFormat::sarif && format != BatchFormat::gitlab;
         return guarded ? GuardLines::yes : GuardLines::no;
     }
 
@@ -439,7 +449,9 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
     add_format_option(
         command, options.format, k_batch_format_names,
         list_choices(k_batch_format_names, {{"text", "a report for one file, a table for many"},
-                                            {"badge", "shields.io endpoint JSON of the counts"}}));
+                                            {"badge", "shields.io endpoint JSON of the counts"},
+                                            {"sarif", "SARIF 2.1.0, for code scanning"},
+                                            {"gitlab", "GitLab Code Quality"}}));
     options.methodology.add_to(command);
     add_jobs_option(command, options.jobs, options.analyse ? "Files analysed" : "Files scored");
     const std::map<std::string, std::string> sort_notes{
