@@ -303,3 +303,25 @@ TEST_CASE("code scanning: a run with nothing to report is an empty run, an empty
         CHECK(gitlab.out == "[]\n");
     }
 }
+
+TEST_CASE("code scanning: --report sarif=FILE --report gitlab=FILE write what -f writes") {
+    const std::string top = make_checkout();
+    for (const std::string command :
+         {"score roles dup bad --fail-under 50", "score bad/mismatch.json", "score roles/seed.json",
+          "robustness roles --fail-if-fragile 3"}) {
+        CAPTURE(command);
+        const CommandResult both =
+            aijri_in(top, command + " --report sarif=x.sarif --report gitlab=y.json");
+        const CommandResult sarif = aijri_in(top, command + " -f sarif");
+        const CommandResult gitlab = aijri_in(top, command + " -f gitlab");
+        CHECK(both.status == sarif.status);
+        CHECK(both.status == gitlab.status);
+        // The console keeps the text report.
+        CHECK(both.out.find("Deep Learning Engin") != std::string::npos);
+        CHECK(read_text_file(top + "/x.sarif") == sarif.out);
+        CHECK(read_text_file(top + "/y.json") == gitlab.out);
+    }
+    // The reports of a run hold the same problems with the same fingerprints.
+    CHECK(sarif_fingerprints(read_text_file(top + "/x.sarif")) ==
+          gitlab_fingerprints(read_text_file(top + "/y.json")));
+}
