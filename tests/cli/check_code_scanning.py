@@ -190,6 +190,9 @@ def check_sarif(aijri, source, case, multitool_dir):
              report_file], capture_output=True, text=True)
         if not os.path.exists(log):
             fail("the multitool wrote no log: %s %s" % (completed.stdout, completed.stderr))
+        if completed.returncode != 0 or "Analysis completed successfully" not in completed.stdout:
+            fail("the multitool did not complete (status %d): %s %s" % (
+                completed.returncode, completed.stdout, completed.stderr))
         with open(log, encoding="utf-8-sig") as f:
             validation = json.load(f)
         problems = []
