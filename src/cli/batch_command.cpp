@@ -484,8 +484,13 @@ private:
     void make_reports() {
         const bool one_named_file = m_options.jsonl_input.empty() && m_options.paths.size() == 1 &&
                                     !is_directory(m_options.paths[0]);
-        const ReportStyle style{m_style.color, m_style.width, one_named_file,
-                                m_gates,       AIJRI_VERSION, working_dir()};
+        ReportStyle style;
+        style.color = m_style.color;
+        style.width = m_style.width;
+        style.one_role = one_named_file;
+        style.gates = m_gates;
+        style.tool_version = AIJRI_VERSION;
+        style.working_dir = working_dir();
         // A file is never coloured, whatever --color says of the console.
         ReportStyle file_style = style;
         file_style.color = false;
