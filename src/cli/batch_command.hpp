@@ -32,6 +32,15 @@ inline constexpr std::array<EnumName<SortOrder>, 3> k_robustness_sort_names = {{
     {"fragility", SortOrder::fragility},
 }};
 
+// validate -f: the text for people, and the formats a code-scanning tool reads (the batch
+// formats of the same names: every problem of every file, nothing of a valid one). Here, with
+// score's, for aijri.toml's key table too.
+inline constexpr std::array<EnumName<BatchFormat>, 3> k_validate_format_names = {{
+    {"text", BatchFormat::text},
+    {"sarif", BatchFormat::sarif},
+    {"gitlab", BatchFormat::gitlab},
+}};
+
 // --report FORMAT=FILE: one more report of the same run, written to a file as -o writes.
 struct ReportRequest {
     BatchFormat format = BatchFormat::text;

@@ -70,6 +70,7 @@ std::vector<ConfigKey> make_config_keys() {
          {},
          {},
          ConfigPath::after_equals},
+        {"validate", "format", K::choice, names_of<k_validate_format_names>()},
         {"diff", "format", K::choice, names_of<k_diff_format_names>()},
         {"diff", "fail-on-zone-change", K::boolean},
         {"diff", "fail-on-drop", K::number, {}, 0},

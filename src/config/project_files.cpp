@@ -10,7 +10,7 @@ namespace {
 
 // `gate`, unless the command line set it (a value without an origin), laid over by `entry`.
 template <typename T>
-void lay_over(Gate<T>& gate, const Gate<T>& entry) {
+void lay_over(GateValue<T>& gate, const GateValue<T>& entry) {
     const bool from_command_line = gate.value && gate.origin.empty();
     if (entry.value && !from_command_line) {
         gate = entry;

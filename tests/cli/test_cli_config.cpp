@@ -226,6 +226,7 @@ TEST_CASE("aijri config prints every key, its value and where it came from") {
                    "robustness.sort           path                     default\n"
                    "robustness.uncertainty    default                  default\n"
                    "robustness.reports        -                        default\n"
+                   "validate.format           text                     default\n"
                    "diff.format               text                     default\n"
                    "diff.fail-on-zone-change  false                    default\n"
                    "diff.fail-on-drop         -                        default\n"
@@ -405,4 +406,18 @@ TEST_CASE("aijri.toml's paths stand aside for --jsonl-input, as named PATHs woul
     CHECK(r.err.empty());
     CHECK(contains(r.out, "\r\nroles.jsonl:1,deep-learning-engineer,"));
     CHECK_FALSE(contains(r.out, "nurse"));
+}
+
+TEST_CASE("validate takes its format from aijri.toml's [validate]") {
+    const std::string dir = make_project();
+    write_text_file(dir + "/aijri.toml", "[validate]\nformat = \"GitLab\"\n");
+    write_text_file(dir + "/assessments/tech/broken.json", "{\"id\": 3}\n");
+    const CommandResult r = run_in(dir, "validate assessments/tech");
+    CHECK(r.status == 1);
+    CHECK(r.out.starts_with("[\n{\"description\":\"missing required key \\\"aijri\\\"\","
+                            "\"check_name\":\"aijri/InvalidAssessment\","));
+    CHECK(contains(r.out, "\"location\":{\"path\":\"assessments/tech/broken.json\""));
+    const CommandResult text = run_in(dir, "validate -f text assessments/tech");
+    CHECK(text.status == 1);
+    CHECK(contains(text.out, "assessments/tech/dev.json: ok\n"));
 }

@@ -5,15 +5,22 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace aijri {
 
 // A gate's threshold and where it was set: "" for the command line, else the place in the
-// config file ("aijri.toml:9:1"). A flag (--fail-on-zone-change) is a Gate<bool> set to true.
+// config file ("aijri.toml:9:1"). A flag (--fail-on-zone-change) is a GateValue<bool> set to true.
 template <typename T>
-struct Gate {
+struct GateValue {
     std::optional<T> value;
     std::string origin;
+    // A threshold set in code or on the command line: no origin.
+    GateValue& operator=(T threshold) {
+        value = std::move(threshold);
+        origin.clear();
+        return *this;
+    }
     explicit operator bool() const { return value.has_value(); }
     const T& operator*() const { return *value; }
 };
