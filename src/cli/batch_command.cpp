@@ -707,6 +707,7 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
                     "Also write the report in FORMAT to FILE, from the same run (repeatable): "
                     "--report sarif=aijri.sarif --report junit=junit.xml")
         ->type_name("FORMAT=FILE")
+        ->allow_extra_args(false)    // one value each: `--report json=r.json PATH` names a PATH
         ->transform(report_check()); // a transform: it writes the format's canonical name back
     command
         .add_option("--jsonl-input", options.jsonl_input,

@@ -338,7 +338,8 @@ TEST_CASE("aijri.toml's reports are written from the same run, and --report repl
                    "<testcase classname=\"aijri\" name=\"tech/dev.json\""));
     std::filesystem::remove(dir + "/out/roles.csv");
     std::filesystem::remove(dir + "/out/junit.xml");
-    const CommandResult flag = run_in(dir, "score assessments --report json=out/one.json");
+    // --report takes one value: the PATH after it is a PATH.
+    const CommandResult flag = run_in(dir, "score --report json=out/one.json assessments");
     CHECK(flag.status == 0);
     CHECK(std::filesystem::exists(dir + "/out/one.json"));
     CHECK_FALSE(std::filesystem::exists(dir + "/out/roles.csv"));
