@@ -71,9 +71,16 @@ CLI::Validator whole_number(std::int64_t min, std::int64_t max) {
         "", "whole number");
 }
 
+namespace {
+// The name of one_of()'s validator: this prefix, then the choices, separated by a character
+// no choice holds (see choices_of()).
+constexpr const char* k_one_of = "one of:";
+constexpr char k_choice_separator = '|';
+} // namespace
+
 CLI::Validator one_of(std::vector<std::string> choices) {
     return CLI::Validator(
-        [choices = std::move(choices)](std::string& text) -> std::string {
+        [choices](std::string& text) -> std::string {
             for (const std::string& choice : choices) {
                 if (choice.size() == text.size() &&
                     std::equal(choice.begin(), choice.end(), text.begin(), [](char a, char b) {
@@ -96,7 +103,29 @@ CLI::Validator one_of(std::vector<std::string> choices) {
             }
             return message;
         },
-        "", "one of");
+        "", k_one_of + fmt::format("{}", fmt::join(choices, std::string(1, k_choice_separator))));
+}
+
+std::vector<std::string> choices_of(CLI::Option& option) {
+    for (int i = 0;; ++i) {
+        const CLI::Validator* validator = nullptr;
+        try {
+            validator = option.get_validator(i);
+        } catch (const CLI::OptionNotFound&) {
+            return {}; // CLI11 2.1 has no count of validators: the index ran past the last
+        }
+        const std::string& name = validator->get_name();
+        if (name.rfind(k_one_of, 0) == 0) {
+            std::vector<std::string> choices;
+            std::size_t start = std::string_view(k_one_of).size();
+            while (start <= name.size()) {
+                const std::size_t end = std::min(name.find(k_choice_separator, start), name.size());
+                choices.push_back(name.substr(start, end - start));
+                start = end + 1;
+            }
+            return choices;
+        }
+    }
 }
 
 std::string join_choices(const std::vector<std::string>& names,
