@@ -40,6 +40,42 @@ bool operands_take_files(const CommandDoc& command) {
     return false;
 }
 
+// The help up to its first ": " or "; " outside parentheses: "Colour the zones: auto, …" is
+// "Colour the zones", while "(default: …)" stays whole.
+std::string first_clause(const std::string& help) {
+    int depth = 0;
+    for (std::size_t i = 0; i + 1 < help.size(); ++i) {
+        if (help[i] == '(') {
+            ++depth;
+        } else if (help[i] == ')' && depth > 0) {
+            --depth;
+        } else if (depth == 0 && (help[i] == ':' || help[i] == ';') && help[i + 1] == ' ') {
+            return help.substr(0, i);
+        }
+    }
+    return help;
+}
+
+// The text without its parenthesised asides (and the space before each): what is left of a
+// help too long for a menu still says what the option is, and no parenthesis is left open.
+std::string without_asides(const std::string& text) {
+    std::string out;
+    int depth = 0;
+    for (const char c : text) {
+        if (c == '(') {
+            if (depth == 0 && !out.empty() && out.back() == ' ') {
+                out.pop_back();
+            }
+            ++depth;
+        } else if (c == ')' && depth > 0) {
+            --depth;
+        } else if (depth == 0) {
+            out += c;
+        }
+    }
+    return out;
+}
+
 // ---- bash ----------------------------------------------------------------------------------
 
 // The `case` branch of one command: the value of the option before the cursor, else nothing
@@ -186,7 +222,10 @@ std::string fish_option_line(const std::string& condition, const OptionDoc& opti
 } // namespace
 
 std::string short_help(const std::string& help) {
-    std::string text = help.substr(0, std::min(help.find(": "), help.find("; ")));
+    std::string text = first_clause(help);
+    if (text.size() > k_longest_short_help) {
+        text = without_asides(text);
+    }
     if (text.size() > k_longest_short_help) {
         const std::size_t space = text.rfind(' ', k_longest_short_help - 3);
         text =

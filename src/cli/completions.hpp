@@ -17,8 +17,9 @@ std::string zsh_completion(const ProgramDoc& program);
 // For fish (share/fish/vendor_completions.d/aijri.fish): `complete` lines.
 std::string fish_completion(const ProgramDoc& program);
 
-// The first clause of an option's help, at most about 80 characters: what a completion menu
-// shows beside the option.
+// What a completion menu shows beside an option: the first clause of its help (up to ": " or
+// "; " outside parentheses); past 80 characters, without its parenthesised asides; still
+// longer, cut at a word with "...".
 std::string short_help(const std::string& help);
 
 } // namespace aijri::cli

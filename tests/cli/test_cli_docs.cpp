@@ -159,6 +159,15 @@ TEST_CASE("a completion menu shows the first clause of an option's help") {
     CHECK(short_help("Colour the zones: auto, always or never") == "Colour the zones");
     CHECK(short_help("Exit 1 when a role's AIJRI is below SCORE") ==
           "Exit 1 when a role's AIJRI is below SCORE");
+    // A colon inside parentheses does not end the clause; asides go when it is too long.
+    CHECK(short_help("Files scored at once, 1 to 1024 (default: the core count)") ==
+          "Files scored at once, 1 to 1024 (default: the core count)");
+    CHECK(short_help("text (a report for one file, a table for many), json, jsonl, csv, markdown, "
+                     "junit, github, html or badge (shields.io endpoint JSON of the counts)") ==
+          "text, json, jsonl, csv, markdown, junit, github, html or badge");
+    CHECK(short_help("Methodology definition to score with (default: the embedded aijri-1; "
+                     "`aijri methodology` prints it as a starting point)") ==
+          "Methodology definition to score with");
     const std::string long_help(100, 'x');
     CHECK(short_help("word " + long_help) == "word...");
 }
