@@ -12,7 +12,8 @@ CHECK is one of:
            option, operand and choice that the command's --help lists
   bash     the installed completion, sourced in bash (alone, and loaded by bash-completion
            from the prefix), completes commands, options and enumerated values
-  zsh      the zsh completion parses, and compinit finds it in the prefix's site-functions
+  zsh      the zsh completion parses, compinit finds it in the prefix's site-functions, and
+           an interactive zsh (zsh_complete.zsh) completes commands, options and values
   fish     the fish completion parses, and fish completes from it (complete -C)
   deb      `cpack -G DEB` makes a package whose files and fields are right
 
@@ -356,12 +357,32 @@ def check_zsh(args):
         result = run([zsh, "-f", "-c", script], env=dict(os.environ, HOME=installed.tmp))
         check(result.stdout.strip() == "_aijri",
               f"compinit does not map aijri to _aijri: {result.stdout!r} {result.stderr}")
-        # The function's body loads (its helper functions defined) without an error.
-        script = (f"source {shell_quote(completion)} 2>/dev/null; "
-                  "functions _aijri_score >/dev/null && print defined")
-        result = run([zsh, "-f", "-c", f"_arguments() {{ :; }}; _describe() {{ :; }}; {script}"])
-        check("defined" in result.stdout, f"_aijri does not define _aijri_score: {result.stderr}")
-        print("ok: zsh parses _aijri and compinit finds it in site-functions")
+        # What zsh offers on TAB, in an interactive zsh on a pseudo-terminal
+        # (zsh_complete.zsh), from the installed site-functions.
+        driver = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zsh_complete.zsh")
+        env = dict(os.environ, HOME=installed.tmp, ZDOTDIR=installed.tmp)
+
+        def expect(line, expected):
+            result = run([zsh, "-f", driver, folder, line], env=env, cwd=SOURCE, timeout=60)
+            got = [word for word in result.stdout.split("\n") if word]
+            check(result.returncode == 0 and sorted(got) == sorted(expected),
+                  f"zsh: {line!r} completes to {got}, expected {sorted(expected)}\n"
+                  f"{result.stderr}")
+
+        expect("aijri sc", ["score", "schema"])
+        expect("aijri ", commands_of(installed.binary))
+        formats = choices_of(installed.binary, "score", "--format")
+        expect("aijri score --format ", formats)
+        expect("aijri score -f ", formats)
+        expect("aijri score --format=", formats)
+        expect("aijri score --f", ["--format", "--fail-under", "--fail-on-zone"])
+        expect("aijri robustness --uncertainty ",
+               choices_of(installed.binary, "robustness", "--uncertainty"))
+        expect("aijri score --fail-on-zone ",
+               choices_of(installed.binary, "score", "--fail-on-zone"))
+        expect("aijri score assessments/deep-learning-eng", ["deep-learning-engineer.json"])
+        print("ok: zsh parses _aijri, compinit finds it in site-functions, and zsh completes "
+              "commands, options, values and files from it")
     finally:
         installed.close()
 
@@ -402,7 +423,13 @@ def check_fish(args):
         got = complete("aijri score --f")
         check(sorted(got) == ["--fail-on-zone", "--fail-under", "--format"],
               f"fish: 'aijri score --f' completes to {got}")
-        print("ok: fish parses aijri.fish and completes commands, options and values")
+        got = complete("aijri score assessments/deep-learning-eng")
+        check(got == ["assessments/deep-learning-engineer.json"],
+              f"fish: an operand completes to {got}")
+        got = complete("aijri score --format=j")
+        check(sorted(got) == sorted(f"--format={f}" for f in formats if f.startswith("j")),
+              f"fish: '--format=j' completes to {got}")
+        print("ok: fish parses aijri.fish and completes commands, options, values and files")
     finally:
         installed.close()
 
