@@ -15,7 +15,9 @@ CHECK is one of:
   zsh      the zsh completion parses, compinit finds it in the prefix's site-functions, and
            an interactive zsh (zsh_complete.zsh) completes commands, options and values
   fish     the fish completion parses, and fish completes from it (complete -C)
-  deb      `cpack -G DEB` makes a package whose files and fields are right
+  deb      `cpack -G DEB` makes a package whose files and fields are right, whose Depends
+           are exactly the packages of the libraries the binary links, and whose binary,
+           unpacked, scores the seed as the built one does
 
 A check whose tool is missing is skipped (exit 77), saying which tool and which package
 brings it (scripts/install-deps installs them).
@@ -478,26 +480,48 @@ def check_deb(args):
         check(field("Description").startswith("Job-role AI-resilience scoring engine\n"),
               f"Description: {field('Description')}")
         depends = field("Depends")
-        # The packages of the shared libraries the binary links (ldd), as dpkg knows them.
-        for library in ("libc.so.6", "libstdc++.so.6", "libfmt.so", "libgmp.so"):
-            check(library_package(binary, library) in depends,
-                  f"Depends: {depends}: no package for {library}")
+        # Exactly the packages of the shared libraries the binary links (readelf's NEEDED,
+        # found by ldd, owned as dpkg says), each with a version.
+        names = {re.sub(r"\s*\(.*\)", "", alternative).strip()
+                 for entry in depends.split(",") for alternative in entry.split("|")}
+        expected_packages = linked_packages(binary)
+        check(names == expected_packages,
+              f"Depends: {depends}\nnames {sorted(names)}, the binary links the libraries of "
+              f"{sorted(expected_packages)}")
+        check(all("(>=" in entry for entry in depends.split(",")),
+              f"Depends: {depends}: a package without a version")
+        # The packaged (stripped) binary, unpacked, scores the seed as the built one does.
+        root = os.path.join(tmp, "root")
+        unpacked = run(["dpkg-deb", "-x", deb, root])
+        check(unpacked.returncode == 0, f"dpkg-deb -x: {unpacked.stderr}")
+        seed = os.path.join(SOURCE, SEED)
+        packaged = run([os.path.join(root, "usr", "bin", "aijri"), "score", "-f", "jsonl", seed])
+        built = run([binary, "score", "-f", "jsonl", seed])
+        check(packaged.returncode == 0 and packaged.stdout == built.stdout,
+              f"the packaged aijri scores the seed as:\n{packaged.stdout}{packaged.stderr}")
         print(f"ok: {debs[0]} holds {len(expected)} files; Depends: {depends}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def library_package(binary, library):
-    """The package that ships the library the binary loads as `library…` (ldd, dpkg -S)."""
+def linked_packages(binary):
+    """The Debian packages that ship the shared libraries the binary names (NEEDED)."""
+    dynamic = run(["readelf", "-d", binary])
+    check(dynamic.returncode == 0, f"readelf -d {binary}: {dynamic.stderr}")
+    needed = re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic.stdout)
+    check(needed, f"readelf -d {binary} names no library:\n{dynamic.stdout}")
     ldd = run(["ldd", binary]).stdout
-    m = re.search(rf"^\s*{re.escape(library)}\S* => (\S+)", ldd, re.M)
-    check(m, f"ldd {binary} shows no {library}:\n{ldd}")
-    path = os.path.realpath(m.group(1))
-    owner = run(["dpkg", "-S", path])
-    if owner.returncode != 0:  # /lib is a link to /usr/lib on Debian 12: dpkg knows one name
-        owner = run(["dpkg", "-S", path.replace("/usr/lib/", "/lib/", 1)])
-    check(owner.returncode == 0, f"dpkg -S {path}: {owner.stderr}")
-    return owner.stdout.split(":")[0]
+    packages = set()
+    for library in needed:
+        m = re.search(rf"^\s*{re.escape(library)} => (\S+)", ldd, re.M)
+        check(m, f"ldd {binary} does not find {library}:\n{ldd}")
+        path = os.path.realpath(m.group(1))
+        owner = run(["dpkg", "-S", path])
+        if owner.returncode != 0:  # /lib is a link to /usr/lib on Debian 12: dpkg knows one name
+            owner = run(["dpkg", "-S", path.replace("/usr/lib/", "/lib/", 1)])
+        check(owner.returncode == 0, f"dpkg -S {path}: {owner.stderr}")
+        packages.add(owner.stdout.split(":")[0])
+    return packages
 
 
 CHECKS = {"prefix": check_prefix, "man": check_man, "bash": check_bash, "zsh": check_zsh,
