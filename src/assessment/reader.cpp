@@ -8,6 +8,7 @@
 
 #include "aijri/assessment/edit.hpp"
 #include "aijri/assessment/reader.hpp"
+#include "aijri/assessment/template.hpp"
 #include "aijri/json/cursor.hpp"
 
 namespace aijri {
@@ -89,11 +90,39 @@ public:
 private:
     // Text that no figure depends on: checked always, kept when the reader keeps prose.
     void read_prose(JsonNode& v, std::string& target) {
-        if (m_keep_prose) {
-            target = m_cursor.read_string(v).value_or("");
-        } else {
-            m_cursor.check_string(v);
+        const std::size_t at = v.offset;
+        const auto text = m_cursor.read_string_view(v);
+        if (!text) {
+            return;
         }
+        warn_of_placeholder(v, at, *text);
+        if (m_keep_prose) {
+            target = std::string(*text);
+        }
+    }
+
+    // `aijri init` writes a new assessment whose texts are the analyst's to write: empty ones,
+    // and a title and a task name that begin with "TODO". Each is a warning until it is
+    // written, so that a half-written file is never mistaken for a finished one.
+    void warn_of_placeholder(const JsonNode& v, std::size_t at, std::string_view text) {
+        if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+            m_cursor.warning(at, v.pointer(),
+                             "placeholder: the text is empty; write it, or remove the key");
+        } else if (text.starts_with(k_placeholder_mark)) {
+            m_cursor.warning(at, v.pointer(),
+                             fmt::format("placeholder: \"{}\" is still to be written",
+                                         text.substr(0, std::min<std::size_t>(text.size(), 60))));
+        }
+    }
+
+    // A name that must not be empty, and may be a placeholder.
+    std::string read_name(JsonNode& v) {
+        const std::size_t at = v.offset;
+        std::string name = m_cursor.read_nonempty_string(v).value_or("");
+        if (!name.empty()) {
+            warn_of_placeholder(v, at, name);
+        }
+        return name;
     }
 
     bool read_fields(JsonNode& node, Keys known, Keys required,
@@ -158,7 +187,7 @@ private:
         RoleDefinition& role = m_out.role;
         read_fields(node, k_role_keys, k_title_required, [&](std::string_view key, JsonNode& v) {
             if (key == "title") {
-                role.title = m_cursor.read_nonempty_string(v).value_or("");
+                role.title = read_name(v);
                 return;
             }
             if (key == "seniority") {
@@ -275,7 +304,7 @@ private:
                 element, k_task_keys, k_task_required, [&](std::string_view key, JsonNode& v) {
                     if (key == "name") {
                         name_offset = v.offset;
-                        task.name = m_cursor.read_nonempty_string(v).value_or("");
+                        task.name = read_name(v);
                     } else if (key == "time_pct") {
                         share_read = read_time_share(v, task.time_pct);
                     } else if (key == "score") {

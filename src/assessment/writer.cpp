@@ -11,6 +11,10 @@ namespace {
 // their text, so that a figure keeps its trailing zeros.
 class JsonWriter {
 public:
+    explicit JsonWriter(EmptyTexts empty_texts) : m_empty_texts(empty_texts) {}
+
+    bool writes_empty_texts() const { return m_empty_texts == EmptyTexts::write; }
+
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
     void begin_array() { open('['); }
@@ -76,10 +80,11 @@ private:
     std::string m_out;
     std::vector<std::size_t> m_counts; // members or elements written, per open level
     bool m_after_key = false;
+    EmptyTexts m_empty_texts;
 };
 
 void optional_text(JsonWriter& w, std::string_view key, const std::string& text) {
-    if (!text.empty()) {
+    if (!text.empty() || w.writes_empty_texts()) {
         w.key(key);
         w.string(text);
     }
@@ -274,8 +279,8 @@ void write_commentary(JsonWriter& w, const std::vector<CommentarySection>& comme
 
 } // namespace
 
-std::string assessment_to_json(const Assessment& a) {
-    JsonWriter w;
+std::string assessment_to_json(const Assessment& a, EmptyTexts empty_texts) {
+    JsonWriter w(empty_texts);
     w.begin_object();
     optional_text(w, "$schema", a.schema);
     w.key("aijri");

@@ -29,7 +29,7 @@ struct CommandEntry {
     Runner (*setup_split)(CLI::App&, const DiffArguments&) = nullptr;
 };
 
-constexpr std::array<CommandEntry, 10> k_commands = {{
+constexpr std::array<CommandEntry, 11> k_commands = {{
     {"score", "Score assessments and report the AIJRI, zone and sub-label", setup_score},
     {"robustness",
      "How firm each verdict is: margin, fewest edits to change the zone, swing, exact "
@@ -37,6 +37,8 @@ constexpr std::array<CommandEntry, 10> k_commands = {{
      setup_robustness},
     {"validate", "Check assessments: every error of every file, then the exit status",
      setup_validate},
+    {"init", "Write a new assessment to fill in: every section, valid, never over a file",
+     setup_init},
     {"schema", "Print the JSON Schema (2020-12) of the assessment format", setup_schema},
     {"methodology", "Print the embedded methodology definition (aijri-1)", setup_methodology},
     {"import", "Read an assessment document (Markdown, as published) into assessment JSON",
@@ -68,6 +70,17 @@ const CommandEntry* find_command(std::string_view name) {
         }
     }
     return nullptr;
+}
+
+// The commands that do something, as the table lists them (`version` is --version's twin).
+std::string command_names() {
+    std::string names;
+    for (const CommandEntry& entry : k_commands) {
+        if (std::string_view(entry.name) != "version") {
+            names += (names.empty() ? "" : ", ") + std::string(entry.name);
+        }
+    }
+    return names;
 }
 
 std::string unknown_command(std::string_view name) {
@@ -270,8 +283,7 @@ int run(int argc, char** argv) {
         return k_exit_usage;
     }
     if (!runner) {
-        eprint("aijri: name a command: score, robustness, validate, diff, history, import, "
-               "render, schema, methodology\nRun `aijri --help` for usage.\n");
+        eprint("aijri: name a command: {}\nRun `aijri --help` for usage.\n", command_names());
         return k_exit_usage;
     }
     try {

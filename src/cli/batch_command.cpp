@@ -1,6 +1,7 @@
 #include "batch_command.hpp"
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <memory>
 #include <sys/stat.h>
 
@@ -51,11 +52,40 @@ Gates parse_gates(const BatchCommandOptions& o) {
     return gates;
 }
 
+// --report FORMAT=FILE, each checked by the option (report_request()): no two reports, and no
+// report and --output, may name one file, where the last written would replace the others.
+std::vector<ReportRequest> parse_reports(const BatchCommandOptions& o) {
+    std::vector<ReportRequest> requests;
+    const auto same = [](const std::string& a, const std::string& b) {
+        return std::filesystem::path(a).lexically_normal() ==
+                   std::filesystem::path(b).lexically_normal() ||
+               same_file(a, b);
+    };
+    for (const std::string& text : o.reports) {
+        const ReportRequest request = report_request(text);
+        for (const ReportRequest& earlier : requests) {
+            if (same(earlier.path, request.path)) {
+                fail_usage(o.command,
+                           fmt::format("--report {}={} and --report {} name the same file",
+                                       enum_name(k_batch_format_names, earlier.format),
+                                       display_path(earlier.path), text));
+            }
+        }
+        if (!o.output.empty() && o.output != "-" && same(o.output, request.path)) {
+            fail_usage(o.command, fmt::format("--report {} and --output {} name the same file",
+                                              text, display_path(o.output)));
+        }
+        requests.push_back(request);
+    }
+    return requests;
+}
+
 class BatchCommand {
 public:
     explicit BatchCommand(const BatchCommandOptions& options)
-        : m_options(options), m_methodology(options.methodology.load()),
-          m_gates(parse_gates(options)), m_edits(options.set.edits()) {
+        : m_options(options), m_requests(parse_reports(options)),
+          m_methodology(options.methodology.load()), m_gates(parse_gates(options)),
+          m_edits(options.set.edits()) {
         m_style.width = options.width != 0 ? options.width : terminal_width();
         m_style.color = use_color(
             options.color, options.output.empty() || options.output == "-" ? stdout : nullptr);
@@ -64,26 +94,50 @@ public:
 
     int run() {
         if (!m_options.jsonl_input.empty()) {
-            return run_stream();
-        }
-        if (m_options.paths.empty()) {
+            if (!m_options.paths.empty()) {
+                throw Failure(fmt::format("aijri: {}: --jsonl-input reads one stream; do not "
+                                          "name PATHs too",
+                                          m_options.command),
+                              k_exit_usage);
+            }
+        } else if (m_options.paths.empty()) {
             fail_usage(m_options.command,
                        "name at least one PATH (a file, a folder, or - for standard "
                        "input), or use --jsonl-input");
         }
-        refuse_output_over_inputs(m_options.output, inputs());
+        refuse_outputs_over_inputs();
+        refuse_unsortable(m_options.format);
+        for (const ReportRequest& request : m_requests) {
+            refuse_unsortable(request.format);
+        }
+        make_reports();
+        if (!m_options.jsonl_input.empty()) {
+            return run_stream();
+        }
         const BatchFormat format = m_options.format;
-        refuse_unsortable(format);
         const bool one_named_file =
             m_options.paths.size() == 1 && !is_directory(m_options.paths[0]);
-        if (one_named_file && (format == BatchFormat::text || format == BatchFormat::json)) {
+        if (one_named_file && wants_single_form()) {
             return run_single(InputFile{m_options.paths[0], true, nullptr, {}}, format);
         }
-        return run_many(format);
+        return run_many();
     }
 
 private:
-    // One file named on the command line: the full report, or the bare result object.
+    // text and json show one named file whole (the full report, the bare result object),
+    // not as a batch of one.
+    static bool has_single_form(BatchFormat format) {
+        return format == BatchFormat::text || format == BatchFormat::json;
+    }
+
+    bool wants_single_form() const {
+        return has_single_form(m_options.format) ||
+               std::any_of(m_requests.begin(), m_requests.end(),
+                           [](const ReportRequest& r) { return has_single_form(r.format); });
+    }
+
+    // One file named on the command line: each report in its single form, or as a batch of
+    // that one file.
     int run_single(const InputFile& input, BatchFormat format) {
         AssessmentReader reader;
         FileBuffer buffer;
@@ -98,109 +152,197 @@ private:
         }
         analyse(e);
         const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
-        // A file whose only errors are stated figures that do not match is still shown, its
-        // mismatches marked: the figures are what the analyst needs to correct them.
-        const bool mismatched_only = !e.valid() && e.assessment && !e.methodology_error;
-        // A file that could not be read, or a text report with nothing to show, leaves an
-        // existing --output as it was.
-        const bool has_report =
-            format == BatchFormat::json || e.valid() || (mismatched_only && !robust());
-        if (!e.io_error && has_report) {
-            OutputFile out(m_options.output, guard_for(format));
-            if (format == BatchFormat::json) {
-                std::string text;
-                (robust() ? append_robustness_json : append_result_json)(text, e, m_methodology,
-                                                                         gate, 2);
-                out.write(text + "\n");
-            } else if (robust()) {
-                if (e.valid()) {
-                    out.write(render_robustness_text(e, m_methodology, m_style));
-                }
-            } else if (e.valid()) {
-                out.write(render_text_report(e, m_methodology, m_style));
-            } else {
-                Evaluation shown = e;
-                shown.score = compute_score(*e.assessment, m_methodology);
-                out.write(render_text_report(shown, m_methodology, m_style));
+        count(summarize(e), 0); // the totals a batch-of-one report draws on
+        // Every report is rendered and opened before any is committed: all or none.
+        std::vector<std::unique_ptr<OutputFile>> files;
+        for (std::size_t i = 0; i < m_reports.size(); ++i) {
+            const BatchFormat report_format = i == 0 ? format : m_requests[i - 1].format;
+            if (auto text = single_report(e, gate, report_format, i)) {
+                const std::string& path = i == 0 ? m_options.output : m_requests[i - 1].path;
+                auto& out = files.emplace_back(
+                    std::make_unique<OutputFile>(path, guard_for(report_format)));
+                out->write(*text);
             }
-            out.commit();
+        }
+        for (const auto& out : files) {
+            out->commit();
         }
         if (format == BatchFormat::text) {
             print_diagnostics(e, true);
         }
-        if (gate) {
+        if (gate && has_single_form(format)) {
             eprint("{}: gate: {}\n", sanitize(e.file), *gate);
         }
         return status_of(e.io_error || e.methodology_error, !e.valid() || gate);
     }
 
+    // What one named file gives in `format`, for report `index` (0: the console's): the full
+    // text report, the bare result object (json), or the batch report of that one file. None
+    // when there is nothing to show, which leaves an existing file as it was.
+    std::optional<std::string> single_report(const Evaluation& e,
+                                             const std::optional<std::string>& gate,
+                                             BatchFormat format, std::size_t index) const {
+        if (!has_single_form(format)) {
+            const BatchReport& report = *m_reports[index];
+            return report.begin(report.header_needs_totals() ? &m_totals : nullptr) +
+                   report.render(e, gate) + report.end(m_totals);
+        }
+        if (e.io_error) {
+            return std::nullopt;
+        }
+        if (format == BatchFormat::json) {
+            std::string text;
+            (robust() ? append_robustness_json : append_result_json)(text, e, m_methodology, gate,
+                                                                     2);
+            return text + "\n";
+        }
+        TextStyle style = m_style;
+        style.color = style.color && index == 0; // a file is never coloured
+        // A file whose only errors are stated figures that do not match is still shown, its
+        // mismatches marked: the figures are what the analyst needs to correct them.
+        const bool mismatched_only = !e.valid() && e.assessment && !e.methodology_error;
+        if (robust()) {
+            return e.valid() ? std::optional(render_robustness_text(e, m_methodology, style))
+                             : std::nullopt;
+        }
+        if (e.valid()) {
+            return render_text_report(e, m_methodology, style);
+        }
+        if (!mismatched_only) {
+            return std::nullopt;
+        }
+        Evaluation shown = e;
+        shown.score = compute_score(*e.assessment, m_methodology);
+        return render_text_report(shown, m_methodology, style);
+    }
+
     // Files are walked as they are scored, so memory stays flat however many there are.
-    int run_many(BatchFormat format) {
-        const auto report = make_report(format);
+    int run_many() {
         const bool show_progress = is_terminal(stderr) && !is_terminal(stdout);
         // Progress needs the total up front: a walk that only counts, for people watching.
         Progress progress(show_progress ? count_inputs() : 0, show_progress);
         BatchOptions batch{job_count(m_options.jobs), m_options.max_bytes, &m_methodology};
         batch.input_format = m_options.input_format.get();
         batch.edits = m_edits;
-        batch.keep_prose = report->needs_prose();
-        Emitter emitter(*this, *report, format);
+        batch.keep_prose = m_keep_prose;
+        Emitter emitter(*this);
         InputWalk walk(m_options.paths, batch.input_format);
         run_batch(
-            walk, batch, render_function(*report, format),
+            walk, batch, render_function(),
             [&](RenderedResult&& r) {
                 emitter.emit(std::move(r));
                 progress.advance();
             },
             [&](const std::string& warning) {
                 progress.clear();
-                if (format == BatchFormat::github) {
-                    // Part of the report, in its place: a walk warning is an annotation too.
-                    emitter.annotate(
-                        fmt::format("::warning title=aijri::{}\n", github_escape_data(warning)));
-                } else {
-                    eprint("aijri: warning: {}\n", sanitize(warning));
-                }
+                emitter.warn(warning);
             });
         progress.finish();
         emitter.finish();
-        return status_of(m_io_error, m_totals.invalid > 0 || !m_totals.gate_trips.empty() ||
-                                         !m_totals.duplicate_ids.empty());
+        return batch_status();
     }
 
     int run_stream() {
-        if (!m_options.paths.empty()) {
-            throw Failure(fmt::format("aijri: {}: --jsonl-input reads one stream; do not name "
-                                      "PATHs too",
-                                      m_options.command),
-                          k_exit_usage);
-        }
-        refuse_output_over_inputs(m_options.output, inputs());
-        const BatchFormat format = m_options.format;
-        refuse_unsortable(format);
-        const auto report = make_report(format);
         BatchOptions batch{1, m_options.max_bytes, &m_methodology};
         batch.edits = m_edits;
-        batch.keep_prose = report->needs_prose();
-        Emitter emitter(*this, *report, format);
+        batch.keep_prose = m_keep_prose;
+        Emitter emitter(*this);
         run_jsonl_stream(m_options.jsonl_input, display_path(m_options.jsonl_input), batch,
-                         render_function(*report, format),
+                         render_function(),
                          [&](RenderedResult&& r) { emitter.emit(std::move(r)); });
         emitter.finish();
+        return batch_status();
+    }
+
+    int batch_status() const {
         return status_of(m_io_error, m_totals.invalid > 0 || !m_totals.gate_trips.empty() ||
                                          !m_totals.duplicate_ids.empty());
     }
 
-    // Writes results as they come (in order). A header that needs the totals (JUnit's
-    // counts) has the results spooled until the end, in constant memory; --sort score holds
-    // them, since it must see them all.
+    // One report of the run and the file it goes to: the console's (--format, --output) or
+    // a --report file. Every sink is committed at the end, together, or not at all.
+    class ReportSink {
+    public:
+        ReportSink(const BatchReport& report, BatchFormat format, const std::string& path,
+                   bool sorting)
+            : m_report(report), m_format(format), m_out(path, guard_for(format)),
+              m_spooling(!sorting && report.header_needs_totals()) {}
+
+        BatchFormat format() const { return m_format; }
+
+        void write(const std::string& text) {
+            if (!m_first) {
+                body(m_report.separator());
+            }
+            m_first = false;
+            body(text);
+        }
+
+        // A line of the report that is not a result (formats without separators only).
+        void annotate(const std::string& line) { body(line); }
+
+        // Writes what is held and the end, short of committing.
+        void close(const BatchTotals& totals) {
+            begin(&totals);
+            if (m_spooling) {
+                m_spool.drain(m_out);
+            }
+        }
+
+        void end(const BatchTotals& totals) { m_out.write(m_report.end(totals)); }
+
+        void commit() { m_out.commit(); }
+
+    private:
+        // The header goes out with the first result, not before: a stream that cannot be
+        // opened leaves no half report behind its error message.
+        // `totals` is null before the run ends, when only a header that does not need them
+        // can be written.
+        void begin(const BatchTotals* totals) {
+            if (m_begun) {
+                return;
+            }
+            m_begun = true;
+            m_out.write(m_report.begin(m_report.header_needs_totals() ? totals : nullptr));
+        }
+
+        // Where the report's body goes: out at once, or to the spool until the header can
+        // be written (the totals are known when the run ends).
+        void body(std::string_view text) {
+            if (m_spooling) {
+                m_spool.write(text);
+                return;
+            }
+            begin(nullptr);
+            m_out.write(text);
+        }
+
+        const BatchReport& m_report;
+        BatchFormat m_format;
+        OutputFile m_out;
+        bool m_spooling;
+        Spool m_spool;
+        bool m_begun = false;
+        bool m_first = true;
+    };
+
+    // Writes results as they come (in order) to every report of the run. A header that needs
+    // the totals (JUnit's counts) has the results spooled until the end, in constant memory;
+    // --sort score holds them, since it must see them all.
     class Emitter {
     public:
-        Emitter(BatchCommand& command, const BatchReport& report, BatchFormat format)
-            : m_command(command), m_report(report),
-              m_out(command.m_options.output, guard_for(format)),
-              m_sorting(command.m_options.sort != SortOrder::path),
-              m_spooling(!m_sorting && report.header_needs_totals()) {}
+        explicit Emitter(BatchCommand& command)
+            : m_command(command), m_sorting(command.m_options.sort != SortOrder::path) {
+            const bool sorting = m_sorting;
+            const BatchCommandOptions& o = command.m_options;
+            m_sinks.emplace_back(std::make_unique<ReportSink>(*command.m_reports.front(), o.format,
+                                                              o.output, sorting));
+            for (std::size_t i = 0; i < command.m_requests.size(); ++i) {
+                const ReportRequest& request = command.m_requests[i];
+                m_sinks.emplace_back(std::make_unique<ReportSink>(
+                    *command.m_reports[i + 1], request.format, request.path, sorting));
+            }
+        }
 
         void emit(RenderedResult&& r) {
             m_command.count(r.summary, r.position);
@@ -211,11 +353,24 @@ private:
                 m_held.push_back(std::move(r));
                 return;
             }
-            write(r.text);
+            write(r);
         }
 
-        // A line of the report that is not a result (formats without separators only).
-        void annotate(const std::string& line) { body(line); }
+        // A walk's warning: an annotation in the reports that are annotations (github), on
+        // standard error once for the others.
+        void warn(const std::string& warning) {
+            bool printed = false;
+            for (const auto& sink : m_sinks) {
+                if (sink->format() == BatchFormat::github) {
+                    // Part of the report, in its place: a walk warning is an annotation too.
+                    sink->annotate(
+                        fmt::format("::warning title=aijri::{}\n", github_escape_data(warning)));
+                } else if (!printed) {
+                    eprint("aijri: warning: {}\n", sanitize(warning));
+                    printed = true;
+                }
+            }
+        }
 
         void finish() {
             if (m_command.m_totals.files == 0 && !m_command.m_options.allow_empty) {
@@ -226,30 +381,30 @@ private:
                                                   : display_path(o.jsonl_input));
             }
             m_command.find_duplicate_ids();
-            begin();
-            if (m_spooling) {
-                m_spool.drain(m_out);
+            const BatchTotals& totals = m_command.m_totals;
+            for (const auto& sink : m_sinks) {
+                sink->close(totals);
             }
             std::stable_sort(m_held.begin(), m_held.end(),
                              m_command.m_options.sort == SortOrder::fragility ? by_fragility
                                                                               : by_score);
             for (const RenderedResult& r : m_held) {
-                write(r.text);
+                write(r);
             }
-            m_out.write(m_report.end(m_command.m_totals));
-            m_out.commit();
+            for (const auto& sink : m_sinks) {
+                sink->end(totals);
+            }
+            for (const auto& sink : m_sinks) {
+                sink->commit();
+            }
         }
 
     private:
-        // The header goes out with the first result, not before: a stream that cannot be
-        // opened leaves no half report behind its error message.
-        void begin() {
-            if (m_begun) {
-                return;
+        void write(const RenderedResult& r) {
+            m_sinks.front()->write(r.text);
+            for (std::size_t i = 1; i < m_sinks.size(); ++i) {
+                m_sinks[i]->write(r.report_texts[i - 1]);
             }
-            m_begun = true;
-            m_out.write(
-                m_report.begin(m_report.header_needs_totals() ? &m_command.m_totals : nullptr));
         }
 
         static bool by_score(const RenderedResult& a, const RenderedResult& b) {
@@ -271,44 +426,27 @@ private:
             return rank(a.summary) < rank(b.summary);
         }
 
-        void write(const std::string& text) {
-            if (!m_first) {
-                body(m_report.separator());
-            }
-            m_first = false;
-            body(text);
-        }
-
-        // Where the report's body goes: out at once, or to the spool until the header can
-        // be written.
-        void body(std::string_view text) {
-            if (m_spooling) {
-                m_spool.write(text);
-                return;
-            }
-            begin();
-            m_out.write(text);
-        }
-
         BatchCommand& m_command;
-        const BatchReport& m_report;
-        OutputFile m_out;
         bool m_sorting;
-        bool m_spooling;
-        Spool m_spool;
-        bool m_begun = false;
-        bool m_first = true;
+        // The console's report first, then each --report's. Pointers: an OutputFile stays
+        // where it was opened.
+        std::vector<std::unique_ptr<ReportSink>> m_sinks;
         std::vector<RenderedResult> m_held;
     };
 
-    RenderFunction render_function(const BatchReport& report, BatchFormat format) const {
-        return [this, &report, format](Evaluation& e) {
+    // Every report of the run renders the file on the worker that scored it: scored once,
+    // written in each format.
+    RenderFunction render_function() const {
+        return [this](Evaluation& e) {
             analyse(e);
             RenderedResult r;
             r.summary = summarize(e);
             const auto gate = gate_failure(r.summary, m_gates, m_methodology);
-            r.text = report.render(e, gate);
-            if (format == BatchFormat::text && !e.valid()) {
+            r.text = m_reports.front()->render(e, gate);
+            for (std::size_t i = 1; i < m_reports.size(); ++i) {
+                r.report_texts.push_back(m_reports[i]->render(e, gate));
+            }
+            if (m_options.format == BatchFormat::text && !e.valid()) {
                 for (const Diagnostic& d : e.diagnostics) {
                     r.diagnostics += format_diagnostic_with_source(summary_file(e), d) + "\n";
                 }
@@ -328,14 +466,26 @@ private:
         }
     }
 
-    std::unique_ptr<BatchReport> make_report(BatchFormat format) {
+    // The console's report, then one for each --report.
+    void make_reports() {
         const bool one_named_file = m_options.jsonl_input.empty() && m_options.paths.size() == 1 &&
                                     !is_directory(m_options.paths[0]);
         const ReportStyle style{m_style.color, m_style.width, one_named_file};
-        auto report = robust() ? make_robustness_report(format, m_methodology, style)
-                               : make_batch_report(format, m_methodology, style);
-        m_keep_results = report->needs_results();
-        return report;
+        // A file is never coloured, whatever --color says of the console.
+        const ReportStyle file_style{false, m_style.width, one_named_file};
+        m_reports.push_back(make_report(m_options.format, style));
+        for (const ReportRequest& request : m_requests) {
+            m_reports.push_back(make_report(request.format, file_style));
+        }
+        for (const auto& report : m_reports) {
+            m_keep_results = m_keep_results || report->needs_results();
+            m_keep_prose = m_keep_prose || report->needs_prose();
+        }
+    }
+
+    std::unique_ptr<BatchReport> make_report(BatchFormat format, const ReportStyle& style) const {
+        return robust() ? make_robustness_report(format, m_methodology, style)
+                        : make_batch_report(format, m_methodology, style);
     }
 
     // `position`: the file's place in the walk (skipped documents counted).
@@ -381,12 +531,19 @@ private:
         return count;
     }
 
-    // Everything the command reads: --output must be none of them.
+    // Everything the command reads: no report may be written over one of them.
     std::vector<std::string> inputs() const {
         std::vector<std::string> all = m_options.paths;
         all.push_back(m_options.jsonl_input);
         all.push_back(m_options.methodology.file);
         return all;
+    }
+
+    void refuse_outputs_over_inputs() const {
+        refuse_output_over_inputs(m_options.output, inputs(), "--output");
+        for (const ReportRequest& request : m_requests) {
+            refuse_output_over_inputs(request.path, inputs(), "--report");
+        }
     }
 
     // jsonl is written as results come, for consumers that read it as it grows: an order
@@ -420,19 +577,60 @@ private:
     }
 
     const BatchCommandOptions& m_options;
+    std::vector<ReportRequest> m_requests; // --report
     Methodology m_methodology;
     Gates m_gates;
     std::vector<InputSetting> m_edits; // --set
     TextStyle m_style;
     BatchTotals m_totals;
-    bool m_keep_results = false; // the report draws every result (BatchReport::needs_results)
+    // The console's report, then one per --report (make_reports).
+    std::vector<std::unique_ptr<BatchReport>> m_reports;
+    bool m_keep_results = false; // a report draws every result (BatchReport::needs_results)
+    bool m_keep_prose = false;   // a report shows a role whole (BatchReport::needs_prose)
     // The ids of a walk, to name an id that several files use. Not for --jsonl-input: a
     // stream of a million records would hold a million ids, and its records are not files.
     IdCensus m_census;
     bool m_io_error = false;
 };
 
+// --report's check: FORMAT one of the batch formats (any case, as -f takes it), and a FILE.
+CLI::Validator report_check() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            const auto equals = text.find('=');
+            if (equals == std::string::npos) {
+                return fmt::format("expected FORMAT=FILE, such as sarif=aijri.sarif, found "
+                                   "\"{}\"",
+                                   sanitize(text));
+            }
+            std::string format = text.substr(0, equals);
+            const std::string path = text.substr(equals + 1);
+            if (std::string problem = one_of(choice_names(k_batch_format_names))(format);
+                !problem.empty()) {
+                return problem;
+            }
+            if (path.empty() || path == "-") {
+                return fmt::format("expected a file after \"{}=\" (the console shows "
+                                   "--format), found \"{}\"",
+                                   format, sanitize(path));
+            }
+            text = format + "=" + path;
+            return {};
+        },
+        "", "FORMAT=FILE");
+}
+
 } // namespace
+
+ReportRequest report_request(const std::string& text) {
+    std::string checked = text;
+    if (std::string problem = report_check()(checked); !problem.empty()) {
+        throw std::invalid_argument(problem); // callers pass what --report has checked
+    }
+    const auto equals = checked.find('=');
+    return ReportRequest{*enum_from_name(k_batch_format_names, checked.substr(0, equals)),
+                         checked.substr(equals + 1)};
+}
 
 void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
     add_paths_argument(command, options.paths);
@@ -465,6 +663,12 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
         ->type_name("ZONE")
         ->transform(one_of({"Red", "Yellow"}));
     add_output_option(command, options.output, "the report");
+    command
+        .add_option("--report", options.reports,
+                    "Also write the report in FORMAT to FILE, from the same run (repeatable): "
+                    "--report sarif=aijri.sarif --report junit=junit.xml")
+        ->type_name("FORMAT=FILE")
+        ->transform(report_check()); // a transform: it writes the format's canonical name back
     command
         .add_option("--jsonl-input", options.jsonl_input,
                     "Score a stream of assessments, one JSON object per line (- for stdin)")

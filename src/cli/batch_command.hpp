@@ -31,6 +31,14 @@ inline constexpr std::array<EnumName<SortOrder>, 3> k_robustness_sort_names = {{
     {"fragility", SortOrder::fragility},
 }};
 
+// --report FORMAT=FILE: one more report of the same run, written to a file as -o writes.
+struct ReportRequest {
+    BatchFormat format = BatchFormat::text;
+    std::string path;
+};
+// Reads a --report value the option has checked: "sarif=aijri.sarif".
+ReportRequest report_request(const std::string& text);
+
 struct BatchCommandOptions {
     std::string command; // "score", "robustness": for messages
     std::vector<std::string> paths;
@@ -46,6 +54,7 @@ struct BatchCommandOptions {
     std::string fail_on_zone;
     int fail_if_fragile = -1; // off
     std::string output;
+    std::vector<std::string> reports; // --report FORMAT=FILE, as given (report_request)
     std::string jsonl_input;
     bool allow_empty = false;
     InputFormatOption input_format;

@@ -17,7 +17,8 @@ bool is_folder(const std::string& path) {
 
 } // namespace
 
-void refuse_output_over_inputs(const std::string& output, const std::vector<std::string>& inputs) {
+void refuse_output_over_inputs(const std::string& output, const std::vector<std::string>& inputs,
+                               const std::string& option) {
     struct stat target {};
     // stat follows links: a link to an input is that input. Only a regular file that exists
     // can be an input; a new file is not one yet, and a device is written in place.
@@ -45,9 +46,9 @@ void refuse_output_over_inputs(const std::string& output, const std::vector<std:
             }
         }
         if (found) {
-            throw Failure(fmt::format("aijri: --output {} is one of the inputs; inputs are never "
+            throw Failure(fmt::format("aijri: {} {} is one of the inputs; inputs are never "
                                       "written",
-                                      display_path(output)),
+                                      option, display_path(output)),
                           k_exit_usage);
         }
     }

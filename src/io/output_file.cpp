@@ -298,6 +298,54 @@ void Spool::drain(OutputFile& out) {
     m_memory.clear();
 }
 
+void create_new_file(const std::string& path, std::string_view text) {
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) == 0) {
+        throw IoError(fmt::format("{}: already exists", display_path(path)));
+    }
+    const auto slash = path.find_last_of('/');
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    interrupt::TemporaryFile temp;
+    const int fd = temp.create(fmt::format("{}/.{}.aijri-XXXXXX", folder_of(path),
+                                           std::string_view(name).substr(0, k_temp_name_room)));
+    if (fd < 0) {
+        fail(path, "cannot create a temporary file beside it", errno);
+    }
+    ::fchmod(fd, mode_for(path));
+    const auto remove_temp = [&temp] {
+        ::unlink(temp.path().c_str());
+        temp.release();
+    };
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        const ssize_t n = ::write(fd, rest.data(), rest.size());
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            const int error = errno;
+            ::close(fd);
+            remove_temp();
+            fail(path, "write failed", error);
+        }
+        rest.remove_prefix(static_cast<std::size_t>(n));
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        const int error = errno;
+        remove_temp();
+        fail(path, "write failed", error);
+    }
+    if (::link(temp.path().c_str(), path.c_str()) != 0) {
+        const int error = errno;
+        remove_temp();
+        if (error == EEXIST) {
+            throw IoError(fmt::format("{}: already exists", display_path(path)));
+        }
+        fail(path, "cannot create", error);
+    }
+    remove_temp();
+}
+
 bool same_file(const std::string& a, const std::string& b) {
     struct stat first {};
     struct stat second {};

@@ -327,14 +327,17 @@ std::optional<std::string> JsonCursor::read_string(JsonNode& node) {
     return std::string(take(node.value.get_string()));
 }
 
-bool JsonCursor::check_string(JsonNode& node) {
+std::optional<std::string_view> JsonCursor::read_string_view(JsonNode& node) {
     if (kind_of(node) != JsonKind::string) {
         error(node.offset, node.pointer(),
               fmt::format("expected a string, found {}", describe(node)));
-        return false;
+        return std::nullopt;
     }
-    take(node.value.get_string()); // unescaped and checked, then dropped
-    return true;
+    return take(node.value.get_string());
+}
+
+bool JsonCursor::check_string(JsonNode& node) {
+    return read_string_view(node).has_value(); // unescaped and checked, then dropped
 }
 
 std::optional<std::string> JsonCursor::read_nonempty_string(JsonNode& node) {

@@ -293,9 +293,12 @@ std::string override_section(const Assessment& a, const Score& s, const Methodol
 
 std::string problems(const Evaluation& e) {
     std::string out;
-    for (const auto& [severity, title] :
+    for (const auto& [wanted, title] :
          {std::pair{Severity::warning, "Warnings"},
           std::pair{Severity::error, "Stated figures that do not match"}}) {
+        // Copied out of the binding: clang 14 (the fuzz build) cannot capture a structured
+        // binding in a lambda.
+        const Severity severity = wanted;
         Diagnostics shown;
         std::copy_if(e.diagnostics.begin(), e.diagnostics.end(), std::back_inserter(shown),
                      [&](const Diagnostic& d) { return d.severity == severity; });

@@ -35,8 +35,8 @@ TEST_CASE("an unknown command is named, with what was meant") {
     const CommandResult none = run_aijri("");
     CHECK(none.status == 2);
     CHECK(none.err ==
-          "aijri: name a command: score, robustness, validate, diff, history, import, render, "
-          "schema, methodology\nRun `aijri --help` for usage.\n");
+          "aijri: name a command: score, robustness, validate, init, schema, methodology, import, "
+          "render, diff, history\nRun `aijri --help` for usage.\n");
 }
 
 TEST_CASE("version, -V and help CMD do what they say") {

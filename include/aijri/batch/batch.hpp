@@ -46,7 +46,9 @@ ResultSummary summarize(const Evaluation& evaluation);
 
 // One file's result, formatted on the worker thread that scored it.
 struct RenderedResult {
-    std::string text;        // for the report
+    std::string text; // for the report
+    // For each further report of the same run (aijri score --report), in order.
+    std::vector<std::string> report_texts;
     std::string diagnostics; // for people, on standard error (the text format)
     ResultSummary summary;
     // A file found in a folder that is no assessment (Evaluation::skipped): no result, but a

@@ -78,6 +78,11 @@ private:
     int m_fd = -1;
 };
 
+// Writes a new file whole, or not at all, and never over anything: the text goes to a
+// temporary file beside it, which is linked into place (link() fails when the name is taken,
+// even by a file made a moment before). Throws IoError ("PATH: already exists" when it does).
+void create_new_file(const std::string& path, std::string_view text);
+
 // True when both paths name the same existing file (so an output would overwrite an input).
 bool same_file(const std::string& a, const std::string& b);
 

@@ -70,6 +70,8 @@ public:
     bool expect_object(JsonNode& node, std::string_view what = "an object");
     bool expect_array(JsonNode& node);
     std::optional<std::string> read_string(JsonNode& node);
+    // As read_string(), without copying the text, which stays valid while the document is.
+    std::optional<std::string_view> read_string_view(JsonNode& node);
     // As read_string(), without keeping the text: true when it is a string.
     bool check_string(JsonNode& node);
     std::optional<std::string> read_nonempty_string(JsonNode& node);
