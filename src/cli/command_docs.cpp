@@ -29,6 +29,7 @@ OptionDoc describe_option(CLI::Option& option) {
         }
         doc.default_value = option.get_default_str();
         doc.choices = choices_of(option);
+        doc.keys = keys_of(option);
     }
     doc.repeatable = option.get_items_expected_max() > 1;
     doc.required = option.get_required();
@@ -101,6 +102,10 @@ bool OptionDoc::takes_file() const {
         word.clear();
     }
     return false;
+}
+
+std::string OptionDoc::key_name() const {
+    return value_name.substr(0, value_name.find('='));
 }
 
 FooterDoc split_footer(const std::string& footer) {

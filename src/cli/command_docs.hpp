@@ -18,8 +18,11 @@ struct OptionDoc {
     std::string value_name;               // "FORMAT"; empty for a flag
     std::string help;
     std::vector<std::string> choices; // the enumerated values (one_of()), else none
-    std::string default_value;        // as --help shows it; empty when there is none
-    bool repeatable = false;          // given several times, or several values
+    // A KEY=VALUE value (--report FORMAT=FILE): the keys (keys_of()), else none; the VALUE
+    // is a file name when takes_file().
+    std::vector<std::string> keys;
+    std::string default_value; // as --help shows it; empty when there is none
+    bool repeatable = false;   // given several times, or several values
     bool required = false;
     bool exits = false; // --help and --version: nothing else is read after them
 
@@ -27,6 +30,8 @@ struct OptionDoc {
     std::string names() const;
     // Whether its value is a file name (FILE, PATH, DOC, …), for the completions.
     bool takes_file() const;
+    // "FORMAT" of "FORMAT=FILE": what the keys are, for the man page.
+    std::string key_name() const;
 };
 
 struct ExitStatusDoc {

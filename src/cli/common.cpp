@@ -72,10 +72,41 @@ CLI::Validator whole_number(std::int64_t min, std::int64_t max) {
 }
 
 namespace {
-// The name of one_of()'s validator: this prefix, then the choices, separated by a character
-// no choice holds (see choices_of()).
-constexpr const char* k_one_of = "one of:";
+// A validator records the values it takes in its name: this prefix, then the values,
+// separated by a character no value holds. choices_of() and keys_of() read them back.
+constexpr std::string_view k_one_of = "one of:";
+constexpr std::string_view k_keyed_by = "keyed by:";
 constexpr char k_choice_separator = '|';
+
+std::string recorded(std::string_view kind, const std::vector<std::string>& values) {
+    return std::string(kind) +
+           fmt::format("{}", fmt::join(values, std::string(1, k_choice_separator)));
+}
+
+// The values that a validator of `option` recorded under `kind`, in their order; none when no
+// validator did.
+std::vector<std::string> recorded_in(CLI::Option& option, std::string_view kind) {
+    for (int i = 0;; ++i) {
+        const CLI::Validator* validator = nullptr;
+        try {
+            validator = option.get_validator(i);
+        } catch (const CLI::OptionNotFound&) {
+            return {}; // CLI11 2.1 has no count of validators: the index ran past the last
+        }
+        const std::string& name = validator->get_name();
+        if (name.rfind(kind, 0) != 0) {
+            continue;
+        }
+        std::vector<std::string> values;
+        std::size_t start = kind.size();
+        while (start <= name.size()) {
+            const std::size_t end = std::min(name.find(k_choice_separator, start), name.size());
+            values.push_back(name.substr(start, end - start));
+            start = end + 1;
+        }
+        return values;
+    }
+}
 } // namespace
 
 CLI::Validator one_of(std::vector<std::string> choices) {
@@ -103,29 +134,19 @@ CLI::Validator one_of(std::vector<std::string> choices) {
             }
             return message;
         },
-        "", k_one_of + fmt::format("{}", fmt::join(choices, std::string(1, k_choice_separator))));
+        "", recorded(k_one_of, choices));
 }
 
 std::vector<std::string> choices_of(CLI::Option& option) {
-    for (int i = 0;; ++i) {
-        const CLI::Validator* validator = nullptr;
-        try {
-            validator = option.get_validator(i);
-        } catch (const CLI::OptionNotFound&) {
-            return {}; // CLI11 2.1 has no count of validators: the index ran past the last
-        }
-        const std::string& name = validator->get_name();
-        if (name.rfind(k_one_of, 0) == 0) {
-            std::vector<std::string> choices;
-            std::size_t start = std::string_view(k_one_of).size();
-            while (start <= name.size()) {
-                const std::size_t end = std::min(name.find(k_choice_separator, start), name.size());
-                choices.push_back(name.substr(start, end - start));
-                start = end + 1;
-            }
-            return choices;
-        }
-    }
+    return recorded_in(option, k_one_of);
+}
+
+std::string keyed_by(const std::vector<std::string>& keys) {
+    return recorded(k_keyed_by, keys);
+}
+
+std::vector<std::string> keys_of(CLI::Option& option) {
+    return recorded_in(option, k_keyed_by);
 }
 
 std::string join_choices(const std::vector<std::string>& names,

@@ -80,6 +80,11 @@ CLI::Validator one_of(std::vector<std::string> choices);
 // the man pages and the shell completions (aijri-docgen) read them back from the option, so
 // they are never listed a second time.
 std::vector<std::string> choices_of(CLI::Option& option);
+// For an option whose value is KEY=VALUE with KEY one of `keys` (--report FORMAT=FILE): the
+// name to give its validator, which records the keys as one_of() records its choices, and
+// keys_of() reads them back (empty for any other option).
+std::string keyed_by(const std::vector<std::string>& keys);
+std::vector<std::string> keys_of(CLI::Option& option);
 
 // The names of a table of EnumName (enum_names.hpp), in its order.
 template <typename Names>

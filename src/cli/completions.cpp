@@ -94,6 +94,12 @@ std::string bash_command_case(const CommandDoc& command) {
         if (!option.choices.empty()) {
             values += fmt::format("                {}) _aijri_words \"{}\"; return ;;\n",
                                   joined(names, "|"), joined(option.choices));
+        } else if (!option.keys.empty()) {
+            // Its keys, then (after KEY=) a file name, or nothing a list holds.
+            values += fmt::format("                {}) if [[ -n $key ]]; then {}; else _aijri_keys "
+                                  "\"{}\"; fi; return ;;\n",
+                                  joined(names, "|"), option.takes_file() ? "_aijri_files" : ":",
+                                  joined(option.keys));
         } else if (option.takes_file()) {
             file_options.insert(file_options.end(), names.begin(), names.end());
         } else {
@@ -140,6 +146,11 @@ std::string zsh_quoted(std::string_view text) {
 std::string zsh_action(const OptionDoc& option) {
     if (!option.choices.empty()) {
         return "(" + joined(option.choices) + ")";
+    }
+    if (!option.keys.empty()) {
+        // KEY=VALUE: the keys, each with '=' and no space after it; past the '=', the value.
+        return fmt::format("{{if compset -P \"*=\"; then {}; else compadd -S = -- {}; fi}}",
+                           option.takes_file() ? "_files" : "_message value", joined(option.keys));
     }
     return option.takes_file() ? "_files" : " ";
 }
@@ -211,6 +222,10 @@ std::string fish_option_line(const std::string& condition, const OptionDoc& opti
     }
     if (!option.choices.empty()) {
         line += " -x -a " + fish_quoted(joined(option.choices));
+    } else if (!option.keys.empty()) {
+        line += " -x -a " + fish_quoted(fmt::format("(__aijri_keyed_value {} {})",
+                                                    option.takes_file() ? "files" : "none",
+                                                    joined(option.keys)));
     } else if (option.takes_file()) {
         line += " -r -F";
     } else if (!option.value_name.empty()) {
@@ -252,6 +267,13 @@ _aijri_words() {{
     mapfile -t COMPREPLY < <(compgen -W "$1" -- "$cur")
 }}
 
+# The words of $1 that start with the word being completed, each with '=' after it and no
+# space: the keys of a KEY=VALUE value, whose value follows.
+_aijri_keys() {{
+    compopt -o nospace 2>/dev/null
+    mapfile -t COMPREPLY < <(compgen -W "$1" -S "=" -- "$cur")
+}}
+
 # File and folder names that start with the word being completed.
 _aijri_files() {{
     compopt -o filenames 2>/dev/null
@@ -262,14 +284,26 @@ _aijri() {{
     local cur=${{COMP_WORDS[COMP_CWORD]}} cword=$COMP_CWORD
     # The option whose value is being completed: "--format json", or "--format=json", which
     # bash splits into "--format" "=" "json" ('=' is in COMP_WORDBREAKS).
-    local option=""
-    if [[ $cur == "=" ]] && (( cword > 1 )); then
-        option=${{COMP_WORDS[cword-1]}}
+    local at
+    if [[ $cur == "=" ]]; then
+        at=$(( cword - 1 ))
         cur=""
-    elif (( cword > 2 )) && [[ ${{COMP_WORDS[cword-1]}} == "=" ]]; then
-        option=${{COMP_WORDS[cword-2]}}
-    elif (( cword > 1 )); then
-        option=${{COMP_WORDS[cword-1]}}
+    elif [[ ${{COMP_WORDS[cword-1]}} == "=" ]]; then
+        at=$(( cword - 2 ))
+    else
+        at=$(( cword - 1 ))
+    fi
+    local option="" key=""
+    (( at > 0 )) && option=${{COMP_WORDS[at]}}
+    # A KEY=VALUE value, "--report json=FILE" (or "--report=json=FILE"): the option is the
+    # word before the key, and the word being completed is the VALUE.
+    if (( at > 1 )) && [[ $option != -* && ${{COMP_WORDS[at+1]}} == "=" ]]; then
+        local before=$(( at - 1 ))
+        [[ ${{COMP_WORDS[before]}} == "=" ]] && before=$(( before - 1 ))
+        if [[ ${{COMP_WORDS[before]}} == -* ]]; then
+            key=$option
+            option=${{COMP_WORDS[before]}}
+        fi
     fi
     # The command: the first word after aijri's own options (which take no value).
     local command="" i
@@ -348,9 +382,27 @@ _aijri "$@"
                        joined(program_specs, " \\\n        "), described, dispatch);
 }
 
+// The value of a KEY=VALUE option, in fish: the keys, each with '=' after it; past the '=',
+// file names after the key when the value is one ("files"), else nothing.
+constexpr const char* k_fish_keyed_value = R"(
+# The value of a KEY=VALUE option (--report FORMAT=FILE): its keys (the arguments after the
+# first), each with '=' after it; past the '=', file names when the first argument is "files".
+function __aijri_keyed_value
+    set -l token (string replace -r -- '^--[^=]*=' '' (commandline -ct))
+    if string match -q -- '*=*' $token
+        set -l parts (string split -m 1 -- = $token)
+        test $argv[1] = files; and __fish_complete_path $parts[2] | string replace -r -- '^' "$parts[1]="
+    else
+        printf '%s=\n' $argv[2..]
+    end
+end
+)";
+
 std::string fish_completion(const ProgramDoc& program) {
-    std::string out = generated_note("fish") + "\n# No file names but where a value or an "
-                                               "operand is one.\ncomplete -c aijri -f\n";
+    std::string out = generated_note("fish") +
+                      "\n# No file names but where a value or an "
+                      "operand is one.\ncomplete -c aijri -f\n" +
+                      k_fish_keyed_value + "\n";
     const std::string no_command = "__fish_use_subcommand";
     for (const OptionDoc& option : program.program.options) {
         out += fish_option_line(no_command, option);

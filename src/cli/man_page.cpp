@@ -73,15 +73,23 @@ std::string option_heading(const OptionDoc& option) {
     return out;
 }
 
+// "FORMAT is one of text, json, …."
+std::string one_of_note(std::string_view name, const std::vector<std::string>& values) {
+    std::string listed;
+    for (const std::string& value : values) {
+        listed += (listed.empty() ? "" : ", ") + bold(value);
+    }
+    return italic(name) + " is one of " + listed + ".";
+}
+
 std::string option_entry(const OptionDoc& option) {
     std::string out = ".TP\n" + option_heading(option) + "\n" + text_line(option.help);
     std::vector<std::string> notes;
     if (!option.choices.empty()) {
-        std::string choices;
-        for (const std::string& choice : option.choices) {
-            choices += (choices.empty() ? "" : ", ") + bold(choice);
-        }
-        notes.push_back(italic(option.value_name) + " is one of " + choices + ".");
+        notes.push_back(one_of_note(option.value_name, option.choices));
+    }
+    if (!option.keys.empty()) {
+        notes.push_back(one_of_note(option.key_name(), option.keys));
     }
     if (!option.default_value.empty()) {
         notes.push_back("Default: " + bold(option.default_value) + ".");

@@ -91,6 +91,13 @@ TEST_CASE("an enumerated option's choices are read back from the option") {
     CLI::Option* plain = app.add_option("--name", zone)->check(whole_number(1, 2));
     CHECK(choices_of(*gate) == std::vector<std::string>{"Red", "Yellow"});
     CHECK(choices_of(*plain).empty());
+    CHECK(keys_of(*gate).empty());
+    CLI::Option* keyed =
+        app.add_option("--to", zone)
+            ->check(CLI::Validator([](const std::string&) { return std::string(); }, "",
+                                   keyed_by({"json", "csv"})));
+    CHECK(keys_of(*keyed) == std::vector<std::string>{"json", "csv"});
+    CHECK(choices_of(*keyed).empty());
     // The validator still takes a choice in any case and spells it as listed.
     app.parse(std::vector<std::string>{"red", "--zone"});
     CHECK(zone == "Red");
@@ -122,6 +129,12 @@ TEST_CASE("the documentation is aijri's command line, read from the tree run() p
           choice_names(k_robustness_sort_names));
     CHECK(option_named(command_named(program, "robustness"), "uncertainty").choices ==
           choice_names(k_uncertainty_model_names));
+    const OptionDoc& report = option_named(score, "report");
+    CHECK(report.keys == choice_names(k_batch_format_names));
+    CHECK(report.choices.empty());
+    CHECK(report.key_name() == "FORMAT");
+    CHECK(report.takes_file());
+    CHECK(report.repeatable);
     CHECK(option_named(score, "set").repeatable);
     CHECK(option_named(score, "wide").value_name.empty());
     CHECK(option_named(score, "help").exits);

@@ -117,13 +117,15 @@ def help_entries(binary, command):
     return options, operands
 
 
-def choices_of(binary, command, option):
+def choices_of(binary, command, option, after=""):
     """The values the binary accepts for an option, from its own refusal of a wrong one:
     "expected one of text, json, …, found \"no-such-value\"", so that the completions and
-    pages are held to the parser and not to themselves."""
-    result = run([binary, command, option, "no-such-value", SEED], cwd=SOURCE)
+    pages are held to the parser and not to themselves. `after` follows the wrong value: for
+    a KEY=VALUE option, "=FILE" asks for its keys."""
+    value = "no-such-value" + after
+    result = run([binary, command, option, value, SEED], cwd=SOURCE)
     m = re.search(r'expected one of (.*), found "no-such-value"', result.stderr)
-    check(m, f"aijri {command} {option} no-such-value: no list of choices in\n{result.stderr}")
+    check(m, f"aijri {command} {option} {value}: no list of choices in\n{result.stderr}")
     return m.group(1).split(", ")
 
 
@@ -224,6 +226,10 @@ def check_man(args):
                       f"aijri-score(1) does not list {choice} for {option}")
         check(re.search(r"FORMAT\s+is\s+one\s+of\s+text,\s+json,", page),
               "aijri-score(1) does not list the formats after --format")
+        reports = choices_of(installed.binary, "score", "--report", "=report.out")
+        check(re.search(r"--report FORMAT=FILE\n(.*\n)*?\s+FORMAT\s+is\s+one\s+of\s+" +
+                        r",\s+".join(map(re.escape, reports)) + r"\.", page),
+              "aijri-score(1) does not list the formats of --report")
         print("ok: every page renders without a warning and lists what --help lists")
     finally:
         installed.close()
@@ -310,6 +316,15 @@ def check_bash_setup(bash, installed, setup, how):
         got = sorted(bash_complete(bash, setup, f"aijri {command} -"))
         check(got == listed, f"{how}: 'aijri {command} -' completes to {got}, "
                              f"--help lists {listed}")
+    # --report FORMAT=FILE: the formats, each with "=" (and no space), then files after it,
+    # in each way the option and its value can be written.
+    reports = choices_of(installed.binary, "score", "--report", "=report.out")
+    expect("aijri score --report ", [f"{f}=" for f in reports])
+    expect("aijri robustness --report j", [f"{f}=" for f in reports if f.startswith("j")])
+    expect("aijri score --report=j", [f"{f}=" for f in reports if f.startswith("j")])
+    expect("aijri score --report json=methodologies/aijri-1.js", ["methodologies/aijri-1.json"])
+    expect("aijri score --report=json=methodologies/aijri-1.js", ["methodologies/aijri-1.json"])
+    expect("aijri score --set /tasks/1/score=", [])
     # A value no list holds completes to nothing; a file name, to files.
     expect("aijri score --jobs ", [])
     expect("aijri score --methodology methodologies/aijri-1.js", ["methodologies/aijri-1.json"])
@@ -383,6 +398,10 @@ def check_zsh(args):
         expect("aijri score --fail-on-zone ",
                choices_of(installed.binary, "score", "--fail-on-zone"))
         expect("aijri score assessments/deep-learning-eng", ["deep-learning-engineer.json"])
+        # zsh adds the "=" after a format itself (compadd -S): the matches are the formats.
+        reports = choices_of(installed.binary, "score", "--report", "=report.out")
+        expect("aijri score --report ", reports)
+        expect("aijri score --report json=methodologies/aijri-1.js", ["aijri-1.json"])
         print("ok: zsh parses _aijri, compinit finds it in site-functions, and zsh completes "
               "commands, options, values and files from it")
     finally:
@@ -428,6 +447,12 @@ def check_fish(args):
         got = complete("aijri score assessments/deep-learning-eng")
         check(got == ["assessments/deep-learning-engineer.json"],
               f"fish: an operand completes to {got}")
+        reports = choices_of(installed.binary, "score", "--report", "=report.out")
+        got = complete("aijri score --report ")
+        check(sorted(got) == sorted(f"{f}=" for f in reports),
+              f"fish: '--report ' completes to {got}")
+        got = complete("aijri score --report json=methodologies/aijri-1.js")
+        check(got == ["json=methodologies/aijri-1.json"], f"fish: '--report json=…' gives {got}")
         got = complete("aijri score --format=j")
         check(sorted(got) == sorted(f"--format={f}" for f in formats if f.startswith("j")),
               f"fish: '--format=j' completes to {got}")
