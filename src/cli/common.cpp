@@ -110,8 +110,9 @@ std::vector<std::string> recorded_in(CLI::Option& option, std::string_view kind)
 } // namespace
 
 CLI::Validator one_of(std::vector<std::string> choices) {
+    std::string name = recorded(k_one_of, choices);
     return CLI::Validator(
-        [choices](std::string& text) -> std::string {
+        [choices = std::move(choices)](std::string& text) -> std::string {
             for (const std::string& choice : choices) {
                 if (choice.size() == text.size() &&
                     std::equal(choice.begin(), choice.end(), text.begin(), [](char a, char b) {
@@ -134,7 +135,7 @@ CLI::Validator one_of(std::vector<std::string> choices) {
             }
             return message;
         },
-        "", recorded(k_one_of, choices));
+        "", std::move(name));
 }
 
 std::vector<std::string> choices_of(CLI::Option& option) {
