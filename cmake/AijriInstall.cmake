@@ -22,6 +22,9 @@ install(FILES ${PROJECT_SOURCE_DIR}/schema/assessment.schema.json
               ${PROJECT_SOURCE_DIR}/methodologies/aijri-1.json
         DESTINATION ${CMAKE_INSTALL_DATADIR}/aijri)
 
+# The licence goes with every copy (MIT), where Debian looks for it.
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME copyright)
+
 set(AIJRI_MAINTAINER "The aijri authors <maintainers@users.noreply.r-seed-7b3a7789.example>"
     CACHE STRING "The Debian package's Maintainer field")
 set(CPACK_PACKAGE_NAME aijri)

@@ -163,6 +163,10 @@ def check_prefix(args):
         check(sorted(os.listdir(data)) == ["aijri-1.json", "assessment.schema.json"],
               f"share/aijri holds {sorted(os.listdir(data))}")
 
+        with open(os.path.join(installed.share, "doc", "aijri", "copyright")) as installed_licence, \
+                open(os.path.join(SOURCE, "LICENSE")) as licence:
+            check(installed_licence.read() == licence.read(),
+                  "share/doc/aijri/copyright is not the LICENSE")
         pages = sorted(os.listdir(installed.man1))
         expected = sorted(["aijri.1"] + [f"aijri-{c}.1" for c in commands_of(installed.binary)])
         check(pages == expected, f"man1 holds {pages}, expected {expected}")
@@ -486,7 +490,8 @@ def check_deb(args):
                     "/usr/share/bash-completion/completions/aijri",
                     "/usr/share/zsh/site-functions/_aijri",
                     "/usr/share/fish/vendor_completions.d/aijri.fish",
-                    "/usr/share/aijri/assessment.schema.json", "/usr/share/aijri/aijri-1.json"]
+                    "/usr/share/aijri/assessment.schema.json", "/usr/share/aijri/aijri-1.json",
+                    "/usr/share/doc/aijri/copyright"]
         expected += [f"/usr/share/man/man1/aijri-{c}.1" for c in commands]
         for path in expected:
             check(path in files, f"the package does not hold {path}:\n{listing.stdout}")
