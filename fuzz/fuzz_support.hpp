@@ -120,8 +120,11 @@ inline void render_everything(const Evaluation& e, const Methodology& methodolog
     }
     for (const BatchFormat format :
          {BatchFormat::text, BatchFormat::json, BatchFormat::jsonl, BatchFormat::csv,
-          BatchFormat::markdown, BatchFormat::junit, BatchFormat::github}) {
-        const auto report = make_batch_report(format, methodology, ReportStyle{false, 100});
+          BatchFormat::markdown, BatchFormat::junit, BatchFormat::github, BatchFormat::sarif,
+          BatchFormat::gitlab}) {
+        ReportStyle style{false, 100};
+        style.gates = gates;
+        const auto report = make_batch_report(format, methodology, style);
         const std::string out = report->begin(&totals) + report->render(e, gate) +
                                 report->separator() + report->render(e, std::nullopt) +
                                 report->end(totals);
@@ -198,9 +201,9 @@ inline void check_robustness(const Evaluation& scored, const Methodology& method
         totals.files = 1;
         for (const BatchFormat format :
              {BatchFormat::text, BatchFormat::json, BatchFormat::jsonl, BatchFormat::csv,
-              BatchFormat::markdown, BatchFormat::junit, BatchFormat::github}) {
-            const auto report =
-                make_robustness_report(format, methodology, ReportStyle{false, 100});
+              BatchFormat::markdown, BatchFormat::junit, BatchFormat::github, BatchFormat::sarif,
+              BatchFormat::gitlab}) {
+            const auto report = make_robustness_report(format, methodology, ReportStyle{});
             check(is_safe_to_print(report->begin(&totals) + report->render(e, std::nullopt) +
                                    report->end(totals)),
                   "every robustness format is safe to print");
@@ -236,18 +239,21 @@ inline void check_diff(DiffResult result, const Methodology& methodology) {
     gates.fail_on_zone_change = true;
     gates.fail_on_drop = Rational(0);
     apply_gates(result, gates, decimals);
-    for (const DiffFormat format : {DiffFormat::text, DiffFormat::json, DiffFormat::markdown,
-                                    DiffFormat::csv, DiffFormat::junit, DiffFormat::github}) {
+    for (const DiffFormat format :
+         {DiffFormat::text, DiffFormat::json, DiffFormat::markdown, DiffFormat::csv,
+          DiffFormat::junit, DiffFormat::github, DiffFormat::sarif, DiffFormat::gitlab}) {
         for (const bool flag : {false, true}) {
             DiffReportStyle style;
             style.decimals = decimals;
+            style.gates = gates;
             style.show_unchanged = flag;
             style.annotate_places = flag;
             std::string report;
             write_diff_report(result, format, style,
                               [&report](std::string_view piece) { report.append(piece); });
             check(is_safe_to_print(report), "every diff format is safe to print");
-            if (format == DiffFormat::json) {
+            if (format == DiffFormat::json || format == DiffFormat::sarif ||
+                format == DiffFormat::gitlab) {
                 check(nlohmann::json::accept(report), "the diff JSON is JSON");
             }
         }

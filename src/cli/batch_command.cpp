@@ -271,6 +271,9 @@ private:
         BatchFormat format() const { return m_format; }
 
         void write(const std::string& text) {
+            if (text.empty()) {
+                return; // a file with nothing to report (sarif, gitlab): no separator either
+            }
             if (!m_first) {
                 body(m_report.separator());
             }
@@ -286,6 +289,15 @@ private:
             begin(&totals);
             if (m_spooling) {
                 m_spool.drain(m_out);
+                m_spooling = false;
+            }
+        }
+
+        // The results known only at the end (sarif, gitlab: the ids used by more than one
+        // file), after the others.
+        void write_closing(const BatchTotals& totals) {
+            for (const std::string& result : m_report.closing_results(totals)) {
+                write(result);
             }
         }
 
@@ -370,6 +382,7 @@ private:
                     printed = true;
                 }
             }
+            m_command.m_totals.warnings.push_back(warning); // sarif: the run's notifications
         }
 
         void finish() {
@@ -392,6 +405,7 @@ private:
                 write(r);
             }
             for (const auto& sink : m_sinks) {
+                sink->write_closing(totals);
                 sink->end(totals);
             }
             for (const auto& sink : m_sinks) {
@@ -470,9 +484,16 @@ private:
     void make_reports() {
         const bool one_named_file = m_options.jsonl_input.empty() && m_options.paths.size() == 1 &&
                                     !is_directory(m_options.paths[0]);
-        const ReportStyle style{m_style.color, m_style.width, one_named_file};
+        ReportStyle style;
+        style.color = m_style.color;
+        style.width = m_style.width;
+        style.one_role = one_named_file;
+        style.gates = m_gates;
+        style.tool_version = AIJRI_VERSION;
+        style.working_dir = working_dir();
         // A file is never coloured, whatever --color says of the console.
-        const ReportStyle file_style{false, m_style.width, one_named_file};
+        ReportStyle file_style = style;
+        file_style.color = false;
         m_reports.push_back(make_report(m_options.format, style));
         for (const ReportRequest& request : m_requests) {
             m_reports.push_back(make_report(request.format, file_style));
@@ -560,7 +581,8 @@ private:
 
     static GuardLines guard_for(BatchFormat format) {
         const bool guarded = format != BatchFormat::json && format != BatchFormat::jsonl &&
-                             format != BatchFormat::github && format != BatchFormat::badge;
+                             format != BatchFormat::github && format != BatchFormat::badge &&
+                             format != BatchFormat::sarif && format != BatchFormat::gitlab;
         return guarded ? GuardLines::yes : GuardLines::no;
     }
 
@@ -637,7 +659,9 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
     add_format_option(
         command, options.format, k_batch_format_names,
         list_choices(k_batch_format_names, {{"text", "a report for one file, a table for many"},
-                                            {"badge", "shields.io endpoint JSON of the counts"}}));
+                                            {"badge", "shields.io endpoint JSON of the counts"},
+                                            {"sarif", "SARIF 2.1.0, for code scanning"},
+                                            {"gitlab", "GitLab Code Quality"}}));
     options.methodology.add_to(command);
     add_jobs_option(command, options.jobs, options.analyse ? "Files analysed" : "Files scored");
     const std::map<std::string, std::string> sort_notes{

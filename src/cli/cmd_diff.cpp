@@ -85,8 +85,10 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
     sides.jobs = job_count(o.jobs);
     sides.max_bytes = o.max_bytes;
     sides.input_format = o.input_format.get();
-    sides.on_walk_warning = [](const std::string& warning) {
+    std::vector<std::string> walk_warnings; // sarif: the run's notifications
+    sides.on_walk_warning = [&walk_warnings](const std::string& warning) {
         eprint("aijri: warning: {}\n", sanitize(warning)); // names file names
+        walk_warnings.push_back(warning);
     };
     DiffResult result;
     if (o.git) {
@@ -126,9 +128,10 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
     const DiffFormat format = o.format;
     // JSON guards its own strings, and the github format's commands are meant (it guards its
     // plain lines): every other report passes through the CI log command filter.
-    OutputFile out(o.output, format == DiffFormat::json || format == DiffFormat::github
-                                 ? GuardLines::no
-                                 : GuardLines::yes);
+    const bool json =
+        format == DiffFormat::json || format == DiffFormat::sarif || format == DiffFormat::gitlab;
+    OutputFile out(o.output,
+                   json || format == DiffFormat::github ? GuardLines::no : GuardLines::yes);
     DiffReportStyle style;
     style.decimals = decimals;
     style.color = format == DiffFormat::text &&
@@ -136,6 +139,10 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
     style.show_unchanged = o.all;
     style.annotate_places = o.git;
     style.methodology = &new_m;
+    style.gates = gates;
+    style.tool_version = AIJRI_VERSION;
+    style.working_dir = working_dir();
+    style.walk_warnings = std::move(walk_warnings);
     write_diff_report(result, format, style, [&out](std::string_view piece) { out.write(piece); });
     out.commit();
     bool tripped = false;
@@ -170,8 +177,11 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
     command.add_flag("--git", options->git,
                      "Compare the assessments at two revisions of the repository in the current "
                      "folder (REV_B defaults to the working tree); paths after --");
-    add_format_option(command, options->format, k_diff_format_names,
-                      list_choices(k_diff_format_names, {{"github", "workflow commands"}}));
+    add_format_option(
+        command, options->format, k_diff_format_names,
+        list_choices(k_diff_format_names, {{"github", "workflow commands"},
+                                           {"sarif", "SARIF 2.1.0, for code scanning"},
+                                           {"gitlab", "GitLab Code Quality"}}));
     add_methodology_option(command, "--methodology", options->methodology,
                            "Methodology for both sides");
     add_methodology_option(command, "--methodology-old", options->methodology_old,
@@ -203,6 +213,7 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
         "  aijri diff --git origin/main HEAD --format github --fail-on-drop 5\n"
         "  aijri diff --git origin/main HEAD --format junit -o diff.xml\n"
         "  aijri diff --git origin/main HEAD --format html -o diff.html\n"
+        "  aijri diff --git origin/main HEAD --format sarif --fail-on-zone-change -o diff.sarif\n"
         "  aijri diff --git --end-of-options \"$OLD\" \"$NEW\"   # revisions from a script: never "
         "options\n"
         "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");

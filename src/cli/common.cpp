@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <filesystem>
 #include <sys/stat.h>
 #include <thread>
 
@@ -16,6 +17,12 @@ namespace aijri::cli {
 
 std::string version_line() {
     return fmt::format("aijri {} (methodology {})", AIJRI_VERSION, builtin_methodology().name);
+}
+
+std::string working_dir() {
+    std::error_code error;
+    const std::filesystem::path here = std::filesystem::current_path(error);
+    return error ? std::string() : here.generic_string();
 }
 
 void fail_usage(const std::string& command, const std::string& message) {

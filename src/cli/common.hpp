@@ -36,6 +36,10 @@ struct Failure : std::runtime_error {
 // embedded methodology is named because it decides every figure as much as the code does.
 std::string version_line();
 
+// The folder aijri runs in ("" when it cannot be known, as when it was removed): the
+// code-scanning reports name files relative to it, as CI names them from its checkout.
+std::string working_dir();
+
 // A usage error of `command`, pointing to its help (exit 2): "aijri render: MESSAGE\nRun
 // `aijri render --help` for usage."
 [[noreturn]] void fail_usage(const std::string& command, const std::string& message);

@@ -24,24 +24,35 @@ std::string_view to_string(RoleStatus status) {
     return "unchanged";
 }
 
-std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGates& gates,
-                                             int decimals) {
+std::vector<DiffGateReason> diff_gate_reasons(const RoleDiff& role, const DiffGates& gates,
+                                              int decimals) {
     // Every gate a role trips is named, not only the first.
-    std::vector<std::string> reasons;
+    std::vector<DiffGateReason> reasons;
     if (gates.fail_on_zone_change && role.zone_changed) {
-        reasons.push_back(fmt::format("zone changed from {} to {} (--fail-on-zone-change)",
-                                      to_string(role.old_verdict->zone),
-                                      to_string(role.new_verdict->zone)));
+        reasons.push_back(
+            {DiffGate::zone_change,
+             fmt::format("zone changed from {} to {} (--fail-on-zone-change)",
+                         to_string(role.old_verdict->zone), to_string(role.new_verdict->zone))});
     }
     if (gates.fail_on_drop && role.delta && -*role.delta >= *gates.fail_on_drop) {
-        reasons.push_back(fmt::format("dropped {} points (--fail-on-drop {})",
-                                      to_fixed(-*role.delta, decimals),
-                                      to_decimal(*gates.fail_on_drop, 0, 6)));
+        reasons.push_back({DiffGate::drop, fmt::format("dropped {} points (--fail-on-drop {})",
+                                                       to_fixed(-*role.delta, decimals),
+                                                       to_decimal(*gates.fail_on_drop, 0, 6))});
     }
+    return reasons;
+}
+
+std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGates& gates,
+                                             int decimals) {
+    const std::vector<DiffGateReason> reasons = diff_gate_reasons(role, gates, decimals);
     if (reasons.empty()) {
         return std::nullopt;
     }
-    return fmt::format("{}", fmt::join(reasons, "; "));
+    std::string joined;
+    for (const DiffGateReason& reason : reasons) {
+        joined += (joined.empty() ? "" : "; ") + reason.text;
+    }
+    return joined;
 }
 
 void apply_gates(DiffResult& result, const DiffGates& gates, int decimals) {

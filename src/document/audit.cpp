@@ -118,7 +118,7 @@ std::size_t audit_statements(const Assessment& assessment, const Statements& sta
     std::size_t mismatches = 0;
     const auto report = [&](const Diagnostics& found) {
         for (const Diagnostic& d : found) {
-            source.error_at(d.position, d.message);
+            source.mismatch_at(d.position, d.message);
             ++mismatches;
         }
     };
@@ -150,20 +150,20 @@ std::size_t audit_statements(const Assessment& assessment, const Statements& sta
         const int decimals = d.number.literal.decimals;
         if (expected.value.rounded(decimals) != d.number.literal.value) {
             ++mismatches;
-            source.error_at(source.position_of(d.number.text),
-                            fmt::format("stated {} {} does not match the {} {}", expected.name,
-                                        to_fixed(d.number.literal.value, decimals), expected.source,
-                                        to_fixed(expected.value, decimals)));
+            source.mismatch_at(source.position_of(d.number.text),
+                               fmt::format("stated {} {} does not match the {} {}", expected.name,
+                                           to_fixed(d.number.literal.value, decimals),
+                                           expected.source, to_fixed(expected.value, decimals)));
         }
     }
     for (const TextStatement& verdict : statements.quick_screens) {
         if (to_ascii_lower(verdict.value.value_or("")) != to_ascii_lower(score.quick_screen)) {
             // Quoted as the document writes it: "Likely Yellow Zone".
             ++mismatches;
-            source.error_at(source.position_of(verdict.at),
-                            fmt::format("stated quick screen \"{}\" does not match the "
-                                        "computed \"{}\"",
-                                        decode_text(verdict.at), score.quick_screen));
+            source.mismatch_at(source.position_of(verdict.at),
+                               fmt::format("stated quick screen \"{}\" does not match the "
+                                           "computed \"{}\"",
+                                           decode_text(verdict.at), score.quick_screen));
         }
     }
     return mismatches;

@@ -29,6 +29,11 @@ void DocumentSource::error_at(SourcePosition position, std::string message) {
         Diagnostic{Severity::error, "", position, std::move(message), line_text(position.line)});
 }
 
+void DocumentSource::mismatch_at(SourcePosition position, std::string message) {
+    error_at(position, std::move(message));
+    m_diagnostics.back().kind = DiagnosticKind::stated_figure;
+}
+
 void DocumentSource::warning_at(SourcePosition position, std::string message) {
     m_diagnostics.push_back(
         Diagnostic{Severity::warning, "", position, std::move(message), line_text(position.line)});

@@ -28,6 +28,8 @@ public:
 
     void error(std::string_view at, std::string message);
     void error_at(SourcePosition position, std::string message);
+    // A stated figure that does not match the computed one (DiagnosticKind::stated_figure).
+    void mismatch_at(SourcePosition position, std::string message);
     void warning_at(SourcePosition position, std::string message);
     bool has_errors() const { return aijri::has_errors(m_diagnostics); }
 

@@ -8,26 +8,29 @@
 #include "aijri/report/text.hpp"
 #include "aijri/util/text.hpp"
 
+#include "code_scanning.hpp"
 #include "formats.hpp"
 #include "html_report.hpp"
 
 namespace aijri {
 
-std::optional<std::string> gate_failure(const ResultSummary& s, const Gates& gates,
-                                        const Methodology& m) {
+std::vector<GateReason> gate_reasons(const ResultSummary& s, const Gates& gates,
+                                     const Methodology& m) {
     if (!s.valid) {
-        return std::nullopt; // an invalid file already fails, for its own reasons
+        return {}; // an invalid file already fails, for its own reasons
     }
     // Every gate a role trips is named, not only the first.
     const int d = m.published_decimals;
-    std::vector<std::string> reasons;
+    std::vector<GateReason> reasons;
     if (gates.fail_under && s.aijri < *gates.fail_under) {
-        reasons.push_back(fmt::format("AIJRI {} is under --fail-under {}", to_fixed(s.aijri, d),
-                                      to_decimal(*gates.fail_under, 0, 6)));
+        reasons.push_back({Gate::fail_under,
+                           fmt::format("AIJRI {} is under --fail-under {}", to_fixed(s.aijri, d),
+                                       to_decimal(*gates.fail_under, 0, 6))});
     }
     if (gates.fail_on_zone && is_at_or_below(s.zone, *gates.fail_on_zone)) {
-        reasons.push_back(fmt::format("zone {} trips --fail-on-zone {}", to_string(s.zone),
-                                      to_string(*gates.fail_on_zone)));
+        reasons.push_back(
+            {Gate::fail_on_zone, fmt::format("zone {} trips --fail-on-zone {}", to_string(s.zone),
+                                             to_string(*gates.fail_on_zone))});
     }
     if (gates.fail_if_fragile && s.nearest_change &&
         s.nearest_change->count <= *gates.fail_if_fragile) {
@@ -36,16 +39,27 @@ std::optional<std::string> gate_failure(const ResultSummary& s, const Gates& gat
         for (const InputEdit& e : change.edits) {
             edits.push_back(fmt::format("{} {} → {}", e.pointer, e.from, e.to));
         }
-        reasons.push_back(fmt::format("{} unit step{} move{} the formula's zone to {} ({}): "
-                                      "trips --fail-if-fragile {}",
-                                      change.count, change.count == 1 ? "" : "s",
-                                      change.count == 1 ? "s" : "", to_string(change.zone),
-                                      fmt::join(edits, ", "), *gates.fail_if_fragile));
+        reasons.push_back(
+            {Gate::fail_if_fragile,
+             fmt::format("{} unit step{} move{} the formula's zone to {} ({}): "
+                         "trips --fail-if-fragile {}",
+                         change.count, change.count == 1 ? "" : "s", change.count == 1 ? "s" : "",
+                         to_string(change.zone), fmt::join(edits, ", "), *gates.fail_if_fragile)});
     }
+    return reasons;
+}
+
+std::optional<std::string> gate_failure(const ResultSummary& s, const Gates& gates,
+                                        const Methodology& m) {
+    const std::vector<GateReason> reasons = gate_reasons(s, gates, m);
     if (reasons.empty()) {
         return std::nullopt;
     }
-    return fmt::format("{}", fmt::join(reasons, "; "));
+    std::string joined;
+    for (const GateReason& reason : reasons) {
+        joined += (joined.empty() ? "" : "; ") + reason.text;
+    }
+    return joined;
 }
 
 std::string describe_duplicate(const DuplicateId& d) {
@@ -60,6 +74,9 @@ std::string BatchReport::separator() const {
     return {};
 }
 std::string BatchReport::end(const BatchTotals&) const {
+    return {};
+}
+std::vector<std::string> BatchReport::closing_results(const BatchTotals&) const {
     return {};
 }
 
@@ -636,6 +653,10 @@ std::unique_ptr<BatchReport> make_batch_report(BatchFormat format, const Methodo
         return report_detail::make_html_report(m, style, false);
     case BatchFormat::badge:
         return report_detail::make_badge_report();
+    case BatchFormat::sarif:
+        return report_detail::make_sarif_report(m, style, report_detail::k_score_checks);
+    case BatchFormat::gitlab:
+        return report_detail::make_gitlab_report(m, style);
     }
     return nullptr;
 }

@@ -8,6 +8,7 @@
 #include "aijri/report/json.hpp"
 #include "aijri/util/text.hpp"
 
+#include "code_scanning.hpp"
 #include "contribution.hpp"
 #include "diff_html.hpp"
 #include "diff_parts.hpp"
@@ -481,6 +482,12 @@ void write_diff_report(const DiffResult& result, DiffFormat format, const DiffRe
         break;
     case DiffFormat::html:
         report_detail::write_diff_html(out, result, style);
+        break;
+    case DiffFormat::sarif:
+        report_detail::write_diff_sarif(out, result, style);
+        break;
+    case DiffFormat::gitlab:
+        report_detail::write_diff_gitlab(out, result, style);
         break;
     }
     out.finish();

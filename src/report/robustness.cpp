@@ -9,6 +9,7 @@
 #include "aijri/report/json.hpp"
 #include "aijri/util/text.hpp"
 
+#include "code_scanning.hpp"
 #include "contribution.hpp"
 #include "formats.hpp"
 #include "html_report.hpp"
@@ -670,6 +671,10 @@ std::unique_ptr<BatchReport> make_robustness_report(BatchFormat format,
         return make_html_report(methodology, style, true);
     case BatchFormat::badge:
         return make_badge_report(); // the verdicts' counts, as score's badge has them
+    case BatchFormat::sarif:
+        return make_sarif_report(methodology, style, k_robustness_checks);
+    case BatchFormat::gitlab:
+        return make_gitlab_report(methodology, style);
     case BatchFormat::json:
     case BatchFormat::jsonl:
     case BatchFormat::junit:

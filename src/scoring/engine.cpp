@@ -181,12 +181,14 @@ namespace {
 // A mismatch is located like every other error: at the stated value, with its line shown.
 template <typename Stated>
 Diagnostic mismatch(const Stated& stated, const LineIndex* lines, std::string message) {
-    if (stated.offset == k_no_offset || lines == nullptr) {
-        return make_error(stated.pointer, stated.position, std::move(message));
-    }
+    const bool located = stated.offset != k_no_offset && lines != nullptr;
     Diagnostic d =
-        make_error(stated.pointer, lines->position_of(stated.offset), std::move(message));
-    d.source_line = std::string(lines->excerpt_at(stated.offset, d.source_cut));
+        make_error(stated.pointer, located ? lines->position_of(stated.offset) : stated.position,
+                   std::move(message));
+    d.kind = DiagnosticKind::stated_figure;
+    if (located) {
+        d.source_line = std::string(lines->excerpt_at(stated.offset, d.source_cut));
+    }
     return d;
 }
 

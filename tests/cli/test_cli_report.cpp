@@ -160,7 +160,8 @@ TEST_CASE("report: FORMAT is checked as -f checks it, in any case") {
     CHECK(unknown.out.empty());
     CHECK(unknown.err ==
           "aijri score: --report: expected one of text, json, jsonl, csv, "
-          "markdown, junit, github, html, badge, found \"xml\"; did you mean \"html\"?\n"
+          "markdown, junit, github, html, badge, sarif, gitlab, found \"xml\"; did you mean "
+          "\"html\"?\n"
           "Run `aijri score --help` for usage.\n");
     const CommandResult near = run_aijri("score " + seed + " --report jnuit=out.xml");
     CHECK(contains(near.err, "found \"jnuit\"; did you mean \"junit\"?"));

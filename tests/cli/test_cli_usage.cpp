@@ -85,8 +85,16 @@ TEST_CASE("usage errors name the command and point to its help") {
          "score --help` for usage.\n"},
         {"score --format jsno " + k_seed,
          "aijri score: --format: expected one of text, json, jsonl, csv, markdown, junit, "
-         "github, html, badge, found \"jsno\"; did you mean \"json\"?\nRun `aijri score --help` "
+         "github, html, badge, sarif, gitlab, found \"jsno\"; did you mean \"json\"?\nRun `aijri "
+         "score --help` "
          "for "
+         "usage.\n"},
+        {"validate --format json " + k_seed,
+         "aijri validate: --format: expected one of text, sarif, gitlab, found \"json\"\nRun "
+         "`aijri validate --help` for usage.\n"},
+        {"diff --format sarf a b",
+         "aijri diff: --format: expected one of text, json, markdown, csv, junit, github, html, "
+         "sarif, gitlab, found \"sarf\"; did you mean \"sarif\"?\nRun `aijri diff --help` for "
          "usage.\n"},
         {"diff --colr never a b",
          "aijri diff: unknown option \"--colr\"; did you mean \"--color\"?\nRun `aijri diff "
@@ -166,8 +174,8 @@ TEST_CASE("an option several commands share is checked alike in every one of the
          "\"json\"?",
          4},
         // Last on the line, so that it lacks its value.
-        {"--output", "--output", "--output needs a value", 4},
-        {"--format", "--format", "--format needs a value", 3},
+        {"--output", "--output", "--output needs a value", 5},
+        {"--format", "--format", "--format needs a value", 4},
     };
     for (const std::string command :
          {"score", "validate", "diff", "import", "render", "schema", "methodology", "version"}) {

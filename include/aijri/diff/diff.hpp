@@ -140,7 +140,15 @@ struct DiffGates {
     bool fail_on_zone_change = false;
     std::optional<Rational> fail_on_drop; // a published drop of at least this many points
 };
-// Why a role trips a gate, if it does.
+enum class DiffGate { zone_change, drop };
+struct DiffGateReason {
+    DiffGate gate;
+    std::string text; // "dropped 5.2 points (--fail-on-drop 5)"
+};
+// Each gate a role trips, in the order of DiffGate, and why.
+std::vector<DiffGateReason> diff_gate_reasons(const RoleDiff& role, const DiffGates& gates,
+                                              int decimals);
+// Why a role trips a gate, every reason joined by "; ", if it does.
 std::optional<std::string> diff_gate_failure(const RoleDiff& role, const DiffGates& gates,
                                              int decimals);
 // Sets every role's `gate` (diff_gate_failure), for the reports to show.

@@ -16,8 +16,20 @@
 
 namespace aijri {
 
-enum class BatchFormat { text, json, jsonl, csv, markdown, junit, github, html, badge };
-inline constexpr std::array<EnumName<BatchFormat>, 9> k_batch_format_names = {{
+enum class BatchFormat {
+    text,
+    json,
+    jsonl,
+    csv,
+    markdown,
+    junit,
+    github,
+    html,
+    badge,
+    sarif,
+    gitlab
+};
+inline constexpr std::array<EnumName<BatchFormat>, 11> k_batch_format_names = {{
     {"text", BatchFormat::text},
     {"json", BatchFormat::json},
     {"jsonl", BatchFormat::jsonl},
@@ -27,6 +39,8 @@ inline constexpr std::array<EnumName<BatchFormat>, 9> k_batch_format_names = {{
     {"github", BatchFormat::github},
     {"html", BatchFormat::html},
     {"badge", BatchFormat::badge},
+    {"sarif", BatchFormat::sarif},
+    {"gitlab", BatchFormat::gitlab},
 }};
 
 // Gates a CI pipeline can fail on; the report is complete either way.
@@ -36,7 +50,15 @@ struct Gates {
     std::optional<int> fail_if_fragile; // a zone that N or fewer unit steps change fails
 };
 
-// Why a result trips a gate ("AIJRI 23.4 is under --fail-under 25"), if it does.
+enum class Gate { fail_under, fail_on_zone, fail_if_fragile };
+struct GateReason {
+    Gate gate;
+    std::string text; // "AIJRI 23.4 is under --fail-under 25"
+};
+// Each gate a result trips, in the order of Gate, and why.
+std::vector<GateReason> gate_reasons(const ResultSummary& summary, const Gates& gates,
+                                     const Methodology& methodology);
+// Why a result trips a gate, every reason joined by "; ", if it does.
 std::optional<std::string> gate_failure(const ResultSummary& summary, const Gates& gates,
                                         const Methodology& methodology);
 
@@ -56,6 +78,9 @@ struct BatchTotals {
     std::size_t invalid = 0;           // including unreadable files
     std::map<Zone, std::size_t> zones; // final zone → count
     std::vector<GateTrip> gate_trips;
+    // What the walk warned of (a document that is no assessment, a folder that could not be
+    // opened), for a report that carries them (sarif: the run's notifications).
+    std::vector<std::string> warnings;
     // Every result's summary, in report order, kept only for a report that draws them all
     // in its header (BatchReport::needs_results()).
     std::vector<ResultSummary> results;
@@ -66,6 +91,12 @@ struct ReportStyle {
     std::size_t width = 100;
     // html: the input is one file, named: a page of that role, not a portfolio.
     bool one_role = false;
+    // sarif, gitlab: the gates, so that each one a role trips is a rule of its own.
+    Gates gates{};
+    // sarif: the version of aijri, which the run names (the CLI knows it).
+    std::string tool_version{};
+    // sarif, gitlab: the folder aijri runs in, which files are named relative to.
+    std::string working_dir{};
 };
 
 class BatchReport {
@@ -80,6 +111,9 @@ public:
     // Written between two results.
     virtual std::string separator() const;
     virtual std::string end(const BatchTotals& totals) const;
+    // Results known only at the end (sarif, gitlab: the ids used by more than one file),
+    // written after the others, each as a result (separators between them), before end().
+    virtual std::vector<std::string> closing_results(const BatchTotals& totals) const;
     // JUnit's header carries the counts, so its results are held until the end.
     virtual bool header_needs_totals() const { return false; }
     // The HTML portfolio draws every result in its header (a histogram, a scatter, a

@@ -8,14 +8,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aijri/diff/diff.hpp"
 #include "aijri/util/enum_names.hpp"
 
 namespace aijri {
 
-enum class DiffFormat { text, json, markdown, csv, junit, github, html };
-inline constexpr std::array<EnumName<DiffFormat>, 7> k_diff_format_names = {{
+enum class DiffFormat { text, json, markdown, csv, junit, github, html, sarif, gitlab };
+inline constexpr std::array<EnumName<DiffFormat>, 9> k_diff_format_names = {{
     {"text", DiffFormat::text},
     {"json", DiffFormat::json},
     {"markdown", DiffFormat::markdown},
@@ -23,6 +24,8 @@ inline constexpr std::array<EnumName<DiffFormat>, 7> k_diff_format_names = {{
     {"junit", DiffFormat::junit},
     {"github", DiffFormat::github},
     {"html", DiffFormat::html},
+    {"sarif", DiffFormat::sarif},
+    {"gitlab", DiffFormat::gitlab},
 }};
 
 struct DiffReportStyle {
@@ -35,6 +38,14 @@ struct DiffReportStyle {
     // html: the new side's methodology, whose zone lines the charts draw (null: the built-in
     // one).
     const Methodology* methodology = nullptr;
+    // sarif, gitlab: the gates, so that each one a role trips is a rule of its own.
+    DiffGates gates{};
+    // sarif: the version of aijri, which the run names (the CLI knows it).
+    std::string tool_version{};
+    // sarif, gitlab: the folder aijri runs in, which files are named relative to.
+    std::string working_dir{};
+    // sarif: what the walks warned of, the run's notifications (DiffResult::warnings too).
+    std::vector<std::string> walk_warnings{};
 };
 
 // The report, handed to `write` in pieces of about 64 KiB as it is made: a report of

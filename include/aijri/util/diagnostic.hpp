@@ -10,6 +10,11 @@ namespace aijri {
 
 enum class Severity { error, warning };
 
+// What a diagnostic is about, for the reports that file each problem under a rule (SARIF,
+// GitLab Code Quality): the input breaks a rule of the format, or a figure the author stated
+// is not the one the methodology computes (the file is well formed; its arithmetic is not).
+enum class DiagnosticKind { input, stated_figure };
+
 // 1-based line and column (columns count Unicode characters); 0 means "no position",
 // as for a file that could not be read at all.
 struct SourcePosition {
@@ -28,6 +33,7 @@ struct Diagnostic {
     // line) is kept as an excerpt around the column, so that memory does not grow with
     // errors × line length.
     std::size_t source_cut = 0;
+    DiagnosticKind kind = DiagnosticKind::input;
     friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
