@@ -177,7 +177,7 @@ constexpr const char* k_footer = R"(Exit status:
   0  every assessment scored / valid
   1  an assessment is invalid, or a gate (--fail-under, --fail-on-zone, --fail-if-fragile)
      tripped
-  2  usage or I/O error (unknown option, missing or unreadable file)
+  2  usage or I/O error (unknown option, missing or unreadable file, a bad aijri.toml)
 
 Examples:
   aijri score assessments/deep-learning-engineer.json
@@ -223,21 +223,27 @@ int exit_with_help(const CLI::App& app, const CLI::Error& e) {
 
 } // namespace
 
-int run(int argc, char** argv) {
-    prepare_process();
-    CLI::App app{"aijri: scores job-role AI-resilience assessments (AIJRI methodology)", "aijri"};
+void build_app(CLI::App& app, Runner& runner, DiffArguments& split) {
+    app.name("aijri");
+    app.description("aijri: scores job-role AI-resilience assessments (AIJRI methodology)");
     // A callback: the embedded methodology is parsed only when the version is asked for.
     app.set_version_flag("-V,--version", std::function<std::string()>(version_line));
     app.require_subcommand(0, 1);
     app.footer(k_footer);
-    Runner runner;
-    DiffArguments diff_split; // split off before CLI11 parses (split_diff_arguments)
     for (const CommandEntry& entry : k_commands) {
         CLI::App* command = app.add_subcommand(entry.name, entry.help);
-        Runner command_runner = entry.setup != nullptr ? entry.setup(*command)
-                                                       : entry.setup_split(*command, diff_split);
+        Runner command_runner =
+            entry.setup != nullptr ? entry.setup(*command) : entry.setup_split(*command, split);
         command->callback([&runner, command_runner] { runner = command_runner; });
     }
+}
+
+int run(int argc, char** argv) {
+    prepare_process();
+    CLI::App app;
+    Runner runner;
+    DiffArguments diff_split; // split off before CLI11 parses (split_diff_arguments)
+    build_app(app, runner, diff_split);
 
     // The command is found here rather than by CLI11, so that a mistyped one is named.
     std::vector<std::string> arguments(argv, argv + argc);

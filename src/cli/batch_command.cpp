@@ -654,7 +654,7 @@ CLI::Validator report_check() {
             text = format + "=" + path;
             return {};
         },
-        "", "FORMAT=FILE");
+        "", keyed_by(choice_names(k_batch_format_names)));
 }
 
 } // namespace

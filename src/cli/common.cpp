@@ -78,7 +78,46 @@ CLI::Validator whole_number(std::int64_t min, std::int64_t max) {
         "", "whole number");
 }
 
+namespace {
+// A validator records the values it takes in its name: this prefix, then the values,
+// separated by a character no value holds. choices_of() and keys_of() read them back.
+constexpr std::string_view k_one_of = "one of:";
+constexpr std::string_view k_keyed_by = "keyed by:";
+constexpr char k_choice_separator = '|';
+
+std::string recorded(std::string_view kind, const std::vector<std::string>& values) {
+    return std::string(kind) +
+           fmt::format("{}", fmt::join(values, std::string(1, k_choice_separator)));
+}
+
+// The values that a validator of `option` recorded under `kind`, in their order; none when no
+// validator did.
+std::vector<std::string> recorded_in(CLI::Option& option, std::string_view kind) {
+    for (int i = 0;; ++i) {
+        const CLI::Validator* validator = nullptr;
+        try {
+            validator = option.get_validator(i);
+        } catch (const CLI::OptionNotFound&) {
+            return {}; // CLI11 2.1 has no count of validators: the index ran past the last
+        }
+        const std::string& name = validator->get_name();
+        if (name.rfind(kind, 0) != 0) {
+            continue;
+        }
+        std::vector<std::string> values;
+        std::size_t start = kind.size();
+        while (start <= name.size()) {
+            const std::size_t end = std::min(name.find(k_choice_separator, start), name.size());
+            values.push_back(name.substr(start, end - start));
+            start = end + 1;
+        }
+        return values;
+    }
+}
+} // namespace
+
 CLI::Validator one_of(std::vector<std::string> choices) {
+    std::string name = recorded(k_one_of, choices);
     return CLI::Validator(
         [choices = std::move(choices)](std::string& text) -> std::string {
             for (const std::string& choice : choices) {
@@ -103,7 +142,19 @@ CLI::Validator one_of(std::vector<std::string> choices) {
             }
             return message;
         },
-        "", "one of");
+        "", std::move(name));
+}
+
+std::vector<std::string> choices_of(CLI::Option& option) {
+    return recorded_in(option, k_one_of);
+}
+
+std::string keyed_by(const std::vector<std::string>& keys) {
+    return recorded(k_keyed_by, keys);
+}
+
+std::vector<std::string> keys_of(CLI::Option& option) {
+    return recorded_in(option, k_keyed_by);
 }
 
 std::string join_choices(const std::vector<std::string>& names,

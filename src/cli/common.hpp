@@ -79,6 +79,16 @@ struct InputFormatOption {
 // `--fail-on-zone red` is Red: one_of() is a transform (->transform), not a check.
 CLI::Validator whole_number(std::int64_t min, std::int64_t max);
 CLI::Validator one_of(std::vector<std::string> choices);
+// The choices of an option checked by one_of(), in their order; empty for any other option.
+// one_of() is where the choices are written, and it records them in its validator's name:
+// the man pages and the shell completions (aijri-docgen) read them back from the option, so
+// they are never listed a second time.
+std::vector<std::string> choices_of(CLI::Option& option);
+// For an option whose value is KEY=VALUE with KEY one of `keys` (--report FORMAT=FILE): the
+// name to give its validator, which records the keys as one_of() records its choices, and
+// keys_of() reads them back (empty for any other option).
+std::string keyed_by(const std::vector<std::string>& keys);
+std::vector<std::string> keys_of(CLI::Option& option);
 
 // The names of a table of EnumName (enum_names.hpp), in its order.
 template <typename Names>

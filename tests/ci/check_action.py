@@ -115,6 +115,7 @@ def aijri(repo, *arguments):
 def make_repo(root):
     repo = os.path.join(root, "repo")
     os.makedirs(os.path.join(repo, "assessments"))
+    os.makedirs(os.path.join(repo, "out"))
     shutil.copy(os.path.join(SOURCE, "assessments", "deep-learning-engineer.json"),
                 os.path.join(repo, "assessments", "seed.json"))
     shutil.copy(os.path.join(SOURCE, "assessments", "examples", "deep-learning-engineer-junior.json"),
@@ -153,6 +154,26 @@ def main():
         plan = [s["name"] for s in action["runs"]["steps"]
                 if s.get("if") is None or evaluate(s["if"], {"aijri": ""}, {})]
         check(plan == ["Build aijri", "Score the assessments"], f"the plan without a binary: {plan}")
+
+        # The sarif input: the file -f sarif writes, named in the outputs, for the upload step.
+        # (Its summary is put back as it was, for the appending check below.)
+        with open(summary, encoding="utf-8") as f:
+            kept = f.read()
+        status, _, outputs, _ = run_action(
+            repo, {"aijri": AIJRI, "sarif": "out/aijri.sarif", "fail-on-zone": "Yellow"}, summary)
+        check(status == 1, f"--fail-on-zone Yellow exits 1 (got {status})")
+        check(outputs["sarif"] == "out/aijri.sarif", f"the sarif output: {outputs}")
+        sarif_alone = os.path.join(root, "alone.sarif")
+        aijri(repo, "score", "assessments", "-f", "sarif", "-o", sarif_alone, "--fail-on-zone",
+              "Yellow")
+        with open(os.path.join(repo, "out", "aijri.sarif"), encoding="utf-8") as f, \
+                open(sarif_alone, encoding="utf-8") as g:
+            written, alone = f.read(), g.read()
+        check(written == alone, "the action's SARIF is what -f sarif writes")
+        check('"ruleId": "AIJ2002"' in written or '"ruleId":"AIJ2002"' in written,
+              "the tripped zone gate is a SARIF result")
+        with open(summary, "w", encoding="utf-8") as f:
+            f.write(kept)
 
         # A gate trips: exit 1, the outputs and the summary all the same (appended, as GitHub
         # appends every step's summary).
