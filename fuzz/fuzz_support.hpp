@@ -106,8 +106,8 @@ inline void render_everything(const Evaluation& e, const Methodology& methodolog
     }
     const ResultSummary summary = summarize(e);
     Gates gates;
-    gates.fail_under = Rational(50);
-    gates.fail_on_zone = Zone::yellow;
+    gates.fail_under.value = Rational(50);
+    gates.fail_on_zone.value = Zone::yellow;
     const auto gate = gate_failure(summary, gates, methodology);
     BatchTotals totals;
     totals.files = 1;
@@ -236,8 +236,8 @@ inline constexpr std::string_view k_reference_assessment =
 inline void check_diff(DiffResult result, const Methodology& methodology) {
     const int decimals = methodology.published_decimals;
     DiffGates gates;
-    gates.fail_on_zone_change = true;
-    gates.fail_on_drop = Rational(0);
+    gates.fail_on_zone_change.value = true;
+    gates.fail_on_drop.value = Rational(0);
     apply_gates(result, gates, decimals);
     for (const DiffFormat format :
          {DiffFormat::text, DiffFormat::json, DiffFormat::markdown, DiffFormat::csv,

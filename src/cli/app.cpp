@@ -29,7 +29,7 @@ struct CommandEntry {
     Runner (*setup_split)(CLI::App&, const DiffArguments&) = nullptr;
 };
 
-constexpr std::array<CommandEntry, 11> k_commands = {{
+constexpr std::array<CommandEntry, 12> k_commands = {{
     {"score", "Score assessments and report the AIJRI, zone and sub-label", setup_score},
     {"robustness",
      "How firm each verdict is: margin, fewest edits to change the zone, swing, exact "
@@ -50,6 +50,10 @@ constexpr std::array<CommandEntry, 11> k_commands = {{
     {"history",
      "Each role's AIJRI and zone at every commit that changed its file or the methodology", nullptr,
      setup_history},
+    {"config",
+     "Print the settings taken from aijri.toml (the project config file) and where each came "
+     "from",
+     setup_config},
     {"version", "Print aijri's version (as --version does)", setup_version},
 }};
 
@@ -173,7 +177,7 @@ constexpr const char* k_footer = R"(Exit status:
   0  every assessment scored / valid
   1  an assessment is invalid, or a gate (--fail-under, --fail-on-zone, --fail-if-fragile)
      tripped
-  2  usage or I/O error (unknown option, missing or unreadable file)
+  2  usage or I/O error (unknown option, missing or unreadable file, a bad aijri.toml)
 
 Examples:
   aijri score assessments/deep-learning-engineer.json

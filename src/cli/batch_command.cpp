@@ -41,14 +41,18 @@ Gates parse_gates(const BatchCommandOptions& o) {
                                       o.fail_under),
                           k_exit_usage);
         }
-        gates.fail_under = n.literal.value;
+        gates.fail_under.value = n.literal.value;
     }
     if (!o.fail_on_zone.empty()) {
-        gates.fail_on_zone = zone_from_string(o.fail_on_zone);
+        gates.fail_on_zone.value = zone_from_string(o.fail_on_zone);
     }
     if (o.fail_if_fragile >= 0) {
-        gates.fail_if_fragile = o.fail_if_fragile;
+        gates.fail_if_fragile.value = o.fail_if_fragile;
     }
+    // A gate the config file set is named with its place in the reason.
+    gates.fail_under.origin = o.config.settings.origin_of("fail-under");
+    gates.fail_on_zone.origin = o.config.settings.origin_of("fail-on-zone");
+    gates.fail_if_fragile.origin = o.config.settings.origin_of("fail-if-fragile");
     return gates;
 }
 
@@ -151,8 +155,9 @@ private:
             return k_exit_usage;
         }
         analyse(e);
-        const auto gate = gate_failure(summarize(e), m_gates, m_methodology);
-        count(summarize(e), 0); // the totals a batch-of-one report draws on
+        const ResultSummary summary = summarize(e);
+        const auto gate = gate_failure(summary, gates_for(summary), m_methodology);
+        count(summary, 0); // the totals a batch-of-one report draws on
         // Every report is rendered and opened before any is committed: all or none.
         std::vector<std::unique_ptr<OutputFile>> files;
         for (std::size_t i = 0; i < m_reports.size(); ++i) {
@@ -455,7 +460,7 @@ private:
             analyse(e);
             RenderedResult r;
             r.summary = summarize(e);
-            const auto gate = gate_failure(r.summary, m_gates, m_methodology);
+            const auto gate = gate_failure(r.summary, gates_for(r.summary), m_methodology);
             r.text = m_reports.front()->render(e, gate);
             for (std::size_t i = 1; i < m_reports.size(); ++i) {
                 r.report_texts.push_back(m_reports[i]->render(e, gate));
@@ -470,6 +475,16 @@ private:
     }
 
     static std::string summary_file(const Evaluation& e) { return e.file; }
+
+    // The gates of one file, for every format and the exit status alike: the command line's
+    // and the config file's top level, laid over by the [[thresholds]] entries that match
+    // the file. A record of a JSON Lines stream is no file: the top level only.
+    Gates gates_for(const ResultSummary& s) const {
+        if (!m_options.jsonl_input.empty()) {
+            return m_gates;
+        }
+        return m_options.config.settings.gates_for(s.file, m_gates);
+    }
 
     bool robust() const { return m_options.analyse; }
 
@@ -525,7 +540,7 @@ private:
         }
         ++m_totals.scored;
         ++m_totals.zones[s.zone];
-        if (const auto gate = gate_failure(s, m_gates, m_methodology)) {
+        if (const auto gate = gate_failure(s, gates_for(s), m_methodology)) {
             m_totals.gate_trips.push_back(GateTrip{s.file, s.title, *gate});
         }
     }
@@ -692,6 +707,7 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
                     "Also write the report in FORMAT to FILE, from the same run (repeatable): "
                     "--report sarif=aijri.sarif --report junit=junit.xml")
         ->type_name("FORMAT=FILE")
+        ->allow_extra_args(false)    // one value each: `--report json=r.json PATH` names a PATH
         ->transform(report_check()); // a transform: it writes the format's canonical name back
     command
         .add_option("--jsonl-input", options.jsonl_input,
@@ -712,6 +728,7 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
     add_allow_empty_option(command, options.allow_empty);
     options.input_format.add_to(command);
     options.set.add_to(command);
+    options.config.add_to(command);
 }
 
 int run_batch_command(const BatchCommandOptions& options) {

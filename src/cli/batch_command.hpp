@@ -16,6 +16,7 @@
 #include "aijri/util/enum_names.hpp"
 
 #include "common.hpp"
+#include "project_config.hpp"
 
 namespace aijri::cli {
 
@@ -31,6 +32,15 @@ inline constexpr std::array<EnumName<SortOrder>, 3> k_robustness_sort_names = {{
     {"fragility", SortOrder::fragility},
 }};
 
+// validate -f: the text for people, and the formats a code-scanning tool reads (the batch
+// formats of the same names: every problem of every file, nothing of a valid one). Here, with
+// score's, for aijri.toml's key table too.
+inline constexpr std::array<EnumName<BatchFormat>, 3> k_validate_format_names = {{
+    {"text", BatchFormat::text},
+    {"sarif", BatchFormat::sarif},
+    {"gitlab", BatchFormat::gitlab},
+}};
+
 // --report FORMAT=FILE: one more report of the same run, written to a file as -o writes.
 struct ReportRequest {
     BatchFormat format = BatchFormat::text;
@@ -38,6 +48,9 @@ struct ReportRequest {
 };
 // Reads a --report value the option has checked: "sarif=aijri.sarif".
 ReportRequest report_request(const std::string& text);
+
+// --fail-if-fragile N: from 0 to this many unit steps.
+inline constexpr std::int64_t k_max_fragile_steps = 1000;
 
 struct BatchCommandOptions {
     std::string command; // "score", "robustness": for messages
@@ -58,7 +71,8 @@ struct BatchCommandOptions {
     std::string jsonl_input;
     bool allow_empty = false;
     InputFormatOption input_format;
-    SetOption set; // --set POINTER=VALUE: what if
+    SetOption set;       // --set POINTER=VALUE: what if
+    ConfigOption config; // aijri.toml: applied before the command runs, its thresholds per file
     // robustness: analyse each valid role, under this model of uncertainty.
     bool analyse = false;
     UncertaintyModel uncertainty = UncertaintyModel::standard;

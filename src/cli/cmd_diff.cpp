@@ -14,6 +14,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "console.hpp"
+#include "project_config.hpp"
 #include "terminal.hpp"
 #include "write_output.hpp"
 
@@ -36,6 +37,7 @@ struct DiffOptions {
     unsigned jobs = 0;
     bool allow_empty = false;
     InputFormatOption input_format;
+    ConfigOption config;
 };
 
 Methodology load_methodology_file(const std::string& file) {
@@ -67,7 +69,9 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
     const Methodology new_m =
         load_methodology_file(o.methodology_new.empty() ? both : o.methodology_new);
     DiffGates gates;
-    gates.fail_on_zone_change = o.fail_on_zone_change;
+    if (o.fail_on_zone_change) {
+        gates.fail_on_zone_change.value = true;
+    }
     if (!o.fail_on_drop.empty()) {
         const ParsedNumber n = parse_json_number(o.fail_on_drop);
         if (n.problem != NumberProblem::none || n.literal.value < Rational(0)) {
@@ -76,8 +80,11 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
                             o.fail_on_drop),
                 k_exit_usage);
         }
-        gates.fail_on_drop = n.literal.value;
+        gates.fail_on_drop.value = n.literal.value;
     }
+    // A gate the config file set is named with its place in the reason.
+    gates.fail_on_zone_change.origin = o.config.settings.origin_of("diff.fail-on-zone-change");
+    gates.fail_on_drop.origin = o.config.settings.origin_of("diff.fail-on-drop");
 
     DiffSideOptions sides;
     sides.old_methodology = &old_m;
@@ -199,6 +206,7 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
     add_max_bytes_option(command, options->max_bytes);
     add_allow_empty_option(command, options->allow_empty);
     options->input_format.add_to(command);
+    options->config.add_to(command);
     command.footer(
         "Sides hold JSON assessments and documents (*.md) alike. Roles are paired by \"id\" (a\n"
         "document's ID row; else the file name without its extension). For each: added,\n"
@@ -218,7 +226,10 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
         "options\n"
         "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");
     // `split` is filled in after this, before the command runs (see DiffArguments).
-    return [options, &split] { return run_diff(*options, split); };
+    return [options, &split, &command] {
+        options->config.apply(command);
+        return run_diff(*options, split);
+    };
 }
 
 } // namespace aijri::cli

@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "console.hpp"
+#include "project_config.hpp"
 #include "terminal.hpp"
 #include "write_output.hpp"
 
@@ -28,6 +29,7 @@ struct HistoryCommandOptions {
     unsigned jobs = 0;
     bool allow_empty = false;
     InputFormatOption input_format;
+    ConfigOption config;
 };
 
 int run_history(HistoryCommandOptions o, const DiffArguments& split) {
@@ -93,6 +95,7 @@ Runner setup_history(CLI::App& command, const DiffArguments& split) {
     add_max_bytes_option(command, options->max_bytes);
     add_allow_empty_option(command, options->allow_empty);
     options->input_format.add_to(command);
+    options->config.add_to(command);
     command.footer(
         "Each role's AIJRI and zone at every commit of the range that added, changed, renamed\n"
         "or deleted its file, or changed the methodology (when --methodology names a file of\n"
@@ -107,7 +110,10 @@ Runner setup_history(CLI::App& command, const DiffArguments& split) {
         "  aijri history --methodology methodologies/aijri-1.json --format csv\n"
         "  aijri history --end-of-options \"$RANGE\"   # a range from a script: never an option");
     // `split` is filled in after this, before the command runs (see DiffArguments).
-    return [options, &split] { return run_history(*options, split); };
+    return [options, &split, &command] {
+        options->config.apply(command);
+        return run_history(*options, split);
+    };
 }
 
 } // namespace aijri::cli

@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "console.hpp"
+#include "project_config.hpp"
 #include "write_output.hpp"
 
 namespace aijri::cli {
@@ -24,6 +25,7 @@ struct ImportCliOptions {
     MethodologyOption methodology;
     std::size_t max_bytes = k_default_max_bytes;
     bool quiet = false;
+    ConfigOption config;
 };
 
 void print(const std::string& file, const Diagnostics& diagnostics, bool warnings) {
@@ -116,8 +118,12 @@ Runner setup_import(CLI::App& command) {
     add_quiet_option(command, options->quiet,
                      "Do not print warnings (columns the format has no place for); errors are "
                      "always printed");
+    options->config.add_to(command);
     command.footer(k_footer);
-    return [options] { return run_import(*options); };
+    return [options, &command] {
+        options->config.apply(command);
+        return run_import(*options);
+    };
 }
 
 } // namespace aijri::cli

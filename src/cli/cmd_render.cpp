@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "console.hpp"
+#include "project_config.hpp"
 #include "write_output.hpp"
 
 namespace aijri::cli {
@@ -28,6 +29,7 @@ struct RenderOptions {
     MethodologyOption methodology;
     std::size_t max_bytes = k_default_max_bytes;
     InputFormatOption input_format;
+    ConfigOption config;
 };
 
 int run_render(const RenderOptions& options) {
@@ -82,8 +84,12 @@ Runner setup_render(CLI::App& command) {
     options->methodology.add_to(command);
     add_max_bytes_option(command, options->max_bytes);
     options->input_format.add_to(command);
+    options->config.add_to(command);
     command.footer(k_footer);
-    return [options] { return run_render(*options); };
+    return [options, &command] {
+        options->config.apply(command);
+        return run_render(*options);
+    };
 }
 
 } // namespace aijri::cli

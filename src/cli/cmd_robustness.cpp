@@ -21,7 +21,7 @@ Runner setup_robustness(CLI::App& command) {
                     "Exit 1 when N or fewer unit steps change some role's formula zone, down or "
                     "up (the report names the role and the edits)")
         ->type_name("N")
-        ->check(whole_number(0, 1000));
+        ->check(whole_number(0, k_max_fragile_steps));
     command.footer(
         "Examples:\n"
         "  aijri robustness assessments/deep-learning-engineer.json\n"
@@ -32,7 +32,10 @@ Runner setup_robustness(CLI::App& command) {
         "Every figure is exact: the margin to the zone lines, the fewest unit steps that change\n"
         "the zone (and which), each input's swing between its bounds, the probability of each\n"
         "zone and the AIJRI's percentiles under uncertain inputs, and the Sobol indices.");
-    return [options] { return run_batch_command(*options); };
+    return [options, &command] {
+        options->config.apply(command);
+        return run_batch_command(*options);
+    };
 }
 
 } // namespace aijri::cli

@@ -21,7 +21,10 @@ Runner setup_score(CLI::App& command) {
                    "  aijri score --jsonl-input roles.jsonl --format jsonl\n"
                    "  cat role.json | aijri score -\n"
                    "NO_COLOR=1 turns colour off; --color always forces it.");
-    return [options] { return run_batch_command(*options); };
+    return [options, &command] {
+        options->config.apply(command);
+        return run_batch_command(*options);
+    };
 }
 
 } // namespace aijri::cli

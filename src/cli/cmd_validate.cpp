@@ -9,21 +9,15 @@
 #include "aijri/report/batch.hpp"
 #include "aijri/util/text.hpp"
 
+#include "batch_command.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 #include "console.hpp"
+#include "project_config.hpp"
 #include "write_output.hpp"
 
 namespace aijri::cli {
 namespace {
-
-// The text for people, and the formats a code-scanning tool reads (the batch formats of the
-// same names: every problem of every file, nothing of a valid one).
-inline constexpr std::array<EnumName<BatchFormat>, 3> k_validate_format_names = {{
-    {"text", BatchFormat::text},
-    {"sarif", BatchFormat::sarif},
-    {"gitlab", BatchFormat::gitlab},
-}};
 
 struct ValidateOptions {
     std::vector<std::string> paths;
@@ -35,6 +29,7 @@ struct ValidateOptions {
     bool quiet = false;
     bool allow_empty = false;
     InputFormatOption input_format;
+    ConfigOption config;
 };
 
 std::vector<DuplicateId> find_duplicates(IdCensus& census, const WalkResult& walk,
@@ -225,8 +220,12 @@ Runner setup_validate(CLI::App& command) {
     add_allow_empty_option(command, options->allow_empty);
     options->input_format.add_to(command);
     add_quiet_option(command, options->quiet, "Print only errors");
+    options->config.add_to(command);
     command.footer(k_footer);
-    return [options] { return run_validate(*options); };
+    return [options, &command] {
+        options->config.apply(command);
+        return run_validate(*options);
+    };
 }
 
 } // namespace aijri::cli

@@ -21,6 +21,7 @@ Runner setup_import(CLI::App& command);
 Runner setup_render(CLI::App& command);
 Runner setup_version(CLI::App& command);
 Runner setup_init(CLI::App& command);
+Runner setup_config(CLI::App& command);
 
 // What run() takes out of diff's arguments before CLI11 sees them: CLI11 cannot tell
 // positionals before `--` from those after it (`aijri diff --git A B`, B a revision, and

@@ -238,7 +238,7 @@ void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes) {
 void add_jobs_option(CLI::App& app, unsigned& jobs, const std::string& what) {
     app.add_option("-j,--jobs", jobs, what + " at once, 1 to 1024 (default: the core count)")
         ->type_name("N")
-        ->check(whole_number(1, 1024));
+        ->check(whole_number(1, k_max_jobs));
 }
 
 unsigned job_count(unsigned requested) {

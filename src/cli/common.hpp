@@ -131,7 +131,8 @@ CLI::Option* add_choice_option(CLI::App& app, const std::string& name, Enum& val
 // --max-bytes N: from 1 to 1 TiB. A negative number is refused rather than wrapped round to
 // a huge limit.
 void add_max_bytes_option(CLI::App& app, std::size_t& max_bytes);
-// -j, --jobs N: from 1 to 1024; 0 (not given) means the core count, see job_count().
+// -j, --jobs N: from 1 to k_max_jobs; 0 (not given) means the core count, see job_count().
+inline constexpr std::int64_t k_max_jobs = 1024;
 void add_jobs_option(CLI::App& app, unsigned& jobs, const std::string& what);
 unsigned job_count(unsigned requested);
 // --allow-empty: finding no assessment is not an error. Without it, a gate pointed at the

@@ -31,13 +31,16 @@ std::vector<DiffGateReason> diff_gate_reasons(const RoleDiff& role, const DiffGa
     if (gates.fail_on_zone_change && role.zone_changed) {
         reasons.push_back(
             {DiffGate::zone_change,
-             fmt::format("zone changed from {} to {} (--fail-on-zone-change)",
-                         to_string(role.old_verdict->zone), to_string(role.new_verdict->zone))});
+             fmt::format("zone changed from {} to {} ({})", to_string(role.old_verdict->zone),
+                         to_string(role.new_verdict->zone),
+                         gate_label("fail-on-zone-change", "", gates.fail_on_zone_change.origin))});
     }
     if (gates.fail_on_drop && role.delta && -*role.delta >= *gates.fail_on_drop) {
-        reasons.push_back({DiffGate::drop, fmt::format("dropped {} points (--fail-on-drop {})",
-                                                       to_fixed(-*role.delta, decimals),
-                                                       to_decimal(*gates.fail_on_drop, 0, 6))});
+        reasons.push_back(
+            {DiffGate::drop,
+             fmt::format("dropped {} points ({})", to_fixed(-*role.delta, decimals),
+                         gate_label("fail-on-drop", to_decimal(*gates.fail_on_drop, 0, 6),
+                                    gates.fail_on_drop.origin))});
     }
     return reasons;
 }

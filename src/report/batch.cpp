@@ -24,13 +24,15 @@ std::vector<GateReason> gate_reasons(const ResultSummary& s, const Gates& gates,
     std::vector<GateReason> reasons;
     if (gates.fail_under && s.aijri < *gates.fail_under) {
         reasons.push_back({Gate::fail_under,
-                           fmt::format("AIJRI {} is under --fail-under {}", to_fixed(s.aijri, d),
-                                       to_decimal(*gates.fail_under, 0, 6))});
+                           fmt::format("AIJRI {} is under {}", to_fixed(s.aijri, d),
+                                       gate_label("fail-under", to_decimal(*gates.fail_under, 0, 6),
+                                                  gates.fail_under.origin))});
     }
     if (gates.fail_on_zone && is_at_or_below(s.zone, *gates.fail_on_zone)) {
-        reasons.push_back(
-            {Gate::fail_on_zone, fmt::format("zone {} trips --fail-on-zone {}", to_string(s.zone),
-                                             to_string(*gates.fail_on_zone))});
+        reasons.push_back({Gate::fail_on_zone,
+                           fmt::format("zone {} trips {}", to_string(s.zone),
+                                       gate_label("fail-on-zone", to_string(*gates.fail_on_zone),
+                                                  gates.fail_on_zone.origin))});
     }
     if (gates.fail_if_fragile && s.nearest_change &&
         s.nearest_change->count <= *gates.fail_if_fragile) {
@@ -41,10 +43,11 @@ std::vector<GateReason> gate_reasons(const ResultSummary& s, const Gates& gates,
         }
         reasons.push_back(
             {Gate::fail_if_fragile,
-             fmt::format("{} unit step{} move{} the formula's zone to {} ({}): "
-                         "trips --fail-if-fragile {}",
+             fmt::format("{} unit step{} move{} the formula's zone to {} ({}): trips {}",
                          change.count, change.count == 1 ? "" : "s", change.count == 1 ? "s" : "",
-                         to_string(change.zone), fmt::join(edits, ", "), *gates.fail_if_fragile)});
+                         to_string(change.zone), fmt::join(edits, ", "),
+                         gate_label("fail-if-fragile", std::to_string(*gates.fail_if_fragile),
+                                    gates.fail_if_fragile.origin))});
     }
     return reasons;
 }

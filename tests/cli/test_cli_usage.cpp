@@ -36,7 +36,7 @@ TEST_CASE("an unknown command is named, with what was meant") {
     CHECK(none.status == 2);
     CHECK(none.err ==
           "aijri: name a command: score, robustness, validate, init, schema, methodology, import, "
-          "render, diff, history\nRun `aijri --help` for usage.\n");
+          "render, diff, history, config\nRun `aijri --help` for usage.\n");
 }
 
 TEST_CASE("version, -V and help CMD do what they say") {

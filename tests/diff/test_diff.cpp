@@ -134,7 +134,7 @@ TEST_CASE("every report is handed out in pieces of about 64 KiB, the same text")
     DiffResult result = diff_entries(std::move(old_side), std::move(new_side),
                                      builtin_methodology(), builtin_methodology(), 2);
     DiffGates gates;
-    gates.fail_on_drop = Rational(1);
+    gates.fail_on_drop.value = Rational(1);
     apply_gates(result, gates, 1);
     for (const DiffFormat format :
          {DiffFormat::text, DiffFormat::json, DiffFormat::markdown, DiffFormat::csv,

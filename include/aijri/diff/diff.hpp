@@ -12,6 +12,7 @@
 
 #include "aijri/scoring/attribution.hpp"
 #include "aijri/util/diagnostic.hpp"
+#include "aijri/util/gate.hpp"
 
 namespace aijri {
 
@@ -137,8 +138,8 @@ struct DiffResult {
 };
 
 struct DiffGates {
-    bool fail_on_zone_change = false;
-    std::optional<Rational> fail_on_drop; // a published drop of at least this many points
+    GateValue<bool> fail_on_zone_change; // set (to true): a role whose zone changed fails
+    GateValue<Rational> fail_on_drop;    // a published drop of at least this many points
 };
 enum class DiffGate { zone_change, drop };
 struct DiffGateReason {

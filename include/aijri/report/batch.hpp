@@ -13,6 +13,7 @@
 #include "aijri/batch/batch.hpp"
 #include "aijri/model/methodology.hpp"
 #include "aijri/util/enum_names.hpp"
+#include "aijri/util/gate.hpp"
 
 namespace aijri {
 
@@ -45,9 +46,9 @@ inline constexpr std::array<EnumName<BatchFormat>, 11> k_batch_format_names = {{
 
 // Gates a CI pipeline can fail on; the report is complete either way.
 struct Gates {
-    std::optional<Rational> fail_under; // published AIJRI below this
-    std::optional<Zone> fail_on_zone;   // a role in this zone or below fails
-    std::optional<int> fail_if_fragile; // a zone that N or fewer unit steps change fails
+    GateValue<Rational> fail_under; // published AIJRI below this
+    GateValue<Zone> fail_on_zone;   // a role in this zone or below fails
+    GateValue<int> fail_if_fragile; // a zone that N or fewer unit steps change fails
 };
 
 enum class Gate { fail_under, fail_on_zone, fail_if_fragile };
