@@ -219,6 +219,22 @@ def main():
         check(status == 1 and outputs["invalid"] == "1", f"an invalid file: {status} {outputs}")
         os.remove(os.path.join(repo, "assessments", "broken.json"))
 
+        # The project's aijri.toml: its paths (the input left empty) and its per-folder
+        # threshold apply, as aijri applies them anywhere.
+        os.rename(os.path.join(repo, "assessments"), os.path.join(repo, "roles"))
+        with open(os.path.join(repo, "aijri.toml"), "w", encoding="utf-8") as f:
+            f.write('paths = ["roles"]\n\n[[thresholds]]\npaths = ["roles/seed.json"]\n'
+                    'fail-under = 70\n')
+        open(summary, "w").close()
+        status, _, outputs, _ = run_action(repo, {"aijri": AIJRI}, summary)
+        check(status == 1, f"aijri.toml's threshold trips (got {status})")
+        check(outputs["green"] == "1" and outputs["yellow"] == "1",
+              f"aijri.toml's paths are read: {outputs}")
+        check("is under fail-under 70 (aijri.toml" in open(summary, encoding="utf-8").read(),
+              "the summary names the config line of the gate")
+        os.remove(os.path.join(repo, "aijri.toml"))
+        os.rename(os.path.join(repo, "roles"), os.path.join(repo, "assessments"))
+
         # A usage error: exit 2, no outputs that would pass for a clean run, no summary.
         open(summary, "w").close()
         status, _, outputs, _ = run_action(repo, {"aijri": AIJRI, "fail-on-zone": "Purple"}, summary)

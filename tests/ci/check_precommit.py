@@ -93,6 +93,23 @@ def main():
         os.remove(os.path.join(repo, "assessments", "broken.json"))
         run(repo, env, "git", "add", "-A")
 
+        # The gates of the project's aijri.toml: a per-folder threshold fails score on the
+        # files under it only.
+        os.makedirs(os.path.join(repo, "assessments", "clinical"))
+        os.rename(os.path.join(repo, "assessments", "junior.json"),
+                  os.path.join(repo, "assessments", "clinical", "junior.json"))
+        with open(os.path.join(repo, "aijri.toml"), "w", encoding="utf-8") as f:
+            f.write('[[thresholds]]\npaths = ["assessments/clinical/**"]\nfail-under = 50\n')
+        run(repo, env, "git", "add", "-A")
+        status, out = try_hook("aijri-score", "--all-files")
+        check(status == 1 and "Failed" in out, f"aijri.toml's threshold fails score:\n{out}")
+        check("AIJRI 41.5 is under fail-under 50 (aijri.toml:3:1)" in out,
+              f"the gate names its line in aijri.toml:\n{out}")
+        status, out = try_hook("aijri-score", "--files", "assessments/seed.json")
+        check(status == 0, f"a file outside the threshold's folder passes:\n{out}")
+        os.remove(os.path.join(repo, "aijri.toml"))
+        run(repo, env, "git", "add", "-A")
+
         # A stated figure that does not match fails score: the gate every assessment has.
         seed = os.path.join(repo, "assessments", "seed.json")
         with open(seed, encoding="utf-8") as f:
