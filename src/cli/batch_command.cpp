@@ -19,6 +19,7 @@
 
 #include "console.hpp"
 #include "progress.hpp"
+#include "report_option.hpp"
 #include "terminal.hpp"
 #include "write_output.hpp"
 
@@ -56,38 +57,12 @@ Gates parse_gates(const BatchCommandOptions& o) {
     return gates;
 }
 
-// --report FORMAT=FILE, each checked by the option (report_request()): no two reports, and no
-// report and --output, may name one file, where the last written would replace the others.
-std::vector<ReportRequest> parse_reports(const BatchCommandOptions& o) {
-    std::vector<ReportRequest> requests;
-    const auto same = [](const std::string& a, const std::string& b) {
-        return std::filesystem::path(a).lexically_normal() ==
-                   std::filesystem::path(b).lexically_normal() ||
-               same_file(a, b);
-    };
-    for (const std::string& text : o.reports) {
-        const ReportRequest request = report_request(text);
-        for (const ReportRequest& earlier : requests) {
-            if (same(earlier.path, request.path)) {
-                fail_usage(o.command,
-                           fmt::format("--report {}={} and --report {} name the same file",
-                                       enum_name(k_batch_format_names, earlier.format),
-                                       display_path(earlier.path), text));
-            }
-        }
-        if (!o.output.empty() && o.output != "-" && same(o.output, request.path)) {
-            fail_usage(o.command, fmt::format("--report {} and --output {} name the same file",
-                                              text, display_path(o.output)));
-        }
-        requests.push_back(request);
-    }
-    return requests;
-}
-
 class BatchCommand {
 public:
     explicit BatchCommand(const BatchCommandOptions& options)
-        : m_options(options), m_requests(parse_reports(options)),
+        : m_options(options),
+          m_requests(parse_reports<BatchFormat>(options.command, options.reports, options.output,
+                                                k_batch_format_names)),
           m_methodology(options.methodology.load()), m_gates(parse_gates(options)),
           m_edits(options.set.edits()) {
         m_style.width = options.width != 0 ? options.width : terminal_width();
@@ -111,7 +86,7 @@ public:
         }
         refuse_outputs_over_inputs();
         refuse_unsortable(m_options.format);
-        for (const ReportRequest& request : m_requests) {
+        for (const ReportRequest<BatchFormat>& request : m_requests) {
             refuse_unsortable(request.format);
         }
         make_reports();
@@ -136,8 +111,9 @@ private:
 
     bool wants_single_form() const {
         return has_single_form(m_options.format) ||
-               std::any_of(m_requests.begin(), m_requests.end(),
-                           [](const ReportRequest& r) { return has_single_form(r.format); });
+               std::any_of(
+                   m_requests.begin(), m_requests.end(),
+                   [](const ReportRequest<BatchFormat>& r) { return has_single_form(r.format); });
     }
 
     // One file named on the command line: each report in its single form, or as a batch of
@@ -355,7 +331,7 @@ private:
             m_sinks.emplace_back(std::make_unique<ReportSink>(*command.m_reports.front(), o.format,
                                                               o.output, sorting));
             for (std::size_t i = 0; i < command.m_requests.size(); ++i) {
-                const ReportRequest& request = command.m_requests[i];
+                const ReportRequest<BatchFormat>& request = command.m_requests[i];
                 m_sinks.emplace_back(std::make_unique<ReportSink>(
                     *command.m_reports[i + 1], request.format, request.path, sorting));
             }
@@ -510,7 +486,7 @@ private:
         ReportStyle file_style = style;
         file_style.color = false;
         m_reports.push_back(make_report(m_options.format, style));
-        for (const ReportRequest& request : m_requests) {
+        for (const ReportRequest<BatchFormat>& request : m_requests) {
             m_reports.push_back(make_report(request.format, file_style));
         }
         for (const auto& report : m_reports) {
@@ -577,7 +553,7 @@ private:
 
     void refuse_outputs_over_inputs() const {
         refuse_output_over_inputs(m_options.output, inputs(), "--output");
-        for (const ReportRequest& request : m_requests) {
+        for (const ReportRequest<BatchFormat>& request : m_requests) {
             refuse_output_over_inputs(request.path, inputs(), "--report");
         }
     }
@@ -614,7 +590,7 @@ private:
     }
 
     const BatchCommandOptions& m_options;
-    std::vector<ReportRequest> m_requests; // --report
+    std::vector<ReportRequest<BatchFormat>> m_requests; // --report
     Methodology m_methodology;
     Gates m_gates;
     std::vector<InputSetting> m_edits; // --set
@@ -630,44 +606,7 @@ private:
     bool m_io_error = false;
 };
 
-// --report's check: FORMAT one of the batch formats (any case, as -f takes it), and a FILE.
-CLI::Validator report_check() {
-    return CLI::Validator(
-        [](std::string& text) -> std::string {
-            const auto equals = text.find('=');
-            if (equals == std::string::npos) {
-                return fmt::format("expected FORMAT=FILE, such as sarif=aijri.sarif, found "
-                                   "\"{}\"",
-                                   sanitize(text));
-            }
-            std::string format = text.substr(0, equals);
-            const std::string path = text.substr(equals + 1);
-            if (std::string problem = one_of(choice_names(k_batch_format_names))(format);
-                !problem.empty()) {
-                return problem;
-            }
-            if (path.empty() || path == "-") {
-                return fmt::format("expected a file after \"{}=\" (the console shows "
-                                   "--format), found \"{}\"",
-                                   format, sanitize(path));
-            }
-            text = format + "=" + path;
-            return {};
-        },
-        "", keyed_by(choice_names(k_batch_format_names)));
-}
-
 } // namespace
-
-ReportRequest report_request(const std::string& text) {
-    std::string checked = text;
-    if (std::string problem = report_check()(checked); !problem.empty()) {
-        throw std::invalid_argument(problem); // callers pass what --report has checked
-    }
-    const auto equals = checked.find('=');
-    return ReportRequest{*enum_from_name(k_batch_format_names, checked.substr(0, equals)),
-                         checked.substr(equals + 1)};
-}
 
 void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
     add_paths_argument(command, options.paths);
@@ -702,13 +641,7 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
         ->type_name("ZONE")
         ->transform(one_of({"Red", "Yellow"}));
     add_output_option(command, options.output, "the report");
-    command
-        .add_option("--report", options.reports,
-                    "Also write the report in FORMAT to FILE, from the same run (repeatable): "
-                    "--report sarif=aijri.sarif --report junit=junit.xml")
-        ->type_name("FORMAT=FILE")
-        ->allow_extra_args(false)    // one value each: `--report json=r.json PATH` names a PATH
-        ->transform(report_check()); // a transform: it writes the format's canonical name back
+    add_report_option(command, options.reports, choice_names(k_batch_format_names));
     command
         .add_option("--jsonl-input", options.jsonl_input,
                     "Score a stream of assessments, one JSON object per line (- for stdin)")

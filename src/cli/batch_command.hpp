@@ -41,14 +41,6 @@ inline constexpr std::array<EnumName<BatchFormat>, 3> k_validate_format_names = 
     {"gitlab", BatchFormat::gitlab},
 }};
 
-// --report FORMAT=FILE: one more report of the same run, written to a file as -o writes.
-struct ReportRequest {
-    BatchFormat format = BatchFormat::text;
-    std::string path;
-};
-// Reads a --report value the option has checked: "sarif=aijri.sarif".
-ReportRequest report_request(const std::string& text);
-
 // --fail-if-fragile N: from 0 to this many unit steps.
 inline constexpr std::int64_t k_max_fragile_steps = 1000;
 
@@ -67,7 +59,7 @@ struct BatchCommandOptions {
     std::string fail_on_zone;
     int fail_if_fragile = -1; // off
     std::string output;
-    std::vector<std::string> reports; // --report FORMAT=FILE, as given (report_request)
+    std::vector<std::string> reports; // --report FORMAT=FILE, as given (parse_reports)
     std::string jsonl_input;
     bool allow_empty = false;
     InputFormatOption input_format;

@@ -15,6 +15,7 @@
 #include "common.hpp"
 #include "console.hpp"
 #include "project_config.hpp"
+#include "report_option.hpp"
 #include "terminal.hpp"
 #include "write_output.hpp"
 
@@ -33,6 +34,7 @@ struct DiffOptions {
     bool all = false;
     ColorChoice color = ColorChoice::automatic;
     std::string output;
+    std::vector<std::string> reports; // --report FORMAT=FILE
     std::size_t max_bytes = k_default_max_bytes;
     unsigned jobs = 0;
     bool allow_empty = false;
@@ -62,7 +64,13 @@ std::vector<std::string> inputs_of(const DiffOptions& o, const std::vector<std::
 
 int run_diff(DiffOptions o, const DiffArguments& split) {
     o.arguments.insert(o.arguments.end(), split.operands.begin(), split.operands.end());
-    refuse_output_over_inputs(o.output, inputs_of(o, o.arguments, split.paths));
+    const std::vector<std::string> inputs = inputs_of(o, o.arguments, split.paths);
+    refuse_output_over_inputs(o.output, inputs);
+    const auto reports =
+        parse_reports<DiffFormat>("diff", o.reports, o.output, k_diff_format_names);
+    for (const ReportRequest<DiffFormat>& report : reports) {
+        refuse_output_over_inputs(report.path, inputs, "--report");
+    }
     const std::string both = o.methodology;
     const Methodology old_m =
         load_methodology_file(o.methodology_old.empty() ? both : o.methodology_old);
@@ -132,17 +140,8 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
     }
     const int decimals = new_m.published_decimals;
     apply_gates(result, gates, decimals);
-    const DiffFormat format = o.format;
-    // JSON guards its own strings, and the github format's commands are meant (it guards its
-    // plain lines): every other report passes through the CI log command filter.
-    const bool json =
-        format == DiffFormat::json || format == DiffFormat::sarif || format == DiffFormat::gitlab;
-    OutputFile out(o.output,
-                   json || format == DiffFormat::github ? GuardLines::no : GuardLines::yes);
     DiffReportStyle style;
     style.decimals = decimals;
-    style.color = format == DiffFormat::text &&
-                  use_color(o.color, o.output.empty() || o.output == "-" ? stdout : nullptr);
     style.show_unchanged = o.all;
     style.annotate_places = o.git;
     style.methodology = &new_m;
@@ -150,8 +149,29 @@ int run_diff(DiffOptions o, const DiffArguments& split) {
     style.tool_version = AIJRI_VERSION;
     style.working_dir = working_dir();
     style.walk_warnings = std::move(walk_warnings);
-    write_diff_report(result, format, style, [&out](std::string_view piece) { out.write(piece); });
-    out.commit();
+    // The console's report, then each --report's, from the one result: every file opened and
+    // written before any is committed, so that a failure leaves none behind.
+    std::vector<std::unique_ptr<OutputFile>> files;
+    const auto write = [&](DiffFormat format, const std::string& path, bool console) {
+        // JSON guards its own strings, and the github format's commands are meant (it guards
+        // its plain lines): every other report passes through the CI log command filter.
+        const bool json = format == DiffFormat::json || format == DiffFormat::sarif ||
+                          format == DiffFormat::gitlab;
+        auto& out = files.emplace_back(std::make_unique<OutputFile>(
+            path, json || format == DiffFormat::github ? GuardLines::no : GuardLines::yes));
+        DiffReportStyle shown = style;
+        shown.color = console && format == DiffFormat::text &&
+                      use_color(o.color, path.empty() || path == "-" ? stdout : nullptr);
+        write_diff_report(result, format, shown,
+                          [&out](std::string_view piece) { out->write(piece); });
+    };
+    write(o.format, o.output, true);
+    for (const ReportRequest<DiffFormat>& report : reports) {
+        write(report.format, report.path, false);
+    }
+    for (const auto& out : files) {
+        out->commit();
+    }
     bool tripped = false;
     for (const RoleDiff& r : result.roles) {
         if (r.gate) {
@@ -202,6 +222,7 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
     command.add_flag("--all", options->all, "List unchanged roles too (text and html formats)");
     add_color_option(command, options->color);
     add_output_option(command, options->output, "the report");
+    add_report_option(command, options->reports, choice_names(k_diff_format_names));
     add_jobs_option(command, options->jobs, "Files scored");
     add_max_bytes_option(command, options->max_bytes);
     add_allow_empty_option(command, options->allow_empty);
@@ -222,6 +243,8 @@ Runner setup_diff(CLI::App& command, const DiffArguments& split) {
         "  aijri diff --git origin/main HEAD --format junit -o diff.xml\n"
         "  aijri diff --git origin/main HEAD --format html -o diff.html\n"
         "  aijri diff --git origin/main HEAD --format sarif --fail-on-zone-change -o diff.sarif\n"
+        "  aijri diff --git origin/main --format github --report markdown=comment.md --report "
+        "sarif=diff.sarif\n"
         "  aijri diff --git --end-of-options \"$OLD\" \"$NEW\"   # revisions from a script: never "
         "options\n"
         "  aijri diff --methodology-old aijri-1.json --methodology-new draft.json a/ a/");

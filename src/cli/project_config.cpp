@@ -74,6 +74,13 @@ std::vector<ConfigKey> make_config_keys() {
         {"diff", "format", K::choice, names_of<k_diff_format_names>()},
         {"diff", "fail-on-zone-change", K::boolean},
         {"diff", "fail-on-drop", K::number, {}, 0},
+        {"diff",
+         "reports",
+         K::assignments,
+         names_of<k_diff_format_names>(),
+         {},
+         {},
+         ConfigPath::after_equals},
         {"history", "format", K::choice, names_of<k_history_format_names>()},
     };
 }

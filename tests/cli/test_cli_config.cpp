@@ -230,6 +230,7 @@ TEST_CASE("aijri config prints every key, its value and where it came from") {
                    "diff.format               text                     default\n"
                    "diff.fail-on-zone-change  false                    default\n"
                    "diff.fail-on-drop         -                        default\n"
+          "diff.reports              -                        default\n"
                    "history.format            text                     default\n"
                    "[[thresholds]]            assessments/clinical/**  ../aijri.toml:7:1\n"
                    "  fail-under              70                       ../aijri.toml:9:1\n");

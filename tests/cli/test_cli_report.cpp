@@ -226,3 +226,68 @@ TEST_CASE("report: a run that fails writes no report at all") {
     CHECK_FALSE(exists(dir + "/r.xml"));
     CHECK(std::filesystem::is_empty(dir));
 }
+
+TEST_CASE("report: diff writes each format from one comparison, as -f writes it") {
+    const std::string dir = aijri::test::temp_dir();
+    std::filesystem::create_directories(dir + "/old");
+    std::filesystem::create_directories(dir + "/new");
+    write_text_file(dir + "/old/seed.json", aijri::test::seed_json());
+    write_text_file(dir + "/old/junior.json", junior_json());
+    // The junior role drops a zone (its fewest edits down to Red), the stated figures removed.
+    nlohmann::json junior = nlohmann::json::parse(junior_json());
+    junior["tasks"][1]["score"] = 5;
+    junior["tasks"][5]["score"] = 5;
+    junior.erase("stated");
+    write_text_file(dir + "/new/junior.json", junior.dump(2));
+    write_text_file(dir + "/new/seed.json", aijri::test::seed_json());
+    const std::string sides = " " + shell_quote(dir + "/old") + " " + shell_quote(dir + "/new");
+    const std::string gate = " --fail-on-zone-change";
+
+    const CommandResult run =
+        run_aijri("diff" + sides + gate + " --report markdown=" + shell_quote(dir + "/c.md") +
+                  " --report sarif=" + shell_quote(dir + "/d.sarif") +
+                  " --report json=" + shell_quote(dir + "/d.json"));
+    const CommandResult console = run_aijri("diff" + sides + gate);
+    CHECK(run.status == 1);
+    CHECK(console.status == 1);
+    CHECK(run.out == console.out);
+    CHECK(run.err == console.err);
+    for (const std::string format : {"markdown", "sarif", "json"}) {
+        INFO(format);
+        const std::string file = dir + "/alone." + format;
+        run_aijri("diff" + sides + gate + " -f " + format + " -o " + shell_quote(file));
+        const std::string name = format == "markdown" ? "c.md" : "d." + format;
+        CHECK(read_text_file(dir + "/" + name) == read_text_file(file));
+    }
+    CHECK(contains(read_text_file(dir + "/c.md"),
+                   "| deep-learning-engineer-junior | changed | 41.5 Yellow | 24.4 Red | −17.1 | "
+                   "⚠️ **zone change** |"));
+
+    // The refusals of score's --report, in diff's words.
+    const CommandResult twice =
+        run_aijri("diff" + sides + " --report markdown=" + shell_quote(dir + "/x") +
+                  " --report csv=" + shell_quote(dir + "/./x"));
+    CHECK(twice.status == 2);
+    CHECK(twice.err == "aijri diff: --report markdown=" + dir + "/x and --report csv=" + dir +
+                           "/./x name the same file\nRun `aijri diff --help` for usage.\n");
+    const std::string before = read_text_file(dir + "/new/seed.json");
+    const CommandResult over_input =
+        run_aijri("diff" + sides + " --report csv=" + shell_quote(dir + "/new/seed.json"));
+    CHECK(over_input.status == 2);
+    CHECK(over_input.err == "aijri: --report " + dir +
+                                "/new/seed.json is one of the inputs; inputs are never written\n");
+    CHECK(read_text_file(dir + "/new/seed.json") == before);
+    const CommandResult unknown = run_aijri("diff" + sides + " --report badge=b.json");
+    CHECK(unknown.status == 2);
+    CHECK(unknown.err == "aijri diff: --report: expected one of text, json, markdown, csv, junit, "
+                         "github, html, sarif, gitlab, found \"badge\"\n"
+                         "Run `aijri diff --help` for usage.\n");
+
+    // aijri.toml's [diff] reports stand for --report, their files beside the config file.
+    write_text_file(dir + "/aijri.toml", "[diff]\nreports = [\"csv=from-config.csv\"]\n");
+    const CommandResult configured =
+        run_command("cd " + shell_quote(dir) + " && '" AIJRI_BINARY "' diff old new");
+    CHECK(configured.status == 0);
+    CHECK(read_text_file(dir + "/from-config.csv") ==
+          run_command("cd " + shell_quote(dir) + " && '" AIJRI_BINARY "' diff old new -f csv").out);
+}
