@@ -290,8 +290,11 @@ int run(int argc, char** argv) {
         eprint("aijri: name a command: {}\nRun `aijri --help` for usage.\n", command_names());
         return k_exit_usage;
     }
+    // A copy runs: `aijri config COMMAND ARGS` parses that command, whose callback sets
+    // `runner` again while this one runs, and the command's options live in the closure.
+    const Runner chosen = runner;
     try {
-        return runner();
+        return chosen();
     } catch (const Failure& failure) {
         // The one place errors are printed: messages name files, which can hold anything.
         eprint("{}\n", sanitize(failure.what(), /*keep_newlines=*/true));

@@ -131,7 +131,8 @@ std::vector<Setting> settings_for_command(CLI::App& config_command,
     }
     std::vector<std::string> arguments = config_command.remaining();
     std::reverse(arguments.begin(), arguments.end());
-    target->callback(std::function<void()>()); // parsed to be shown, not run
+    // Parsed to be shown, not run: its callback only names it as the runner, which run()
+    // no longer looks at (it runs a copy, this one).
     try {
         target->parse(arguments);
     } catch (const CLI::ParseError& e) {

@@ -518,7 +518,10 @@ def check_deb(args):
         check(names == expected_packages,
               f"Depends: {depends}\nnames {sorted(names)}, the binary links the libraries of "
               f"{sorted(expected_packages)}")
-        check(all("(>=" in entry for entry in depends.split(",")),
+        # The sanitizer runtimes (the asan preset's build) come without a version: their
+        # shlibs files give none, and no one packages a sanitized binary.
+        sanitizer = re.compile(r"\s*lib(asan|ubsan|tsan|lsan)\d")
+        check(all("(>=" in entry or sanitizer.match(entry) for entry in depends.split(",")),
               f"Depends: {depends}: a package without a version")
         # The packaged (stripped) binary, unpacked, scores the seed as the built one does.
         root = os.path.join(tmp, "root")
