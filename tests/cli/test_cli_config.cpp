@@ -12,9 +12,8 @@
 
 using aijri::test::CommandResult;
 using aijri::test::contains;
-using aijri::test::run_command;
+using aijri::test::run_aijri_in;
 using aijri::test::seed_json_with;
-using aijri::test::shell_quote;
 using aijri::test::write_text_file;
 
 namespace {
@@ -33,31 +32,25 @@ std::string make_project() {
     return dir;
 }
 
-// aijri run in `folder`.
-CommandResult run_in(const std::string& folder, const std::string& arguments) {
-    return run_command(
-        fmt::format("cd {} && {} {}", shell_quote(folder), shell_quote(AIJRI_BINARY), arguments));
-}
-
 } // namespace
 
 TEST_CASE("aijri.toml is found from the working folder upward, and the closest one wins") {
     const std::string dir = make_project();
     write_text_file(dir + "/aijri.toml", "[score]\nformat = \"csv\"\n");
     const std::string role = "clinical/nurse.json";
-    const CommandResult below = run_in(dir + "/assessments", "score " + role);
+    const CommandResult below = run_aijri_in(dir + "/assessments", "score " + role);
     CHECK(below.status == 0);
     CHECK(below.out.starts_with("file,id,title,status,aijri,"));
     write_text_file(dir + "/assessments/aijri.toml", "[score]\nformat = \"jsonl\"\n");
-    const CommandResult closest = run_in(dir + "/assessments", "score " + role);
+    const CommandResult closest = run_aijri_in(dir + "/assessments", "score " + role);
     CHECK(closest.out.starts_with("{\"file\":\"clinical/nurse.json\""));
-    CHECK(run_in(dir, "score assessments/clinical/nurse.json").out.starts_with("file,id,"));
+    CHECK(run_aijri_in(dir, "score assessments/clinical/nurse.json").out.starts_with("file,id,"));
 }
 
 TEST_CASE("aijri.toml above a repository's root is not the repository's") {
     const std::string dir = make_project();
     write_text_file(dir + "/../aijri.toml", "jobs = \"bad\"\n"); // would stop every command
-    const CommandResult r = run_in(dir, "score -f csv assessments");
+    const CommandResult r = run_aijri_in(dir, "score -f csv assessments");
     std::filesystem::remove(dir + "/../aijri.toml");
     CHECK(r.status == 0);
     CHECK(r.err.empty());
@@ -69,15 +62,16 @@ TEST_CASE("a config file named by --config is read, and none with --no-config") 
     std::filesystem::create_directories(dir + "/ci");
     write_text_file(dir + "/ci/strict.toml", "[score]\nformat = \"jsonl\"\n");
     const std::string role = "assessments/tech/dev.json";
-    CHECK(run_in(dir, "score --config ci/strict.toml " + role).out.starts_with("{\"file\":"));
-    const CommandResult none = run_in(dir, "score --no-config " + role);
+    CHECK(run_aijri_in(dir, "score --config ci/strict.toml " + role).out.starts_with("{\"file\":"));
+    const CommandResult none = run_aijri_in(dir, "score --no-config " + role);
     CHECK(none.status == 0);
     CHECK(contains(none.out, "AIJRI"));
     CHECK_FALSE(none.out.starts_with("file,id,"));
-    const CommandResult both = run_in(dir, "score --no-config --config ci/strict.toml " + role);
+    const CommandResult both =
+        run_aijri_in(dir, "score --no-config --config ci/strict.toml " + role);
     CHECK(both.status == 2);
     CHECK(both.err == "aijri: --config and --no-config cannot be used together\n");
-    const CommandResult missing = run_in(dir, "validate --config nowhere.toml " + role);
+    const CommandResult missing = run_aijri_in(dir, "validate --config nowhere.toml " + role);
     CHECK(missing.status == 2);
     CHECK(contains(missing.err, "aijri: nowhere.toml: "));
 }
@@ -85,13 +79,13 @@ TEST_CASE("a config file named by --config is read, and none with --no-config") 
 TEST_CASE("a flag on the command line wins over aijri.toml") {
     const std::string dir = make_project();
     write_text_file(dir + "/aijri.toml", "fail-under = 90\n[score]\nformat = \"csv\"\n");
-    const CommandResult file = run_in(dir, "score assessments");
+    const CommandResult file = run_aijri_in(dir, "score assessments");
     CHECK(file.status == 1);
     CHECK(contains(file.out, "AIJRI 64.6 is under fail-under 90 (aijri.toml:1:1)"));
-    const CommandResult flags = run_in(dir, "score -f jsonl --fail-under 20 assessments");
+    const CommandResult flags = run_aijri_in(dir, "score -f jsonl --fail-under 20 assessments");
     CHECK(flags.status == 0);
     CHECK(flags.out.starts_with("{\"file\":"));
-    const CommandResult stricter = run_in(dir, "score --fail-under 95 assessments");
+    const CommandResult stricter = run_aijri_in(dir, "score --fail-under 95 assessments");
     CHECK(stricter.status == 1);
     CHECK(contains(stricter.out, "AIJRI 64.6 is under --fail-under 95"));
 }
@@ -104,13 +98,13 @@ TEST_CASE("aijri.toml's paths and methodology are relative to its folder") {
     write_text_file(dir + "/aijri.toml", "paths = [\"assessments/tech\"]\n"
                                          "methodology = \"m/method.json\"\n"
                                          "[score]\nformat = \"csv\"\n");
-    const CommandResult r = run_in(dir + "/assessments/clinical", "score");
+    const CommandResult r = run_aijri_in(dir + "/assessments/clinical", "score");
     CHECK(r.status == 0);
     CHECK(contains(r.out, "\n../tech/dev.json,dev,"));
-    const CommandResult validate = run_in(dir + "/assessments", "validate");
+    const CommandResult validate = run_aijri_in(dir + "/assessments", "validate");
     CHECK(validate.out == "tech/dev.json: ok\n1 valid, 0 invalid\n");
     write_text_file(dir + "/aijri.toml", "methodology = \"m/missing.json\"\n");
-    const CommandResult missing = run_in(dir + "/assessments", "score tech/dev.json");
+    const CommandResult missing = run_aijri_in(dir + "/assessments", "score tech/dev.json");
     CHECK(missing.status == 2);
     CHECK(contains(missing.err, "aijri: ../m/missing.json: "));
 }
@@ -122,28 +116,28 @@ TEST_CASE("a threshold in aijri.toml gates only the folder it names") {
                                          "[[thresholds]]\n"
                                          "paths = [\"assessments/clinical/**\"]\n"
                                          "fail-under = 70\n");
-    const CommandResult all = run_in(dir, "score -f csv assessments");
+    const CommandResult all = run_aijri_in(dir, "score -f csv assessments");
     CHECK(all.status == 1);
     CHECK(contains(all.out, "assessments/clinical/nurse.json,nurse,"));
     CHECK(contains(all.out, "AIJRI 64.6 is under fail-under 70 (aijri.toml:5:1)"));
     CHECK(contains(all.out, "\nassessments/tech/dev.json,dev,Deep Learning Engineer,scored,64.6,"
                             "Green,Accelerated,Green (Accelerated),3.75,1.32,1.04,1.10,5.6628,"
                             "40,aijri-1,\r\n"));
-    const CommandResult tech = run_in(dir, "score assessments/tech");
+    const CommandResult tech = run_aijri_in(dir, "score assessments/tech");
     CHECK(tech.status == 0);
     // From a folder below: the patterns are still the config file's folder's.
-    const CommandResult github = run_in(dir + "/assessments", "score -f github clinical");
+    const CommandResult github = run_aijri_in(dir + "/assessments", "score -f github clinical");
     CHECK(github.status == 1);
     CHECK(github.out.starts_with("::error file=clinical/nurse.json,title=aijri gate::AIJRI 64.6 "
                                  "is under fail-under 70 (../aijri.toml:5:1)\n"));
-    const CommandResult one = run_in(dir, "score assessments/clinical/nurse.json");
+    const CommandResult one = run_aijri_in(dir, "score assessments/clinical/nurse.json");
     CHECK(one.status == 1);
     CHECK(contains(one.err, "assessments/clinical/nurse.json: gate: AIJRI 64.6 is under "
                             "fail-under 70 (aijri.toml:5:1)\n"));
-    const CommandResult json = run_in(dir, "score -f json assessments/clinical/nurse.json");
+    const CommandResult json = run_aijri_in(dir, "score -f json assessments/clinical/nurse.json");
     CHECK(contains(json.out, "\"gate\": \"AIJRI 64.6 is under fail-under 70 (aijri.toml:5:1)\""));
     // The command line's gate is every file's.
-    CHECK(run_in(dir, "score --fail-under 20 assessments").status == 0);
+    CHECK(run_aijri_in(dir, "score --fail-under 20 assessments").status == 0);
 }
 
 TEST_CASE("a bad aijri.toml stops every command that reads it, each problem located") {
@@ -172,19 +166,19 @@ TEST_CASE("a bad aijri.toml stops every command that reads it, each problem loca
     for (const char* command : {"score assessments", "robustness assessments",
                                 "validate assessments", "config", "render x.json"}) {
         INFO(command);
-        const CommandResult r = run_in(dir, command);
+        const CommandResult r = run_aijri_in(dir, command);
         CHECK(r.status == 2);
         CHECK(r.out.empty());
         CHECK(r.err == expected);
     }
     write_text_file(dir + "/aijri.toml", "jobs = [1\n");
-    const CommandResult syntax = run_in(dir + "/assessments", "score tech");
+    const CommandResult syntax = run_aijri_in(dir + "/assessments", "score tech");
     CHECK(syntax.status == 2);
     CHECK(syntax.err == "../aijri.toml:1:11: error: TOML syntax error (array): encountered "
                         "end-of-file\n"
                         "    jobs = [1\n"
                         "             ^\n");
-    CHECK(run_in(dir + "/assessments", "score --no-config tech").status == 0);
+    CHECK(run_aijri_in(dir + "/assessments", "score --no-config tech").status == 0);
 }
 
 namespace {
@@ -204,7 +198,7 @@ constexpr const char* k_project_toml = "paths = [\"assessments\"]\n"
 TEST_CASE("aijri config prints every key, its value and where it came from") {
     const std::string dir = make_project();
     write_text_file(dir + "/aijri.toml", k_project_toml);
-    const CommandResult r = run_in(dir + "/assessments", "config");
+    const CommandResult r = run_aijri_in(dir + "/assessments", "config");
     CHECK(r.status == 0);
     CHECK(r.err.empty());
     CHECK(r.out == "config file: ../aijri.toml\n"
@@ -230,7 +224,7 @@ TEST_CASE("aijri config prints every key, its value and where it came from") {
                    "diff.format               text                     default\n"
                    "diff.fail-on-zone-change  false                    default\n"
                    "diff.fail-on-drop         -                        default\n"
-          "diff.reports              -                        default\n"
+                   "diff.reports              -                        default\n"
                    "history.format            text                     default\n"
                    "[[thresholds]]            assessments/clinical/**  ../aijri.toml:7:1\n"
                    "  fail-under              70                       ../aijri.toml:9:1\n");
@@ -239,7 +233,8 @@ TEST_CASE("aijri config prints every key, its value and where it came from") {
 TEST_CASE("aijri config COMMAND ARGS marks what the command line sets, which beats the file") {
     const std::string dir = make_project();
     write_text_file(dir + "/aijri.toml", k_project_toml);
-    const CommandResult r = run_in(dir, "config score --fail-under 30 -f json assessments/tech");
+    const CommandResult r =
+        run_aijri_in(dir, "config score --fail-under 30 -f json assessments/tech");
     CHECK(r.status == 0);
     CHECK(r.out == "config file: aijri.toml\n"
                    "key             value                    from\n"
@@ -257,7 +252,7 @@ TEST_CASE("aijri config COMMAND ARGS marks what the command line sets, which bea
                    "score.reports   -                        default\n"
                    "[[thresholds]]  assessments/clinical/**  aijri.toml:7:1\n"
                    "  fail-under    70                       aijri.toml:9:1\n");
-    const CommandResult none = run_in(dir, "config --no-config score");
+    const CommandResult none = run_aijri_in(dir, "config --no-config score");
     CHECK(none.status == 0);
     CHECK(none.out == "config file: none (--no-config)\n"
                       "key            value     from\n"
@@ -273,7 +268,7 @@ TEST_CASE("aijri config COMMAND ARGS marks what the command line sets, which bea
                       "score.format   text      default\n"
                       "score.sort     path      default\n"
                       "score.reports  -         default\n");
-    const CommandResult unknown = run_in(dir, "config scre");
+    const CommandResult unknown = run_aijri_in(dir, "config scre");
     CHECK(unknown.status == 2);
     CHECK(unknown.err == "aijri config: \"scre\" is no command that reads aijri.toml (expected "
                          "one of score, robustness, validate, import, render, diff, history); "
@@ -284,7 +279,7 @@ TEST_CASE("aijri config COMMAND ARGS marks what the command line sets, which bea
 TEST_CASE("aijri config --format json gives each setting and each threshold") {
     const std::string dir = make_project();
     write_text_file(dir + "/aijri.toml", k_project_toml);
-    const CommandResult r = run_in(dir, "config --format json");
+    const CommandResult r = run_aijri_in(dir, "config --format json");
     CHECK(r.status == 0);
     CHECK(r.out.starts_with("{\n"
                             "  \"file\": \"aijri.toml\",\n"
@@ -317,7 +312,7 @@ TEST_CASE("aijri config --format json gives each setting and each threshold") {
                           "    }\n"
                           "  ]\n"
                           "}\n"));
-    const CommandResult none = run_in(dir, "config --no-config -f json");
+    const CommandResult none = run_aijri_in(dir, "config --no-config -f json");
     CHECK(none.out.starts_with("{\n  \"file\": null,\n"));
     CHECK(contains(none.out, "  \"thresholds\": []\n}\n"));
 }
@@ -328,7 +323,7 @@ TEST_CASE("aijri.toml's reports are written from the same run, and --report repl
     write_text_file(dir + "/aijri.toml",
                     "[score]\nreports = [\"junit=out/junit.xml\", \"CSV=out/roles.csv\"]\n");
     // From a folder below: the files are the config file's folder's.
-    const CommandResult r = run_in(dir + "/assessments", "score tech");
+    const CommandResult r = run_aijri_in(dir + "/assessments", "score tech");
     CHECK(r.status == 0);
     CHECK(contains(r.out, "\n 64.6  Green (Accelerated)     Deep Learning Engineer          "
                           "tech/dev.json\n"));
@@ -340,12 +335,12 @@ TEST_CASE("aijri.toml's reports are written from the same run, and --report repl
     std::filesystem::remove(dir + "/out/roles.csv");
     std::filesystem::remove(dir + "/out/junit.xml");
     // --report takes one value: the PATH after it is a PATH.
-    const CommandResult flag = run_in(dir, "score --report json=out/one.json assessments");
+    const CommandResult flag = run_aijri_in(dir, "score --report json=out/one.json assessments");
     CHECK(flag.status == 0);
     CHECK(std::filesystem::exists(dir + "/out/one.json"));
     CHECK_FALSE(std::filesystem::exists(dir + "/out/roles.csv"));
     CHECK_FALSE(std::filesystem::exists(dir + "/out/junit.xml"));
-    const CommandResult config = run_in(dir, "config score");
+    const CommandResult config = run_aijri_in(dir, "config score");
     CHECK(contains(config.out,
                    "\nscore.reports  junit=out/junit.xml, csv=out/roles.csv  aijri.toml:2:1\n"));
 }
@@ -363,19 +358,19 @@ TEST_CASE("diff takes its gates and format from aijri.toml's [diff]") {
     write_text_file(dir + "/aijri.toml", "[diff]\n"
                                          "fail-on-zone-change = true\n"
                                          "format = \"markdown\"\n");
-    const CommandResult r = run_in(dir, "diff old new");
+    const CommandResult r = run_aijri_in(dir, "diff old new");
     CHECK(r.status == 1);
     CHECK(r.out.starts_with("### AIJRI changes\n"));
     CHECK(contains(r.err, "gate: role: zone changed from Green to Yellow (fail-on-zone-change "
                           "(aijri.toml:2:1))"));
-    const CommandResult flag = run_in(dir, "diff -f text --fail-on-zone-change old new");
+    const CommandResult flag = run_aijri_in(dir, "diff -f text --fail-on-zone-change old new");
     CHECK(flag.status == 1);
     CHECK_FALSE(flag.out.starts_with("### AIJRI changes\n"));
     CHECK(contains(flag.err, "gate: role: zone changed from Green to Yellow "
                              "(--fail-on-zone-change)"));
-    CHECK(run_in(dir, "diff --no-config old new").status == 0);
+    CHECK(run_aijri_in(dir, "diff --no-config old new").status == 0);
     write_text_file(dir + "/aijri.toml", "[diff]\nfail-on-drop = 5\n");
-    const CommandResult drop = run_in(dir, "diff old new");
+    const CommandResult drop = run_aijri_in(dir, "diff old new");
     CHECK(drop.status == 1);
     CHECK(contains(drop.err, " points (fail-on-drop 5 (aijri.toml:2:1))"));
 }
@@ -386,15 +381,15 @@ TEST_CASE("robustness takes a folder's fail-if-fragile from aijri.toml's thresho
     write_text_file(dir + "/aijri.toml", "[[thresholds]]\n"
                                          "paths = [\"assessments/clinical\"]\n"
                                          "fail-if-fragile = 4\n");
-    const CommandResult r = run_in(dir, "robustness -f github assessments");
+    const CommandResult r = run_aijri_in(dir, "robustness -f github assessments");
     CHECK(r.status == 1);
     CHECK(r.out.starts_with(
         "::error file=assessments/clinical/nurse.json,title=aijri gate::4 unit steps move the "
         "formula's zone to Yellow (/tasks/0/score 2 → 4, /tasks/1/score 3 → 5): trips "
         "fail-if-fragile 4 (aijri.toml:3:1)\n"));
     CHECK_FALSE(contains(r.out, "file=assessments/tech/dev.json,title=aijri gate"));
-    CHECK(run_in(dir, "robustness assessments/tech").status == 0);
-    CHECK(run_in(dir, "robustness --fail-if-fragile 3 assessments").status == 0);
+    CHECK(run_aijri_in(dir, "robustness assessments/tech").status == 0);
+    CHECK(run_aijri_in(dir, "robustness --fail-if-fragile 3 assessments").status == 0);
 }
 
 TEST_CASE("aijri.toml's paths stand aside for --jsonl-input, as named PATHs would") {
@@ -403,7 +398,7 @@ TEST_CASE("aijri.toml's paths stand aside for --jsonl-input, as named PATHs woul
     std::string record = aijri::test::seed_json();
     record.erase(std::remove(record.begin(), record.end(), '\n'), record.end());
     write_text_file(dir + "/roles.jsonl", record + "\n");
-    const CommandResult r = run_in(dir, "score -f csv --jsonl-input roles.jsonl");
+    const CommandResult r = run_aijri_in(dir, "score -f csv --jsonl-input roles.jsonl");
     CHECK(r.status == 0);
     CHECK(r.err.empty());
     CHECK(contains(r.out, "\r\nroles.jsonl:1,deep-learning-engineer,"));
@@ -414,12 +409,12 @@ TEST_CASE("validate takes its format from aijri.toml's [validate]") {
     const std::string dir = make_project();
     write_text_file(dir + "/aijri.toml", "[validate]\nformat = \"GitLab\"\n");
     write_text_file(dir + "/assessments/tech/broken.json", "{\"id\": 3}\n");
-    const CommandResult r = run_in(dir, "validate assessments/tech");
+    const CommandResult r = run_aijri_in(dir, "validate assessments/tech");
     CHECK(r.status == 1);
     CHECK(r.out.starts_with("[\n{\"description\":\"missing required key \\\"aijri\\\"\","
                             "\"check_name\":\"aijri/InvalidAssessment\","));
     CHECK(contains(r.out, "\"location\":{\"path\":\"assessments/tech/broken.json\""));
-    const CommandResult text = run_in(dir, "validate -f text assessments/tech");
+    const CommandResult text = run_aijri_in(dir, "validate -f text assessments/tech");
     CHECK(text.status == 1);
     CHECK(contains(text.out, "assessments/tech/dev.json: ok\n"));
 }

@@ -12,16 +12,11 @@
 
 using aijri::test::CommandResult;
 using aijri::test::read_text_file;
-using aijri::test::run_command;
+using aijri::test::run_aijri_in;
 using aijri::test::shell_quote;
 using aijri::test::write_text_file;
 
 namespace {
-
-// aijri run from inside `folder`, as an analyst runs it in their repository.
-CommandResult aijri_in(const std::string& folder, const std::string& arguments) {
-    return run_command("cd " + shell_quote(folder) + " && '" AIJRI_BINARY "' " + arguments);
-}
 
 std::size_t count_of(const std::string& text, const std::string& part) {
     std::size_t count = 0;
@@ -37,7 +32,7 @@ constexpr std::size_t k_placeholders = 23;
 
 TEST_CASE("init: writes every section, valid, each placeholder a warning") {
     const std::string dir = aijri::test::temp_dir();
-    const CommandResult run = aijri_in(dir, "init radiologist");
+    const CommandResult run = run_aijri_in(dir, "init radiologist");
     CHECK(run.status == 0);
     CHECK(run.out.empty());
     CHECK(run.err ==
@@ -71,7 +66,7 @@ TEST_CASE("init: writes every section, valid, each placeholder a warning") {
     CHECK(j.contains("reinstatement"));
 
     // Valid as written: every command takes it, and lists what is left to write.
-    const CommandResult validate = aijri_in(dir, "validate radiologist.json");
+    const CommandResult validate = run_aijri_in(dir, "validate radiologist.json");
     CHECK(validate.status == 0);
     CHECK(count_of(validate.out, ": warning: ") == k_placeholders + 1); // + the quick screen
     CHECK(count_of(validate.out, "placeholder: ") == k_placeholders);
@@ -82,17 +77,17 @@ TEST_CASE("init: writes every section, valid, each placeholder a warning") {
         validate.out, "radiologist.json:16:20: warning: "
                       "/protective_principles/embodied_physicality/rationale: placeholder: the "
                       "text is empty; write it, or remove the key\n"));
-    CHECK(aijri_in(dir, "score radiologist.json").status == 0);
+    CHECK(run_aijri_in(dir, "score radiologist.json").status == 0);
 }
 
 TEST_CASE("init: a placeholder written is no longer a warning") {
     const std::string dir = aijri::test::temp_dir();
-    REQUIRE(aijri_in(dir, "init r").status == 0);
+    REQUIRE(run_aijri_in(dir, "init r").status == 0);
     std::string text = read_text_file(dir + "/r.json");
     text = std::regex_replace(text, std::regex("TODO: the role's title"), "Radiologist");
     text = std::regex_replace(text, std::regex("\"seniority\": \"\""), "\"seniority\": \"Senior\"");
     write_text_file(dir + "/r.json", text);
-    const CommandResult validate = aijri_in(dir, "validate r.json");
+    const CommandResult validate = run_aijri_in(dir, "validate r.json");
     CHECK(validate.status == 0);
     CHECK(count_of(validate.out, "placeholder: ") == k_placeholders - 2);
     CHECK_FALSE(aijri::test::contains(validate.out, "/role/title"));
@@ -100,7 +95,7 @@ TEST_CASE("init: a placeholder written is no longer a warning") {
     // A text that still begins with the mark is still a placeholder, whatever follows it.
     text = std::regex_replace(text, std::regex("Radiologist"), "TODO Radiologist");
     write_text_file(dir + "/r.json", text);
-    CHECK(aijri::test::contains(aijri_in(dir, "validate r.json").out,
+    CHECK(aijri::test::contains(run_aijri_in(dir, "validate r.json").out,
                                 "r.json:6:14: warning: /role/title: placeholder: \"TODO "
                                 "Radiologist\" is still to be written\n"));
 }
@@ -111,7 +106,7 @@ TEST_CASE("init: in a repository, into assessments/, with $schema pointing at th
     std::filesystem::create_directories(dir + "/schema");
     write_text_file(dir + "/schema/assessment.schema.json",
                     read_text_file(aijri::test::source_path("schema/assessment.schema.json")));
-    const CommandResult run = aijri_in(dir, "init nurse");
+    const CommandResult run = run_aijri_in(dir, "init nurse");
     CHECK(run.status == 0);
     CHECK(run.err == "aijri init: wrote assessments/nurse.json, with 23 placeholders to fill; "
                      "`aijri validate assessments/nurse.json` lists those left\n");
@@ -119,9 +114,9 @@ TEST_CASE("init: in a repository, into assessments/, with $schema pointing at th
     CHECK(j.at("$schema") == "../schema/assessment.schema.json");
 
     // Without an ID: new-role; -o names the file, with its own relative $schema.
-    CHECK(aijri_in(dir, "init").status == 0);
+    CHECK(run_aijri_in(dir, "init").status == 0);
     CHECK(std::filesystem::exists(dir + "/assessments/new-role.json"));
-    CHECK(aijri_in(dir, "init x -o x.json").status == 0);
+    CHECK(run_aijri_in(dir, "init x -o x.json").status == 0);
     CHECK(nlohmann::json::parse(read_text_file(dir + "/x.json")).at("$schema") ==
           "schema/assessment.schema.json");
 }
@@ -129,20 +124,20 @@ TEST_CASE("init: in a repository, into assessments/, with $schema pointing at th
 TEST_CASE("init: never overwrites, and refuses an id that is not a file name") {
     const std::string dir = aijri::test::temp_dir();
     write_text_file(dir + "/taken.json", "mine\n");
-    const CommandResult taken = aijri_in(dir, "init taken");
+    const CommandResult taken = run_aijri_in(dir, "init taken");
     CHECK(taken.status == 2);
     CHECK(taken.err == "aijri init: taken.json: already exists; init never replaces a file "
                        "(name another ID, or -o FILE)\n");
     CHECK(read_text_file(dir + "/taken.json") == "mine\n");
-    const CommandResult named = aijri_in(dir, "init other -o taken.json");
+    const CommandResult named = run_aijri_in(dir, "init other -o taken.json");
     CHECK(named.status == 2);
     CHECK(read_text_file(dir + "/taken.json") == "mine\n");
-    CHECK(aijri_in(dir, "init other -o /dev/null").status == 2); // exists, so never written
+    CHECK(run_aijri_in(dir, "init other -o /dev/null").status == 2); // exists, so never written
 
     for (const std::string& id :
          std::vector<std::string>{"Bad ID", "../up", "-x", ".hidden", std::string(101, 'a')}) {
         INFO(id);
-        const CommandResult bad = aijri_in(dir, "init -- " + shell_quote(id));
+        const CommandResult bad = run_aijri_in(dir, "init -- " + shell_quote(id));
         CHECK(bad.status == 2);
         CHECK(bad.err == "aijri init: ID: expected up to 100 letters, digits, '-', '_' and '.', "
                          "beginning with a letter or a digit (it names the file), found \"" +
@@ -158,9 +153,9 @@ TEST_CASE("init: never overwrites, and refuses an id that is not a file name") {
 
 TEST_CASE("init: -o - writes the same assessment to standard output") {
     const std::string dir = aijri::test::temp_dir();
-    const CommandResult shown = aijri_in(dir, "init r -o -");
+    const CommandResult shown = run_aijri_in(dir, "init r -o -");
     CHECK(shown.status == 0);
     CHECK(shown.err.empty());
-    REQUIRE(aijri_in(dir, "init r -o r.json").status == 0);
+    REQUIRE(run_aijri_in(dir, "init r -o r.json").status == 0);
     CHECK(shown.out == read_text_file(dir + "/r.json"));
 }

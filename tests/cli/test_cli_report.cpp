@@ -285,9 +285,8 @@ TEST_CASE("report: diff writes each format from one comparison, as -f writes it"
 
     // aijri.toml's [diff] reports stand for --report, their files beside the config file.
     write_text_file(dir + "/aijri.toml", "[diff]\nreports = [\"csv=from-config.csv\"]\n");
-    const CommandResult configured =
-        run_command("cd " + shell_quote(dir) + " && '" AIJRI_BINARY "' diff old new");
+    const CommandResult configured = aijri::test::run_aijri_in(dir, "diff old new");
     CHECK(configured.status == 0);
     CHECK(read_text_file(dir + "/from-config.csv") ==
-          run_command("cd " + shell_quote(dir) + " && '" AIJRI_BINARY "' diff old new -f csv").out);
+          aijri::test::run_aijri_in(dir, "diff old new -f csv").out);
 }

@@ -97,6 +97,11 @@ CommandResult run_aijri(const std::string& arguments) {
     return run_command(fmt::format("'{}' {}", AIJRI_BINARY, arguments));
 }
 
+CommandResult run_aijri_in(const std::string& folder, const std::string& arguments) {
+    return run_command(
+        fmt::format("cd {} && '{}' {}", shell_quote(folder), AIJRI_BINARY, arguments));
+}
+
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }

@@ -45,6 +45,8 @@ struct CommandResult {
 };
 CommandResult run_command(const std::string& shell_command);
 CommandResult run_aijri(const std::string& arguments);
+// aijri run from inside `folder`, as a user runs it in a repository.
+CommandResult run_aijri_in(const std::string& folder, const std::string& arguments);
 
 bool contains(const std::string& text, const std::string& part);
 
